@@ -1,0 +1,35 @@
+package io.splitcheck.engine;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The labels every container, volume and network splitcheck creates carries. */
+public final class Labels {
+  /** The run that created the object; {@code gc} and cleanup select by it. */
+  public static final String RUN = "io.splitcheck.run";
+  /** The pid of the splitcheck process that created the object. */
+  public static final String PID = "io.splitcheck.pid";
+  /** The host that process ran on. */
+  public static final String HOST = "io.splitcheck.host";
+  /** What the object is for: {@code cell}, {@code tracer}, {@code trace-volume}, ... */
+  public static final String ROLE = "io.splitcheck.role";
+
+  private Labels() {}
+
+  public static Map<String, String> forRun(String runId, String role) {
+    Map<String, String> labels = new TreeMap<>();
+    labels.put(RUN, runId);
+    labels.put(PID, Long.toString(ProcessHandle.current().pid()));
+    labels.put(HOST, hostName());
+    labels.put(ROLE, role);
+    return labels;
+  }
+
+  static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "unknown";
+    }
+  }
+}
