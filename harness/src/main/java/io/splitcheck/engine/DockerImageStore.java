@@ -1,0 +1,60 @@
+package io.splitcheck.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link ImageStore} over docker-java. */
+public final class DockerImageStore implements ImageStore {
+  private final DockerClient docker;
+
+  public DockerImageStore(DockerClient docker) {
+    this.docker = docker;
+  }
+
+  @Override
+  public Optional<ImageInfo> inspect(String imageRef) throws EngineException {
+    try {
+      InspectImageResponse r = docker.inspectImageCmd(imageRef).exec();
+      List<String> diffIds = r.getRootFS() == null || r.getRootFS().getLayers() == null
+          ? List.of() : r.getRootFS().getLayers();
+      return Optional.of(new ImageInfo(r.getId(), nullToEmpty(r.getRepoTags()),
+          nullToEmpty(r.getRepoDigests()), diffIds, r.getSize() == null ? 0 : r.getSize(),
+          r.getArch()));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      throw new EngineException("GET /images/" + imageRef + "/json failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public InputStream save(String imageRef) throws EngineException {
+    try {
+      return docker.saveImageCmd(imageRef).exec();
+    } catch (NotFoundException e) {
+      throw new EngineException("GET /images/" + imageRef + "/get: no such image on the engine "
+          + "(splitcheck never pulls; build or load it first)", e);
+    } catch (RuntimeException e) {
+      throw new EngineException("GET /images/" + imageRef + "/get failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void remove(String imageRef) throws EngineException {
+    try {
+      docker.removeImageCmd(imageRef).withForce(true).withNoPrune(false).exec();
+    } catch (NotFoundException e) {
+      // already gone
+    } catch (RuntimeException e) {
+      throw new EngineException("DELETE /images/" + imageRef + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> nullToEmpty(List<String> l) {
+    return l == null ? List.of() : l;
+  }
+}

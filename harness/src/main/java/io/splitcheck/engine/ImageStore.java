@@ -1,0 +1,27 @@
+package io.splitcheck.engine;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/** The images the engine holds: the narrow view the differ, the auditor and the matrix need. */
+public interface ImageStore {
+  /** What the engine knows of one local image. */
+  record ImageInfo(String id, List<String> repoTags, List<String> repoDigests, List<String> diffIds,
+                   long size, String architecture) {
+    public ImageInfo {
+      repoTags = List.copyOf(repoTags);
+      repoDigests = List.copyOf(repoDigests);
+      diffIds = List.copyOf(diffIds);
+    }
+  }
+
+  /** The local image, or empty when the engine has none by that name. Never pulls. */
+  Optional<ImageInfo> inspect(String imageRef) throws EngineException;
+
+  /** {@code docker save} of one local image, streamed; the caller closes the stream. */
+  InputStream save(String imageRef) throws EngineException;
+
+  /** Removes a local image (by id or tag); absent is not an error. */
+  void remove(String imageRef) throws EngineException;
+}
