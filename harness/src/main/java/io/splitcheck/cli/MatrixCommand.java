@@ -1,0 +1,104 @@
+package io.splitcheck.cli;
+
+import io.splitcheck.engine.ContainerEngine;
+import io.splitcheck.engine.ContainerSecurity;
+import io.splitcheck.engine.DockerClients;
+import io.splitcheck.engine.DockerContainerEngine;
+import io.splitcheck.engine.RunId;
+import io.splitcheck.engine.TracerBundle;
+import io.splitcheck.run.Cell;
+import io.splitcheck.run.MatrixAnalysis;
+import io.splitcheck.run.MatrixJson;
+import io.splitcheck.run.MatrixOptions;
+import io.splitcheck.run.MatrixPlan;
+import io.splitcheck.run.MatrixReport;
+import io.splitcheck.run.MatrixRun;
+import io.splitcheck.run.MatrixRunner;
+import io.splitcheck.run.MatrixText;
+import io.splitcheck.run.RunScope;
+import io.splitcheck.run.TraceMode;
+import io.splitcheck.trace.TraceCollector;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code splitcheck matrix}: run an image under the security matrix and explain every split. */
+@Command(name = "matrix", mixinStandardHelpOptions = true,
+    description = "Run an image under unconfined, runtime-default, cap-drop-all, read-only, "
+        + "no-network, restricted and custom seccomp cells; name the syscall behind every split. "
+        + "Exit 0: no split, 1: split, 2: error.")
+public final class MatrixCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "IMAGE", description = "a local image (never pulled)")
+  String image;
+
+  @Parameters(index = "1..*", paramLabel = "CMD", description = "after --: replaces the image's cmd")
+  List<String> command = new ArrayList<>();
+
+  @Option(names = "--config", paramLabel = "NAME", description = "cells to run, in this order")
+  List<String> configs = new ArrayList<>();
+
+  @Option(names = "--profile", paramLabel = "NAME=FILE", description = "a cell under a seccomp profile")
+  List<String> profiles = new ArrayList<>();
+
+  @Option(names = "--derive", paramLabel = "NAME=EXPR",
+      description = "a cell under the engine default profile changed by EXPR, e.g. getrandom=EPERM")
+  List<String> derives = new ArrayList<>();
+
+  @Option(names = "--baseline", paramLabel = "NAME", description = "default: the first --config, "
+      + "else unconfined")
+  String baseline;
+
+  @Option(names = "--trace", paramLabel = "MODE", defaultValue = "auto",
+      description = "auto (baseline and split cells), always, never; default ${DEFAULT-VALUE}")
+  String trace;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s",
+      description = "per run; default ${DEFAULT-VALUE}")
+  String timeout;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "cells at once; default max(2, cores)")
+  Integer jobs;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "write the JSON report here")
+  Path json;
+
+  @Option(names = "--default-profile", paramLabel = "FILE",
+      description = "the engine default profile --derive starts from")
+  Path defaultProfile;
+
+  @Option(names = "--stacktrace", hidden = true)
+  boolean stacktrace;
+
+  @Override
+  public Integer call() throws Exception {
+    MatrixCells cells = MatrixCells.load(profiles, derives, defaultProfile);
+    MatrixPlan plan = MatrixPlan.expand(configs, cells.cells(), Optional.ofNullable(baseline));
+    MatrixOptions options = new MatrixOptions(image, plan, TraceMode.parse(trace),
+        Durations.parse("--timeout", timeout), jobs == null ? MatrixOptions.defaultJobs() : jobs,
+        command, MatrixOptions.DEFAULT_OUTPUT_CAP);
+    cells.warnings().forEach(w -> System.err.println("splitcheck matrix: warning: " + w));
+    ContainerEngine engine = new DockerContainerEngine(DockerClients.fromEnvironment());
+    String runId = RunId.next(Clock.systemUTC());
+    MatrixReport report;
+    try (RunScope scope = new RunScope(engine, runId)) {
+      TraceCollector collector = new TraceCollector(engine, TracerBundle.fromHost(), runId);
+      MatrixRun run = new MatrixRunner(engine, collector, runId, Tracing.gate(plan)).run(options);
+      report = MatrixAnalysis.analyze(run, plan, Tracing.attributor(plan, run), cells.warnings());
+    }
+    MatrixText.print(report, System.out);
+    if (json != null) {
+      try (OutputStream out = Files.newOutputStream(json)) {
+        MatrixJson.write(report, out);
+      }
+    }
+    return report.exitCode();
+  }
+}

@@ -1,0 +1,43 @@
+package io.splitcheck.engine;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the matrix, the profiler and the tracer need of the engine's containers and volumes. */
+public interface ContainerEngine {
+  /** The parts of a local image's config that decide what runs. */
+  record ImageConfig(String id, List<String> entrypoint, List<String> cmd, String architecture) {
+    public ImageConfig {
+      entrypoint = List.copyOf(entrypoint);
+      cmd = List.copyOf(cmd);
+    }
+  }
+
+  /** The local image, or empty when the engine has none by that name. Never pulls. */
+  Optional<ImageConfig> image(String ref) throws EngineException;
+
+  /** Creates a named volume carrying {@code labels}. */
+  void createVolume(String name, Map<String, String> labels) throws EngineException;
+
+  /**
+   * Extracts a tar into a volume, through a created (never started) container of {@code image} that
+   * mounts the volume: no image is pulled and nothing of {@code image} runs.
+   */
+  void copyIntoVolume(String image, String volume, InputStream tar, Map<String, String> labels)
+      throws EngineException;
+
+  /** Runs a container to exit or timeout, collects its outcome, and removes it. */
+  ContainerExit run(ContainerSpec spec) throws EngineException;
+
+  /**
+   * The engine's own error when it rejects a seccomp profile, else empty. Starts a container whose
+   * entrypoint does not exist, so the profile is decoded and loaded but nothing runs.
+   */
+  Optional<String> seccompRejection(String image, String profileJson, Map<String, String> labels)
+      throws EngineException;
+
+  /** Removes every container, volume and image carrying {@code io.splitcheck.run=runId}. */
+  void removeRun(String runId) throws EngineException;
+}

@@ -1,0 +1,25 @@
+package io.splitcheck.run;
+
+import io.splitcheck.engine.CappedOutput;
+
+/**
+ * One cell's verdict (from its untraced run) and, when it was re-run under the tracer, its trace.
+ *
+ * @param config the cell's name
+ * @param outcome exit code, timeout, OOM
+ * @param wallMillis wall time of the untraced run
+ * @param stdout first bytes of stdout
+ * @param stderr first bytes of stderr
+ * @param startError the engine's error when the container could not start, else null
+ * @param trace the traced re-run, or null when the cell was not traced
+ */
+public record CellResult(String config, Outcome outcome, long wallMillis, CappedOutput stdout,
+                         CappedOutput stderr, String startError, CellTrace trace) {
+  public boolean traced() {
+    return trace != null;
+  }
+
+  public CellResult withTrace(CellTrace t) {
+    return new CellResult(config, outcome, wallMillis, stdout, stderr, startError, t);
+  }
+}

@@ -1,0 +1,37 @@
+package io.splitcheck.run;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How to run one matrix.
+ *
+ * @param image the local image
+ * @param plan the cells and the baseline
+ * @param trace which cells are re-run traced
+ * @param timeout per run
+ * @param jobs cells run at once
+ * @param command replaces the image's cmd (the entrypoint stays), as after {@code docker run IMAGE};
+ *     empty keeps the image's
+ * @param outputCap bytes of stdout and of stderr kept per cell
+ */
+public record MatrixOptions(String image, MatrixPlan plan, TraceMode trace, Duration timeout,
+                            int jobs, List<String> command, int outputCap) {
+  public static final int DEFAULT_OUTPUT_CAP = 64 * 1024;
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+  public MatrixOptions {
+    command = List.copyOf(command);
+    if (jobs < 1) {
+      throw new IllegalArgumentException("--jobs " + jobs + ": expected at least 1");
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("--timeout " + timeout + ": expected a positive duration");
+    }
+  }
+
+  /** max(2, available processors). */
+  public static int defaultJobs() {
+    return Math.max(2, Runtime.getRuntime().availableProcessors());
+  }
+}

@@ -1,0 +1,23 @@
+package io.splitcheck.run;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A matrix run with its analysis: per-cell failed syscalls (traced cells) and one explanation per
+ * split, in cell order.
+ */
+public record MatrixReport(MatrixRun run, Map<String, List<FailedSyscallCount>> failedSyscalls,
+                           List<SplitExplanation> splits, List<String> warnings) {
+  public MatrixReport {
+    failedSyscalls = new TreeMap<>(failedSyscalls);
+    splits = List.copyOf(splits);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** 0 when nothing split, 1 when something did. */
+  public int exitCode() {
+    return splits.isEmpty() ? 0 : 1;
+  }
+}

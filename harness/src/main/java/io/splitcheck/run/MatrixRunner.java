@@ -1,0 +1,139 @@
+package io.splitcheck.run;
+
+import io.splitcheck.engine.ContainerEngine;
+import io.splitcheck.engine.ContainerEngine.ImageConfig;
+import io.splitcheck.engine.ContainerExit;
+import io.splitcheck.engine.ContainerSecurity;
+import io.splitcheck.engine.ContainerSpec;
+import io.splitcheck.engine.EngineException;
+import io.splitcheck.engine.Labels;
+import io.splitcheck.trace.TraceCollector;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs an image under every cell of a plan: all cells untraced for the verdicts, then the cells the
+ * trace mode selects again under the tracer. Creates only labelled objects, removed by the caller's
+ * {@link RunScope}.
+ */
+public final class MatrixRunner {
+  /** Says, before running it, why a cell's profile would deny the tracer; empty when it would not. */
+  public interface TraceGate {
+    Optional<String> untraceable(Cell cell);
+
+    TraceGate NONE = cell -> Optional.empty();
+  }
+
+  private final ContainerEngine engine;
+  private final TraceCollector collector;
+  private final String runId;
+  private final TraceGate gate;
+
+  public MatrixRunner(ContainerEngine engine, TraceCollector collector, String runId, TraceGate gate) {
+    this.engine = engine;
+    this.collector = collector;
+    this.runId = runId;
+    this.gate = gate;
+  }
+
+  public MatrixRun run(MatrixOptions o) throws EngineException {
+    ImageConfig image = requireImage(engine, o.image());
+    List<String> argv = argv(image, o.command(), o.image());
+    validateProfiles(o);
+    List<CellResult> results = Parallel.map(o.plan().cells(), o.jobs(),
+        cell -> runUntraced(cell, o));
+    Set<String> toTrace = cellsToTrace(o, results);
+    List<CellResult> traced = Parallel.map(results, o.jobs(), r -> toTrace.contains(r.config())
+        ? r.withTrace(trace(o.plan().cell(r.config()), o, argv, r.outcome())) : r);
+    return new MatrixRun(o.image(), image.id(), image.architecture(), o.plan().baseline(), traced);
+  }
+
+  /** The image's config; a missing image is bad input, never pulled. */
+  public static ImageConfig requireImage(ContainerEngine engine, String image) throws EngineException {
+    return engine.image(image).orElseThrow(() -> new IllegalArgumentException("image '" + image
+        + "': no such image locally (splitcheck never pulls)"));
+  }
+
+  /** What runs: the image's entrypoint, then the user's command or else the image's cmd. */
+  public static List<String> argv(ImageConfig image, List<String> command, String name) {
+    List<String> argv = new ArrayList<>(image.entrypoint());
+    argv.addAll(command.isEmpty() ? image.cmd() : command);
+    if (argv.isEmpty()) {
+      throw new IllegalArgumentException("image '" + name + "' has neither an entrypoint nor a cmd: "
+          + "give the command after --");
+    }
+    return argv;
+  }
+
+  private void validateProfiles(MatrixOptions o) throws EngineException {
+    for (Cell cell : o.plan().cells()) {
+      if (cell.security().seccomp() == ContainerSecurity.Seccomp.CUSTOM) {
+        Optional<String> rejection = engine.seccompRejection(o.image(),
+            cell.security().profileJson(), Labels.forRun(runId, "validate"));
+        if (rejection.isPresent()) {
+          throw new IllegalArgumentException("cell '" + cell.name() + "' (" + cell.origin()
+              + "): the engine rejects the seccomp profile: " + rejection.get());
+        }
+      }
+    }
+  }
+
+  private Set<String> cellsToTrace(MatrixOptions o, List<CellResult> results) {
+    Set<String> names = new LinkedHashSet<>();
+    switch (o.trace()) {
+      case NEVER -> { }
+      case ALWAYS -> results.forEach(r -> names.add(r.config()));
+      case AUTO -> {
+        List<String> splits = Splits.of(results, o.plan().baseline());
+        if (!splits.isEmpty()) {
+          names.add(o.plan().baseline());
+          names.addAll(splits);
+        }
+      }
+    }
+    return names;
+  }
+
+  private CellResult runUntraced(Cell cell, MatrixOptions o) throws EngineException {
+    ContainerExit exit = engine.run(spec(cell, o, "cell"));
+    return new CellResult(cell.name(), outcome(exit), exit.wallMillis(), exit.stdout(),
+        exit.stderr(), exit.startError(), null);
+  }
+
+  private CellTrace trace(Cell cell, MatrixOptions o, List<String> argv, Outcome verdict)
+      throws EngineException {
+    Optional<String> denied = gate.untraceable(cell);
+    if (denied.isPresent()) {
+      return CellTrace.untraceable("not traceable under this profile: " + denied.get());
+    }
+    TraceCollector.TracedExit t = collector.run(spec(cell, o, "traced-cell"), argv, cell.name());
+    Outcome outcome = outcome(t.exit());
+    if (t.lines().isEmpty()) {
+      return new CellTrace(false, "not traceable under this profile: the tracer wrote no trace ("
+          + firstLine(t.exit().stderr().text(), t.exit().startError()) + ")", List.of(), outcome);
+    }
+    String note = outcome.sameAs(verdict) ? null
+        : "traced run: " + outcome.describe() + " (untraced: " + verdict.describe() + ")";
+    return new CellTrace(true, note, t.lines(), outcome);
+  }
+
+  private ContainerSpec spec(Cell cell, MatrixOptions o, String role) {
+    return new ContainerSpec(o.image(), null, o.command().isEmpty() ? null : o.command(),
+        cell.security(), List.of(), Labels.forRun(runId, role), o.timeout(), o.outputCap(), null);
+  }
+
+  static Outcome outcome(ContainerExit exit) {
+    return new Outcome(exit.exitCode(), exit.timedOut(), exit.oomKilled());
+  }
+
+  private static String firstLine(String stderr, String startError) {
+    if (startError != null) {
+      return startError;
+    }
+    return stderr.lines().filter(l -> l.contains("strace")).findFirst()
+        .orElse(stderr.lines().findFirst().orElse("no output"));
+  }
+}

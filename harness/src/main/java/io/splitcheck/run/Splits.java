@@ -1,0 +1,19 @@
+package io.splitcheck.run;
+
+import java.util.List;
+
+/** Split detection: a cell splits when its outcome differs from the baseline's. */
+public final class Splits {
+  private Splits() {}
+
+  /** The names of the cells that split from {@code baseline}, in cell order. */
+  public static List<String> of(List<CellResult> cells, String baseline) {
+    Outcome base = cells.stream().filter(c -> c.config().equals(baseline)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no result for baseline '" + baseline + "'"))
+        .outcome();
+    return cells.stream()
+        .filter(c -> !c.config().equals(baseline) && !c.outcome().sameAs(base))
+        .map(CellResult::config)
+        .toList();
+  }
+}
