@@ -66,7 +66,7 @@ public final class LayerDiffer {
       kinds.add(DiffKind.LINK);
       details.add("link: " + a.linkTarget() + " -> " + b.linkTarget());
     }
-    if (a.permissions() != b.permissions()) {
+    if (a.type() == b.type() && a.permissions() != b.permissions()) {
       kinds.add(DiffKind.MODE);
       details.add(String.format("mode: %04o -> %04o", a.permissions(), b.permissions()));
     }

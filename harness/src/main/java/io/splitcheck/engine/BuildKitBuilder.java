@@ -118,6 +118,8 @@ public final class BuildKitBuilder implements ImageBuilder {
     List<String> errors = log.stream()
         .filter(l -> l.contains("ERROR") || l.startsWith("error:") || l.contains("failed to solve")
             || l.startsWith("unable to prepare context") || l.contains("executor failed"))
+        .map(l -> l.replaceFirst("^#\\d+ ", ""))
+        .distinct()
         .toList();
     List<String> chosen = errors.isEmpty() ? log : errors;
     return chosen.subList(Math.max(0, chosen.size() - QUOTED_ERROR_LINES), chosen.size());
