@@ -24,6 +24,7 @@ public record TwiceResult(String context, ImageComparison.ImageSide first, Image
     buildTimes = List.copyOf(buildTimes);
   }
 
+  @com.fasterxml.jackson.annotation.JsonProperty("reproducible")
   public boolean reproducible() {
     return verdict == Verdict.REPRODUCIBLE;
   }

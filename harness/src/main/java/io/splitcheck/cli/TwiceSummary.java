@@ -59,7 +59,7 @@ final class TwiceSummary {
   }
 
   private static void side(StringBuilder s, String label, String id, int layers, Duration time) {
-    s.append(label).append(' ').append(id).append("  ").append(layers).append(" layers");
+    s.append(label).append(' ').append(id).append("  ").append(layers).append(layers == 1 ? " layer" : " layers");
     if (time != null) {
       s.append(String.format("  built in %.1f s", time.toMillis() / 1000.0));
     }
