@@ -4,28 +4,28 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses {@code 500ms}, {@code 60s}, {@code 2m}, {@code 1h}, or ISO-8601 {@code PT1M}. */
-final class Durations {
-  private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h)");
+/** Parses durations as users write them: {@code 500ms}, {@code 90s}, {@code 10m}, {@code 2h}, {@code 1d}, or ISO-8601. */
+public final class Durations {
+  private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
   private Durations() {}
 
-  static Duration parse(String option, String s) {
-    Matcher m = SIMPLE.matcher(s.trim());
+  public static Duration parse(String text, String option) {
+    Matcher m = SIMPLE.matcher(text.trim());
     if (m.matches()) {
       long n = Long.parseLong(m.group(1));
       return switch (m.group(2)) {
         case "ms" -> Duration.ofMillis(n);
         case "s" -> Duration.ofSeconds(n);
         case "m" -> Duration.ofMinutes(n);
-        default -> Duration.ofHours(n);
+        case "h" -> Duration.ofHours(n);
+        default -> Duration.ofDays(n);
       };
     }
     try {
-      return Duration.parse(s.trim());
+      return Duration.parse(text.trim());
     } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException("Error parsing " + option + " '" + s
-          + "': expected e.g. 500ms, 60s, 2m, 1h or PT1M");
+      throw new IllegalArgumentException(option + " '" + text + "': expected a duration like 500ms, 90s, 10m, 2h, 1d");
     }
   }
 }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         + "the syscall behind every split; audit images.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        TwiceCommand.class,
         MatrixCommand.class,
     })
 public final class Main implements Runnable {

@@ -82,7 +82,7 @@ public final class MatrixCommand implements Callable<Integer> {
     MatrixCells cells = MatrixCells.load(profiles, derives, defaultProfile);
     MatrixPlan plan = MatrixPlan.expand(configs, cells.cells(), Optional.ofNullable(baseline));
     MatrixOptions options = new MatrixOptions(image, plan, TraceMode.parse(trace),
-        Durations.parse("--timeout", timeout), jobs == null ? MatrixOptions.defaultJobs() : jobs,
+        Durations.parse(timeout, "--timeout"), jobs == null ? MatrixOptions.defaultJobs() : jobs,
         command, MatrixOptions.DEFAULT_OUTPUT_CAP);
     cells.warnings().forEach(w -> System.err.println("splitcheck matrix: warning: " + w));
     ContainerEngine engine = new DockerContainerEngine(DockerClients.fromEnvironment());

@@ -64,7 +64,7 @@ public final class ImageArchiveReader {
       }
       String name = normaliseMemberName(member.getName());
       BufferedInputStream body = new BufferedInputStream(outer, 1 << 16);
-      if (isLayerCandidate(name, member) && looksLikeTar(body)) {
+      if (name.endsWith("layer.tar") || isBlob(name, member) && looksLikeTar(body)) {
         layers.put(name, new LayerReader(name, visitor).read(body));
       } else if (member.getSize() <= MAX_METADATA_BYTES) {
         metadata.put(name, body.readAllBytes());
@@ -107,8 +107,8 @@ public final class ImageArchiveReader {
     return new SavedImage("sha256:" + sha256(configBytes), JSON.readTree(configBytes), ordered, tags);
   }
 
-  private static boolean isLayerCandidate(String name, TarArchiveEntry member) {
-    return name.endsWith("layer.tar") || name.startsWith("blobs/") && member.getSize() > MAX_METADATA_BYTES / 1024;
+  private static boolean isBlob(String name, TarArchiveEntry member) {
+    return name.startsWith("blobs/") && member.getSize() >= 1024;
   }
 
   /** A tar header has "ustar" at offset 257; a gzip stream starts 1f 8b. */
@@ -119,8 +119,12 @@ public final class ImageArchiveReader {
     if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
       return true;
     }
-    return head.length == 512 && head[257] == 'u' && head[258] == 's' && head[259] == 't'
-        && head[260] == 'a' && head[261] == 'r';
+    boolean allZero = true;
+    for (byte b : head) {
+      allZero &= b == 0;
+    }
+    return head.length == 512 && (allZero || head[257] == 'u' && head[258] == 's' && head[259] == 't'
+        && head[260] == 'a' && head[261] == 'r');
   }
 
   static String normaliseMemberName(String name) {
