@@ -2,7 +2,6 @@ package io.splitcheck.cli;
 
 import io.splitcheck.engine.ContainerEngine;
 import io.splitcheck.engine.ContainerSecurity;
-import io.splitcheck.engine.DockerClients;
 import io.splitcheck.engine.DockerContainerEngine;
 import io.splitcheck.engine.RunId;
 import io.splitcheck.engine.TracerBundle;
@@ -74,8 +73,8 @@ public final class MatrixCommand implements Callable<Integer> {
       description = "the engine default profile --derive starts from")
   Path defaultProfile;
 
-  @Option(names = "--stacktrace", hidden = true)
-  boolean stacktrace;
+  @picocli.CommandLine.Mixin
+  CommonOptions common = new CommonOptions();
 
   @Override
   public Integer call() throws Exception {
@@ -85,7 +84,7 @@ public final class MatrixCommand implements Callable<Integer> {
         Durations.parse(timeout, "--timeout"), jobs == null ? MatrixOptions.defaultJobs() : jobs,
         command, MatrixOptions.DEFAULT_OUTPUT_CAP);
     cells.warnings().forEach(w -> System.err.println("splitcheck matrix: warning: " + w));
-    ContainerEngine engine = new DockerContainerEngine(DockerClients.fromEnvironment());
+    ContainerEngine engine = new DockerContainerEngine(EngineConnection.open(common));
     String runId = RunId.next(Clock.systemUTC());
     MatrixReport report;
     try (RunScope scope = new RunScope(engine, runId)) {
