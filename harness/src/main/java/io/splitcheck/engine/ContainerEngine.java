@@ -15,6 +15,26 @@ public interface ContainerEngine {
     }
   }
 
+  /**
+   * A container to attach to.
+   *
+   * @param id the full id
+   * @param image the image id it runs
+   * @param running whether it is running
+   * @param pids its processes' pids as seen inside its PID namespace, ascending
+   */
+  record ContainerInfo(String id, String image, boolean running, List<Integer> pids) {
+    public ContainerInfo {
+      pids = List.copyOf(pids);
+    }
+  }
+
+  /** The container by name or id, or empty when the engine has none. */
+  Optional<ContainerInfo> container(String ref) throws EngineException;
+
+  /** Sends {@code signal} to the running containers of a run that have the given role. */
+  void signal(String runId, String role, String signal) throws EngineException;
+
   /** The local image, or empty when the engine has none by that name. Never pulls. */
   Optional<ImageConfig> image(String ref) throws EngineException;
 

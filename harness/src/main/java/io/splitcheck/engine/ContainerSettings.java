@@ -23,6 +23,9 @@ final class ContainerSettings {
     }
     HostConfig host = hostConfig(spec.security());
     host.withBinds(spec.volumes().stream().map(ContainerSettings::bind).toArray(Bind[]::new));
+    if (spec.ptraceSidecarOf() != null) {
+      host.withPidMode("container:" + spec.ptraceSidecarOf()).withCapAdd(Capability.SYS_PTRACE);
+    }
     return cmd.withLabels(spec.labels()).withTty(false).withAttachStdout(false)
         .withAttachStderr(false).withHostConfig(host);
   }

@@ -16,11 +16,13 @@ import java.util.Map;
  * @param timeout killed when still running after this long
  * @param outputCap bytes of stdout and of stderr kept
  * @param readBack a file inside the container copied out after exit, or null
+ * @param ptraceSidecarOf when not null, the container joins this container's PID namespace with
+ *     CAP_SYS_PTRACE added (attach mode) and is stopped with SIGINT, not SIGKILL, at the timeout
  */
 public record ContainerSpec(String image, List<String> entrypoint, List<String> cmd,
                             ContainerSecurity security, List<VolumeMount> volumes,
                             Map<String, String> labels, Duration timeout, int outputCap,
-                            String readBack) {
+                            String readBack, String ptraceSidecarOf) {
   public ContainerSpec {
     entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
     cmd = cmd == null ? null : List.copyOf(cmd);
@@ -28,16 +30,28 @@ public record ContainerSpec(String image, List<String> entrypoint, List<String> 
     labels = Map.copyOf(labels);
   }
 
+  public ContainerSpec asPtraceSidecarOf(String containerId) {
+    return new ContainerSpec(image, entrypoint, cmd, security, volumes, labels, timeout, outputCap,
+        readBack, containerId);
+  }
+
   /** A named volume mounted at {@code path}. */
   public record VolumeMount(String volume, String path, boolean readOnly) {}
 
+  /** A container to run as the matrix runs its cells: killed at the timeout. */
+  public static ContainerSpec cell(String image, List<String> cmd, ContainerSecurity security,
+      Map<String, String> labels, Duration timeout, int outputCap) {
+    return new ContainerSpec(image, null, cmd, security, List.of(), labels, timeout, outputCap, null,
+        null);
+  }
+
   public ContainerSpec withCommand(List<String> newEntrypoint, List<String> newCmd) {
     return new ContainerSpec(image, newEntrypoint, newCmd, security, volumes, labels, timeout,
-        outputCap, readBack);
+        outputCap, readBack, ptraceSidecarOf);
   }
 
   public ContainerSpec withVolumes(List<VolumeMount> newVolumes, String newReadBack) {
     return new ContainerSpec(image, entrypoint, cmd, security, newVolumes, labels, timeout,
-        outputCap, newReadBack);
+        outputCap, newReadBack, ptraceSidecarOf);
   }
 }

@@ -51,6 +51,33 @@ public final class DockerContainerEngine implements ContainerEngine {
   }
 
   @Override
+  public Optional<ContainerInfo> container(String ref) throws EngineException {
+    try {
+      InspectContainerResponse r = docker.inspectContainerCmd(ref).exec();
+      boolean running = Boolean.TRUE.equals(r.getState().getRunning());
+      List<Integer> pids = running ? ContainerProcesses.namespacePids(docker, r.getId()) : List.of();
+      return Optional.of(new ContainerInfo(r.getId(), r.getImageId(), running, pids));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    } catch (DockerException e) {
+      throw new EngineException("GET /containers/" + ref + "/json failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void signal(String runId, String role, String signal) throws EngineException {
+    try {
+      for (var c : docker.listContainersCmd()
+          .withLabelFilter(java.util.Map.of(Labels.RUN, runId, Labels.ROLE, role)).exec()) {
+        kill(c.getId(), signal);
+      }
+    } catch (DockerException e) {
+      throw new EngineException("GET /containers/json (run " + runId + ") failed: "
+          + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public void createVolume(String name, Map<String, String> labels) throws EngineException {
     try {
       docker.createVolumeCmd().withName(name).withLabels(labels).exec();
@@ -102,8 +129,7 @@ public final class DockerContainerEngine implements ContainerEngine {
     }
     boolean timedOut = !awaitExit(id, spec.timeout().toMillis());
     if (timedOut) {
-      kill(id);
-      awaitExit(id, 30_000);
+      stop(id, spec.ptraceSidecarOf() != null);
     }
     long wall = (System.nanoTime() - started) / 1_000_000;
     InspectContainerResponse.ContainerState state = inspect(id).getState();
@@ -130,9 +156,21 @@ public final class DockerContainerEngine implements ContainerEngine {
     }
   }
 
-  private void kill(String id) throws EngineException {
+  /** SIGKILL; a tracer first gets SIGINT so that it detaches from its tracees and flushes. */
+  private void stop(String id, boolean gently) throws EngineException {
+    if (gently) {
+      kill(id, "INT");
+      if (awaitExit(id, 15_000)) {
+        return;
+      }
+    }
+    kill(id, "KILL");
+    awaitExit(id, 30_000);
+  }
+
+  private void kill(String id, String signal) throws EngineException {
     try {
-      docker.killContainerCmd(id).withSignal("KILL").exec();
+      docker.killContainerCmd(id).withSignal(signal).exec();
     } catch (NotFoundException e) {
       // gone already
     } catch (DockerException e) {

@@ -76,6 +76,20 @@ public final class TracerBundle {
     return argv;
   }
 
+  /** The argv that attaches the bundle's strace to running processes (attach mode). */
+  public List<String> attachCommand(String traceFile, List<String> straceOptions,
+      List<Integer> pids) {
+    List<String> argv = new ArrayList<>(List.of(MOUNT + "/lib/" + loaderName,
+        "--library-path", MOUNT + "/lib", MOUNT + "/strace"));
+    argv.addAll(straceOptions);
+    argv.addAll(List.of("-o", traceFile));
+    for (int pid : pids) {
+      argv.add("-p");
+      argv.add(Integer.toString(pid));
+    }
+    return argv;
+  }
+
   /** The bundle as a tar: {@code strace} and {@code lib/<name>}, symlinks resolved, sorted. */
   public InputStream tar() throws EngineException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

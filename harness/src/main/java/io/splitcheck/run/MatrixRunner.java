@@ -121,8 +121,8 @@ public final class MatrixRunner {
   }
 
   private ContainerSpec spec(Cell cell, MatrixOptions o, String role) {
-    return new ContainerSpec(o.image(), null, o.command().isEmpty() ? null : o.command(),
-        cell.security(), List.of(), Labels.forRun(runId, role), o.timeout(), o.outputCap(), null);
+    return ContainerSpec.cell(o.image(), o.command().isEmpty() ? null : o.command(),
+        cell.security(), Labels.forRun(runId, role), o.timeout(), o.outputCap());
   }
 
   static Outcome outcome(ContainerExit exit) {

@@ -15,9 +15,20 @@ public final class RunScope implements AutoCloseable {
   private final Thread hook;
 
   public RunScope(ContainerEngine engine, String runId) {
+    this(engine, runId, () -> { });
+  }
+
+  /**
+   * @param beforeCleanup run by the shutdown hook before anything is removed, e.g. to stop a tracer
+   *     gently and let the main thread read its output
+   */
+  public RunScope(ContainerEngine engine, String runId, Runnable beforeCleanup) {
     this.engine = engine;
     this.runId = runId;
-    Thread cleaner = new Thread(this::removeQuietly, "splitcheck-cleanup-" + runId);
+    Thread cleaner = new Thread(() -> {
+      beforeCleanup.run();
+      removeQuietly();
+    }, "splitcheck-cleanup-" + runId);
     this.hook = new Thread(() -> {
       cleaner.start();
       try {

@@ -51,6 +51,29 @@ public final class TraceCollector {
    * under strace.
    */
   public TracedExit run(ContainerSpec spec, List<String> argv, String label) throws EngineException {
+    return runWithTracer(spec.withCommand(bundle.command(TRACE_FILE, STRACE_OPTIONS), argv), label);
+  }
+
+  /** The role label of attach-mode sidecars, for {@link ContainerEngine#signal}. */
+  public static final String ATTACH_ROLE = "attach-tracer";
+
+  /**
+   * Attaches strace to a running container's processes from a sidecar that shares its PID
+   * namespace with only CAP_SYS_PTRACE added (all else dropped, read-only, no network, never
+   * privileged), until the processes exit or {@code duration} passes.
+   */
+  public TracedExit attach(ContainerEngine.ContainerInfo target, java.time.Duration duration)
+      throws EngineException {
+    ContainerSpec sidecar = ContainerSpec.cell(target.image(), List.of(),
+        io.splitcheck.engine.ContainerSecurity.engineDefault().withDropAllCaps()
+            .withReadOnlyRoot(false).withNoNetwork().withNoNewPrivileges(),
+        Labels.forRun(runId, ATTACH_ROLE), duration, 64 * 1024).asPtraceSidecarOf(target.id());
+    ContainerSpec withCommand = sidecar.withCommand(
+        bundle.attachCommand(TRACE_FILE, STRACE_OPTIONS, target.pids()), List.of());
+    return runWithTracer(withCommand, "attach");
+  }
+
+  private TracedExit runWithTracer(ContainerSpec spec, String label) throws EngineException {
     String tracer = tracerVolume(spec.image());
     String out = "splitcheck-" + runId + "-trace-" + sequence.incrementAndGet() + "-" + label;
     engine.createVolume(out, Labels.forRun(runId, "trace-volume"));
@@ -59,9 +82,7 @@ public final class TraceCollector {
     List<VolumeMount> volumes = new ArrayList<>(spec.volumes());
     volumes.add(new VolumeMount(tracer, TracerBundle.MOUNT, true));
     volumes.add(new VolumeMount(out, OUT_MOUNT, false));
-    ContainerSpec traced = spec.withCommand(bundle.command(TRACE_FILE, STRACE_OPTIONS), argv)
-        .withVolumes(volumes, TRACE_FILE);
-    ContainerExit exit = engine.run(traced);
+    ContainerExit exit = engine.run(spec.withVolumes(volumes, TRACE_FILE));
     try {
       List<String> lines = exit.readBack() == null ? List.of()
           : new String(Files.readAllBytes(exit.readBack()), StandardCharsets.UTF_8).lines().toList();
