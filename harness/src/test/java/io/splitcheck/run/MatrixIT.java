@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MatrixIT {
   private static final String PID = Long.toString(ProcessHandle.current().pid());
   private static final ObjectMapper JSON = new ObjectMapper();
-  private ProbeImage probe;
+  private ProbeImages.Probe probe;
   private DockerClient docker;
 
   @TempDir
@@ -35,7 +35,7 @@ class MatrixIT {
   @BeforeAll
   void buildProbe() throws Exception {
     docker = DockerClients.fromEnvironment();
-    probe = ProbeImage.build("probe", "matrix-it-" + PID);
+    probe = ProbeImages.build("probe", "matrix-it-" + PID);
   }
 
   @AfterAll
@@ -89,7 +89,7 @@ class MatrixIT {
   @Test
   void matrix_splits_whenProfileDeniesGetrandomWithEperm() throws Exception {
     Path prod = profile("prod", denying("getrandom", 1));
-    Result r = matrix(probe.tag, "--config", "unconfined", "--profile", "prod=" + prod,
+    Result r = matrix(probe.tag(), "--config", "unconfined", "--profile", "prod=" + prod,
         "--", "getrandom");
     assertEquals(1, r.exitCode());
     assertEquals(List.of("prod"), r.splitConfigs());
@@ -101,7 +101,7 @@ class MatrixIT {
   @Test
   void matrix_doesNotSplit_whenGetrandomFailsWithEnosysAndProgramFallsBack() throws Exception {
     Path prod = profile("enosys", denying("getrandom", 38));
-    Result r = matrix(probe.tag, "--config", "unconfined", "--profile", "prod=" + prod,
+    Result r = matrix(probe.tag(), "--config", "unconfined", "--profile", "prod=" + prod,
         "--", "getrandom-fallback");
     assertEquals(0, r.exitCode());
     assertEquals(List.of(), r.splitConfigs());
@@ -111,7 +111,7 @@ class MatrixIT {
 
   @Test
   void matrix_splitsCapDropAll_whenProgramChowns() throws Exception {
-    Result r = matrix(probe.tag, "--config", "unconfined", "--config", "cap-drop-all",
+    Result r = matrix(probe.tag(), "--config", "unconfined", "--config", "cap-drop-all",
         "--", "chown");
     assertEquals(1, r.exitCode());
     assertEquals(List.of("cap-drop-all"), r.splitConfigs());
@@ -121,7 +121,7 @@ class MatrixIT {
 
   @Test
   void matrix_splitsReadOnly_whenProgramWritesToRoot() throws Exception {
-    Result r = matrix(probe.tag, "--config", "unconfined", "--config", "read-only", "--", "write");
+    Result r = matrix(probe.tag(), "--config", "unconfined", "--config", "read-only", "--", "write");
     assertEquals(1, r.exitCode());
     assertEquals(List.of("read-only"), r.splitConfigs());
     assertEquals(6, r.cell("read-only").get("exitCode").asInt());
@@ -129,7 +129,7 @@ class MatrixIT {
 
   @Test
   void matrix_splitsNoNetwork_whenProgramConnectsUdpToBridgeGateway() throws Exception {
-    Result r = matrix(probe.tag, "--config", "unconfined", "--config", "no-network",
+    Result r = matrix(probe.tag(), "--config", "unconfined", "--config", "no-network",
         "--", "udp", BridgeGateway.address(docker));
     assertEquals(1, r.exitCode());
     assertEquals(List.of("no-network"), r.splitConfigs());
@@ -139,7 +139,7 @@ class MatrixIT {
 
   @Test
   void matrix_killsAndReportsHangingCellAtTimeout_andRunGoesOn() throws Exception {
-    Result r = matrix(probe.tag, "--config", "unconfined", "--config", "read-only",
+    Result r = matrix(probe.tag(), "--config", "unconfined", "--config", "read-only",
         "--config", "no-network", "--timeout", "3s", "--", "hang-if-read-only");
     assertEquals(1, r.exitCode());
     assertEquals(List.of("read-only"), r.splitConfigs());
@@ -153,7 +153,7 @@ class MatrixIT {
   @Test
   void matrix_runsAllSixBuiltInCellsWithoutSplit_whenProgramNeedsNothing() throws Exception {
     long started = System.nanoTime();
-    Result r = matrix(probe.tag, "--trace", "always", "--", "getrandom");
+    Result r = matrix(probe.tag(), "--trace", "always", "--", "getrandom");
     long millis = (System.nanoTime() - started) / 1_000_000;
     System.out.println("MatrixIT: six built-in cells, untraced + traced, took " + millis + " ms");
     assertEquals(0, r.exitCode());

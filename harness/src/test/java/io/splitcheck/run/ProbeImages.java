@@ -12,19 +12,24 @@ import java.util.concurrent.TimeUnit;
  * The test target of the matrix ITs: {@code probe.c} compiled static (musl-gcc, else gcc) into a
  * {@code FROM scratch} image built with BuildKit, tagged {@code splitcheck-test/...} and labelled.
  */
-final class ProbeImage implements AutoCloseable {
+public final class ProbeImages {
   private static final String DOCKER = "/usr/bin/docker";
-  final String tag;
 
-  private ProbeImage(String tag) {
-    this.tag = tag;
+  private ProbeImages() {}
+
+  /** A built probe image; closing removes it. */
+  public record Probe(String tag) implements AutoCloseable {
+    @Override
+    public void close() throws IOException, InterruptedException {
+      exec(Path.of("."), List.of(DOCKER, "rmi", "-f", tag));
+    }
   }
 
-  static ProbeImage build(String name, String runLabel) throws IOException, InterruptedException {
+  public static Probe build(String name, String runLabel) throws IOException, InterruptedException {
     Path context = Files.createTempDirectory("splitcheck-probe-");
     try {
       Path source = context.resolve("probe.c");
-      try (var in = ProbeImage.class.getResourceAsStream("/fixtures/run/probe/probe.c")) {
+      try (var in = ProbeImages.class.getResourceAsStream("/fixtures/run/probe/probe.c")) {
         Files.copy(in, source);
       }
       Path binary = context.resolve("probe");
@@ -35,17 +40,12 @@ final class ProbeImage implements AutoCloseable {
       String tag = "splitcheck-test/" + name + ":" + runLabel;
       exec(context, List.of(DOCKER, "build", "-q", "--label", "io.splitcheck.run=" + runLabel,
           "--label", "io.splitcheck.pid=" + ProcessHandle.current().pid(), "-t", tag, "."));
-      return new ProbeImage(tag);
+      return new Probe(tag);
     } finally {
       try (var files = Files.walk(context)) {
         files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
       }
     }
-  }
-
-  @Override
-  public void close() throws IOException, InterruptedException {
-    exec(Path.of("."), List.of(DOCKER, "rmi", "-f", tag));
   }
 
   private static void exec(Path dir, List<String> command) throws IOException, InterruptedException {
