@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         TwiceCommand.class,
+        GcCommand.class,
     })
 public final class Main implements Runnable {
   @Override
