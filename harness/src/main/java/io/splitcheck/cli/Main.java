@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
         TwiceCommand.class,
         GcCommand.class,
+        DiffCommand.class,
     })
 public final class Main implements Runnable {
   @Override
