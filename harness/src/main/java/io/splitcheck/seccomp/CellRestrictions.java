@@ -1,14 +1,13 @@
 package io.splitcheck.seccomp;
 
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What a matrix cell restricts.
  *
  * @param profile               the seccomp profile in force, null when unconfined
  * @param engineDefaultProfile  {@code profile} is the engine's default profile (wording of culprits)
- * @param effectiveCaps         capabilities the container keeps ({@code CAP_CHOWN} or {@code chown})
+ * @param effectiveCaps         capabilities the container keeps ({@code CAP_CHOWN} or {@code chown}; null = none)
  * @param readOnlyRoot          {@code --read-only}
  * @param writablePaths         tmpfs mounts that stay writable under a read-only root
  * @param noNetwork             {@code --network none}
@@ -22,7 +21,7 @@ public record CellRestrictions(String cell, SeccompProfile profile, boolean engi
             "CAP_SETGID", "CAP_SETPCAP", "CAP_SETUID", "CAP_SYS_CHROOT");
 
     public CellRestrictions {
-        effectiveCaps = Set.copyOf(new TreeSet<>(ProfileEvaluator.normalizeCaps(effectiveCaps)));
-        writablePaths = Set.copyOf(writablePaths);
+        effectiveCaps = effectiveCaps == null ? Set.of() : Set.copyOf(ProfileEvaluator.normalizeCaps(effectiveCaps));
+        writablePaths = writablePaths == null ? Set.of() : Set.copyOf(writablePaths);
     }
 }

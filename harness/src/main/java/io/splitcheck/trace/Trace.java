@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -112,8 +113,15 @@ public final class Trace {
     }
 
     /** The pid of the first event (the traced entrypoint), or empty for an empty trace. */
-    public java.util.OptionalInt rootPid() {
-        return events.isEmpty() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(events.get(0).pid());
+    public OptionalInt rootPid() {
+        return events.isEmpty() ? OptionalInt.empty() : OptionalInt.of(events.get(0).pid());
+    }
+
+    /** The exit status of {@link #rootPid()}, when the log shows one. */
+    public OptionalInt rootExitCode() {
+        OptionalInt root = rootPid();
+        Integer code = root.isPresent() ? exitCodes.get(root.getAsInt()) : null;
+        return code == null ? OptionalInt.empty() : OptionalInt.of(code);
     }
 
     @Override

@@ -132,6 +132,25 @@ class AttributionTest {
     }
 
     @Test
+    void culprits_reportSigsysKill_fromCapturedTrace() {
+        SeccompProfile killing = Derivation.parse("getrandom=kill").apply(DEFAULT);
+
+        List<Culprit> culprits = Attribution.culprits(trace("host-threads-fork.log"), trace("host-sigsys.log"),
+                seccompOnly("getrandom-kill", killing, false), "amd64");
+
+        assertEquals(List.of("getrandom SIGSYS seccomp"),
+                culprits.stream().map(c -> c.syscall() + " " + c.errno() + " " + c.cause()).toList());
+    }
+
+    @Test
+    void untraceable_whenProfileKillsWhatStraceCallsItself() {
+        SeccompProfile killing = Derivation.parse("getrandom=kill").apply(DEFAULT);
+
+        assertEquals(Optional.of("not traceable under this profile: getrandom kills the tracer (SCMP_ACT_KILL_PROCESS)"),
+                Attribution.untraceable(seccompOnly("k", killing, false), "amd64"));
+    }
+
+    @Test
     void untraceable_whenProfileDeniesPtraceOrWait4() {
         SeccompProfile allowlist = ProfileGenerator.allowlist(trace("restrict-unconfined.log").syscallNames());
         SeccompProfile noWait = Derivation.parse("wait4=EPERM").apply(DEFAULT);

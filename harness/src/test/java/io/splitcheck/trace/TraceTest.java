@@ -93,6 +93,7 @@ class TraceTest {
         assertEquals(3, trace.exitCodes().get(9));
         assertEquals("SIGKILL", trace.killedBy().get(16));
         assertEquals(9, trace.rootPid().getAsInt());
+        assertEquals(3, trace.rootExitCode().getAsInt());
     }
 
     @Test
