@@ -140,6 +140,28 @@ class TraceTest {
     }
 
     @Test
+    void parse_handlesBriefExamples_bracketPids_andResumeWithoutStart() {
+        Trace trace = Trace.parse(List.of(
+                "7 getrandom(\"\\x12\\x34\"..., 32, 0) = -1 EPERM (Operation not permitted)",
+                "[pid  8] wait4(-1,  <unfinished ...>",
+                "[pid  9] <... futex resumed>) = ? ERESTARTSYS (To be restarted if SA_RESTART is set)",
+                "[pid  8] <... wait4 resumed>[{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 9",
+                "7 mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, 3, 0) = 0x7f0e6b9c2000"), "brief");
+
+        assertEquals(List.of(new FailedSyscall("getrandom", "EPERM", 1, 1)), trace.failures());
+        assertEquals("\"\\x12\\x34\"..., 32, 0", trace.events().get(0).arguments());
+        SyscallEvent futex = trace.events().get(1);
+        assertEquals(9, futex.pid());
+        assertEquals("ERESTARTSYS", futex.errno());
+        assertFalse(futex.failed());
+        SyscallEvent wait4 = trace.events().get(2);
+        assertEquals("-1,  [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL", wait4.arguments());
+        assertEquals(4, wait4.line());
+        assertEquals("0x7f0e6b9c2000", trace.events().get(3).result());
+        assertFalse(trace.truncated());
+    }
+
+    @Test
     void parse_rejectsLogWithoutAnyParseableLine_namingTheSource() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Trace.parse(List.of("garbage", "more garbage"), "cell.log"));
