@@ -146,7 +146,9 @@ class TraceTest {
                 "[pid  8] wait4(-1,  <unfinished ...>",
                 "[pid  9] <... futex resumed>) = ? ERESTARTSYS (To be restarted if SA_RESTART is set)",
                 "[pid  8] <... wait4 resumed>[{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 9",
-                "7 mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, 3, 0) = 0x7f0e6b9c2000"), "brief");
+                "7 mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, 3, 0) = 0x7f0e6b9c2000",
+                "7 mknodat(AT_FDCWD, \"/dev/x\", S_IFCHR|0666, makedev(0x1, 0x3)) = -1 EPERM (Operation not permitted)"),
+                "brief");
 
         assertEquals(List.of(new FailedSyscall("getrandom", "EPERM", 1, 1)), trace.failures());
         assertEquals("\"\\x12\\x34\"..., 32, 0", trace.events().get(0).arguments());
@@ -158,6 +160,8 @@ class TraceTest {
         assertEquals("-1,  [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL", wait4.arguments());
         assertEquals(4, wait4.line());
         assertEquals("0x7f0e6b9c2000", trace.events().get(3).result());
+        assertEquals("AT_FDCWD, \"/dev/x\", S_IFCHR|0666, makedev(0x1, 0x3)", trace.events().get(4).arguments());
+        assertEquals("EPERM", trace.events().get(4).errno());
         assertFalse(trace.truncated());
     }
 
