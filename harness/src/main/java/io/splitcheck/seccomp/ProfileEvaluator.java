@@ -3,6 +3,7 @@ package io.splitcheck.seccomp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -52,7 +53,7 @@ public final class ProfileEvaluator {
         }
         for (Applicable c : conditional) {
             Decision d = ruleDecision(c);
-            if (!d.action().equals(fallback.action()) || !java.util.Objects.equals(d.errno(), fallback.errno())) {
+            if (!d.action().equals(fallback.action()) || !Objects.equals(d.errno(), fallback.errno())) {
                 String when = c.rule().args().stream().map(ArgFilter::describe).collect(Collectors.joining(" && "));
                 return new Decision(d.action(), d.errno(), d.errnoName(),
                         Decision.CONDITIONAL + d.reason() + " only when " + when + "; otherwise " + fallback.describe()
