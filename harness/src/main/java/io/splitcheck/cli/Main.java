@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         TwiceCommand.class,
+        GcCommand.class,
+        DiffCommand.class,
         MatrixCommand.class,
         TraceCommand.class,
     })

@@ -7,6 +7,8 @@ import io.splitcheck.engine.BuildKitBuilder;
 import io.splitcheck.engine.BuildKitProbe;
 import io.splitcheck.engine.BuildRequest;
 import io.splitcheck.engine.DockerImageStore;
+import io.splitcheck.engine.ExitCleanup;
+import io.splitcheck.engine.Janitor;
 import io.splitcheck.engine.RunId;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -48,6 +50,7 @@ public final class TwiceCommand implements Callable<Integer> {
     BuildRequest request = build.toRequest(context, Twice.tag(runId, "first"));
     DockerClient docker = EngineConnection.open(common);
     Path work = Files.createTempDirectory("splitcheck-twice-");
+    ExitCleanup onExit = keep ? null : ExitCleanup.install(runId, new Janitor(docker));
     try {
       BuildKitBuilder builder = new BuildKitBuilder(BuildKitProbe.find(build.dockerCli), work);
       PrintWriter out = spec.commandLine().getOut();
@@ -65,6 +68,9 @@ public final class TwiceCommand implements Callable<Integer> {
       }
       return result.reproducible() ? 0 : 1;
     } finally {
+      if (onExit != null) {
+        onExit.close();
+      }
       deleteTree(work);
       docker.close();
     }

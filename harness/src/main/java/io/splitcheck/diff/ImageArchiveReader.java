@@ -65,12 +65,23 @@ public final class ImageArchiveReader {
       String name = normaliseMemberName(member.getName());
       BufferedInputStream body = new BufferedInputStream(outer, 1 << 16);
       if (name.endsWith("layer.tar") || isBlob(name, member) && looksLikeTar(body)) {
-        layers.put(name, new LayerReader(name, visitor).read(body));
+        layers.put(name, readLayer(source, name, body));
       } else if (member.getSize() <= MAX_METADATA_BYTES) {
         metadata.put(name, body.readAllBytes());
       }
     }
     return assemble(source, layers, metadata);
+  }
+
+  private LayerSummary readLayer(String source, String name, InputStream body) throws IOException {
+    LayerReader reader = new LayerReader(name, visitor);
+    try {
+      return reader.read(body);
+    } catch (IOException | RuntimeException e) {
+      String after = reader.lastPath == null ? "at its first entry" : "after entry '" + reader.lastPath + "'";
+      throw new IOException("Error parsing layer '" + name + "' of '" + source + "' " + after + ": "
+          + e.getMessage(), e);
+    }
   }
 
   private static SavedImage assemble(
@@ -151,6 +162,7 @@ public final class ImageArchiveReader {
   static final class LayerReader {
     private final String key;
     private final LayerContentVisitor visitor;
+    String lastPath;
 
     LayerReader(String key, LayerContentVisitor visitor) {
       this.key = key;
@@ -178,7 +190,10 @@ public final class ImageArchiveReader {
         if (mapped == null) {
           continue;
         }
-        if (mapped.isRegularFile()) {
+        lastPath = mapped.path();
+        if (mapped.isRegularFile() && entry.isSparse()) {
+          mapped = withSparseDigest(mapped, entry);
+        } else if (mapped.isRegularFile()) {
           mapped = withContentDigest(mapped, tar);
         }
         entries.add(mapped);
@@ -186,6 +201,20 @@ public final class ImageArchiveReader {
       tarBytes.transferTo(OutputStreamNull.INSTANCE); // end-of-archive padding counts in the diffID
       return new LayerSummary(key, "sha256:" + HexFormat.of().formatHex(diffDigest.digest()),
           tarBytes.count, entries);
+    }
+
+    /**
+     * A sparse file is summarised by its map and sizes, never expanded: a hostile layer can declare a
+     * terabyte of holes in a few kilobytes of tar.
+     */
+    private static FileEntry withSparseDigest(FileEntry mapped, TarArchiveEntry entry) throws IOException {
+      StringBuilder map = new StringBuilder("sparse:").append(entry.getRealSize());
+      for (var s : entry.getOrderedSparseHeaders()) {
+        map.append(',').append(s.getOffset()).append('+').append(s.getNumbytes());
+      }
+      return new FileEntry(mapped.index(), mapped.path(), mapped.type(), entry.getRealSize(),
+          "sparse-" + sha256(map.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+          mapped.mode(), mapped.uid(), mapped.gid(), mapped.mtime(), mapped.linkTarget(), mapped.xattrs());
     }
 
     private FileEntry withContentDigest(FileEntry mapped, InputStream content) throws IOException {

@@ -89,7 +89,7 @@ public final class BuildKitBuilder implements ImageBuilder {
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("DOCKER_BUILDKIT", "1");
     try {
-      Process p = pb.start();
+      Process p = ChildProcesses.track(pb.start());
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
