@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         DiffCommand.class,
         MatrixCommand.class,
         TraceCommand.class,
+        ProfileCommand.class,
     })
 public final class Main implements Runnable {
   @Override

@@ -14,7 +14,9 @@ import io.splitcheck.run.MatrixReport;
 import io.splitcheck.run.MatrixRun;
 import io.splitcheck.run.MatrixRunner;
 import io.splitcheck.run.MatrixText;
+import io.splitcheck.run.Restrictions;
 import io.splitcheck.run.RunScope;
+import io.splitcheck.run.TraceAttributor;
 import io.splitcheck.run.TraceMode;
 import io.splitcheck.trace.TraceCollector;
 import java.io.OutputStream;
@@ -78,19 +80,22 @@ public final class MatrixCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    MatrixCells cells = MatrixCells.load(profiles, derives, defaultProfile);
+    ContainerEngine engine = new DockerContainerEngine(EngineConnection.open(common));
+    String arch = MatrixRunner.requireImage(engine, image).architecture();
+    MatrixCells cells = MatrixCells.load(profiles, derives, defaultProfile, arch);
     MatrixPlan plan = MatrixPlan.expand(configs, cells.cells(), Optional.ofNullable(baseline));
     MatrixOptions options = new MatrixOptions(image, plan, TraceMode.parse(trace),
         Durations.parse(timeout, "--timeout"), jobs == null ? MatrixOptions.defaultJobs() : jobs,
         command, MatrixOptions.DEFAULT_OUTPUT_CAP);
     cells.warnings().forEach(w -> System.err.println("splitcheck matrix: warning: " + w));
-    ContainerEngine engine = new DockerContainerEngine(EngineConnection.open(common));
+    TraceAttributor attributor = new TraceAttributor(
+        Restrictions.forPlan(plan, cells.engineDefault()), arch);
     String runId = RunId.next(Clock.systemUTC());
     MatrixReport report;
     try (RunScope scope = new RunScope(engine, runId)) {
       TraceCollector collector = new TraceCollector(engine, TracerBundle.fromHost(), runId);
-      MatrixRun run = new MatrixRunner(engine, collector, runId, Tracing.gate(plan)).run(options);
-      report = MatrixAnalysis.analyze(run, plan, Tracing.attributor(plan, run), cells.warnings());
+      MatrixRun run = new MatrixRunner(engine, collector, runId, attributor).run(options);
+      report = MatrixAnalysis.analyze(run, plan, attributor, cells.warnings());
     }
     MatrixText.print(report, System.out);
     if (json != null) {

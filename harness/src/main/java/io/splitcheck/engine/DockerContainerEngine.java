@@ -125,7 +125,8 @@ public final class DockerContainerEngine implements ContainerEngine {
       int code = inspect(id).getState().getExitCodeLong() == null ? -1
           : inspect(id).getState().getExitCodeLong().intValue();
       return new ContainerExit(code == 0 ? -1 : code, false, false, wall, CappedOutput.EMPTY,
-          CappedOutput.EMPTY, "POST /containers/" + id + "/start: " + e.getMessage(), null);
+          CappedOutput.EMPTY, "POST /containers/" + id + "/start: " + DaemonMessages.of(e.getMessage()),
+          null);
     }
     boolean timedOut = !awaitExit(id, spec.timeout().toMillis());
     if (timedOut) {
@@ -212,7 +213,9 @@ public final class DockerContainerEngine implements ContainerEngine {
       return Optional.empty();
     } catch (DockerException e) {
       String msg = String.valueOf(e.getMessage());
-      return msg.contains(NO_SUCH_ENTRYPOINT) ? Optional.empty() : Optional.of(msg.strip());
+      // loaded: runc got as far as exec, or the filter in force denied one of runc's own calls
+      boolean loaded = msg.contains(NO_SUCH_ENTRYPOINT) || msg.contains("operation not permitted");
+      return loaded ? Optional.empty() : Optional.of(DaemonMessages.of(msg));
     } finally {
       removeContainer(id);
     }

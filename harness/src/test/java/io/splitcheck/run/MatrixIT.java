@@ -86,27 +86,55 @@ class MatrixIT {
         + "\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":" + errno + "}]}";
   }
 
+  private static void assertCulprit(JsonNode split, String syscall, String errno, String cause) {
+    JsonNode first = split.get("culprits").get(0);
+    assertTrue(first != null, "no culprit in " + split);
+    assertEquals(syscall, first.get("syscall").asText(), split.toString());
+    assertEquals(errno, first.get("errno").asText(), split.toString());
+    assertEquals(cause, first.get("cause").asText(), split.toString());
+  }
+
   @Test
-  void matrix_splits_whenProfileDeniesGetrandomWithEperm() throws Exception {
-    Path prod = profile("prod", denying("getrandom", 1));
-    Result r = matrix(probe.tag(), "--config", "unconfined", "--profile", "prod=" + prod,
+  void matrix_namesGetrandomEpermSeccomp_whenDerivedProfileDeniesIt() throws Exception {
+    Result r = matrix(probe.tag(), "--config", "unconfined", "--derive", "prod=getrandom=EPERM",
         "--", "getrandom");
     assertEquals(1, r.exitCode());
     assertEquals(List.of("prod"), r.splitConfigs());
     assertEquals(3, r.cell("prod").get("exitCode").asInt());
     assertTrue(r.cell("prod").get("traced").asBoolean());
     assertTrue(r.cell("unconfined").get("traced").asBoolean());
+    JsonNode split = r.json().get("splits").get(0);
+    assertCulprit(split, "getrandom", "EPERM", "seccomp");
+    assertTrue(split.get("culprits").get(0).has("hazard"), "EPERM where libc wants ENOSYS: " + split);
+    assertTrue(r.cell("prod").get("failedSyscalls").toString().contains("getrandom"));
+  }
+
+  @Test
+  void matrix_splitsUnderProfileFile_whenItDeniesGetrandom() throws Exception {
+    Path prod = profile("prod", denying("getrandom", 1));
+    Result r = matrix(probe.tag(), "--config", "unconfined", "--profile", "prod=" + prod,
+        "--trace", "never", "--", "getrandom");
+    assertEquals(1, r.exitCode());
+    assertEquals(List.of("prod"), r.splitConfigs());
+    assertTrue(!r.cell("prod").get("traced").asBoolean(), "--trace never traces nothing");
   }
 
   @Test
   void matrix_doesNotSplit_whenGetrandomFailsWithEnosysAndProgramFallsBack() throws Exception {
-    Path prod = profile("enosys", denying("getrandom", 38));
-    Result r = matrix(probe.tag(), "--config", "unconfined", "--profile", "prod=" + prod,
+    Result r = matrix(probe.tag(), "--config", "unconfined", "--derive", "prod=getrandom=ENOSYS",
         "--", "getrandom-fallback");
     assertEquals(0, r.exitCode());
     assertEquals(List.of(), r.splitConfigs());
     assertEquals(0, r.cell("prod").get("exitCode").asInt());
     assertTrue(!r.cell("prod").get("traced").asBoolean(), "auto traces nothing without a split");
+  }
+
+  @Test
+  void matrix_quotesEngineDecodingError_andRunsNoCell_whenProfileIsInvalid() throws Exception {
+    Path bad = profile("bad", "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [");
+    Result r = matrix(probe.tag(), "--config", "unconfined", "--profile", "bad=" + bad);
+    assertEquals(2, r.exitCode());
+    assertEquals(null, r.json(), "no report when nothing ran");
   }
 
   @Test
@@ -117,6 +145,7 @@ class MatrixIT {
     assertEquals(List.of("cap-drop-all"), r.splitConfigs());
     assertEquals(5, r.cell("cap-drop-all").get("exitCode").asInt());
     assertTrue(r.cell("cap-drop-all").get("stderr").asText().contains("chown"));
+    assertCulprit(r.json().get("splits").get(0), "chown", "EPERM", "capability");
   }
 
   @Test
@@ -125,6 +154,7 @@ class MatrixIT {
     assertEquals(1, r.exitCode());
     assertEquals(List.of("read-only"), r.splitConfigs());
     assertEquals(6, r.cell("read-only").get("exitCode").asInt());
+    assertCulprit(r.json().get("splits").get(0), "open", "EROFS", "read-only");
   }
 
   @Test
@@ -135,6 +165,7 @@ class MatrixIT {
     assertEquals(List.of("no-network"), r.splitConfigs());
     assertEquals(7, r.cell("no-network").get("exitCode").asInt());
     assertEquals(0, r.cell("unconfined").get("exitCode").asInt());
+    assertCulprit(r.json().get("splits").get(0), "connect", "ENETUNREACH", "network");
   }
 
   @Test
