@@ -194,4 +194,25 @@ class MatrixIT {
       assertTrue(c.get("traced").asBoolean(), "traceable under every built-in cell: " + c);
     }
   }
+
+  @Test
+  void matrix_reportsTheSame_forOneJobAndMany_exceptTimes() throws Exception {
+    String[] args = {probe.tag(), "--config", "unconfined", "--config", "read-only",
+        "--config", "cap-drop-all", "--derive", "prod=getrandom=EPERM", "--", "getrandom"};
+    List<String> one = new ArrayList<>(List.of(args));
+    one.addAll(0, List.of("--jobs", "1"));
+    List<String> many = new ArrayList<>(List.of(args));
+    many.addAll(0, List.of("--jobs", "4"));
+    Result a = matrix(one.toArray(String[]::new));
+    Result b = matrix(many.toArray(String[]::new));
+    assertEquals(1, a.exitCode());
+    assertEquals(withoutTimes(a.json()), withoutTimes(b.json()));
+  }
+
+  private static JsonNode withoutTimes(JsonNode report) {
+    JsonNode copy = report.deepCopy();
+    copy.get("cells").forEach(c -> ((com.fasterxml.jackson.databind.node.ObjectNode) c)
+        .remove("wallMillis"));
+    return copy;
+  }
 }
