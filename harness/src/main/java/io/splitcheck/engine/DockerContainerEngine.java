@@ -9,8 +9,6 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.WaitResponse;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import java.io.IOException;
 import java.io.InputStream;
@@ -122,8 +120,8 @@ public final class DockerContainerEngine implements ContainerEngine {
       docker.startContainerCmd(id).exec();
     } catch (DockerException e) {
       long wall = (System.nanoTime() - started) / 1_000_000;
-      int code = inspect(id).getState().getExitCodeLong() == null ? -1
-          : inspect(id).getState().getExitCodeLong().intValue();
+      Long state = inspect(id).getState().getExitCodeLong();
+      int code = state == null ? -1 : state.intValue();
       return new ContainerExit(code == 0 ? -1 : code, false, false, wall, CappedOutput.EMPTY,
           CappedOutput.EMPTY, "POST /containers/" + id + "/start: " + DaemonMessages.of(e.getMessage()),
           null);
@@ -223,7 +221,7 @@ public final class DockerContainerEngine implements ContainerEngine {
 
   @Override
   public void removeRun(String runId) throws EngineException {
-    new RunCleaner(docker).remove(runId);
+    new Janitor(docker).removeRun(runId);
   }
 
   private String create(CreateContainerCmd cmd) throws EngineException {

@@ -21,12 +21,19 @@ public final class MatrixText {
     out.println(report.splits().size() + (report.splits().size() == 1 ? " split:" : " splits:"));
     for (SplitExplanation s : report.splits()) {
       out.println(s.summaryLine());
+      CellResult cell = run.cell(s.config());
+      cell.stderr().text().lines().filter(l -> !l.isBlank()).findFirst()
+          .ifPresent(l -> out.println("  stderr: " + l));
+      if (cell.startError() != null) {
+        out.println("  did not start: " + cell.startError());
+      }
     }
+
   }
 
   private static String traceColumn(CellResult c) {
     if (!c.traced()) {
-      return c.startError() != null ? "did not start: " + c.startError() : "";
+      return c.startError() != null ? "did not start" : "";
     }
     if (!c.trace().traceable()) {
       return "not traceable";

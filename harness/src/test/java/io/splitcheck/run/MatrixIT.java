@@ -17,11 +17,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import io.splitcheck.testing.RequiresEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The matrix against the real engine, with one static FROM scratch probe shared by every test. */
+@RequiresEngine
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MatrixIT {
   private static final String PID = Long.toString(ProcessHandle.current().pid());

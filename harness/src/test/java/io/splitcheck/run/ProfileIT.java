@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.splitcheck.cli.Main;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.splitcheck.testing.RequiresEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code splitcheck profile}: trace, generate the allowlist, verify it against the real engine. */
+@RequiresEngine
 class ProfileIT {
   private static final String PID = Long.toString(ProcessHandle.current().pid());
 

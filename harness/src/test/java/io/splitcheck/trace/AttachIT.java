@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import io.splitcheck.testing.RequiresEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code splitcheck trace CONTAINER} against a running FROM scratch service. */
+@RequiresEngine
 class AttachIT {
   private static final String PID = Long.toString(ProcessHandle.current().pid());
 
