@@ -12,32 +12,36 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The custom cells of a command line ({@code --profile} files, then {@code --derive} expressions),
  * the engine default profile attribution reasons with, and warnings about the profiles.
  *
+ * @param cells in command-line order
+ * @param parsed the profiles splitcheck could parse, by cell name (the engine may accept others)
  * @param engineDefault the engine's default profile, or null when none could be found
+ * @param warnings about profiles splitcheck cannot evaluate or a missing default profile
  */
-record MatrixCells(List<Cell> cells, SeccompProfile engineDefault, List<String> warnings) {
+record MatrixCells(List<Cell> cells, Map<String, SeccompProfile> parsed,
+                   SeccompProfile engineDefault, List<String> warnings) {
   /** Where named derivations live unless {@code SPLITCHECK_PROFILES} says otherwise. */
   static final String PROFILES_DIR = "seccomp-profiles";
 
   MatrixCells {
     cells = List.copyOf(cells);
+    parsed = new LinkedHashMap<>(parsed);
     warnings = List.copyOf(warnings);
   }
 
-  static MatrixCells load(List<String> profiles, List<String> derives, Path defaultProfile,
-      String arch) throws IOException {
+  static MatrixCells load(List<String> profiles, List<String> derives, Path defaultProfile)
+      throws IOException {
     List<Cell> cells = new ArrayList<>();
+    Map<String, SeccompProfile> parsed = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
-    Optional<SyscallResolver> resolver = SyscallResolver.load();
-    if (resolver.isEmpty() && !(profiles.isEmpty() && derives.isEmpty())) {
-      warnings.add("libseccomp not found: syscall names in profiles are not checked");
-    }
     for (String p : profiles) {
       NamedValue nv = NamedValue.parse("--profile", p);
       Path file = Path.of(nv.value());
@@ -46,8 +50,7 @@ record MatrixCells(List<Cell> cells, SeccompProfile engineDefault, List<String> 
       }
       String json = Files.readString(file, StandardCharsets.UTF_8);
       try {
-        SeccompProfile parsed = SeccompProfile.parse(json, file.toString());
-        resolver.ifPresent(r -> warnings.addAll(r.lint(parsed, file.toString(), arch)));
+        parsed.put(nv.name(), SeccompProfile.parse(json, file.toString()));
       } catch (IllegalArgumentException e) {
         // the engine's verdict decides (quoted before any cell runs); ours only limits attribution
         warnings.add(e.getMessage() + "; cell " + nv.name() + " is attributed without seccomp");
@@ -58,20 +61,36 @@ record MatrixCells(List<Cell> cells, SeccompProfile engineDefault, List<String> 
     for (String d : derives) {
       NamedValue nv = NamedValue.parse("--derive", d);
       SeccompProfile derived = derive(nv.value(), engineDefault);
-      resolver.ifPresent(r -> warnings.addAll(newUnknowns(r, derived, engineDefault, d, arch)));
+      parsed.put(nv.name(), derived);
       cells.add(new Cell(nv.name(), ContainerSecurity.customProfile(derived.toJson()),
           "derive " + nv.value()));
     }
-    return new MatrixCells(cells, engineDefault, warnings);
+    return new MatrixCells(cells, parsed, engineDefault, warnings);
   }
 
-  /** Lint warnings for names the derivation brought in, not those of the engine's own profile. */
-  private static List<String> newUnknowns(SyscallResolver r, SeccompProfile derived,
-      SeccompProfile base, String option, String arch) {
-    List<String> inherited = r.unknownSyscalls(base, arch);
-    return r.lint(derived, "--derive " + option, arch).stream()
-        .filter(w -> inherited.stream().noneMatch(n -> w.contains("syscall '" + n + "'")))
-        .toList();
+  /**
+   * Syscall names the runtime would silently ignore, checked through libseccomp for {@code arch};
+   * for derived cells only names the engine's own default profile does not already carry.
+   */
+  List<String> lint(String arch) {
+    Optional<SyscallResolver> resolver = parsed.isEmpty() ? Optional.empty() : SyscallResolver.load();
+    if (resolver.isEmpty()) {
+      return parsed.isEmpty() ? List.of()
+          : List.of("libseccomp not found: syscall names in profiles are not checked");
+    }
+    SyscallResolver r = resolver.get();
+    List<String> inherited = engineDefault == null ? List.of() : r.unknownSyscalls(engineDefault, arch);
+    List<String> out = new ArrayList<>();
+    for (Cell c : cells) {
+      SeccompProfile p = parsed.get(c.name());
+      if (p != null) {
+        boolean derived = c.origin().startsWith("derive ");
+        r.lint(p, c.origin(), arch).stream()
+            .filter(w -> !derived || inherited.stream().noneMatch(n -> w.contains("'" + n + "'")))
+            .forEach(out::add);
+      }
+    }
+    return out;
   }
 
   /** A named derivation ({@code older-runtime}) from the profiles folder, else an expression. */

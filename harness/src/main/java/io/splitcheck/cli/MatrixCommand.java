@@ -80,14 +80,16 @@ public final class MatrixCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ContainerEngine engine = new DockerContainerEngine(EngineConnection.open(common));
-    String arch = MatrixRunner.requireImage(engine, image).architecture();
-    MatrixCells cells = MatrixCells.load(profiles, derives, defaultProfile, arch);
+    MatrixCells cells = MatrixCells.load(profiles, derives, defaultProfile);
     MatrixPlan plan = MatrixPlan.expand(configs, cells.cells(), Optional.ofNullable(baseline));
     MatrixOptions options = new MatrixOptions(image, plan, TraceMode.parse(trace),
         Durations.parse(timeout, "--timeout"), jobs == null ? MatrixOptions.defaultJobs() : jobs,
         command, MatrixOptions.DEFAULT_OUTPUT_CAP);
-    cells.warnings().forEach(w -> System.err.println("splitcheck matrix: warning: " + w));
+    ContainerEngine engine = new DockerContainerEngine(EngineConnection.open(common));
+    String arch = MatrixRunner.requireImage(engine, image).architecture();
+    List<String> warnings = new ArrayList<>(cells.warnings());
+    warnings.addAll(cells.lint(arch));
+    warnings.forEach(w -> System.err.println("splitcheck matrix: warning: " + w));
     TraceAttributor attributor = new TraceAttributor(
         Restrictions.forPlan(plan, cells.engineDefault()), arch);
     String runId = RunId.next(Clock.systemUTC());
@@ -95,7 +97,7 @@ public final class MatrixCommand implements Callable<Integer> {
     try (RunScope scope = new RunScope(engine, runId)) {
       TraceCollector collector = new TraceCollector(engine, TracerBundle.fromHost(), runId);
       MatrixRun run = new MatrixRunner(engine, collector, runId, attributor).run(options);
-      report = MatrixAnalysis.analyze(run, plan, attributor, cells.warnings());
+      report = MatrixAnalysis.analyze(run, plan, attributor, warnings);
     }
     MatrixText.print(report, System.out);
     if (json != null) {

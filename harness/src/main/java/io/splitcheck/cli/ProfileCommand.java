@@ -79,11 +79,11 @@ public final class ProfileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ContainerEngine engine = new DockerContainerEngine(EngineConnection.open(common));
-    String arch = MatrixRunner.requireImage(engine, image).architecture();
-    MatrixCells defaults = MatrixCells.load(List.of(), List.of(), defaultProfile, arch);
     Cell base = BuiltInCells.named(baseline).orElseThrow(() -> new IllegalArgumentException(
         "--baseline '" + baseline + "': expected a built-in cell " + BuiltInCells.names()));
+    MatrixCells defaults = MatrixCells.load(List.of(), List.of(), defaultProfile);
+    ContainerEngine engine = new DockerContainerEngine(EngineConnection.open(common));
+    String arch = MatrixRunner.requireImage(engine, image).architecture();
     String runId = RunId.next(Clock.systemUTC());
     try (RunScope scope = new RunScope(engine, runId)) {
       TraceCollector collector = new TraceCollector(engine, TracerBundle.fromHost(), runId);

@@ -1,0 +1,67 @@
+package io.splitcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.splitcheck.testing.Cli;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Parsing and the checks that come before the engine is contacted. */
+class MatrixCommandTest {
+  @Test
+  void parse_takesRepeatedOptions_andTheCommandAfterDoubleDash() {
+    MatrixCommand c = CommandLine.populateCommand(new MatrixCommand(), "img:1", "--config",
+        "read-only", "--config", "unconfined", "--profile", "p=prod.json", "--derive",
+        "d=getrandom=EPERM", "--trace", "never", "--timeout", "5s", "--jobs", "3", "--json",
+        "out.json", "--", "/bin/app", "--flag");
+    assertEquals("img:1", c.image);
+    assertEquals(List.of("read-only", "unconfined"), c.configs);
+    assertEquals(List.of("p=prod.json"), c.profiles);
+    assertEquals(List.of("d=getrandom=EPERM"), c.derives);
+    assertEquals("never", c.trace);
+    assertEquals("5s", c.timeout);
+    assertEquals(3, c.jobs);
+    assertEquals(Path.of("out.json"), c.json);
+    assertEquals(List.of("/bin/app", "--flag"), c.command);
+  }
+
+  @Test
+  void matrix_exitsTwoNamingTheCell_whenConfigIsUnknown() {
+    Cli.Result r = Cli.run("matrix", "img:1", "--config", "unconfined", "--config", "laptop");
+    assertEquals(2, r.exitCode());
+    assertTrue(r.err().contains("'laptop'") && r.err().contains("runtime-default"), r.err());
+  }
+
+  @Test
+  void matrix_exitsTwo_whenTraceModeOrJobsOrTimeoutIsInvalid() {
+    Cli.Result trace = Cli.run("matrix", "img:1", "--trace", "sometimes");
+    assertEquals(2, trace.exitCode());
+    assertTrue(trace.err().contains("--trace 'sometimes'"), trace.err());
+    assertEquals(2, Cli.run("matrix", "img:1", "--jobs", "0").exitCode());
+    assertEquals(2, Cli.run("matrix", "img:1", "--timeout", "soon").exitCode());
+  }
+
+  @Test
+  void matrix_exitsTwo_whenProfileOptionHasNoFileOrNoName() {
+    Cli.Result missing = Cli.run("matrix", "img:1", "--profile", "p=/nonexistent/prod.json");
+    assertEquals(2, missing.exitCode());
+    assertTrue(missing.err().contains("/nonexistent/prod.json"), missing.err());
+    Cli.Result noName = Cli.run("matrix", "img:1", "--profile", "prod.json");
+    assertEquals(2, noName.exitCode());
+    assertTrue(noName.err().contains("expected NAME=VALUE"), noName.err());
+  }
+
+  @Test
+  void matrix_exitsTwo_whenDeriveExpressionIsInvalid(@org.junit.jupiter.api.io.TempDir Path tmp)
+      throws Exception {
+    Path profile = tmp.resolve("default.json");
+    java.nio.file.Files.writeString(profile, "{\"defaultAction\":\"SCMP_ACT_ERRNO\"}");
+    Cli.Result r = Cli.run("matrix", "img:1", "--default-profile", profile.toString(),
+        "--derive", "x=getrandom=EWHAT");
+    assertEquals(2, r.exitCode());
+    assertTrue(r.err().contains("EWHAT"), r.err());
+  }
+}
