@@ -27,6 +27,7 @@ public final class MatrixRunner {
     TraceGate NONE = cell -> Optional.empty();
   }
 
+  static final String NOT_TRACEABLE = "not traceable under this profile";
   private final ContainerEngine engine;
   private final TraceCollector collector;
   private final String runId;
@@ -107,12 +108,13 @@ public final class MatrixRunner {
       throws EngineException {
     Optional<String> denied = gate.untraceable(cell);
     if (denied.isPresent()) {
-      return CellTrace.untraceable("not traceable under this profile: " + denied.get());
+      String why = denied.get();
+      return CellTrace.untraceable(why.startsWith(NOT_TRACEABLE) ? why : NOT_TRACEABLE + ": " + why);
     }
     TraceCollector.TracedExit t = collector.run(spec(cell, o, "traced-cell"), argv, cell.name());
     Outcome outcome = outcome(t.exit());
     if (t.lines().isEmpty()) {
-      return new CellTrace(false, "not traceable under this profile: the tracer wrote no trace ("
+      return new CellTrace(false, NOT_TRACEABLE + ": the tracer wrote no trace ("
           + firstLine(t.exit().stderr().text(), t.exit().startError()) + ")", List.of(), outcome);
     }
     String note = outcome.sameAs(verdict) ? null

@@ -217,4 +217,21 @@ class MatrixIT {
         .remove("wallMillis"));
     return copy;
   }
+
+  @Test
+  void matrix_reportsNotTraceable_notACulprit_whenProfileDeniesTheTracer() throws Exception {
+    Path noTrace = profile("no-trace", "{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"syscalls\":["
+        + "{\"names\":[\"ptrace\",\"chown\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":1}]}");
+    Result r = matrix(probe.tag(), "--config", "unconfined", "--profile", "locked=" + noTrace,
+        "--", "chown");
+    assertEquals(1, r.exitCode());
+    JsonNode locked = r.cell("locked");
+    assertEquals(5, locked.get("exitCode").asInt());
+    assertTrue(!locked.get("traceable").asBoolean() && !locked.get("traced").asBoolean(),
+        locked.toString());
+    JsonNode split = r.json().get("splits").get(0);
+    assertEquals(0, split.get("culprits").size(), split.toString());
+    assertTrue(split.get("note").asText().contains("not traceable under this profile"),
+        split.toString());
+  }
 }
