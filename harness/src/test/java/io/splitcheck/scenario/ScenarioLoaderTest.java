@@ -65,10 +65,22 @@ class ScenarioLoaderTest {
   void load_parsesEveryScenarioOfTheProject() throws IOException {
     Path scenarios = Path.of("..", "scenarios");
     List<Scenario> all = new ScenarioLoader().load(scenarios);
-    assertTrue(all.size() >= 3, "scenarios: " + all);
+    assertEquals(List.of("base-drift", "cache-arg-scope", "cache-arg-scope:fixed", "context-symlink",
+        "deterministic-build", "dynamic-static", "getrandom-seccomp", "legacy-runtime",
+        "multistage-bloat", "multistage-bloat:pruned", "nondeterministic-build",
+        "scratch-hardened", "secret-not-mounted", "secret-not-mounted:fixed"),
+        all.stream().map(Scenario::name).toList());
     for (Scenario s : all) {
       assertTrue(Files.isRegularFile(s.dockerfile()), s.name() + ": no " + s.dockerfile());
       assertTrue(Files.isDirectory(s.context()), s.name() + ": no context " + s.context());
+      for (BuildSpec.SecretSpec secret : s.build().secrets()) {
+        assertTrue(Files.isRegularFile(s.dir().resolve(secret.src())), s.name() + ": " + secret);
+      }
+      if (s.baseDrift() != null) {
+        for (String variant : s.baseDrift().variants()) {
+          assertTrue(Files.isRegularFile(s.dir().resolve(variant).resolve("Dockerfile")), variant);
+        }
+      }
       if (s.checks().matrix() != null) {
         for (String profile : s.checks().matrix().profiles().values()) {
           assertTrue(Files.isRegularFile(s.dir().resolve(profile)), s.name() + ": " + profile);
