@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code index.html}: one self-contained page (inline CSS, no script, no external asset). A summary
- * of every check, the matrix as a grid (scenarios down, cells across, coloured by outcome), then per
+ * {@code index.html}: one self-contained page (inline CSS, no script, no external asset). The matrix
+ * as a grid first (scenarios down, cells across, coloured by outcome), a table of every check, then per
  * scenario its split culprit lines, reproducibility differences and audit findings. Every string
  * from the report is HTML-escaped.
  */
@@ -42,8 +42,8 @@ public final class HtmlRenderer {
         .append(c[2]).append(" errors, ").append(c[3]).append(" skipped. Started ")
         .append(Html.esc(String.valueOf(report.startedAt()))).append(" by ")
         .append(Html.esc(report.tool())).append(".</p>\n");
-    outcomes(report, page);
     grid(report, page);
+    outcomes(report, page);
     HtmlSections sections = new HtmlSections();
     for (ScenarioReport s : report.scenarios()) {
       sections.scenario(s, page);
