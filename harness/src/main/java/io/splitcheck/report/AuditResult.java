@@ -2,7 +2,10 @@ package io.splitcheck.report;
 
 import java.util.List;
 
-/** What {@code splitcheck audit} found, as the report carries it. */
+/**
+ * What {@code splitcheck audit} found, as the report carries it: the {@code findings} of
+ * {@code audit --json}.
+ */
 public record AuditResult(List<Finding> findings) {
 
   public AuditResult {
@@ -17,6 +20,11 @@ public record AuditResult(List<Finding> findings) {
    */
   public record Finding(String rule, String severity, String message, Evidence evidence) {}
 
-  /** Where a finding was seen; every field may be {@code null}. */
-  public record Evidence(String path, Integer layer, String step, Integer line, Long size) {}
+  /**
+   * Where a finding was seen; every field may be {@code null}.
+   *
+   * @param deletedInLaterLayer the file is gone from the final filesystem but still in its layer
+   */
+  public record Evidence(String path, Integer layer, String step, Integer line, Long size,
+      Boolean deletedInLaterLayer) {}
 }

@@ -3,6 +3,7 @@ package io.splitcheck.report;
 /** The per-scenario part of {@code index.html}: outcome, culprit lines, differences, findings. */
 final class HtmlSections {
   private static final int MAX_DIFFERENCES = 500;
+  private static final int MAX_OUTPUT = 2_000;
 
   void scenario(ScenarioReport s, StringBuilder page) {
     page.append("<section id=\"").append(Html.id("s-", s.name())).append("\">\n<h2>")
@@ -35,7 +36,24 @@ final class HtmlSections {
     for (MatrixResult.Split split : m.splits()) {
       page.append("<p class=\"culprit\">").append(Html.esc(Texts.splitLine(m, split)))
           .append("</p>\n");
+      if (split.note() != null) {
+        page.append("<p>").append(Html.esc(split.note())).append("</p>\n");
+      }
+      m.cell(split.config()).map(HtmlSections::output).filter(o -> !o.isEmpty())
+          .ifPresent(o -> page.append("<pre class=\"output\">").append(Html.esc(o))
+              .append("</pre>\n"));
     }
+    for (String warning : m.warnings()) {
+      page.append("<p>warning: ").append(Html.esc(warning)).append("</p>\n");
+    }
+  }
+
+  /** What a split cell said: its start error, else the end of its stderr (capped). */
+  static String output(MatrixResult.CellResult cell) {
+    String text = cell.startError() != null ? cell.startError()
+        : cell.stderr() != null ? cell.stderr() : "";
+    return text.length() <= MAX_OUTPUT ? text.strip()
+        : "..." + text.substring(text.length() - MAX_OUTPUT).strip();
   }
 
   private static void twice(TwiceResult t, StringBuilder page) {
@@ -43,6 +61,9 @@ final class HtmlSections {
         .append("<code>").append(Html.esc(t.first() == null ? "" : t.first().id()))
         .append("</code>, second <code>").append(Html.esc(t.second() == null ? "" : t.second().id()))
         .append("</code></p>\n");
+    for (String note : t.notes()) {
+      page.append("<p>note: ").append(Html.esc(note)).append("</p>\n");
+    }
     if (!t.configDifferences().isEmpty()) {
       page.append("<p>config differs in: <code>")
           .append(Html.esc(String.join(", ", t.configDifferences()))).append("</code></p>\n");
@@ -51,11 +72,12 @@ final class HtmlSections {
       return;
     }
     page.append("<table class=\"differences\">\n<tr><th>layer</th><th>step</th><th>path</th>")
-        .append("<th>kinds</th></tr>\n");
+        .append("<th>kinds</th><th>detail</th></tr>\n");
     t.differences().stream().limit(MAX_DIFFERENCES).forEach(d -> page.append("<tr><td>")
         .append(d.layer()).append("</td><td><code>").append(Html.esc(d.step()))
         .append("</code></td><td><code>").append(Html.esc(d.path())).append("</code></td><td>")
-        .append(Html.esc(String.join(", ", d.kinds()))).append("</td></tr>\n"));
+        .append(Html.esc(String.join(", ", d.kinds()))).append("</td><td>")
+        .append(Html.esc(d.detail())).append("</td></tr>\n"));
     page.append("</table>\n");
     if (t.differences().size() > MAX_DIFFERENCES) {
       page.append("<p>(").append(t.differences().size() - MAX_DIFFERENCES)
@@ -98,6 +120,9 @@ final class HtmlSections {
     }
     if (e.step() != null) {
       out.append(" step ").append(e.step());
+    }
+    if (Boolean.TRUE.equals(e.deletedInLaterLayer())) {
+      out.append(" (deleted in a later layer, still in the image)");
     }
     return out.toString().trim();
   }

@@ -52,6 +52,20 @@ public final class ReportJson {
     return out.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 
+  /**
+   * Reads the {@code --json} document of {@code twice}, {@code matrix} or {@code audit} into
+   * {@link TwiceResult}, {@link MatrixResult} or {@link AuditResult}: the field names are the
+   * same; fields the report does not carry (traces, notes of other versions) are ignored.
+   */
+  public static <T> T readResult(InputStream in, Class<T> type, String source) {
+    try {
+      return MAPPER.readValue(in, type);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Error parsing " + type.getSimpleName() + " '" + source
+          + "': " + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+  }
+
   /** Reads a report (fields this version does not know are ignored, so older runs still load). */
   public static RunReport read(InputStream in, String source) {
     try {

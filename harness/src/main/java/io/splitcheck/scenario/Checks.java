@@ -40,8 +40,8 @@ public record Checks(Twice twice, Matrix matrix, Audit audit) {
   /**
    * The audit.
    *
-   * @param enable rule ids (or prefixes like {@code linkage.}) to run; empty means all
-   * @param disable rule ids (or prefixes) switched off
+   * @param enable rule ids or categories ({@code linkage}, {@code linkage.*}) to run; empty: all
+   * @param disable rule ids or categories switched off
    * @param failOn severity at which the audit fails; {@code null} means the audit default (error)
    * @param secretIds secret ids passed to the build, in addition to {@link BuildSpec#secrets()}
    * @param cacheCheck change one build argument between two builds and report invalidated steps

@@ -72,10 +72,23 @@ final class ChecksParser {
     Severity failOn = a.mapScalar("failOn", Severity::parse);
     Boolean entrypointOnly = a.bool("entrypointOnly");
     return new Checks.Audit(
-        rules == null ? List.of() : rules.stringList("enable"),
-        rules == null ? List.of() : rules.stringList("disable"),
+        rules == null ? List.of() : patterns(rules, "enable"),
+        rules == null ? List.of() : patterns(rules, "disable"),
         failOn == null ? null : failOn.label(), a.stringList("secretIds"), cacheCheck,
         Boolean.TRUE.equals(entrypointOnly));
+  }
+
+  /** Rule patterns: {@code leak.git-dir}, {@code leak} or {@code leak.*}. */
+  private static List<String> patterns(Fields rules, String name) {
+    List<String> out = rules.stringList(name);
+    for (int i = 0; i < out.size(); i++) {
+      if (!out.get(i).matches("[a-z]+(\\.([a-z0-9-]+|\\*))?")) {
+        throw Fields.error(rules.file(), rules.raw(name).line(), rules.pathOf(name) + "[" + i + "]",
+            "expected a rule id (leak.git-dir), a category (leak) or leak.*, got '" + out.get(i)
+                + "'");
+      }
+    }
+    return out;
   }
 
   /** The names of the matrix's cells: configs (or the built-in six), then profiles, then derive. */

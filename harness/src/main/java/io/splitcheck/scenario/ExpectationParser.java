@@ -26,9 +26,16 @@ final class ExpectationParser {
         throw Fields.error(e.file(), s.raw("culprit").line(), s.pathOf("culprit"), ex.getMessage());
       }
     });
+    List<String> findings = e.stringList("findings");
+    for (int i = 0; i < findings.size(); i++) {
+      if (!findings.get(i).matches("[a-z]+\\.[a-z0-9-]+")) {
+        throw Fields.error(e.file(), e.raw("findings").line(), "expect.findings[" + i + "]",
+            "expected a rule id like linkage.dynamic-in-scratch, got '" + findings.get(i) + "'");
+      }
+    }
     Expectation x = new Expectation(e.bool("reproducible"), e.stringList("differs"),
         e.oneOf("verdict", ScenarioParser.VERDICTS), splits, e.bool("noSplits"),
-        e.stringList("findings"), e.mapScalar("noFindingsAbove", Severity::parse));
+        findings, e.mapScalar("noFindingsAbove", Severity::parse));
     requireCheck(e, line, x.expectsTwice(), checks.twice() != null, "twice",
         "reproducible/differs/verdict");
     requireCheck(e, line, x.expectsMatrix(), checks.matrix() != null, "matrix", "splits/noSplits");

@@ -21,22 +21,22 @@ class ExpectationEvaluatorTest {
   }
 
   private static TwiceResult twice(boolean reproducible, String verdict, String... paths) {
-    return new TwiceResult(reproducible, verdict, null, null, List.of(),
+    return new TwiceResult("ctx", reproducible, verdict, null, null, List.of(),
         java.util.Arrays.stream(paths).map(p -> new TwiceResult.Difference(1, "RUN x", p,
-            List.of("content"))).toList());
+            List.of("content"), null)).toList(), List.of());
   }
 
   private static MatrixResult matrix(Split... splits) {
-    return new MatrixResult("img", "unconfined", List.of(
-        new CellResult("unconfined", 0, false, false, 1, List.of()),
-        new CellResult("runtime-default", 0, false, false, 1, List.of()),
-        new CellResult("prod", splits.length > 0 ? 3 : 0, false, false, 1, List.of())),
-        List.of(splits));
+    return new MatrixResult("img", "sha256:1", "unconfined", List.of(
+        CellResult.of("unconfined", 0, false, 1, List.of()),
+        CellResult.of("runtime-default", 0, false, 1, List.of()),
+        CellResult.of("prod", splits.length > 0 ? 3 : 0, false, 1, List.of())),
+        List.of(splits), List.of());
   }
 
   private static Split split(String config, String syscall, String errno) {
-    return new Split(config, "unconfined", List.of(new Culprit(syscall, errno, "seccomp", null)),
-        null);
+    return new Split(config, "unconfined", null,
+        List.of(new Culprit(syscall, errno, "seccomp", null, null)), null);
   }
 
   private static final String MATRIX = """

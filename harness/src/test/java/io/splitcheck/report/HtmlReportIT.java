@@ -46,8 +46,9 @@ class HtmlReportIT {
     RunReport sample = ReportSamples.sample();
     List<ScenarioReport> scenarios = new ArrayList<>(sample.scenarios());
     scenarios.add(new ScenarioReport("title-attack", "scenarios/x", null, List.of(),
-        new TwiceResult(false, "content", null, null, List.of(),
-            List.of(new TwiceResult.Difference(0, "RUN x", TITLE_ATTACK, List.of("added")))),
+        new TwiceResult("x", false, "content", null, null, List.of(),
+            List.of(new TwiceResult.Difference(0, "RUN x", TITLE_ATTACK, List.of("added"), null)),
+            List.of()),
         null, null, List.of(new CheckOutcome("twice", Status.PASSED, "", "", "", 1))));
     RunReport report = new RunReport(sample.schemaVersion(), sample.runId(), sample.startedAt(),
         sample.tool(), scenarios);

@@ -23,14 +23,17 @@ final class ReportSamples {
   }
 
   static MatrixResult getrandomMatrix() {
-    return new MatrixResult("sha256:1a5942b31c24", "unconfined", List.of(
-        new CellResult("unconfined", 0, false, false, 412, List.of()),
-        new CellResult("runtime-default", 0, false, false, 398, List.of()),
+    return new MatrixResult("splitcheck-test/getrandom-seccomp", "sha256:1a5942b31c24",
+        "unconfined", List.of(
+        CellResult.of("unconfined", 0, false, 412, List.of()),
+        CellResult.of("runtime-default", 0, false, 398, List.of()),
         new CellResult("prod", 3, false, false, 405,
-            List.of(new FailedSyscall("getrandom", "EPERM", 1)))),
-        List.of(new Split("prod", "unconfined",
+            List.of(new FailedSyscall("getrandom", "EPERM", 1)), "",
+            "verify-tls: getrandom failed: Operation not permitted\n", null)),
+        List.of(new Split("prod", "unconfined", null,
             List.of(new Culprit("getrandom", "EPERM", "seccomp",
-                "libc falls back only on ENOSYS; the profile should return ENOSYS")), null)));
+                "libc falls back only on ENOSYS; the profile should return ENOSYS",
+                "prod: getrandom -> SCMP_ACT_ERRNO(1)")), null)), List.of());
   }
 
   private static ScenarioReport getrandom() {
@@ -45,14 +48,15 @@ final class ReportSamples {
   }
 
   private static ScenarioReport nondeterministic() {
-    TwiceResult twice = new TwiceResult(false, "content",
+    TwiceResult twice = new TwiceResult("scenarios/nondeterministic-build", false, "content",
         new TwiceResult.ImageInfo("sha256:aaa1", List.of("sha256:l0", "sha256:l1a")),
         new TwiceResult.ImageInfo("sha256:bbb2", List.of("sha256:l0", "sha256:l1b")),
         List.of("created", "history[1].created"),
         List.of(new TwiceResult.Difference(1, "RUN /bin/sh -c date > /built-at", "/built-at",
-                List.of("content", "mtime")),
+                List.of("content", "mtime"), "20 bytes -> 20 bytes"),
             new TwiceResult.Difference(1, "RUN /bin/sh -c date > /built-at", EVIL_PATH,
-                List.of("added"))));
+                List.of("added"), null)),
+        List.of("SOURCE_DATE_EPOCH has no effect on this BuildKit"));
     return new ScenarioReport("nondeterministic-build", "scenarios/nondeterministic-build",
         "sha256:aaa1", List.of(new ScenarioReport.BaseImage("splitcheck/debian:bookworm",
             "sha256:8609e821406f")), twice, null, null,
@@ -65,12 +69,15 @@ final class ReportSamples {
     AuditResult audit = new AuditResult(List.of(new AuditResult.Finding(
         "linkage.dynamic-in-scratch", "error",
         "/healthcheck is dynamic (interpreter /lib64/ld-linux-x86-64.so.2) in an image with no libc",
-        new AuditResult.Evidence("/healthcheck", 0, "COPY healthcheck /healthcheck", 3, 15960L))));
-    MatrixResult matrix = new MatrixResult("sha256:a4a860e1", "unconfined", List.of(
-        new CellResult("unconfined", 127, false, false, 80, List.of()),
-        new CellResult("cap-drop-all", null, true, false, 60000, List.of())),
-        List.of(new Split("cap-drop-all", "unconfined", List.of(),
-            "cap-drop-all: timed out (unconfined: exit 127) <- \"no culprit\" & <b>bold</b>")));
+        new AuditResult.Evidence("/healthcheck", 0, "COPY healthcheck /healthcheck", 3, 15960L,
+            false))));
+    MatrixResult matrix = new MatrixResult("splitcheck-test/dynamic-static", "sha256:a4a860e1",
+        "unconfined", List.of(
+        CellResult.of("unconfined", 127, false, 80, List.of()),
+        CellResult.of("cap-drop-all", null, true, 60000, List.of())),
+        List.of(new Split("cap-drop-all", "unconfined",
+            "cap-drop-all: timed out (unconfined: exit 127) <- \"no culprit\" & <b>bold</b>",
+            List.of(), "not traceable under this profile")), List.of());
     return new ScenarioReport("dynamic-static", "scenarios/dynamic-static", "sha256:a4a860e1",
         List.of(), null, matrix, audit,
         List.of(new CheckOutcome("matrix", Status.ERROR, "", "error",

@@ -45,7 +45,7 @@ class ScenarioParserTest {
             cmd: [/app, --check]
             timeout: 30s
           audit:
-            rules: {enable: [linkage.], disable: [size.efficiency]}
+            rules: {enable: [linkage.*], disable: [size.efficiency]}
             failOn: warning
             secretIds: [ca_cert]
             cacheCheck: {arg: VERSION, values: ["1", "2"]}
@@ -209,7 +209,7 @@ class ScenarioParserTest {
         name: cache
         build: {dockerfile: Dockerfile, args: {VERSION: "1"}}
         checks: {audit: {cacheCheck: {arg: VERSION, values: ["1", "2"]}}}
-        expect: {findings: [cache.unrelated-invalidation]}
+        expect: {findings: [cache.needless-invalidation]}
         variants:
           fixed:
             build: {dockerfile: Dockerfile.fixed}
@@ -238,5 +238,14 @@ class ScenarioParserTest {
     assertEquals(List.of("a", "b"), s.baseDrift().variants());
     String message = error("baseDrift: {tag: 't:1', variants: [a]}\n");
     assertTrue(message.contains("expected at least two variant directories, got 1"), message);
+  }
+
+  @Test
+  void parse_rejectsMalformedRulePatternAndFindingId() {
+    String pattern = error("checks: {audit: {rules: {enable: [linkage.]}}}\n");
+    assertTrue(pattern.contains("field 'checks.audit.rules.enable[0]': expected a rule id "
+        + "(leak.git-dir), a category (leak) or leak.*, got 'linkage.'"), pattern);
+    String finding = error("checks: {audit: true}\nexpect: {findings: [Linkage]}\n");
+    assertTrue(finding.contains("field 'expect.findings[0]': expected a rule id"), finding);
   }
 }
