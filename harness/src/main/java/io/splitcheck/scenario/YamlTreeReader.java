@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * Reads one YAML document into {@link YamlNode}s that remember their line, with Jackson's streaming
  * YAML parser (so typed scalars keep their YAML type: {@code true} is a boolean, {@code "true"} a
- * string). Duplicate keys are an error.
+ * string; YAML 1.1 {@code yes}/{@code no} are strings). Duplicate keys are an error.
  */
 final class YamlTreeReader {
   private static final YAMLFactory FACTORY = new YAMLFactory();
@@ -57,9 +57,8 @@ final class YamlTreeReader {
       case VALUE_STRING:
         return new ScalarNode(line, parser.getText());
       case VALUE_TRUE:
-        return new ScalarNode(line, Boolean.TRUE);
       case VALUE_FALSE:
-        return new ScalarNode(line, Boolean.FALSE);
+        return bool(parser.getText(), token == JsonToken.VALUE_TRUE, line);
       case VALUE_NUMBER_INT:
         return new ScalarNode(line, parser.getLongValue());
       case VALUE_NUMBER_FLOAT:
@@ -70,6 +69,16 @@ final class YamlTreeReader {
         throw new IllegalArgumentException(
             file + ":" + line + ": unsupported YAML construct " + token);
     }
+  }
+
+  /**
+   * YAML 1.2 booleans only: {@code true}/{@code false}. YAML 1.1's {@code yes}, {@code no},
+   * {@code on}, {@code off} stay strings (so {@code reproducible: yes} is a type error, and
+   * {@code config: no} a string).
+   */
+  private static ScalarNode bool(String text, boolean value, int line) {
+    return text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")
+        ? new ScalarNode(line, value) : new ScalarNode(line, text);
   }
 
   private MapNode readMap(JsonParser parser, int line) throws IOException {

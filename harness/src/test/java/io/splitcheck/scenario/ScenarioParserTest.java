@@ -248,4 +248,10 @@ class ScenarioParserTest {
     String finding = error("checks: {audit: true}\nexpect: {findings: [Linkage]}\n");
     assertTrue(finding.contains("field 'expect.findings[0]': expected a rule id"), finding);
   }
+
+  @Test
+  void parse_treatsYesAsAString_notABoolean() {
+    String message = error("checks: {twice: true}\nexpect: {reproducible: yes}\n");
+    assertTrue(message.contains("expected a boolean (true or false), got a string 'yes'"), message);
+  }
 }
