@@ -33,7 +33,28 @@ public final class ExpectationEvaluator {
     return out;
   }
 
-  /** The outcome for a check that could not run, e.g. because the build failed. */
+  /**
+   * The outcomes when the scenario's build (or prebuild) failed: a {@code build} error carrying the
+   * builder's message, then every enabled check skipped.
+   */
+  public List<CheckOutcome> buildFailed(Scenario scenario, String message) {
+    List<CheckOutcome> out = new ArrayList<>();
+    out.add(new CheckOutcome("build", Status.ERROR, "the image builds", "build failed", message, 0));
+    Checks checks = scenario.checks();
+    for (String check : List.of("twice", "matrix", "audit")) {
+      boolean enabled = switch (check) {
+        case "twice" -> checks.twice() != null;
+        case "matrix" -> checks.matrix() != null;
+        default -> checks.audit() != null;
+      };
+      if (enabled) {
+        out.add(skipped(check, "not run: the build failed"));
+      }
+    }
+    return out;
+  }
+
+  /** The outcome for a check that could not run, e.g. because the engine failed. */
   public static CheckOutcome error(String check, String message) {
     return new CheckOutcome(check, Status.ERROR, "", "error", message, 0);
   }

@@ -137,4 +137,15 @@ class ExpectationEvaluatorTest {
     assertEquals(Status.ERROR, outcomes.get(1).status());
     assertEquals("the audit check produced no result", outcomes.get(1).message());
   }
+
+  @Test
+  void buildFailed_givesBuildErrorThenSkipsEveryEnabledCheck() {
+    Scenario s = scenario("checks: {twice: true, audit: true}\n");
+    List<CheckOutcome> outcomes = evaluator.buildFailed(s, "ERROR: failed to solve: exit code 2");
+    assertEquals(List.of("build", "twice", "audit"),
+        outcomes.stream().map(CheckOutcome::check).toList());
+    assertEquals(List.of(Status.ERROR, Status.SKIPPED, Status.SKIPPED),
+        outcomes.stream().map(CheckOutcome::status).toList());
+    assertEquals("ERROR: failed to solve: exit code 2", outcomes.get(0).message());
+  }
 }
