@@ -1,7 +1,6 @@
 package io.splitcheck.scenario;
 
 import io.splitcheck.scenario.YamlNode.MapNode;
-import io.splitcheck.scenario.YamlNode.ScalarNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -50,18 +49,31 @@ public final class ScenarioParser {
         : dir.getFileName() == null ? "scenario" : dir.getFileName().toString();
     List<Scenario> out = new ArrayList<>();
     out.add(scenario(top, name, dir, baseDrift(top)));
-    if (top.has("variants")) {
-      Fields variants = Fields.of(file, "variants", top.raw("variants"), anyKey(top));
-      MapNode base = (MapNode) root;
-      MapNode all = (MapNode) top.raw("variants");
-      for (Map.Entry<String, YamlNode> v : all.fields().entrySet()) {
-        Fields.of(file, variants.pathOf(v.getKey()), v.getValue(), VARIANT);
-        MapNode merged = merge(base, (MapNode) v.getValue());
-        Fields vf = Fields.of(file, "", merged, TOP);
-        out.add(scenario(vf, name + ":" + v.getKey(), dir, null));
-      }
+    for (Map.Entry<String, YamlNode> v : variants(top).fields().entrySet()) {
+      Fields.of(file, "variants." + v.getKey(), v.getValue(), VARIANT);
+      MapNode merged = merge((MapNode) root, (MapNode) v.getValue());
+      out.add(scenario(Fields.of(file, "", merged, TOP), name + ":" + v.getKey(), dir, null));
     }
     return out;
+  }
+
+  /** The {@code variants} mapping (empty when absent); variant names are {@code [a-z0-9-]+}. */
+  private static MapNode variants(Fields top) {
+    if (!top.has("variants")) {
+      return new MapNode(1, Map.of(), Map.of());
+    }
+    YamlNode v = top.raw("variants");
+    if (!(v instanceof MapNode map)) {
+      throw Fields.error(top.file(), v.line(), "variants", "expected a mapping of variant name to "
+          + "overrides, got " + v.describe());
+    }
+    map.keyLines().forEach((name, line) -> {
+      if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+        throw Fields.error(top.file(), line, "variants." + name,
+            "expected a variant name of lower-case letters, digits and '-'");
+      }
+    });
+    return map;
   }
 
   private Scenario scenario(Fields top, String name, Path dir, BaseDrift drift) {
@@ -124,18 +136,5 @@ public final class ScenarioParser {
     fields.putAll(top.fields());
     lines.putAll(top.keyLines());
     return new MapNode(top.line(), fields, lines);
-  }
-
-  private static Set<String> anyKey(Fields top) {
-    YamlNode v = top.raw("variants");
-    if (v instanceof MapNode m) {
-      return m.fields().keySet();
-    }
-    throw Fields.error(top.file(), v.line(), "variants", "expected a mapping of variant name to "
-        + "overrides, got " + v.describe());
-  }
-
-  static boolean isFalse(YamlNode node) {
-    return node instanceof ScalarNode s && Boolean.FALSE.equals(s.value());
   }
 }
