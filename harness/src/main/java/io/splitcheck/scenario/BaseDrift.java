@@ -14,4 +14,20 @@ public record BaseDrift(String tag, List<String> variants) {
   public BaseDrift {
     variants = List.copyOf(variants);
   }
+
+  /**
+   * The variant the tag must point to next: the one after the variant whose image id the tag has
+   * now, or the first when the tag is missing or points to none of them.
+   *
+   * @param currentId the image id the tag resolves to now, or {@code null} when it does not exist
+   * @param variantIds image id of each variant, in {@link #variants()} order
+   */
+  public String next(String currentId, List<String> variantIds) {
+    if (variantIds.size() != variants.size()) {
+      throw new IllegalArgumentException("Error parsing variant ids '" + variantIds + "': expected "
+          + variants.size() + " ids, one per variant " + variants);
+    }
+    int now = currentId == null ? -1 : variantIds.indexOf(currentId);
+    return variants.get((now + 1) % variants.size());
+  }
 }

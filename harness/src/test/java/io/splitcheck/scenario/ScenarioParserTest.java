@@ -254,4 +254,15 @@ class ScenarioParserTest {
     String message = error("checks: {twice: true}\nexpect: {reproducible: yes}\n");
     assertTrue(message.contains("expected a boolean (true or false), got a string 'yes'"), message);
   }
+
+  @Test
+  void baseDrift_next_rotatesThroughVariants() {
+    BaseDrift drift = new BaseDrift("t:1", List.of("base-a", "base-b"));
+    List<String> ids = List.of("sha256:a", "sha256:b");
+    assertEquals("base-a", drift.next(null, ids));
+    assertEquals("base-a", drift.next("sha256:other", ids));
+    assertEquals("base-b", drift.next("sha256:a", ids));
+    assertEquals("base-a", drift.next("sha256:b", ids));
+    assertThrows(IllegalArgumentException.class, () -> drift.next(null, List.of("x")));
+  }
 }
