@@ -41,7 +41,14 @@ public final class Twice {
   }
 
   public TwiceResult run(BuildRequest request, String runId, boolean keep) throws EngineException, IOException {
-    List<String> tags = List.of(tag(runId, "first"), tag(runId, "second"));
+    return run(request, runId, "", keep);
+  }
+
+  /** @param label distinguishes the tags of several comparisons in one run (a scenario name), or "" */
+  public TwiceResult run(BuildRequest request, String runId, String label, boolean keep)
+      throws EngineException, IOException {
+    String prefix = label.isEmpty() ? "" : label + "-";
+    List<String> tags = List.of(tag(runId, prefix + "first"), tag(runId, prefix + "second"));
     List<String> built = new ArrayList<>();
     try {
       List<BuildResult> results = new ArrayList<>();

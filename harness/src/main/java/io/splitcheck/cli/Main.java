@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         TwiceCommand.class,
         GcCommand.class,
         DiffCommand.class,
+        RunCommand.class,
     })
 public final class Main implements Runnable {
   @Override
