@@ -1,13 +1,5 @@
 package io.splitcheck.cli;
 
-import com.github.dockerjava.api.DockerClient;
-import io.splitcheck.engine.BuildKitBuilder;
-import io.splitcheck.engine.BuildKitProbe;
-import io.splitcheck.engine.DockerImageStore;
-import io.splitcheck.engine.ExitCleanup;
-import io.splitcheck.engine.ImageStore;
-import io.splitcheck.engine.Janitor;
-import io.splitcheck.engine.RunId;
 import io.splitcheck.report.ConsoleRenderer;
 import io.splitcheck.report.RunReport;
 import io.splitcheck.report.ScenarioReport;
@@ -17,9 +9,8 @@ import io.splitcheck.scenario.ScenarioLoader;
 import io.splitcheck.suite.ScenarioExecutor;
 import io.splitcheck.suite.Shard;
 import io.splitcheck.suite.SuiteRunner;
-import io.splitcheck.suite.Suites;
+import io.splitcheck.suite.SuiteSession;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,19 +61,12 @@ public final class RunCommand implements Callable<Integer> {
     List<Scenario> scenarios = ScenarioLoader.select(new ScenarioLoader().load(dir), only);
     Shard slice = shard == null ? Shard.ALL : Shard.parse(shard);
     scenarios = slice.select(scenarios, Scenario::name);
-    String runId = RunId.next(clock);
-    Path out = reportDir != null ? reportDir : Path.of("reports", runId);
     PrintWriter console = spec.commandLine().getOut();
     ConsoleRenderer render = new ConsoleRenderer(colour());
-    try (DockerClient docker = EngineConnection.open(common);
-         ExitCleanup onExit = ExitCleanup.install(runId, new Janitor(docker))) {
-      Path work = Files.createTempDirectory("splitcheck-run-");
-      BuildKitBuilder builder = new BuildKitBuilder(BuildKitProbe.find(dockerCli), work);
-      ImageStore images = new DockerImageStore(docker);
-      ScenarioExecutor executor = new ScenarioExecutor(builder, images,
-          Suites.twice(builder, images, EngineConnection.version(docker)),
-          (s, image, id) -> { throw new UnsupportedOperationException("matrix is not wired yet"); },
-          (s, image, log, id) -> { throw new UnsupportedOperationException("audit is not wired yet"); });
+    try (SuiteSession session = SuiteSession.open(EngineConnection.open(common), dockerCli, clock)) {
+      String runId = session.runId();
+      Path out = reportDir != null ? reportDir : Path.of("reports", runId);
+      ScenarioExecutor executor = session.executor();
       long start = System.nanoTime();
       if (!quiet) {
         console.println("run " + runId + ": " + scenarios.size() + " scenario(s) from " + dir
