@@ -6,6 +6,7 @@ import io.splitcheck.diff.ImageArchiveReader;
 import io.splitcheck.diff.ImageComparison;
 import io.splitcheck.diff.ImageDiffer;
 import io.splitcheck.diff.SavedImage;
+import io.splitcheck.diff.SavedImageFiles;
 import io.splitcheck.engine.DockerImageStore;
 import io.splitcheck.engine.EngineException;
 import java.io.IOException;
@@ -46,9 +47,9 @@ public final class DiffCommand implements Callable<Integer> {
       if (!isTar(first) || !isTar(second)) {
         docker = EngineConnection.open(common);
       }
-      SavedImage a = read(first, docker);
-      SavedImage b = read(second, docker);
-      ImageComparison c = new ImageDiffer().compare(a, b);
+      ImageComparison c = isTar(first) && isTar(second)
+          ? SavedImageFiles.compare(Path.of(first), Path.of(second))
+          : new ImageDiffer().compare(read(first, docker), read(second, docker));
       TwiceResult result = new TwiceResult(first + " vs " + second, c.first(), c.second(), c.verdict(),
           c.configDifferences(), c.differences(), c.unexplainedLayers(), List.of());
       PrintWriter out = spec.commandLine().getOut();

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         TwiceCommand.class,
         GcCommand.class,
         DiffCommand.class,
+        RunCommand.class,
         MatrixCommand.class,
         TraceCommand.class,
         ProfileCommand.class,
