@@ -1,31 +1,20 @@
 package io.splitcheck.cli;
 
 import io.splitcheck.engine.ContainerEngine;
-import io.splitcheck.engine.ContainerSecurity;
 import io.splitcheck.engine.DockerContainerEngine;
 import io.splitcheck.engine.RunId;
-import io.splitcheck.engine.TracerBundle;
-import io.splitcheck.run.Cell;
-import io.splitcheck.run.MatrixAnalysis;
+import io.splitcheck.run.MatrixCheck;
 import io.splitcheck.run.MatrixJson;
 import io.splitcheck.run.MatrixOptions;
-import io.splitcheck.run.MatrixPlan;
 import io.splitcheck.run.MatrixReport;
-import io.splitcheck.run.MatrixRun;
-import io.splitcheck.run.MatrixRunner;
 import io.splitcheck.run.MatrixText;
-import io.splitcheck.run.Restrictions;
-import io.splitcheck.run.RunScope;
-import io.splitcheck.run.TraceAttributor;
 import io.splitcheck.run.TraceMode;
-import io.splitcheck.trace.TraceCollector;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,25 +69,13 @@ public final class MatrixCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    MatrixCells cells = MatrixCells.load(profiles, derives, defaultProfile);
-    MatrixPlan plan = MatrixPlan.expand(configs, cells.cells(), Optional.ofNullable(baseline));
-    MatrixOptions options = new MatrixOptions(image, plan, TraceMode.parse(trace),
-        Durations.parse(timeout, "--timeout"), jobs == null ? MatrixOptions.defaultJobs() : jobs,
-        command, MatrixOptions.DEFAULT_OUTPUT_CAP);
+    MatrixCheck.Prepared prepared = MatrixCheck.prepare(new MatrixCheck.Request(image, configs,
+        NamedValue.toMap("--profile", profiles, Path::of), NamedValue.toMap("--derive", derives, v -> v),
+        baseline, TraceMode.parse(trace), Durations.parse(timeout, "--timeout"),
+        jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile));
     ContainerEngine engine = new DockerContainerEngine(EngineConnection.open(common));
-    String arch = MatrixRunner.requireImage(engine, image).architecture();
-    List<String> warnings = new ArrayList<>(cells.warnings());
-    warnings.addAll(cells.lint(arch));
-    warnings.forEach(w -> System.err.println("splitcheck matrix: warning: " + w));
-    TraceAttributor attributor = new TraceAttributor(
-        Restrictions.forPlan(plan, cells.engineDefault()), arch);
-    String runId = RunId.next(Clock.systemUTC());
-    MatrixReport report;
-    try (RunScope scope = new RunScope(engine, runId)) {
-      TraceCollector collector = new TraceCollector(engine, TracerBundle.fromHost(), runId);
-      MatrixRun run = new MatrixRunner(engine, collector, runId, attributor).run(options);
-      report = MatrixAnalysis.analyze(run, plan, attributor, warnings);
-    }
+    MatrixReport report = MatrixCheck.run(engine, prepared, RunId.next(Clock.systemUTC()),
+        w -> System.err.println("splitcheck matrix: warning: " + w));
     MatrixText.print(report, System.out);
     if (json != null) {
       try (OutputStream out = Files.newOutputStream(json)) {

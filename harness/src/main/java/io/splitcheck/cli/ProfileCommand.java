@@ -8,6 +8,7 @@ import io.splitcheck.engine.TracerBundle;
 import io.splitcheck.run.BuiltInCells;
 import io.splitcheck.run.Cell;
 import io.splitcheck.run.CellResult;
+import io.splitcheck.run.CustomCells;
 import io.splitcheck.run.MatrixAnalysis;
 import io.splitcheck.run.MatrixOptions;
 import io.splitcheck.run.MatrixPlan;
@@ -81,7 +82,7 @@ public final class ProfileCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Cell base = BuiltInCells.named(baseline).orElseThrow(() -> new IllegalArgumentException(
         "--baseline '" + baseline + "': expected a built-in cell " + BuiltInCells.names()));
-    MatrixCells defaults = MatrixCells.load(List.of(), List.of(), defaultProfile);
+    CustomCells defaults = CustomCells.load(java.util.Map.of(), java.util.Map.of(), defaultProfile);
     ContainerEngine engine = new DockerContainerEngine(EngineConnection.open(common));
     String arch = MatrixRunner.requireImage(engine, image).architecture();
     String runId = RunId.next(Clock.systemUTC());

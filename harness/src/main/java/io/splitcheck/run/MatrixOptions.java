@@ -34,4 +34,23 @@ public record MatrixOptions(String image, MatrixPlan plan, TraceMode trace, Dura
   public static int defaultJobs() {
     return Math.max(2, Runtime.getRuntime().availableProcessors());
   }
+
+  /** {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} (the scenario files' form); null: the default. */
+  public static Duration timeout(String text) {
+    if (text == null) {
+      return DEFAULT_TIMEOUT;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+)(ms|s|m|h)").matcher(text);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("Error parsing timeout '" + text
+          + "': expected a number with ms, s, m or h, e.g. 30s");
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      default -> Duration.ofHours(n);
+    };
+  }
 }

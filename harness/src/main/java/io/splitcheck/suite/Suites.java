@@ -3,16 +3,42 @@ package io.splitcheck.suite;
 import io.splitcheck.build.Twice;
 import io.splitcheck.engine.ImageBuilder;
 import io.splitcheck.engine.ImageStore;
+import io.splitcheck.report.MatrixResult;
 import io.splitcheck.report.TwiceResult;
+import io.splitcheck.engine.DockerContainerEngine;
+import io.splitcheck.run.MatrixCheck;
+import io.splitcheck.run.MatrixJson;
+import io.splitcheck.run.MatrixOptions;
+import io.splitcheck.run.MatrixReport;
+import io.splitcheck.run.TraceMode;
+import io.splitcheck.scenario.Checks;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The real implementations of the scenario checks, over one engine. */
 public final class Suites {
   private Suites() {}
 
-  /** Placeholder until the matrix lands: the check reports it cannot run. */
+  /**
+   * The security matrix ({@code splitcheck matrix}) over the built image. Each call labels what it
+   * creates with its own run id ({@code <suite run>-matrix-<n>}) and removes it when done, so the
+   * suite's own objects are never touched.
+   */
   public static ScenarioChecks.Matrix matrix(com.github.dockerjava.api.DockerClient docker, String runId) {
+    DockerContainerEngine engine = new DockerContainerEngine(docker);
+    AtomicInteger sequence = new AtomicInteger();
     return (s, image, id) -> {
-      throw new UnsupportedOperationException("the matrix check is not available in this build");
+      Checks.Matrix m = s.checks().matrix();
+      Map<String, Path> profiles = new LinkedHashMap<>();
+      m.profiles().forEach((name, file) -> profiles.put(name, s.dir().resolve(file)));
+      MatrixCheck.Request request = new MatrixCheck.Request(image, m.configs(), profiles, m.derive(),
+          m.baseline(), m.trace() == null ? TraceMode.AUTO : TraceMode.parse(m.trace()),
+          MatrixOptions.timeout(m.timeout()), MatrixOptions.defaultJobs(), m.cmd(), null);
+      MatrixReport report = MatrixCheck.run(engine, MatrixCheck.prepare(request),
+          id + "-matrix-" + sequence.incrementAndGet(), w -> { });
+      return Results.convert(MatrixJson.toJson(report), MatrixResult.class);
     };
   }
 

@@ -1,7 +1,6 @@
-package io.splitcheck.cli;
+package io.splitcheck.run;
 
 import io.splitcheck.engine.ContainerSecurity;
-import io.splitcheck.run.Cell;
 import io.splitcheck.seccomp.DefaultProfiles;
 import io.splitcheck.seccomp.Derivation;
 import io.splitcheck.seccomp.NamedDerivations;
@@ -26,53 +25,56 @@ import java.util.Optional;
  * @param engineDefault the engine's default profile, or null when none could be found
  * @param warnings about profiles splitcheck cannot evaluate or a missing default profile
  */
-record MatrixCells(List<Cell> cells, Map<String, SeccompProfile> parsed,
+public record CustomCells(List<Cell> cells, Map<String, SeccompProfile> parsed,
                    SeccompProfile engineDefault, List<String> warnings) {
   /** Where named derivations live unless {@code SPLITCHECK_PROFILES} says otherwise. */
   static final String PROFILES_DIR = "seccomp-profiles";
 
-  MatrixCells {
+  public CustomCells {
     cells = List.copyOf(cells);
     parsed = new LinkedHashMap<>(parsed);
     warnings = List.copyOf(warnings);
   }
 
-  static MatrixCells load(List<String> profiles, List<String> derives, Path defaultProfile)
-      throws IOException {
+  /**
+   * @param profiles {@code --profile NAME=FILE}, in command-line order
+   * @param derives {@code --derive NAME=EXPR}, in command-line order
+   * @param defaultProfile {@code --default-profile}, or null to locate the engine's
+   */
+  public static CustomCells load(Map<String, Path> profiles, Map<String, String> derives,
+      Path defaultProfile) throws IOException {
     List<Cell> cells = new ArrayList<>();
     Map<String, SeccompProfile> parsed = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
-    for (String p : profiles) {
-      NamedValue nv = NamedValue.parse("--profile", p);
-      Path file = Path.of(nv.value());
+    for (Map.Entry<String, Path> p : profiles.entrySet()) {
+      Path file = p.getValue();
       if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException("--profile " + p + ": no such file " + file);
+        throw new IllegalArgumentException("--profile " + p.getKey() + "=" + file + ": no such file");
       }
       String json = Files.readString(file, StandardCharsets.UTF_8);
       try {
-        parsed.put(nv.name(), SeccompProfile.parse(json, file.toString()));
+        parsed.put(p.getKey(), SeccompProfile.parse(json, file.toString()));
       } catch (IllegalArgumentException e) {
         // the engine's verdict decides (quoted before any cell runs); ours only limits attribution
-        warnings.add(e.getMessage() + "; cell " + nv.name() + " is attributed without seccomp");
+        warnings.add(e.getMessage() + "; cell " + p.getKey() + " is attributed without seccomp");
       }
-      cells.add(new Cell(nv.name(), ContainerSecurity.customProfile(json), "profile " + file));
+      cells.add(new Cell(p.getKey(), ContainerSecurity.customProfile(json), "profile " + file));
     }
     SeccompProfile engineDefault = engineDefault(defaultProfile, !derives.isEmpty(), warnings);
-    for (String d : derives) {
-      NamedValue nv = NamedValue.parse("--derive", d);
-      SeccompProfile derived = derive(nv.value(), engineDefault);
-      parsed.put(nv.name(), derived);
-      cells.add(new Cell(nv.name(), ContainerSecurity.customProfile(derived.toJson()),
-          "derive " + nv.value()));
+    for (Map.Entry<String, String> d : derives.entrySet()) {
+      SeccompProfile derived = derive(d.getValue(), engineDefault);
+      parsed.put(d.getKey(), derived);
+      cells.add(new Cell(d.getKey(), ContainerSecurity.customProfile(derived.toJson()),
+          "derive " + d.getValue()));
     }
-    return new MatrixCells(cells, parsed, engineDefault, warnings);
+    return new CustomCells(cells, parsed, engineDefault, warnings);
   }
 
   /**
    * Syscall names the runtime would silently ignore, checked through libseccomp for {@code arch};
    * for derived cells only names the engine's own default profile does not already carry.
    */
-  List<String> lint(String arch) {
+  public List<String> lint(String arch) {
     Optional<SyscallResolver> resolver = parsed.isEmpty() ? Optional.empty() : SyscallResolver.load();
     if (resolver.isEmpty()) {
       return parsed.isEmpty() ? List.of()
@@ -94,7 +96,7 @@ record MatrixCells(List<Cell> cells, Map<String, SeccompProfile> parsed,
   }
 
   /** A named derivation ({@code older-runtime}) from the profiles folder, else an expression. */
-  static SeccompProfile derive(String expr, SeccompProfile engineDefault) {
+  public static SeccompProfile derive(String expr, SeccompProfile engineDefault) {
     if (!expr.contains("=") && !expr.startsWith("-")) {
       Path dir = profilesDir().orElseThrow(() -> new IllegalArgumentException("--derive '" + expr
           + "': no " + PROFILES_DIR + "/ folder found for a named derivation (set "
