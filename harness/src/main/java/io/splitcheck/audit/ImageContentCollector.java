@@ -1,0 +1,96 @@
+package io.splitcheck.audit;
+
+import io.splitcheck.diff.LayerContentVisitor;
+import io.splitcheck.model.FileEntry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A {@link LayerContentVisitor} that reads only what the audit needs: the first {@value #SCAN_BYTES}
+ * bytes of each file (private keys, SQLite headers, loader config), and whole ELF files up to
+ * {@link #MAX_ELF_BYTES} for the ELF reader. Memory holds facts, never file content.
+ */
+public final class ImageContentCollector implements LayerContentVisitor {
+  static final int SCAN_BYTES = 64 * 1024;
+  static final long MAX_ELF_BYTES = 256L << 20;
+  private static final byte[] SQLITE = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+  private final long maxElfBytes;
+  private final Map<String, Map<String, FileFacts>> byLayer = new HashMap<>();
+
+  public ImageContentCollector() {
+    this(MAX_ELF_BYTES);
+  }
+
+  ImageContentCollector(long maxElfBytes) {
+    this.maxElfBytes = maxElfBytes;
+  }
+
+  @Override
+  public void visitFile(String layerKey, FileEntry entry, InputStream content) throws IOException {
+    byte[] head = content.readNBytes(SCAN_BYTES);
+    FileFacts facts = facts(entry.path(), head, content);
+    if (!facts.isEmpty()) {
+      byLayer.computeIfAbsent(layerKey, k -> new HashMap<>()).put(entry.path(), facts);
+    }
+  }
+
+  /** Facts of each file by layer key, then path. */
+  public Map<String, Map<String, FileFacts>> facts() {
+    return byLayer;
+  }
+
+  FileFacts facts(String path, byte[] head, InputStream rest) throws IOException {
+    if (ElfReader.isElf(head)) {
+      return new FileFacts(readElf(path, head, rest), false, false, null);
+    }
+    boolean sqlite = startsWith(head, SQLITE);
+    String text = isLoaderConfig(path) ? new String(head, StandardCharsets.UTF_8) : null;
+    return new FileFacts(null, !sqlite && hasPrivateKey(head), sqlite, text);
+  }
+
+  private ElfParse readElf(String path, byte[] head, InputStream rest) throws IOException {
+    byte[] tail = rest.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxElfBytes - head.length));
+    if (rest.read() >= 0) {
+      return ElfParse.failed("Error parsing ELF '" + path + "': larger than " + maxElfBytes
+          + " bytes, not read");
+    }
+    byte[] all = new byte[head.length + tail.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(tail, 0, all, head.length, tail.length);
+    return ElfReader.tryRead(path, all);
+  }
+
+  static boolean isLoaderConfig(String path) {
+    return path.equals("/etc/ld.so.conf") || path.startsWith("/etc/ld.so.conf.d/")
+        || path.matches("/etc/ld-musl-[^/]+\\.path");
+  }
+
+  static boolean hasPrivateKey(byte[] head) {
+    String s = new String(head, StandardCharsets.ISO_8859_1);
+    int begin = s.indexOf("-----BEGIN ");
+    while (begin >= 0) {
+      int eol = s.indexOf("-----", begin + 11);
+      if (eol > 0 && eol - begin < 80 && s.substring(begin, eol).endsWith("PRIVATE KEY")) {
+        return true;
+      }
+      begin = s.indexOf("-----BEGIN ", begin + 11);
+    }
+    return false;
+  }
+
+  private static boolean startsWith(byte[] b, byte[] prefix) {
+    if (b.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (b[i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
