@@ -92,7 +92,11 @@ public final class ImageFs {
       String next = join(cur, part);
       Node n = nodes.get(next);
       if (n == null) {
-        return Optional.empty();
+        if (!isImplicitDir(next)) {
+          return Optional.empty();
+        }
+        cur = next;
+        continue;
       }
       boolean last = isLast(parts, i);
       if (n.entry().type() == EntryType.SYMLINK && (!last || followLast)) {
@@ -109,7 +113,13 @@ public final class ImageFs {
       }
       cur = next;
     }
-    return nodes.containsKey(cur) || cur.equals("/") ? Optional.of(cur) : Optional.empty();
+    return nodes.containsKey(cur) || cur.equals("/") || isImplicitDir(cur) ? Optional.of(cur) : Optional.empty();
+  }
+
+  /** A directory with no entry of its own but with entries below it (layer tars may omit parents). */
+  private boolean isImplicitDir(String path) {
+    String child = nodes.ceilingKey(path + "/");
+    return child != null && child.startsWith(path + "/");
   }
 
   private static boolean isLast(String[] parts, int i) {

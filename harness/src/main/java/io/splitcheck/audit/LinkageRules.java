@@ -18,7 +18,9 @@ public final class LinkageRules implements AuditRule {
   private static final Pattern LIBRARY = Pattern.compile("lib.*\\.so(\\.[0-9.]+)?");
   private static final Pattern LOADED_BY_NAME = Pattern.compile(
       "libnss_.*|libpam.*|libthread_db.*|libmemusage.*|libpcprofile.*|libSegFault.*|libBrokenLocale.*"
-      + "|libc_malloc_debug.*|ld-.*");
+      + "|libc_malloc_debug.*|ld-.*"
+      // glibc's own split-out libraries: shipped with libc6 and empty stubs since glibc 2.34
+      + "|lib(c|m|dl|pthread|rt|util|anl|mvec|nsl|resolv)\\.so\\.\\d+");
 
   @Override
   public List<Finding> check(AuditInput in) {
