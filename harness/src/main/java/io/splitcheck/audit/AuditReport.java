@@ -19,6 +19,7 @@ public record AuditReport(String image, String imageId, List<Finding> findings) 
   }
 
   /** Count of findings per severity id, every severity present. */
+  @com.fasterxml.jackson.annotation.JsonProperty("summary")
   public Map<String, Long> summary() {
     Map<String, Long> out = new TreeMap<>();
     for (Severity s : Severity.values()) {
