@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         + "the syscall behind every split; audit images.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        AuditCommand.class,
     })
 public final class Main implements Runnable {
   @Override

@@ -1,0 +1,143 @@
+package io.splitcheck.cli;
+
+import io.splitcheck.audit.AuditConfig;
+import io.splitcheck.audit.AuditInput;
+import io.splitcheck.audit.AuditInput.BasePin;
+import io.splitcheck.audit.AuditReport;
+import io.splitcheck.audit.Auditor;
+import io.splitcheck.audit.BuildContext;
+import io.splitcheck.audit.BuildLog;
+import io.splitcheck.audit.Dockerfile;
+import io.splitcheck.audit.ImageView;
+import io.splitcheck.audit.Severity;
+import io.splitcheck.engine.BuildLogRunner;
+import io.splitcheck.engine.DockerClients;
+import io.splitcheck.engine.DockerImageStore;
+import io.splitcheck.engine.EngineException;
+import io.splitcheck.engine.ImageStore;
+import io.splitcheck.engine.RunId;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code splitcheck audit IMAGE}: linkage, leaks, Dockerfile lint, secrets, cache and size checks. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+    description = "Audit a local image (and optionally its Dockerfile, build context and build log). "
+        + "Exit 0: nothing at or above --fail-on; 1: findings at or above it; 2: error.")
+public final class AuditCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "IMAGE", description = "a local image (never pulled)")
+  String image;
+
+  @Option(names = "--dockerfile", paramLabel = "FILE") Path dockerfile;
+  @Option(names = "--context", paramLabel = "DIR") Path context;
+  @Option(names = "--build-log", paramLabel = "FILE", description = "a --progress=plain build log (repeatable)")
+  List<Path> buildLogs = new ArrayList<>();
+  @Option(names = "--secret-ids", split = ",", paramLabel = "ID", description = "secret ids passed to the build")
+  List<String> secretIds;
+  @Option(names = "--json", paramLabel = "FILE", description = "also write the report as JSON") Path json;
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
+      description = "error, warning or info (default: ${DEFAULT-VALUE})") String failOn;
+  @Option(names = "--disable", split = ",", paramLabel = "RULE", description = "rule ids or categories (leak, size.*)")
+  List<String> disable = new ArrayList<>();
+  @Option(names = "--config", paramLabel = "FILE", description = "YAML rule config (see docs/audit.md)")
+  Path config;
+  @Option(names = "--entrypoint-only", description = "read only the ENTRYPOINT/CMD program and what it loads")
+  boolean entrypointOnly;
+  @Option(names = "--cache-check", paramLabel = "ARG=V1,V2",
+      description = "build --context twice with ARG=V1 then ARG=V2 and report steps needlessly re-run")
+  String cacheCheck;
+
+  private final Supplier<ImageStore> stores;
+  private final BuildLogRunner runner;
+
+  public AuditCommand() {
+    this(() -> new DockerImageStore(DockerClients.fromEnvironment()), new BuildLogRunner());
+  }
+
+  AuditCommand(Supplier<ImageStore> stores, BuildLogRunner runner) {
+    this.stores = stores;
+    this.runner = runner;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Severity threshold = Severity.parse(failOn);
+    AuditConfig cfg = (config == null ? AuditConfig.DEFAULT : AuditConfig.read(config)).disabling(disable);
+    if (cacheCheck != null && context == null) {
+      throw new IllegalArgumentException("Error parsing --cache-check '" + cacheCheck + "': needs --context DIR");
+    }
+    ImageStore store = stores.get();
+    if (store.inspect(image).isEmpty()) {
+      throw new IllegalArgumentException("Error parsing IMAGE '" + image
+          + "': the engine has no such image (splitcheck never pulls; build or load it first)");
+    }
+    ImageView view;
+    try (InputStream in = store.save(image)) {
+      view = ImageView.read(in, image);
+    }
+    Dockerfile df = dockerfile == null ? null : Dockerfile.read(dockerfile);
+    List<BuildLog> logs = new ArrayList<>();
+    for (Path p : buildLogs) {
+      logs.add(BuildLog.read(p));
+    }
+    AuditInput in = AuditInput.of(view).withDockerfile(df).withBuildLogs(logs).withSecretIds(secretIds)
+        .withPins(df == null ? Map.of() : pins(df, store)).withConfig(cfg).withEntrypointOnly(entrypointOnly)
+        .withContext(context == null ? null : BuildContext.scan(context, dockerfile))
+        .withCacheCheck(cacheCheck == null ? null : runCacheCheck(store));
+    AuditReport report = new Auditor().audit(in);
+    System.out.print(report.toText());
+    if (json != null) {
+      try (OutputStream out = Files.newOutputStream(json)) {
+        report.writeJson(out);
+      }
+    }
+    return report.failsAt(threshold) ? 1 : 0;
+  }
+
+  /** Per unpinned FROM reference, the digest the engine resolves now: a repo digest, else the local image id. */
+  static Map<String, BasePin> pins(Dockerfile df, ImageStore store) throws EngineException {
+    Map<String, BasePin> out = new HashMap<>();
+    for (Dockerfile.Stage s : df.stages()) {
+      String base = s.base();
+      if (base.equals("scratch") || base.contains("@") || out.containsKey(base)) {
+        continue;
+      }
+      store.inspect(base).ifPresent(info -> out.put(base, info.repoDigests().isEmpty()
+          ? new BasePin(base, info.id(), "image id of the local tag; it has no repo digest (built or loaded "
+              + "locally), so this pin only holds on this engine")
+          : new BasePin(base, info.repoDigests().get(0).substring(info.repoDigests().get(0).indexOf('@') + 1),
+              "repo digest the engine resolves for this tag now")));
+    }
+    return out;
+  }
+
+  private AuditInput.CacheCheck runCacheCheck(ImageStore store) throws Exception {
+    String[] kv = cacheCheck.split("=", 2);
+    String[] values = kv.length == 2 ? kv[1].split(",") : new String[0];
+    if (kv[0].isBlank() || values.length != 2) {
+      throw new IllegalArgumentException("Error parsing --cache-check '" + cacheCheck + "': expected ARG=V1,V2");
+    }
+    String tag = "splitcheck-audit/cache-check:" + RunId.next(Clock.systemUTC());
+    try {
+      List<String> first = runner.build(context, dockerfile, Map.of(kv[0], values[0]), tag + "-1");
+      List<String> second = runner.build(context, dockerfile, Map.of(kv[0], values[1]), tag + "-2");
+      return new AuditInput.CacheCheck(kv[0], values[0], values[1],
+          BuildLog.parse("build " + kv[0] + "=" + values[0], first),
+          BuildLog.parse("build " + kv[0] + "=" + values[1], second));
+    } finally {
+      store.remove(tag + "-1");
+      store.remove(tag + "-2");
+    }
+  }
+}
