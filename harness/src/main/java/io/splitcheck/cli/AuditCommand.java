@@ -11,13 +11,13 @@ import io.splitcheck.audit.Dockerfile;
 import io.splitcheck.audit.ImageView;
 import io.splitcheck.audit.Severity;
 import io.splitcheck.engine.BuildLogRunner;
-import io.splitcheck.engine.DockerClients;
 import io.splitcheck.engine.DockerImageStore;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.ImageStore;
 import io.splitcheck.engine.RunId;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,16 +26,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code splitcheck audit IMAGE}: linkage, leaks, Dockerfile lint, secrets, cache and size checks. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
     description = "Audit a local image (and optionally its Dockerfile, build context and build log). "
         + "Exit 0: nothing at or above --fail-on; 1: findings at or above it; 2: error.")
 public final class AuditCommand implements Callable<Integer> {
+  /** Opens the image store for the engine the common options name. */
+  @FunctionalInterface
+  interface Stores {
+    ImageStore open(CommonOptions common) throws EngineException;
+  }
+
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common = new CommonOptions();
+
   @Parameters(index = "0", paramLabel = "IMAGE", description = "a local image (never pulled)")
   String image;
 
@@ -58,16 +69,14 @@ public final class AuditCommand implements Callable<Integer> {
       description = "build --context twice with ARG=V1 then ARG=V2 and report steps needlessly re-run")
   String cacheCheck;
 
-  private final Supplier<ImageStore> stores;
-  private final BuildLogRunner runner;
+  private final Stores stores;
 
   public AuditCommand() {
-    this(() -> new DockerImageStore(DockerClients.fromEnvironment()), new BuildLogRunner());
+    this(c -> new DockerImageStore(EngineConnection.open(c)));
   }
 
-  AuditCommand(Supplier<ImageStore> stores, BuildLogRunner runner) {
+  AuditCommand(Stores stores) {
     this.stores = stores;
-    this.runner = runner;
   }
 
   @Override
@@ -77,7 +86,7 @@ public final class AuditCommand implements Callable<Integer> {
     if (cacheCheck != null && context == null) {
       throw new IllegalArgumentException("Error parsing --cache-check '" + cacheCheck + "': needs --context DIR");
     }
-    ImageStore store = stores.get();
+    ImageStore store = stores.open(common);
     if (store.inspect(image).isEmpty()) {
       throw new IllegalArgumentException("Error parsing IMAGE '" + image
           + "': the engine has no such image (splitcheck never pulls; build or load it first)");
@@ -96,7 +105,9 @@ public final class AuditCommand implements Callable<Integer> {
         .withContext(context == null ? null : BuildContext.scan(context, dockerfile))
         .withCacheCheck(cacheCheck == null ? null : runCacheCheck(store));
     AuditReport report = new Auditor().audit(in);
-    System.out.print(report.toText());
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.print(report.toText());
+    stdout.flush();
     if (json != null) {
       try (OutputStream out = Files.newOutputStream(json)) {
         report.writeJson(out);
@@ -129,6 +140,7 @@ public final class AuditCommand implements Callable<Integer> {
       throw new IllegalArgumentException("Error parsing --cache-check '" + cacheCheck + "': expected ARG=V1,V2");
     }
     String tag = "splitcheck-audit/cache-check:" + RunId.next(Clock.systemUTC());
+    BuildLogRunner runner = new BuildLogRunner(BuildLogRunner.DEFAULT_CLIENT, common.dockerHost);
     try {
       List<String> first = runner.build(context, dockerfile, Map.of(kv[0], values[0]), tag + "-1");
       List<String> second = runner.build(context, dockerfile, Map.of(kv[0], values[1]), tag + "-2");

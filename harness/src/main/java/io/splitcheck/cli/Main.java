@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         + "the syscall behind every split; audit images.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        TwiceCommand.class,
+        GcCommand.class,
         AuditCommand.class,
     })
 public final class Main implements Runnable {

@@ -64,13 +64,24 @@ public final class ImageArchiveReader {
       }
       String name = normaliseMemberName(member.getName());
       BufferedInputStream body = new BufferedInputStream(outer, 1 << 16);
-      if (isLayerCandidate(name, member) && looksLikeTar(body)) {
-        layers.put(name, new LayerReader(name, visitor).read(body));
+      if (name.endsWith("layer.tar") || isBlob(name, member) && looksLikeTar(body)) {
+        layers.put(name, readLayer(source, name, body));
       } else if (member.getSize() <= MAX_METADATA_BYTES) {
         metadata.put(name, body.readAllBytes());
       }
     }
     return assemble(source, layers, metadata);
+  }
+
+  private LayerSummary readLayer(String source, String name, InputStream body) throws IOException {
+    LayerReader reader = new LayerReader(name, visitor);
+    try {
+      return reader.read(body);
+    } catch (IOException | RuntimeException e) {
+      String after = reader.lastPath == null ? "at its first entry" : "after entry '" + reader.lastPath + "'";
+      throw new IOException("Error parsing layer '" + name + "' of '" + source + "' " + after + ": "
+          + e.getMessage(), e);
+    }
   }
 
   private static SavedImage assemble(
@@ -107,8 +118,8 @@ public final class ImageArchiveReader {
     return new SavedImage("sha256:" + sha256(configBytes), JSON.readTree(configBytes), ordered, tags);
   }
 
-  private static boolean isLayerCandidate(String name, TarArchiveEntry member) {
-    return name.endsWith("layer.tar") || name.startsWith("blobs/") && member.getSize() > MAX_METADATA_BYTES / 1024;
+  private static boolean isBlob(String name, TarArchiveEntry member) {
+    return name.startsWith("blobs/") && member.getSize() >= 1024;
   }
 
   /** A tar header has "ustar" at offset 257; a gzip stream starts 1f 8b. */
@@ -119,8 +130,12 @@ public final class ImageArchiveReader {
     if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
       return true;
     }
-    return head.length == 512 && head[257] == 'u' && head[258] == 's' && head[259] == 't'
-        && head[260] == 'a' && head[261] == 'r';
+    boolean allZero = true;
+    for (byte b : head) {
+      allZero &= b == 0;
+    }
+    return head.length == 512 && (allZero || head[257] == 'u' && head[258] == 's' && head[259] == 't'
+        && head[260] == 'a' && head[261] == 'r');
   }
 
   static String normaliseMemberName(String name) {
@@ -147,6 +162,7 @@ public final class ImageArchiveReader {
   static final class LayerReader {
     private final String key;
     private final LayerContentVisitor visitor;
+    String lastPath;
 
     LayerReader(String key, LayerContentVisitor visitor) {
       this.key = key;
@@ -174,7 +190,10 @@ public final class ImageArchiveReader {
         if (mapped == null) {
           continue;
         }
-        if (mapped.isRegularFile()) {
+        lastPath = mapped.path();
+        if (mapped.isRegularFile() && entry.isSparse()) {
+          mapped = withSparseDigest(mapped, entry);
+        } else if (mapped.isRegularFile()) {
           mapped = withContentDigest(mapped, tar);
         }
         entries.add(mapped);
@@ -182,6 +201,20 @@ public final class ImageArchiveReader {
       tarBytes.transferTo(OutputStreamNull.INSTANCE); // end-of-archive padding counts in the diffID
       return new LayerSummary(key, "sha256:" + HexFormat.of().formatHex(diffDigest.digest()),
           tarBytes.count, entries);
+    }
+
+    /**
+     * A sparse file is summarised by its map and sizes, never expanded: a hostile layer can declare a
+     * terabyte of holes in a few kilobytes of tar.
+     */
+    private static FileEntry withSparseDigest(FileEntry mapped, TarArchiveEntry entry) throws IOException {
+      StringBuilder map = new StringBuilder("sparse:").append(entry.getRealSize());
+      for (var s : entry.getOrderedSparseHeaders()) {
+        map.append(',').append(s.getOffset()).append('+').append(s.getNumbytes());
+      }
+      return new FileEntry(mapped.index(), mapped.path(), mapped.type(), entry.getRealSize(),
+          "sparse-" + sha256(map.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+          mapped.mode(), mapped.uid(), mapped.gid(), mapped.mtime(), mapped.linkTarget(), mapped.xattrs());
     }
 
     private FileEntry withContentDigest(FileEntry mapped, InputStream content) throws IOException {

@@ -17,13 +17,16 @@ public final class BuildLogRunner {
   private static final long TIMEOUT_MINUTES = 30;
 
   private final Path client;
+  private final String dockerHost;
 
   public BuildLogRunner() {
-    this(DEFAULT_CLIENT);
+    this(DEFAULT_CLIENT, null);
   }
 
-  public BuildLogRunner(Path client) {
+  /** @param dockerHost passed as DOCKER_HOST to the client, or null for the environment's */
+  public BuildLogRunner(Path client, String dockerHost) {
     this.client = client;
+    this.dockerHost = dockerHost;
   }
 
   /**
@@ -43,6 +46,9 @@ public final class BuildLogRunner {
     cmd.addAll(List.of("-t", tag, context.toString()));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("DOCKER_BUILDKIT", "1");
+    if (dockerHost != null) {
+      pb.environment().put("DOCKER_HOST", dockerHost);
+    }
     try {
       Process p = pb.start();
       p.getOutputStream().close();

@@ -65,7 +65,7 @@ class AuditCommandTest {
   record Result(int exit, String err) {}
 
   private static Result run(ImageStore store, String... args) {
-    CommandLine cl = new CommandLine(new AuditCommand(() -> store, null));
+    CommandLine cl = new CommandLine(new AuditCommand(c -> store));
     cl.setExecutionExceptionHandler(new ErrorHandler());
     StringWriter err = new StringWriter();
     cl.setErr(new PrintWriter(err));

@@ -1,0 +1,89 @@
+package io.splitcheck.cli;
+
+import com.github.dockerjava.api.DockerClient;
+import io.splitcheck.engine.Janitor;
+import io.splitcheck.engine.LabelledObject;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code splitcheck gc}: remove what runs that died left behind, and say what was removed. */
+@Command(name = "gc", mixinStandardHelpOptions = true,
+    description = "Remove the containers, volumes, networks and images of splitcheck runs whose process is "
+        + "no longer alive on this host; with --older-than, also those of runs older than that.")
+public final class GcCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common = new CommonOptions();
+
+  @Option(names = "--older-than", paramLabel = "DURATION",
+      description = "Also remove objects of runs older than this, alive or not (e.g. 12h, 7d).")
+  String olderThan;
+
+  @Option(names = "--dry-run", description = "Say what would be removed; remove nothing.")
+  boolean dryRun;
+
+  Clock clock = Clock.systemUTC();
+
+  @Override
+  public Integer call() throws Exception {
+    Duration age = olderThan == null ? null : Durations.parse(olderThan, "--older-than");
+    try (DockerClient docker = EngineConnection.open(common)) {
+      Janitor janitor = new Janitor(docker);
+      String host = InetAddress.getLocalHost().getHostName();
+      List<LabelledObject> doomed = new ArrayList<>();
+      for (LabelledObject o : janitor.list()) {
+        if (isDead(o, host) || age != null && isOlder(o, age)) {
+          doomed.add(o);
+        }
+      }
+      doomed.sort(Comparator.comparing((LabelledObject o) -> List.of("container", "volume", "network", "image")
+          .indexOf(o.kind())).thenComparing(LabelledObject::runId).thenComparing(LabelledObject::id));
+      PrintWriter out = spec.commandLine().getOut();
+      int failed = 0;
+      for (LabelledObject o : doomed) {
+        String what = o.kind() + " " + o.id() + " (run " + o.runId() + ")";
+        if (dryRun) {
+          out.println("would remove " + what);
+          continue;
+        }
+        try {
+          janitor.remove(o);
+          out.println("removed " + what);
+        } catch (io.splitcheck.engine.EngineException e) {
+          failed++;
+          spec.commandLine().getErr().println("splitcheck gc: " + e.getMessage());
+        }
+      }
+      out.println((dryRun ? "would remove " : "removed ") + (doomed.size() - failed) + " object(s)"
+          + (failed > 0 ? ", " + failed + " could not be removed" : ""));
+      return failed > 0 ? 2 : 0;
+    }
+  }
+
+  /** The creating process is gone: not alive here, or recorded on this host with a pid that is not alive. */
+  private static boolean isDead(LabelledObject o, String host) {
+    if (o.host() != null && !o.host().equals(host)) {
+      return false; // another host's run: only --older-than may remove it
+    }
+    if (o.pid() <= 0) {
+      return false; // no pid recorded: whose it is cannot be told, only --older-than may remove it
+    }
+    return ProcessHandle.of(o.pid()).map(p -> !p.isAlive()).orElse(true);
+  }
+
+  private boolean isOlder(LabelledObject o, Duration age) {
+    Instant created = o.created() != null ? o.created() : RunIds.startOf(o.runId());
+    return created != null && created.isBefore(clock.instant().minus(age));
+  }
+}

@@ -1,0 +1,86 @@
+package io.splitcheck.cli;
+
+import com.github.dockerjava.api.DockerClient;
+import io.splitcheck.build.Twice;
+import io.splitcheck.build.TwiceResult;
+import io.splitcheck.engine.BuildKitBuilder;
+import io.splitcheck.engine.BuildKitProbe;
+import io.splitcheck.engine.BuildRequest;
+import io.splitcheck.engine.DockerImageStore;
+import io.splitcheck.engine.ExitCleanup;
+import io.splitcheck.engine.Janitor;
+import io.splitcheck.engine.RunId;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code splitcheck twice}: build a context twice with BuildKit and no cache, and explain every difference. */
+@Command(name = "twice", mixinStandardHelpOptions = true,
+    description = "Build CONTEXT twice with BuildKit and no cache; compare the images and explain every "
+        + "difference. Exit 0 reproducible, 1 not, 2 error.")
+public final class TwiceCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common = new CommonOptions();
+  @Mixin BuildOptions build = new BuildOptions();
+
+  @Parameters(index = "0", paramLabel = "CONTEXT", description = "The build context directory.")
+  Path context;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON.")
+  Path json;
+
+  @Option(names = "--keep", description = "Keep both images (tagged splitcheck-twice/<run id>:first|second).")
+  boolean keep;
+
+  Clock clock = Clock.systemUTC();
+
+  @Override
+  public Integer call() throws Exception {
+    String runId = RunId.next(clock);
+    BuildRequest request = build.toRequest(context, Twice.tag(runId, "first"));
+    DockerClient docker = EngineConnection.open(common);
+    Path work = Files.createTempDirectory("splitcheck-twice-");
+    ExitCleanup onExit = keep ? null : ExitCleanup.install(runId, new Janitor(docker));
+    try {
+      BuildKitBuilder builder = new BuildKitBuilder(BuildKitProbe.find(build.dockerCli), work);
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("twice: " + context + " (builder: " + builder.client().describe() + ", run " + runId + ")");
+      out.flush();
+      Twice twice = new Twice(builder, new DockerImageStore(docker), EngineConnection.version(docker));
+      TwiceResult result = twice.run(request, runId, keep);
+      out.print(TwiceSummary.render(result));
+      if (keep) {
+        out.println("kept: " + Twice.tag(runId, "first") + " " + Twice.tag(runId, "second"));
+      }
+      out.flush();
+      if (json != null) {
+        JsonOutput.write(json, result);
+      }
+      return result.reproducible() ? 0 : 1;
+    } finally {
+      if (onExit != null) {
+        onExit.close();
+      }
+      deleteTree(work);
+      docker.close();
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException e) {
+      // a temp folder left behind is not worth failing the run over
+    }
+  }
+}

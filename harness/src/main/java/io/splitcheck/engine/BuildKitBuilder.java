@@ -1,0 +1,127 @@
+package io.splitcheck.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds through the docker CLI with BuildKit (docker-java's build API uses the classic builder, which
+ * rejects {@code RUN --mount}). The image id comes from {@code --iidfile}; the {@code --progress=plain} log
+ * is kept beside it.
+ */
+public final class BuildKitBuilder implements ImageBuilder {
+  /** How many of the builder's own lines an error quotes at most. */
+  static final int QUOTED_ERROR_LINES = 12;
+
+  private final BuildKitClient client;
+  private final Path workDir;
+
+  /** @param workDir where iid files and build logs are written (one pair per build) */
+  public BuildKitBuilder(BuildKitClient client, Path workDir) {
+    this.client = client;
+    this.workDir = workDir;
+  }
+
+  public BuildKitClient client() {
+    return client;
+  }
+
+  @Override
+  public BuildResult build(BuildRequest request) throws EngineException {
+    String name = request.tag().replaceAll("[^A-Za-z0-9_.-]", "_");
+    Path iid = workDir.resolve(name + ".iid");
+    Path log = workDir.resolve(name + ".log");
+    List<String> command = command(request, iid);
+    long start = System.nanoTime();
+    int exit = runBuild(command, log, request.timeout());
+    Duration wall = Duration.ofNanos(System.nanoTime() - start);
+    List<String> lines = readLines(log);
+    if (exit != 0) {
+      throw new BuildFailedException(String.join(" ", command), exit, errorLines(lines));
+    }
+    try {
+      String id = Files.readString(iid, StandardCharsets.UTF_8).trim();
+      if (!id.startsWith("sha256:")) {
+        throw new EngineException("builder wrote no image id to " + iid + " (" + String.join(" ", command) + ")");
+      }
+      return new BuildResult(id, request.tag(), log, wall);
+    } catch (IOException e) {
+      throw new EngineException("cannot read the builder's --iidfile " + iid + ": " + e.getMessage(), e);
+    }
+  }
+
+  List<String> command(BuildRequest r, Path iid) {
+    List<String> c = new ArrayList<>(client.buildCommand());
+    if (r.noCache()) {
+      c.add("--no-cache");
+    }
+    c.add("--progress=plain");
+    c.add("--iidfile");
+    c.add(iid.toString());
+    if (r.dockerfile() != null) {
+      c.add("-f");
+      c.add(r.dockerfile().toString());
+    }
+    r.buildArgs().forEach((k, v) -> {
+      c.add("--build-arg");
+      c.add(k + "=" + v);
+    });
+    for (BuildRequest.Secret s : r.secrets()) {
+      c.add("--secret");
+      c.add("id=" + s.id() + ",src=" + s.source());
+    }
+    if (r.target() != null) {
+      c.add("--target");
+      c.add(r.target());
+    }
+    c.add("-t");
+    c.add(r.tag());
+    c.add(r.context().toString());
+    return c;
+  }
+
+  private int runBuild(List<String> command, Path log, Duration timeout) throws EngineException {
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().put("DOCKER_BUILDKIT", "1");
+    try {
+      Process p = ChildProcesses.track(pb.start());
+      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        throw new EngineException("build timed out after " + timeout.toSeconds() + "s and was killed: "
+            + String.join(" ", command));
+      }
+      return p.exitValue();
+    } catch (IOException e) {
+      throw new EngineException("cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("interrupted while building: " + String.join(" ", command), e);
+    }
+  }
+
+  private static List<String> readLines(Path log) throws EngineException {
+    try {
+      return Files.readAllLines(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new EngineException("cannot read build log " + log + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The builder's own error lines: those BuildKit marks as errors, else the last lines of the log. */
+  static List<String> errorLines(List<String> log) {
+    List<String> errors = log.stream()
+        .filter(l -> l.contains("ERROR") || l.startsWith("error:") || l.contains("failed to solve")
+            || l.startsWith("unable to prepare context") || l.contains("executor failed"))
+        .map(l -> l.replaceFirst("^#\\d+ ", ""))
+        .distinct()
+        .toList();
+    List<String> chosen = errors.isEmpty() ? log : errors;
+    return chosen.subList(Math.max(0, chosen.size() - QUOTED_ERROR_LINES), chosen.size());
+  }
+}

@@ -1,0 +1,97 @@
+package io.splitcheck.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Finds a docker CLI that builds with BuildKit. Order: the override (option, or the environment variable
+ * {@value #ENV}), then {@code docker} on PATH, then {@code /usr/bin/docker}. A client with the buildx
+ * plugin uses it; a client older than 23.0 uses its built-in BuildKit builder ({@code DOCKER_BUILDKIT=1});
+ * a 23.0+ client without buildx cannot ("BuildKit is enabled but the buildx component is missing").
+ */
+public final class BuildKitProbe {
+  public static final String ENV = "SPLITCHECK_DOCKER_CLI";
+  private static final List<String> DEFAULT_CANDIDATES = List.of("docker", "/usr/bin/docker");
+
+  private BuildKitProbe() {}
+
+  /** @param override a CLI path from the command line, or null */
+  public static BuildKitClient find(String override) throws EngineException {
+    Set<String> candidates = new LinkedHashSet<>();
+    String env = System.getenv(ENV);
+    if (override != null) {
+      candidates.add(override);
+    } else if (env != null && !env.isBlank()) {
+      candidates.add(env);
+    } else {
+      candidates.addAll(DEFAULT_CANDIDATES);
+    }
+    List<String> tried = new ArrayList<>();
+    for (String candidate : candidates) {
+      Optional<BuildKitClient> client = probe(candidate, tried);
+      if (client.isPresent()) {
+        return client.get();
+      }
+    }
+    throw new EngineException("no BuildKit-capable docker client found; tried: " + String.join("; ", tried)
+        + ". Install Debian's docker.io (its 20.10 client builds with DOCKER_BUILDKIT=1) or the buildx "
+        + "plugin, or point --docker-cli / " + ENV + " at a client that has one");
+  }
+
+  static Optional<BuildKitClient> probe(String executable, List<String> tried) {
+    Optional<String> version = run(List.of(executable, "version", "--format", "{{.Client.Version}}"));
+    if (version.isEmpty()) {
+      tried.add(executable + ": does not run");
+      return Optional.empty();
+    }
+    if (run(List.of(executable, "buildx", "version")).isPresent()) {
+      return Optional.of(new BuildKitClient(executable, BuildKitClient.Mode.BUILDX, version.get()));
+    }
+    if (majorVersion(version.get()) < 23) {
+      return Optional.of(new BuildKitClient(executable, BuildKitClient.Mode.LEGACY_BUILDKIT, version.get()));
+    }
+    tried.add(executable + ": client " + version.get() + " has no buildx plugin and no built-in BuildKit builder");
+    return Optional.empty();
+  }
+
+  static int majorVersion(String version) {
+    String digits = version.replaceFirst("^v", "").split("[.+-]", 2)[0];
+    try {
+      return Integer.parseInt(digits);
+    } catch (NumberFormatException e) {
+      return Integer.MAX_VALUE;
+    }
+  }
+
+  /** Output of a short command that exited 0, or empty. */
+  private static Optional<String> run(List<String> command) {
+    try {
+      Path out = Files.createTempFile("splitcheck-probe", ".txt");
+      try {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(out.toFile()).start();
+        if (!p.waitFor(20, TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+          return Optional.empty();
+        }
+        return p.exitValue() == 0
+            ? Optional.of(Files.readString(out, StandardCharsets.UTF_8).trim()) : Optional.empty();
+      } finally {
+        Files.deleteIfExists(out);
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,6 @@
+package io.splitcheck.engine;
+
+/** Builds images with BuildKit. */
+public interface ImageBuilder {
+  BuildResult build(BuildRequest request) throws EngineException;
+}
