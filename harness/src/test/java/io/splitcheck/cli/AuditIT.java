@@ -157,7 +157,8 @@ class AuditIT {
     }
     assertTrue(!a.rules().contains("size.layers"), "disabled by the config file");
     assertTrue(a.first("linkage.missing-library").path("message").asText().contains("libfoo.so.1"), a.out);
-    assertEquals("/usr/local/lib/libunused.so.1", a.first("linkage.unused-library").path("evidence").path("path").asText());
+    assertTrue(a.all("linkage.unused-library").stream().anyMatch(f -> f.path("evidence").path("path").asText()
+        .equals("/usr/local/lib/libunused.so.1")), a.out);
     String debianId = exec(null, DOCKER, "image", "inspect", "-f", "{{.Id}}", DEBIAN).out.strip();
     assertTrue(a.first("dockerfile.unpinned-base").path("message").asText().contains(debianId), a.out);
     assertTrue(a.first("context.symlink-outside").path("message").asText().contains("/src/hosts"), a.out);
@@ -232,10 +233,10 @@ class AuditIT {
   private static void compile(Path dir, String out, String source, String... cc) throws Exception {
     Path src = work.resolve(out + ".c");
     Files.writeString(src, source);
-    List<String> cmd = new ArrayList<>(List.of(cc));
-    cmd.addAll(List.of("-o", dir.resolve(out).toString(), src.toString()));
+    List<String> cmd = new ArrayList<>(List.of(cc[0], "-o", dir.resolve(out).toString(), src.toString()));
+    cmd.addAll(List.of(cc).subList(1, cc.length)); // libraries after the source, as ld wants
     Exec r = exec(null, cmd.toArray(String[]::new));
-    assumeTrue(r.exit == 0, () -> "cannot compile with " + cmd + ": " + r.out);
+    assertEquals(0, r.exit, () -> "cannot compile with " + cmd + ": " + r.out);
   }
 
   private static String build(Path ctx, String name, Path log, String... extra) throws Exception {
