@@ -49,7 +49,21 @@ public final class ImageContentCollector implements LayerContentVisitor {
     }
     boolean sqlite = startsWith(head, SQLITE);
     String text = isLoaderConfig(path) ? new String(head, StandardCharsets.UTF_8) : null;
-    return new FileFacts(null, !sqlite && hasPrivateKey(head), sqlite, text);
+    return new FileFacts(null, !sqlite && hasPrivateKey(head), sqlite, text, shebang(head));
+  }
+
+  /** {@code #!/bin/sh -e} gives {@code /bin/sh}; null when the file is not a script. */
+  static String shebang(byte[] head) {
+    if (head.length < 3 || head[0] != '#' || head[1] != '!') {
+      return null;
+    }
+    int end = 2;
+    while (end < head.length && end < 256 && head[end] != '\n') {
+      end++;
+    }
+    String line = new String(head, 2, end - 2, StandardCharsets.UTF_8).strip();
+    String interp = line.isEmpty() ? "" : line.split("\\s+")[0];
+    return interp.startsWith("/") ? interp : null;
   }
 
   private ElfParse readElf(String path, byte[] head, InputStream rest) throws IOException {

@@ -30,7 +30,7 @@ public final class LinkageRules implements AuditRule {
     }
     List<Finding> out = new ArrayList<>();
     Map<String, ElfInfo> elves = new LinkedHashMap<>();
-    Optional<String> entry = entrypoint(img, out);
+    Optional<String> entry = entrypoint(img, out).map(e -> script(img, e, out));
     if (in.entrypointOnly()) {
       entry.ifPresent(e -> elf(img, e, out).ifPresent(i -> elves.put(e, i)));
     } else {
@@ -136,6 +136,21 @@ public final class LinkageRules implements AuditRule {
     out.add(Finding.of("linkage.missing-entrypoint", "entrypoint/cmd program " + program + " is not in the image",
         Evidence.path(program)));
     return Optional.empty();
+  }
+
+  /** For a {@code #!} entrypoint, the interpreter it names (reported when absent); otherwise the program. */
+  private static String script(ImageView img, String program, List<Finding> out) {
+    String interp = img.finalFacts(program).map(FileFacts::shebang).orElse(null);
+    if (interp == null) {
+      return program;
+    }
+    Optional<String> resolved = img.fs().resolve(interp);
+    if (resolved.isEmpty()) {
+      out.add(Finding.of("linkage.missing-interpreter", "script entrypoint starts with #!" + interp
+          + ", which is not in the image: exec fails with 'no such file or directory'", at(img, program)));
+      return program;
+    }
+    return resolved.get();
   }
 
   private static Optional<ElfInfo> elf(ImageView img, String canonical, List<Finding> out) {

@@ -19,8 +19,9 @@ public final class SizeRules implements AuditRule {
     }
     List<Finding> out = new ArrayList<>();
     for (ImageView.Layer l : img.layers()) {
+      String step = l.createdBy() == null || l.createdBy().isBlank() ? "" : " by " + abbreviate(l.createdBy(), 72);
       out.add(Finding.of("size.layers", "layer " + l.index() + ": " + human(l.bytes()) + " in "
-          + l.entries().size() + " entries", img.at(l.index()).withSize(l.bytes())));
+          + l.entries().size() + " entries" + step, img.at(l.index()).withSize(l.bytes())));
     }
     img.fs().nodes().stream().filter(n -> n.entry().isRegularFile())
         .sorted(Comparator.comparingLong((ImageFs.Node n) -> n.entry().size()).reversed()
@@ -62,6 +63,11 @@ public final class SizeRules implements AuditRule {
     return Finding.of("size.efficiency", String.format(java.util.Locale.ROOT,
         "efficiency %.2f%%: %s in %d layers, %s wasted (overwritten or deleted later)",
         score * 100, human(total), img.layers().size(), human(wasted)), Evidence.NONE.withSize(wasted));
+  }
+
+  static String abbreviate(String s, int max) {
+    String one = s.replaceAll("\\s+", " ").strip();
+    return one.length() <= max ? one : one.substring(0, max - 3) + "...";
   }
 
   static String human(long bytes) {

@@ -125,8 +125,8 @@ public final class AuditCommand implements Callable<Integer> {
         continue;
       }
       store.inspect(base).ifPresent(info -> out.put(base, info.repoDigests().isEmpty()
-          ? new BasePin(base, info.id(), "image id of the local tag; it has no repo digest (built or loaded "
-              + "locally), so this pin only holds on this engine")
+          ? new BasePin(base, info.id(), "image id of the local tag, which has no repo digest because it was "
+              + "built or loaded locally; this pin holds only on this engine")
           : new BasePin(base, info.repoDigests().get(0).substring(info.repoDigests().get(0).indexOf('@') + 1),
               "repo digest the engine resolves for this tag now")));
     }

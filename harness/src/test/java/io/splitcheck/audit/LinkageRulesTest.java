@@ -133,4 +133,19 @@ class LinkageRulesTest {
     assertTrue(f.get(0).message().startsWith("Error parsing ELF '/usr/bin/cut'"), f.get(0).message());
     assertEquals(Severity.INFO, f.get(0).severity());
   }
+
+  @Test
+  void scriptEntrypoint_reportsMissingShebangInterpreter_andFollowsAPresentOne() {
+    ImageView missing = image().layer("COPY run.sh /").file("/run.sh", "#!/bin/bash -e\necho hi\n")
+        .entrypoint("/run.sh").build();
+    List<Finding> f = check(missing);
+    assertEquals(List.of("linkage.missing-interpreter"), f.stream().map(Finding::rule).toList(), f.toString());
+    assertTrue(f.get(0).message().contains("#!/bin/bash"), f.get(0).message());
+    ImageView present = glibcBase().file("/usr/bin/bash", dynamicExe("libtinfo.so.6", "libc.so.6"))
+        .symlink("/bin", "usr/bin").file("/run.sh", "#!/bin/bash\n").entrypoint("/run.sh").build();
+    List<Finding> g = new LinkageRules().check(AuditInput.of(present).withEntrypointOnly(true));
+    assertEquals(1, g.size(), g.toString());
+    assertEquals("/usr/bin/bash", g.get(0).evidence().path());
+    assertTrue(g.get(0).message().startsWith("needs libtinfo.so.6"));
+  }
 }
