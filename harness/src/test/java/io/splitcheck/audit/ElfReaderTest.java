@@ -87,6 +87,14 @@ class ElfReaderTest {
   }
 
   @Test
+  void read_matchesReadelf_for32BitLibcPrograms_whenMultilibIsInstalled() throws Exception {
+    Path bin = Toolchain.compile(dir, "hello32", Toolchain.HELLO, "gcc", "-m32"); // skipped without gcc-multilib
+    ElfInfo info = assertMatchesReadelf(bin);
+    assertEquals(32, info.bits());
+    assertEquals(Linkage.DYNAMIC, info.linkage());
+  }
+
+  @Test
   void read_matchesReadelf_forBigEndianElf32AndElf64() throws Exception {
     byte[] be64 = ElfBuilder.elf().bigEndian(43).type(ElfInfo.ET_DYN).interp("/lib/ld-linux.so.2")
         .needed("libc.so.6", "libm.so.6").runpath("$ORIGIN/lib:/opt/lib").pie().build();
