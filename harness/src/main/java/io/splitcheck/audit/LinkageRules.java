@@ -29,9 +29,20 @@ public final class LinkageRules implements AuditRule {
       return List.of();
     }
     List<Finding> out = new ArrayList<>();
+    Map<String, ElfInfo> elves = roots(img, in.entrypointOnly(), out);
+    LibraryResolver resolver = new LibraryResolver(img);
+    Set<String> used = load(img, elves, resolver, out);
+    if (!in.entrypointOnly()) {
+      out.addAll(unused(img, elves, used, resolver));
+    }
+    return out;
+  }
+
+  /** The ELF files to start from: every one in the final filesystem, or only the entrypoint's program. */
+  private static Map<String, ElfInfo> roots(ImageView img, boolean entrypointOnly, List<Finding> out) {
     Map<String, ElfInfo> elves = new LinkedHashMap<>();
     Optional<String> entry = entrypoint(img, out).map(e -> script(img, e, out));
-    if (in.entrypointOnly()) {
+    if (entrypointOnly) {
       entry.ifPresent(e -> elf(img, e, out).ifPresent(i -> elves.put(e, i)));
     } else {
       for (ImageFs.Node n : img.fs().nodes()) {
@@ -40,8 +51,16 @@ public final class LinkageRules implements AuditRule {
         }
       }
     }
+    return elves;
+  }
+
+  /**
+   * Does what the loader would for each object, breadth first: checks its interpreter, resolves its
+   * needs, and queues each library found (adding it to {@code elves}). Returns the libraries loaded.
+   */
+  private static Set<String> load(ImageView img, Map<String, ElfInfo> elves, LibraryResolver resolver,
+                                  List<Finding> out) {
     boolean loader = hasLoader(img);
-    LibraryResolver resolver = new LibraryResolver(img);
     Set<String> used = new HashSet<>();
     Deque<String> queue = new ArrayDeque<>(elves.keySet());
     Set<String> seen = new HashSet<>(elves.keySet());
@@ -63,10 +82,7 @@ public final class LinkageRules implements AuditRule {
         }
       }
     }
-    if (!in.entrypointOnly()) {
-      out.addAll(unused(img, elves, used, resolver));
-    }
-    return out;
+    return used;
   }
 
   /** False when the object cannot be loaded at all (so its needs are moot). */
