@@ -5,17 +5,20 @@ import io.splitcheck.model.FileEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * A {@link LayerContentVisitor} that reads only what the audit needs: the first {@value #SCAN_BYTES}
- * bytes of each file (private keys, SQLite headers, loader config), and whole ELF files up to
- * {@link #MAX_ELF_BYTES} for the ELF reader. Memory holds facts, never file content.
+ * bytes of each file (private keys, SQLite headers, loader config, {@code #!} lines), and ELF files up to
+ * {@link #MAX_ELF_BYTES} (beyond that, the prefix plus the dynamic segment) for the ELF reader. Memory
+ * holds facts, never file content.
  */
 public final class ImageContentCollector implements LayerContentVisitor {
   static final int SCAN_BYTES = 64 * 1024;
-  static final long MAX_ELF_BYTES = 256L << 20;
+  /** Whole-file bound for ELF files: 64 MiB, or a quarter of the heap when that is less. */
+  static final long MAX_ELF_BYTES = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 4);
   private static final byte[] SQLITE = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
   private final long maxElfBytes;
@@ -32,7 +35,7 @@ public final class ImageContentCollector implements LayerContentVisitor {
   @Override
   public void visitFile(String layerKey, FileEntry entry, InputStream content) throws IOException {
     byte[] head = content.readNBytes(SCAN_BYTES);
-    FileFacts facts = facts(entry.path(), head, content);
+    FileFacts facts = facts(entry.path(), entry.size(), head, content);
     if (!facts.isEmpty()) {
       byLayer.computeIfAbsent(layerKey, k -> new HashMap<>()).put(entry.path(), facts);
     }
@@ -43,9 +46,9 @@ public final class ImageContentCollector implements LayerContentVisitor {
     return byLayer;
   }
 
-  FileFacts facts(String path, byte[] head, InputStream rest) throws IOException {
+  FileFacts facts(String path, long size, byte[] head, InputStream rest) throws IOException {
     if (ElfReader.isElf(head)) {
-      return new FileFacts(readElf(path, head, rest), false, false, null);
+      return new FileFacts(readElf(path, size, head, rest), false, false, null);
     }
     boolean sqlite = startsWith(head, SQLITE);
     String text = isLoaderConfig(path) ? new String(head, StandardCharsets.UTF_8) : null;
@@ -66,16 +69,34 @@ public final class ImageContentCollector implements LayerContentVisitor {
     return interp.startsWith("/") ? interp : null;
   }
 
-  private ElfParse readElf(String path, byte[] head, InputStream rest) throws IOException {
-    byte[] tail = rest.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxElfBytes - head.length));
-    if (rest.read() >= 0) {
-      return ElfParse.failed("Error parsing ELF '" + path + "': larger than " + maxElfBytes
-          + " bytes, not read");
+  /**
+   * Files up to the bound are read whole. A larger file keeps only its first {@code maxElfBytes} and its
+   * dynamic segment (found from the program headers in that prefix); the string table must lie in the
+   * prefix, else the parse fails and says so.
+   */
+  private ElfParse readElf(String path, long size, byte[] head, InputStream rest) throws IOException {
+    int keep = (int) Math.min(Math.max(size, head.length), maxElfBytes);
+    byte[] prefix;
+    long consumed;
+    if (keep <= head.length) {
+      prefix = Arrays.copyOf(head, keep);
+      consumed = head.length;
+    } else {
+      prefix = Arrays.copyOf(head, keep);
+      consumed = head.length + rest.readNBytes(prefix, head.length, keep - head.length);
+      prefix = consumed < keep ? Arrays.copyOf(prefix, (int) consumed) : prefix;
     }
-    byte[] all = new byte[head.length + tail.length];
-    System.arraycopy(head, 0, all, 0, head.length);
-    System.arraycopy(tail, 0, all, head.length, tail.length);
-    return ElfReader.tryRead(path, all);
+    long length = Math.max(size, consumed);
+    if (length <= prefix.length) {
+      return ElfReader.tryRead(path, ElfReader.Window.of(prefix));
+    }
+    long[] dyn = ElfReader.dynamicSegment(path, length, prefix);
+    if (dyn == null || dyn[0] < consumed || dyn[1] > maxElfBytes) {
+      return ElfReader.tryRead(path, new ElfReader.Window(length, prefix, 0, null));
+    }
+    rest.skipNBytes(dyn[0] - consumed);
+    byte[] extra = rest.readNBytes((int) dyn[1]);
+    return ElfReader.tryRead(path, new ElfReader.Window(length, prefix, dyn[0], extra));
   }
 
   static boolean isLoaderConfig(String path) {

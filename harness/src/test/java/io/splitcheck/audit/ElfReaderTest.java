@@ -109,6 +109,18 @@ class ElfReaderTest {
   }
 
   @Test
+  void collector_matchesReadelf_keepingOnlyAPrefixAndTheDynamicSegment() throws Exception {
+    Path bin = Toolchain.compile(dir, "dynwin", Toolchain.HELLO, "gcc", "-Wl,-rpath,/opt/x");
+    byte[] all = Files.readAllBytes(bin);
+    ElfInfo whole = assertMatchesReadelf(bin);
+    long[] dyn = ElfReader.dynamicSegment("dynwin", all.length, all);
+    int keep = (int) Math.min(dyn[0], 8192); // the dynamic segment lies beyond what is kept
+    FileFacts f = new ImageContentCollector(keep).facts("/dynwin", all.length, Arrays.copyOf(all, 16),
+        new java.io.ByteArrayInputStream(Arrays.copyOfRange(all, 16, all.length)));
+    assertEquals(whole, f.elf().info(), String.valueOf(f.elf().error()));
+  }
+
+  @Test
   void read_classifiesStaticPie_byFlags1WithoutInterpreter() {
     ElfInfo info = ElfReader.read("x", ElfBuilder.elf().type(ElfInfo.ET_DYN).pie().build());
     assertEquals(Linkage.STATIC_PIE, info.linkage());

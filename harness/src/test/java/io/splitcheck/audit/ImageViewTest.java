@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,14 +42,23 @@ class ImageViewTest {
   }
 
   @Test
-  void collector_reportsOversizedElfAsError_andReadsShebangs() throws Exception {
-    ImageContentCollector small = new ImageContentCollector(100);
-    byte[] elf = ElfBuilder.elf().needed("libc.so.6", "libm.so.6", "libz.so.1").build();
-    FileFacts f = small.facts("/big", java.util.Arrays.copyOf(elf, 10),
-        new ByteArrayInputStream(java.util.Arrays.copyOfRange(elf, 10, elf.length)));
-    assertFalse(f.elf().ok());
-    assertTrue(f.elf().error().contains("larger than 100 bytes"), f.elf().error());
+  void collector_readsLargeElfFromPrefixAndDynamicSegment_andSaysWhenThatIsNotEnough() throws Exception {
+    byte[] elf = ElfBuilder.elf().interp("/lib64/ld-linux-x86-64.so.2").needed("libc.so.6", "libm.so.6", "libz.so.1")
+        .build();
+    assertEquals(392, elf.length, "layout the bounds below assume");
+    FileFacts fits = new ImageContentCollector(296).facts("/big", elf.length, Arrays.copyOf(elf, 10),
+        new ByteArrayInputStream(Arrays.copyOfRange(elf, 10, elf.length)));
+    assertEquals(List.of("libc.so.6", "libm.so.6", "libz.so.1"), fits.elf().info().needed(), String.valueOf(fits));
+    FileFacts tooSmall = new ImageContentCollector(100).facts("/big", elf.length, Arrays.copyOf(elf, 10),
+        new ByteArrayInputStream(Arrays.copyOfRange(elf, 10, elf.length)));
+    assertFalse(tooSmall.elf().ok());
+    assertTrue(tooSmall.elf().error().contains("beyond the first 100 bytes read"), tooSmall.elf().error());
+  }
+
+  @Test
+  void collector_readsShebangs() {
     assertEquals("/usr/bin/env", ImageContentCollector.shebang("#!/usr/bin/env python3\n".getBytes()));
+    assertEquals("/bin/sh", ImageContentCollector.shebang("#! /bin/sh -e\n".getBytes()));
     assertNull(ImageContentCollector.shebang("#!relative\n".getBytes()));
     assertNull(ImageContentCollector.shebang("echo".getBytes()));
   }
