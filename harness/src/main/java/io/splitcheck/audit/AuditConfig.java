@@ -30,8 +30,8 @@ public record AuditConfig(List<String> disable, Map<String, Severity> severity, 
   public AuditConfig {
     disable = List.copyOf(disable == null ? List.of() : disable);
     severity = new TreeMap<>(severity == null ? Map.of() : severity);
-    disable.forEach(d -> RuleIds.requireKnown(d, "disable"));
-    severity.keySet().forEach(d -> RuleIds.requireKnown(d, "severity"));
+    disable.forEach(d -> RuleIds.requireKnown(d, "disable (--disable or config)"));
+    severity.keySet().forEach(d -> RuleIds.requireKnown(d, "config severity"));
     largeFileBytes = largeFileBytes > 0 ? largeFileBytes : DEFAULT_LARGE;
     largestFiles = largestFiles > 0 ? largestFiles : 10;
     wastedFileBytes = wastedFileBytes > 0 ? wastedFileBytes : 1L << 20;

@@ -20,6 +20,9 @@ public final class DockerfileRules implements AuditRule {
   private static final Pattern TOOLCHAIN_PKG = Pattern.compile(
       "\\b(gcc|g\\+\\+|clang|build-essential|build-base|make|cmake|golang|rustc|cargo|openjdk-\\d+-jdk|"
       + "maven|gradle|musl-dev|libc6-dev)\\b");
+  private static final Pattern BUILD_IMAGE = Pattern.compile(
+      "(.*/)?(golang|gcc|rust|maven|gradle|buildpack-deps|sbt|clojure|haskell|swift)(:.*)?"
+      + "|(.*/)?(openjdk|eclipse-temurin|amazoncorretto):.*jdk.*|(.*/)?node(:(?!.*(slim|alpine|distroless)).*)?");
   private static final Pattern TOOLCHAIN_FILE = Pattern.compile(
       "/usr/(local/)?bin/(gcc|cc|g\\+\\+|c\\+\\+|clang|go|rustc|cargo|javac|make|ld)");
   private static final Pattern PACKAGE_MANAGER_FILE = Pattern.compile(
@@ -45,6 +48,10 @@ public final class DockerfileRules implements AuditRule {
         envSecrets(i, out);
       }
     }
+    df.finalStage().filter(s -> BUILD_IMAGE.matcher(s.base()).matches())
+        .ifPresent(s -> out.add(Finding.of("dockerfile.toolchain-in-final", "the final stage is FROM " + s.base()
+            + ", a build image with its compilers; copy the result into a runtime or distroless base",
+            Evidence.line(s.from().line()))));
     df.finalStage().ifPresent(s -> s.body().stream().filter(i -> i.is("RUN"))
         .filter(i -> APT_INSTALL.matcher(i.commandText()).find() || i.commandText().contains("apk add"))
         .filter(i -> TOOLCHAIN_PKG.matcher(i.commandText()).find())

@@ -82,4 +82,17 @@ class DockerfileRulesTest {
     assertEquals("Env:GITHUB_TOKEN", f.get(0).evidence().path());
     assertEquals(Severity.ERROR, f.get(0).severity());
   }
+
+  @Test
+  void toolchainInFinal_reportsFinalStageFromABuildImage_only() {
+    Dockerfile df = Dockerfile.parse("D", "FROM golang:1.22 AS build\nRUN go build\nFROM maven:3-eclipse-temurin-17\n");
+    List<Finding> f = only(new DockerfileRules().check(AuditInput.of(null).withDockerfile(df)),
+        "dockerfile.toolchain-in-final");
+    assertEquals(List.of(3), lines(f));
+    for (String runtime : List.of("node:20-slim", "eclipse-temurin:17-jre", "gcr.io/distroless/static", "debian")) {
+      Dockerfile ok = Dockerfile.parse("D", "FROM golang AS b\nFROM " + runtime + "\n");
+      assertEquals(List.of(), only(new DockerfileRules().check(AuditInput.of(null).withDockerfile(ok)),
+          "dockerfile.toolchain-in-final"), runtime);
+    }
+  }
 }
