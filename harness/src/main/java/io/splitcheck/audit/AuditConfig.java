@@ -16,6 +16,7 @@ import java.util.TreeMap;
 /**
  * Which rules run and how severe they are. The YAML file ({@code --config}):
  * <pre>
+ * enable: [linkage, leak]            # only these run (ids or categories); absent or empty: all
  * disable: [leak.tmp-dir, size.*]     # ids, categories (leak) or leak.*
  * severity: {leak.backup: error}      # override a rule's default severity
  * largeFileBytes: 10485760            # context.large-file threshold
@@ -23,12 +24,15 @@ import java.util.TreeMap;
  * wastedFileBytes: 1048576            # size.wasted threshold per file
  * </pre>
  */
-public record AuditConfig(List<String> disable, Map<String, Severity> severity, long largeFileBytes,
-                          int largestFiles, long wastedFileBytes) {
-  public static final AuditConfig DEFAULT = new AuditConfig(List.of(), Map.of(), 10L << 20, 10, 1L << 20);
+public record AuditConfig(List<String> enable, List<String> disable, Map<String, Severity> severity,
+                          long largeFileBytes, int largestFiles, long wastedFileBytes) {
+  public static final AuditConfig DEFAULT =
+      new AuditConfig(List.of(), List.of(), Map.of(), 10L << 20, 10, 1L << 20);
 
   public AuditConfig {
+    enable = List.copyOf(enable == null ? List.of() : enable);
     disable = List.copyOf(disable == null ? List.of() : disable);
+    enable.forEach(d -> RuleIds.requireKnown(d, "enable (--enable or config)"));
     severity = new TreeMap<>(severity == null ? Map.of() : severity);
     disable.forEach(d -> RuleIds.requireKnown(d, "disable (--disable or config)"));
     severity.keySet().forEach(d -> RuleIds.requireKnown(d, "config severity"));
@@ -54,7 +58,7 @@ public record AuditConfig(List<String> disable, Map<String, Severity> severity, 
       return c == null ? DEFAULT : c;
     } catch (UnrecognizedPropertyException e) {
       throw new IllegalArgumentException("Error parsing audit config '" + source + "': unknown key '"
-          + e.getPropertyName() + "' (expected disable, severity, largeFileBytes, largestFiles, wastedFileBytes)");
+          + e.getPropertyName() + "' (expected enable, disable, severity, largeFileBytes, largestFiles, wastedFileBytes)");
     } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
       Throwable root = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
       throw new IllegalArgumentException("Error parsing audit config '" + source + "': "
@@ -66,11 +70,23 @@ public record AuditConfig(List<String> disable, Map<String, Severity> severity, 
   public AuditConfig disabling(List<String> more) {
     List<String> all = new ArrayList<>(disable);
     all.addAll(more);
-    return new AuditConfig(all, severity, largeFileBytes, largestFiles, wastedFileBytes);
+    return new AuditConfig(enable, all, severity, largeFileBytes, largestFiles, wastedFileBytes);
   }
 
+  /** This config running only the given rules, when the list is not empty (from {@code --enable}). */
+  public AuditConfig enabling(List<String> only) {
+    if (only.isEmpty()) {
+      return this;
+    }
+    List<String> all = new ArrayList<>(enable);
+    all.addAll(only);
+    return new AuditConfig(all, disable, severity, largeFileBytes, largestFiles, wastedFileBytes);
+  }
+
+  /** Enabled: matched by {@code enable} (or it is empty), and by no {@code disable} pattern. */
   public boolean enabled(String ruleId) {
-    return disable.stream().noneMatch(p -> RuleIds.matches(p, ruleId));
+    return (enable.isEmpty() || enable.stream().anyMatch(p -> RuleIds.matches(p, ruleId)))
+        && disable.stream().noneMatch(p -> RuleIds.matches(p, ruleId));
   }
 
   /** The finding with the configured severity for its rule (most specific pattern wins). */

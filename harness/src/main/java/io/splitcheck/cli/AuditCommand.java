@@ -59,6 +59,8 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "also write the report as JSON") Path json;
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
       description = "error, warning or info (default: ${DEFAULT-VALUE})") String failOn;
+  @Option(names = "--enable", split = ",", paramLabel = "RULE", description = "run only these rules or categories")
+  List<String> enable = new ArrayList<>();
   @Option(names = "--disable", split = ",", paramLabel = "RULE", description = "rule ids or categories (leak, size.*)")
   List<String> disable = new ArrayList<>();
   @Option(names = "--config", paramLabel = "FILE", description = "YAML rule config (see docs/audit.md)")
@@ -66,7 +68,7 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--entrypoint-only", description = "read only the ENTRYPOINT/CMD program and what it loads")
   boolean entrypointOnly;
   @Option(names = "--cache-check", paramLabel = "ARG=V1,V2",
-      description = "build --context twice with ARG=V1 then ARG=V2 and report steps needlessly re-run")
+      description = "build --context twice (ARG=V1, then ARG=V2) and report steps needlessly re-run")
   String cacheCheck;
 
   private final Stores stores;
@@ -82,9 +84,13 @@ public final class AuditCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Severity threshold = Severity.parse(failOn);
-    AuditConfig cfg = (config == null ? AuditConfig.DEFAULT : AuditConfig.read(config)).disabling(disable);
+    AuditConfig cfg = (config == null ? AuditConfig.DEFAULT : AuditConfig.read(config)).enabling(enable)
+        .disabling(disable);
     if (cacheCheck != null && context == null) {
       throw new IllegalArgumentException("Error parsing --cache-check '" + cacheCheck + "': needs --context DIR");
+    }
+    if (cacheCheck != null && dockerfile == null) {
+      dockerfile = context.resolve("Dockerfile"); // what docker build reads; audited too
     }
     ImageStore store = stores.open(common);
     if (store.inspect(image).isEmpty()) {
@@ -103,7 +109,8 @@ public final class AuditCommand implements Callable<Integer> {
     AuditInput in = AuditInput.of(view).withDockerfile(df).withBuildLogs(logs).withSecretIds(secretIds)
         .withPins(df == null ? Map.of() : pins(df, store)).withConfig(cfg).withEntrypointOnly(entrypointOnly)
         .withContext(context == null ? null : BuildContext.scan(context, dockerfile))
-        .withCacheCheck(cacheCheck == null ? null : runCacheCheck(store));
+        .withCacheCheck(cacheCheck == null ? null : CacheCheckRun.run(cacheCheck, context, dockerfile,
+            RunId.next(Clock.systemUTC()), new BuildLogRunner(BuildLogRunner.DEFAULT_CLIENT, common.dockerHost), store));
     AuditReport report = new Auditor().audit(in);
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.print(report.toText());
@@ -133,23 +140,4 @@ public final class AuditCommand implements Callable<Integer> {
     return out;
   }
 
-  private AuditInput.CacheCheck runCacheCheck(ImageStore store) throws Exception {
-    String[] kv = cacheCheck.split("=", 2);
-    String[] values = kv.length == 2 ? kv[1].split(",") : new String[0];
-    if (kv[0].isBlank() || values.length != 2) {
-      throw new IllegalArgumentException("Error parsing --cache-check '" + cacheCheck + "': expected ARG=V1,V2");
-    }
-    String tag = "splitcheck-audit/cache-check:" + RunId.next(Clock.systemUTC());
-    BuildLogRunner runner = new BuildLogRunner(BuildLogRunner.DEFAULT_CLIENT, common.dockerHost);
-    try {
-      List<String> first = runner.build(context, dockerfile, Map.of(kv[0], values[0]), tag + "-1");
-      List<String> second = runner.build(context, dockerfile, Map.of(kv[0], values[1]), tag + "-2");
-      return new AuditInput.CacheCheck(kv[0], values[0], values[1],
-          BuildLog.parse("build " + kv[0] + "=" + values[0], first),
-          BuildLog.parse("build " + kv[0] + "=" + values[1], second));
-    } finally {
-      store.remove(tag + "-1");
-      store.remove(tag + "-2");
-    }
-  }
 }

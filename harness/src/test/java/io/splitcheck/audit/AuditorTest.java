@@ -47,6 +47,14 @@ class AuditorTest {
   }
 
   @Test
+  void audit_runsOnlyEnabledRules_minusDisabledOnes() throws Exception {
+    AuditConfig cfg = config("enable: [leak]\ndisable: [leak.junk]\n").enabling(List.of("size.efficiency"));
+    List<String> rules = new Auditor().audit(AuditInput.of(leaky()).withConfig(cfg)).findings().stream()
+        .map(Finding::rule).distinct().toList();
+    assertEquals(List.of("leak.private-key", "leak.tmp-dir", "size.efficiency"), rules);
+  }
+
+  @Test
   void config_rejectsUnknownRuleIdsAndKeys_namingTheFile() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> config("disable: [leak.nope]\n"));
     assertTrue(e.getMessage().contains("audit.yaml") && e.getMessage().contains("leak.nope"), e.getMessage());

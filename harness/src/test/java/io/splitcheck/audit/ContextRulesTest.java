@@ -31,7 +31,7 @@ class ContextRulesTest {
   }
 
   private List<Finding> check(BuildContext ctx, ImageView img) throws Exception {
-    AuditConfig cfg = new AuditConfig(List.of(), null, 1024, 0, 0);
+    AuditConfig cfg = new AuditConfig(List.of(), List.of(), null, 1024, 0, 0);
     Dockerfile df = Dockerfile.read(dir.resolve("Dockerfile"));
     return new ContextRules().check(AuditInput.of(img).withDockerfile(df).withContext(ctx).withConfig(cfg));
   }

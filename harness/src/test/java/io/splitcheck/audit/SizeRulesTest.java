@@ -38,7 +38,7 @@ class SizeRulesTest {
 
   @Test
   void layersAndLargestFiles_reportBytesAndTopN() {
-    AuditConfig cfg = new AuditConfig(List.of(), null, 0, 1, 0);
+    AuditConfig cfg = new AuditConfig(List.of(), List.of(), null, 0, 1, 0);
     List<Finding> all = new SizeRules().check(AuditInput.of(image3()).withConfig(cfg));
     List<Finding> layers = only(all, "size.layers");
     assertEquals(2, layers.size());

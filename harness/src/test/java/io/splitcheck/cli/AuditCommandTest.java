@@ -21,13 +21,14 @@ class AuditCommandTest {
   void parse_readsEveryOption() {
     AuditCommand c = CommandLine.populateCommand(new AuditCommand(), "img:1", "--dockerfile", "D", "--context", "ctx",
         "--build-log", "a.log", "--build-log", "b.log", "--secret-ids", "ca,npm", "--json", "r.json",
-        "--fail-on", "warning", "--disable", "size,leak.junk", "--config", "c.yaml", "--entrypoint-only",
+        "--fail-on", "warning", "--enable", "linkage,leak", "--disable", "size,leak.junk", "--config", "c.yaml", "--entrypoint-only",
         "--cache-check", "V=1,2");
     assertEquals("img:1", c.image);
     assertEquals(Path.of("D"), c.dockerfile);
     assertEquals(List.of(Path.of("a.log"), Path.of("b.log")), c.buildLogs);
     assertEquals(List.of("ca", "npm"), c.secretIds);
     assertEquals(List.of("size", "leak.junk"), c.disable);
+    assertEquals(List.of("linkage", "leak"), c.enable);
     assertEquals("warning", c.failOn);
     assertTrue(c.entrypointOnly);
     assertEquals("V=1,2", c.cacheCheck);

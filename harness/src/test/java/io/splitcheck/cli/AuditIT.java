@@ -167,19 +167,25 @@ class AuditIT {
   }
 
   @Test
-  void auditCacheCheck_buildsTwiceAndReportsStepsRerunWithoutReferencingTheArg() throws Exception {
+  void auditCacheCheck_buildsTwiceAndReportsStepsRerunWithoutReferencingTheArg_evenWhenRunAgain() throws Exception {
     assumeTrue(exec(null, DOCKER, "image", "inspect", DEBIAN).exit == 0, DEBIAN + " not built (scripts/base-image)");
     Path ctx = dir("cache");
     Files.writeString(ctx.resolve("Dockerfile"), String.join("\n",
-        "FROM " + DEBIAN, "ARG VERSION=1", "RUN echo " + RUN + " > /stamp", "RUN echo $VERSION > /version",
+        "FROM " + DEBIAN, "ARG VERSION=1", "RUN echo toolchain > /toolchain", "RUN echo $VERSION > /version",
         "ENTRYPOINT [\"/bin/true\"]", ""));
     String tag = build(ctx, "cache");
-    Audit a = audit(tag, "--dockerfile", ctx.resolve("Dockerfile").toString(), "--context", ctx.toString(),
-        "--cache-check", "VERSION=2,3", "--disable", "size,dockerfile,linkage");
-    JsonNode f = a.first("cache.needless-invalidation");
-    assertEquals(3, f.path("evidence").path("line").asInt(), a.out);
-    assertEquals(1, a.all("cache.needless-invalidation").size(), a.out);
-    assertTrue(a.first("cache.hit-ratio").path("message").asText().contains("0 of 2 steps CACHED"), a.out);
+    for (int run = 1; run <= 2; run++) { // the second run finds both values in the builder cache already
+      Audit a = audit(tag, "--context", ctx.toString(), "--cache-check", "VERSION=2,3", "--enable", "cache");
+      JsonNode f = a.first("cache.needless-invalidation");
+      assertEquals(3, f.path("evidence").path("line").asInt(), a.out);
+      assertEquals(1, a.all("cache.needless-invalidation").size(), a.out);
+      assertTrue(a.first("cache.hit-ratio").path("message").asText().contains("0 of 2 steps CACHED"), a.out);
+    }
+    Files.writeString(ctx.resolve("Dockerfile"), String.join("\n",
+        "FROM " + DEBIAN, "RUN echo toolchain > /toolchain", "ARG VERSION=1", "RUN echo $VERSION > /version", ""));
+    Audit fixed = audit(tag, "--context", ctx.toString(), "--cache-check", "VERSION=2,3", "--enable", "cache");
+    assertEquals(List.of(), fixed.all("cache.needless-invalidation"), fixed.out);
+    assertTrue(fixed.first("cache.hit-ratio").path("message").asText().contains("1 of 2 steps CACHED"), fixed.out);
     assertEquals("", exec(null, DOCKER, "images", "-q", "splitcheck-audit/cache-check").out.strip(),
         "the cache check removes its images");
   }
