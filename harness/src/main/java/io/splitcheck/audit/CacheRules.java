@@ -24,8 +24,7 @@ public final class CacheRules implements AuditRule {
       List<BuildLog.Step> steps = log.cacheableSteps();
       long cached = steps.stream().filter(BuildLog.Step::cached).count();
       String first = steps.stream().filter(s -> !s.cached()).map(BuildLog.Step::instruction).findFirst().orElse(null);
-      out.add(Finding.of("cache.hit-ratio", String.format(Locale.ROOT, "%s: %d of %d steps CACHED (%.0f%%)%s",
-          log.source(), cached, steps.size(), steps.isEmpty() ? 100.0 : 100.0 * cached / steps.size(),
+      out.add(Finding.of("cache.hit-ratio", String.format(Locale.ROOT, "%d of %d steps CACHED (%.0f%%)%s", cached, steps.size(), steps.isEmpty() ? 100.0 : 100.0 * cached / steps.size(),
           first == null ? "" : "; first re-run: " + first), Evidence.NONE.withStep(first).withPath(log.source())));
     }
     if (in.cacheCheck() != null) {

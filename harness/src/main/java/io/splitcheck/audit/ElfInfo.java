@@ -32,7 +32,10 @@ public record ElfInfo(int bits, boolean bigEndian, int type, int machine, String
     STATIC_PIE,
     /** An executable with {@code PT_INTERP}: needs the loader and its {@code DT_NEEDED} libraries. */
     DYNAMIC,
-    /** ET_DYN without an interpreter and without {@code DF_1_PIE}: a library (or the loader itself). */
+    /**
+     * ET_DYN without an interpreter and without {@code DF_1_PIE} (a library, or the loader itself), or
+     * ET_DYN with a {@code DT_SONAME} even when it has an interpreter (libc.so.6 prints its version when run).
+     */
     SHARED_LIBRARY,
     /** Object files, core dumps and other types the loader never runs. */
     OTHER
@@ -45,7 +48,9 @@ public record ElfInfo(int bits, boolean bigEndian, int type, int machine, String
   }
 
   public Linkage linkage() {
-    if (interpreter != null) {
+    if (interpreter != null && type == ET_DYN && soname != null) {
+      return Linkage.SHARED_LIBRARY; // a library that can also be run (libc.so.6, libcap.so.2): loaded, not exec'd
+    } else if (interpreter != null) {
       return Linkage.DYNAMIC;
     } else if (type == ET_EXEC) {
       return needed.isEmpty() ? Linkage.STATIC : Linkage.DYNAMIC;

@@ -93,7 +93,8 @@ public final class LinkageRules implements AuditRule {
           + ") but the image has no loader or libc: exec fails with 'no such file or directory'", at(img, path)));
       return false;
     }
-    if (info.interpreter() != null && img.fs().resolve(info.interpreter()).isEmpty()) {
+    if (info.linkage() == Linkage.DYNAMIC && info.interpreter() != null
+        && img.fs().resolve(info.interpreter()).isEmpty()) {
       out.add(Finding.of("linkage.missing-interpreter", "interpreter " + info.interpreter()
           + " is not in the image: exec fails with 'no such file or directory'", at(img, path)));
       return false;

@@ -84,6 +84,12 @@ public final class AuditCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Severity threshold = Severity.parse(failOn);
+    requireExists("--dockerfile", dockerfile);
+    requireExists("--config", config);
+    requireExists("--context", context);
+    for (Path log : buildLogs) {
+      requireExists("--build-log", log);
+    }
     AuditConfig cfg = (config == null ? AuditConfig.DEFAULT : AuditConfig.read(config)).enabling(enable)
         .disabling(disable);
     if (cacheCheck != null && context == null) {
@@ -140,4 +146,10 @@ public final class AuditCommand implements Callable<Integer> {
     return out;
   }
 
+
+  private static void requireExists(String option, Path p) {
+    if (p != null && !Files.exists(p)) {
+      throw new IllegalArgumentException("Error parsing " + option + " '" + p + "': no such file or directory");
+    }
+  }
 }

@@ -121,6 +121,15 @@ class ElfReaderTest {
   }
 
   @Test
+  void linkage_treatsRunnableLibraryWithSonameAsLibrary() {
+    ElfInfo libc = ElfReader.read("libc.so.6", ElfBuilder.elf().type(ElfInfo.ET_DYN).interp("/lib64/ld.so")
+        .soname("libc.so.6").needed("ld-linux-x86-64.so.2").build());
+    assertEquals(Linkage.SHARED_LIBRARY, libc.linkage());
+    ElfInfo pie = ElfReader.read("app", ElfBuilder.elf().type(ElfInfo.ET_DYN).interp("/lib64/ld.so").pie().build());
+    assertEquals(Linkage.DYNAMIC, pie.linkage());
+  }
+
+  @Test
   void read_classifiesStaticPie_byFlags1WithoutInterpreter() {
     ElfInfo info = ElfReader.read("x", ElfBuilder.elf().type(ElfInfo.ET_DYN).pie().build());
     assertEquals(Linkage.STATIC_PIE, info.linkage());

@@ -148,4 +148,14 @@ class LinkageRulesTest {
     assertEquals("/usr/bin/bash", g.get(0).evidence().path());
     assertTrue(g.get(0).message().startsWith("needs libtinfo.so.6"));
   }
+
+  @Test
+  void missingInterpreter_isNotReportedForRunnableLibraries() {
+    ImageView img = image().layer("COPY --from=build /usr/lib/x86_64-linux-gnu/ /usr/lib/x86_64-linux-gnu/")
+        .file("/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", lib("ld-linux-x86-64.so.2"))
+        .file("/usr/lib/x86_64-linux-gnu/libc.so.6", elf().type(ElfInfo.ET_DYN).interp(LD).soname("libc.so.6")
+            .needed("ld-linux-x86-64.so.2").build())
+        .file("/app", elf().build()).build();
+    assertEquals(List.of(), only(check(img), "linkage.missing-interpreter"));
+  }
 }
