@@ -15,6 +15,10 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Build twice, explain every difference. Both builds are exactly the user's request with no cache; the
@@ -41,7 +45,14 @@ public final class Twice {
   }
 
   public TwiceResult run(BuildRequest request, String runId, boolean keep) throws EngineException, IOException {
-    List<String> tags = List.of(tag(runId, "first"), tag(runId, "second"));
+    return run(request, runId, "", keep);
+  }
+
+  /** @param label distinguishes the tags of several comparisons in one run (a scenario name), or "" */
+  public TwiceResult run(BuildRequest request, String runId, String label, boolean keep)
+      throws EngineException, IOException {
+    String prefix = label.isEmpty() ? "" : label + "-";
+    List<String> tags = List.of(tag(runId, prefix + "first"), tag(runId, prefix + "second"));
     List<String> built = new ArrayList<>();
     try {
       List<BuildResult> results = new ArrayList<>();
@@ -61,10 +72,30 @@ public final class Twice {
     }
   }
 
+  /** Both images stream out of the engine and are read at once (one core each). */
   ImageComparison compare(String firstId, String secondId) throws EngineException, IOException {
-    SavedImage first = save(firstId);
-    SavedImage second = firstId.equals(secondId) ? first : save(secondId);
-    return new ImageDiffer().compare(first, second);
+    if (firstId.equals(secondId)) {
+      SavedImage only = save(firstId);
+      return new ImageDiffer().compare(only, only);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<SavedImage> first = pool.submit(() -> save(firstId));
+      Future<SavedImage> second = pool.submit(() -> save(secondId));
+      return new ImageDiffer().compare(first.get(), second.get());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("interrupted while reading the two images", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof EngineException ee) {
+        throw ee;
+      } else if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new EngineException("reading the two images failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private SavedImage save(String id) throws EngineException, IOException {

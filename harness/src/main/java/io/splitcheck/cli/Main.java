@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
         TwiceCommand.class,
         GcCommand.class,
+        DiffCommand.class,
+        RunCommand.class,
         AuditCommand.class,
     })
 public final class Main implements Runnable {

@@ -34,9 +34,20 @@ public final class ImageArchiveReader {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final LayerContentVisitor visitor;
+  private final boolean verifyDiffIds;
+
+  /**
+   * @param verifyDiffIds hash every layer tar and check it against the config's {@code rootfs.diff_ids}
+   *     (for archives from a stranger); off, the config's diffIDs are taken as they are (an engine's own
+   *     {@code docker save} wrote them), which halves the hashing
+   */
+  public ImageArchiveReader(LayerContentVisitor visitor, boolean verifyDiffIds) {
+    this.visitor = visitor;
+    this.verifyDiffIds = verifyDiffIds;
+  }
 
   public ImageArchiveReader(LayerContentVisitor visitor) {
-    this.visitor = visitor;
+    this(visitor, false);
   }
 
   public ImageArchiveReader() {
@@ -70,11 +81,11 @@ public final class ImageArchiveReader {
         metadata.put(name, body.readAllBytes());
       }
     }
-    return assemble(source, layers, metadata);
+    return assemble(source, layers, metadata, verifyDiffIds);
   }
 
-  private LayerSummary readLayer(String source, String name, InputStream body) throws IOException {
-    LayerReader reader = new LayerReader(name, visitor);
+  LayerSummary readLayer(String source, String name, InputStream body) throws IOException {
+    LayerReader reader = new LayerReader(name, visitor, verifyDiffIds);
     try {
       return reader.read(body);
     } catch (IOException | RuntimeException e) {
@@ -84,8 +95,9 @@ public final class ImageArchiveReader {
     }
   }
 
-  private static SavedImage assemble(
-      String source, Map<String, LayerSummary> layers, Map<String, byte[]> metadata) throws IOException {
+  static SavedImage assemble(
+      String source, Map<String, LayerSummary> layers, Map<String, byte[]> metadata, boolean verify)
+      throws IOException {
     byte[] manifestBytes = metadata.get("manifest.json");
     if (manifestBytes == null) {
       throw new IllegalArgumentException(
@@ -103,7 +115,10 @@ public final class ImageArchiveReader {
       throw new IllegalArgumentException(
           "Error parsing saved image '" + source + "': config '" + configName + "' named by manifest.json is missing");
     }
+    JsonNode config = JSON.readTree(configBytes);
+    JsonNode declared = config.path("rootfs").path("diff_ids");
     List<LayerSummary> ordered = new ArrayList<>();
+    int index = 0;
     for (JsonNode layer : image.path("Layers")) {
       String key = normaliseMemberName(layer.asText());
       LayerSummary summary = layers.get(key);
@@ -111,11 +126,21 @@ public final class ImageArchiveReader {
         throw new IllegalArgumentException(
             "Error parsing saved image '" + source + "': layer '" + key + "' named by manifest.json is missing");
       }
-      ordered.add(summary);
+      String diffId = declared.path(index++).asText("");
+      if (diffId.isEmpty() && summary.diffId() == null) {
+        throw new IllegalArgumentException("Error parsing saved image '" + source + "': the config declares no "
+            + "rootfs.diff_ids[" + (index - 1) + "] for layer '" + key + "'");
+      }
+      if (verify && !diffId.isEmpty() && summary.diffId() != null && !diffId.equals(summary.diffId())) {
+        throw new IllegalArgumentException("Error parsing saved image '" + source + "': layer '" + key
+            + "' hashes to " + summary.diffId() + " but the config declares " + diffId);
+      }
+      ordered.add(new LayerSummary(key, diffId.isEmpty() ? summary.diffId() : diffId, summary.tarBytes(),
+          summary.entries()));
     }
     List<String> tags = new ArrayList<>();
     image.path("RepoTags").forEach(t -> tags.add(t.asText()));
-    return new SavedImage("sha256:" + sha256(configBytes), JSON.readTree(configBytes), ordered, tags);
+    return new SavedImage("sha256:" + sha256(configBytes), config, ordered, tags);
   }
 
   private static boolean isBlob(String name, TarArchiveEntry member) {
@@ -162,11 +187,13 @@ public final class ImageArchiveReader {
   static final class LayerReader {
     private final String key;
     private final LayerContentVisitor visitor;
+    private final boolean hash;
     String lastPath;
 
-    LayerReader(String key, LayerContentVisitor visitor) {
+    LayerReader(String key, LayerContentVisitor visitor, boolean hash) {
       this.key = key;
       this.visitor = visitor;
+      this.hash = hash;
     }
 
     LayerSummary read(InputStream member) throws IOException {
@@ -176,11 +203,11 @@ public final class ImageArchiveReader {
       int b1 = buffered.read();
       buffered.reset();
       boolean gzip = b0 == 0x1f && b1 == 0x8b;
-      MessageDigest compressedDigest = newSha256();
-      InputStream raw = new DigestInputStream(buffered, compressedDigest);
+      InputStream raw = buffered;
       MessageDigest diffDigest = newSha256();
       CountingDigestStream tarBytes =
           new CountingDigestStream(gzip ? new GzipCompressorInputStream(raw, true) : raw, diffDigest);
+      tarBytes.on(hash);
       List<FileEntry> entries = new ArrayList<>();
       TarArchiveInputStream tar = new TarArchiveInputStream(tarBytes);
       TarArchiveEntry entry;
@@ -199,8 +226,8 @@ public final class ImageArchiveReader {
         entries.add(mapped);
       }
       tarBytes.transferTo(OutputStreamNull.INSTANCE); // end-of-archive padding counts in the diffID
-      return new LayerSummary(key, "sha256:" + HexFormat.of().formatHex(diffDigest.digest()),
-          tarBytes.count, entries);
+      String diffId = hash ? "sha256:" + HexFormat.of().formatHex(diffDigest.digest()) : null;
+      return new LayerSummary(key, diffId, tarBytes.count, entries);
     }
 
     /**

@@ -44,6 +44,19 @@ public final class DockerImageStore implements ImageStore {
   }
 
   @Override
+  public void tag(String image, String repoTag) throws EngineException {
+    int colon = repoTag.lastIndexOf(':');
+    if (colon <= 0 || repoTag.indexOf('/', colon) >= 0) {
+      throw new IllegalArgumentException("tag '" + repoTag + "': expected REPOSITORY:TAG");
+    }
+    try {
+      docker.tagImageCmd(image, repoTag.substring(0, colon), repoTag.substring(colon + 1)).withForce(true).exec();
+    } catch (RuntimeException e) {
+      throw new EngineException("POST /images/" + image + "/tag?repo=" + repoTag + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public void remove(String imageRef) throws EngineException {
     try {
       docker.removeImageCmd(imageRef).withForce(true).withNoPrune(false).exec();

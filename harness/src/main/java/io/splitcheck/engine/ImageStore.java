@@ -22,6 +22,9 @@ public interface ImageStore {
   /** {@code docker save} of one local image, streamed; the caller closes the stream. */
   InputStream save(String imageRef) throws EngineException;
 
+  /** Points {@code repoTag} ({@code repo:tag}) at a local image. */
+  void tag(String image, String repoTag) throws EngineException;
+
   /** Removes a local image (by id or tag); absent is not an error. */
   void remove(String imageRef) throws EngineException;
 }

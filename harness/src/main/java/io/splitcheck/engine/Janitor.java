@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
 
 /**
  * Finds and removes what splitcheck runs left on the engine: containers, volumes, networks and images
- * labelled {@value Labels#RUN}, and the images {@code twice} tracks by its {@code splitcheck-twice/<run id>}
- * tags (those carry no label, which would change their digest).
+ * labelled {@value Labels#RUN}, and the images {@code twice} and {@code run} track by their
+ * {@code splitcheck-twice/<run id>} and {@code splitcheck-run/<run id>} tags (those carry no label, which would change their digest).
  */
 public final class Janitor {
-  private static final Pattern TWICE_TAG = Pattern.compile("splitcheck-twice/(\\d{8}-\\d{6}-(\\d+)):.*");
+  private static final Pattern TWICE_TAG = Pattern.compile("splitcheck-(?:twice|run)/(\\d{8}-\\d{6}-(\\d+)):.*");
 
   private final DockerClient docker;
 

@@ -1,0 +1,119 @@
+package io.splitcheck.cli;
+
+import com.github.dockerjava.api.DockerClient;
+import io.splitcheck.engine.BuildKitBuilder;
+import io.splitcheck.engine.BuildKitProbe;
+import io.splitcheck.engine.DockerImageStore;
+import io.splitcheck.engine.ExitCleanup;
+import io.splitcheck.engine.ImageStore;
+import io.splitcheck.engine.Janitor;
+import io.splitcheck.engine.RunId;
+import io.splitcheck.report.ConsoleRenderer;
+import io.splitcheck.report.RunReport;
+import io.splitcheck.report.ScenarioReport;
+import io.splitcheck.report.ReportWriter;
+import io.splitcheck.scenario.Scenario;
+import io.splitcheck.scenario.ScenarioLoader;
+import io.splitcheck.suite.ScenarioExecutor;
+import io.splitcheck.suite.Shard;
+import io.splitcheck.suite.SuiteRunner;
+import io.splitcheck.suite.Suites;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code splitcheck run}: every scenario's checks, compared with its expectations, as three reports. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run the scenarios in DIR (a scenario directory, or a folder of them): build, twice, "
+        + "matrix and audit as each declares, compared with its expectations; write report.json, junit.xml "
+        + "and index.html. Exit 0 every expectation held, 1 one did not, 2 error.")
+public final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common = new CommonOptions();
+
+  @Parameters(index = "0", paramLabel = "DIR", description = "A scenario directory or a folder of them.")
+  Path dir;
+
+  @Option(names = "--report", paramLabel = "DIR", description = "Where to write (default reports/<run id>).")
+  Path reportDir;
+
+  @Option(names = "--only", paramLabel = "NAME", split = ",", description = "Only these scenarios.")
+  List<String> only = new ArrayList<>();
+
+  @Option(names = "--jobs", paramLabel = "N", description = "Scenarios at once (default 1).")
+  int jobs = 1;
+
+  @Option(names = "--shard", paramLabel = "I/N", description = "Run the I-th of N slices of the scenarios.")
+  String shard;
+
+  @Option(names = "--quiet", description = "Print only the summary.")
+  boolean quiet;
+
+  @Option(names = "--docker-cli", paramLabel = "PATH", description = "The docker CLI to build with.")
+  String dockerCli;
+
+  Clock clock = Clock.systemUTC();
+
+  @Override
+  public Integer call() throws Exception {
+    List<Scenario> scenarios = ScenarioLoader.select(new ScenarioLoader().load(dir), only);
+    Shard slice = shard == null ? Shard.ALL : Shard.parse(shard);
+    scenarios = slice.select(scenarios, Scenario::name);
+    String runId = RunId.next(clock);
+    Path out = reportDir != null ? reportDir : Path.of("reports", runId);
+    PrintWriter console = spec.commandLine().getOut();
+    ConsoleRenderer render = new ConsoleRenderer(colour());
+    try (DockerClient docker = EngineConnection.open(common);
+         ExitCleanup onExit = ExitCleanup.install(runId, new Janitor(docker))) {
+      Path work = Files.createTempDirectory("splitcheck-run-");
+      BuildKitBuilder builder = new BuildKitBuilder(BuildKitProbe.find(dockerCli), work);
+      ImageStore images = new DockerImageStore(docker);
+      ScenarioExecutor executor = new ScenarioExecutor(builder, images,
+          Suites.twice(builder, images, EngineConnection.version(docker)),
+          (s, image, id) -> { throw new UnsupportedOperationException("matrix is not wired yet"); },
+          (s, image, log, id) -> { throw new UnsupportedOperationException("audit is not wired yet"); });
+      long start = System.nanoTime();
+      if (!quiet) {
+        console.println("run " + runId + ": " + scenarios.size() + " scenario(s) from " + dir
+            + (shard == null ? "" : ", shard " + shard));
+        console.flush();
+      }
+      List<ScenarioReport> reports = new SuiteRunner(s -> executor.execute(s, runId), jobs)
+          .run(scenarios, (r, done, total) -> progress(console, render, r, done, total, start));
+      RunReport report = RunReport.of(runId, clock, reports);
+      new ReportWriter().write(report, out);
+      console.println(render.summary(report, Duration.ofNanos(System.nanoTime() - start)));
+      console.println("report: " + out.resolve(ReportWriter.HTML));
+      console.flush();
+      int[] counts = report.counts();
+      return counts[2] > 0 ? 2 : counts[1] > 0 ? 1 : 0;
+    }
+  }
+
+  private void progress(PrintWriter console, ConsoleRenderer render, ScenarioReport r, int done, int total,
+                        long start) {
+    if (quiet) {
+      return;
+    }
+    r.outcomes().forEach(o -> console.println(render.checkLine(r.name(), o)));
+    if (System.console() != null) {
+      console.println(render.progress(done, total, 0, 0, Duration.ofNanos(System.nanoTime() - start), 30));
+    }
+    console.flush();
+  }
+
+  private static boolean colour() {
+    return System.getenv("NO_COLOR") == null && System.console() != null;
+  }
+}

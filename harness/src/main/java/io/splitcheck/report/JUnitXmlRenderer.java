@@ -1,0 +1,72 @@
+package io.splitcheck.report;
+
+import io.splitcheck.report.CheckOutcome.Status;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Locale;
+
+/**
+ * {@code junit.xml} in the Ant/Surefire format CI systems read: one {@code <testsuite>} per
+ * scenario, one {@code <testcase>} per check; a failed expectation is a {@code <failure>} whose
+ * message is "expected X, got Y" and whose text holds expectation and actual result; a check that
+ * could not run is an {@code <error>}; a check not run is {@code <skipped>}.
+ */
+public final class JUnitXmlRenderer {
+
+  public void render(RunReport report, Writer out) throws IOException {
+    int[] c = report.counts();
+    out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.write("<testsuites name=\"splitcheck\" tests=\"" + c[0] + "\" failures=\"" + c[1]
+        + "\" errors=\"" + c[2] + "\" skipped=\"" + c[3] + "\" time=\""
+        + seconds(totalMillis(report)) + "\" timestamp=\"" + report.startedAt() + "\">\n");
+    for (ScenarioReport s : report.scenarios()) {
+      suite(report, s, out);
+    }
+    out.write("</testsuites>\n");
+    out.flush();
+  }
+
+  private void suite(RunReport report, ScenarioReport s, Writer out) throws IOException {
+    RunReport one = new RunReport(report.schemaVersion(), report.runId(), report.startedAt(),
+        report.tool(), java.util.List.of(s));
+    int[] c = one.counts();
+    long millis = s.outcomes().stream().mapToLong(CheckOutcome::millis).sum();
+    out.write("  <testsuite name=\"" + Xml.attr(s.name()) + "\" tests=\"" + c[0]
+        + "\" failures=\"" + c[1] + "\" errors=\"" + c[2] + "\" skipped=\"" + c[3]
+        + "\" time=\"" + seconds(millis) + "\" timestamp=\"" + report.startedAt() + "\">\n");
+    for (CheckOutcome o : s.outcomes()) {
+      testcase(s, o, out);
+    }
+    out.write("  </testsuite>\n");
+  }
+
+  private void testcase(ScenarioReport s, CheckOutcome o, Writer out) throws IOException {
+    out.write("    <testcase classname=\"splitcheck." + Xml.attr(s.name()) + "\" name=\""
+        + Xml.attr(o.check()) + "\" time=\"" + seconds(o.millis()) + "\">\n");
+    String details = "expected: " + o.expected() + "\nactual: " + o.actual();
+    if (o.status() == Status.FAILED) {
+      element(out, "failure", o.message(), "expectation", details);
+    } else if (o.status() == Status.ERROR) {
+      element(out, "error", o.message(), "error", details);
+    } else if (o.status() == Status.SKIPPED) {
+      out.write("      <skipped message=\"" + Xml.attr(o.message()) + "\"/>\n");
+    }
+    out.write("      <system-out>" + Xml.text(details) + "</system-out>\n");
+    out.write("    </testcase>\n");
+  }
+
+  private static void element(Writer out, String name, String message, String type, String text)
+      throws IOException {
+    out.write("      <" + name + " message=\"" + Xml.attr(message) + "\" type=\"" + type + "\">"
+        + Xml.text(text) + "</" + name + ">\n");
+  }
+
+  private static long totalMillis(RunReport report) {
+    return report.scenarios().stream().flatMap(s -> s.outcomes().stream())
+        .mapToLong(CheckOutcome::millis).sum();
+  }
+
+  private static String seconds(long millis) {
+    return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+  }
+}

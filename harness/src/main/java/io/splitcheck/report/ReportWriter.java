@@ -1,0 +1,65 @@
+package io.splitcheck.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * The file I/O around the pure renderers: writes {@code report.json}, {@code junit.xml} and
+ * {@code index.html} into a run directory (each through a temporary file, then moved into place),
+ * and reads a run's {@code report.json} back.
+ */
+public final class ReportWriter {
+  public static final String JSON = "report.json";
+  public static final String JUNIT = "junit.xml";
+  public static final String HTML = "index.html";
+
+  /** Writes the three files into {@code dir} (created if missing); returns their paths. */
+  public List<Path> write(RunReport report, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Path json = dir.resolve(JSON);
+    Path junit = dir.resolve(JUNIT);
+    Path html = dir.resolve(HTML);
+    atomically(json, tmp -> {
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        ReportJson.write(report, out);
+      }
+    });
+    atomically(junit, tmp -> {
+      try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        new JUnitXmlRenderer().render(report, out);
+      }
+    });
+    atomically(html, tmp -> {
+      try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        new HtmlRenderer().render(report, out);
+      }
+    });
+    return List.of(json, junit, html);
+  }
+
+  /** Reads {@code dir/report.json}. */
+  public static RunReport read(Path dir) throws IOException {
+    Path json = dir.resolve(JSON);
+    try (InputStream in = Files.newInputStream(json)) {
+      return ReportJson.read(in, json.toString());
+    }
+  }
+
+  private static void atomically(Path target, IoAction action) throws IOException {
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    action.run(tmp);
+    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  @FunctionalInterface
+  private interface IoAction {
+    void run(Path tmp) throws IOException;
+  }
+}

@@ -1,0 +1,70 @@
+package io.splitcheck.scenario;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Which checks a scenario runs; a {@code null} check is not run. */
+public record Checks(Twice twice, Matrix matrix, Audit audit) {
+
+  /** Build twice and compare. */
+  public record Twice() {}
+
+  /**
+   * The security matrix over the built image.
+   *
+   * @param configs cells in order; empty means the built-in six
+   * @param profiles custom seccomp profile cells: name to JSON file relative to the scenario dir
+   * @param derive derived cells: name to derivation expression ({@code getrandom=EPERM})
+   * @param baseline {@code null} means the matrix default
+   * @param trace auto, always, never; {@code null} means auto
+   * @param cmd command override, empty means the image's own
+   * @param timeout per cell, e.g. {@code 30s}; {@code null} means the matrix default
+   */
+  public record Matrix(
+      List<String> configs,
+      Map<String, String> profiles,
+      Map<String, String> derive,
+      String baseline,
+      String trace,
+      List<String> cmd,
+      String timeout) {
+    public Matrix {
+      configs = List.copyOf(configs);
+      profiles = java.util.Collections.unmodifiableMap(new TreeMap<>(profiles));
+      derive = java.util.Collections.unmodifiableMap(new TreeMap<>(derive));
+      cmd = List.copyOf(cmd);
+    }
+  }
+
+  /**
+   * The audit.
+   *
+   * @param enable rule ids or categories ({@code linkage}, {@code linkage.*}) to run; empty: all
+   * @param disable rule ids or categories switched off
+   * @param failOn severity at which the audit fails; {@code null} means the audit default (error)
+   * @param secretIds secret ids passed to the build, in addition to {@link BuildSpec#secrets()}
+   * @param cacheCheck change one build argument between two builds and report invalidated steps
+   * @param entrypointOnly linkage checks only for the entrypoint/cmd
+   */
+  public record Audit(
+      List<String> enable,
+      List<String> disable,
+      String failOn,
+      List<String> secretIds,
+      CacheCheck cacheCheck,
+      boolean entrypointOnly) {
+    public Audit {
+      enable = List.copyOf(enable);
+      disable = List.copyOf(disable);
+      secretIds = List.copyOf(secretIds);
+    }
+  }
+
+  /** {@code audit --cache-check ARG=V1,V2}. */
+  public record CacheCheck(String arg, List<String> values) {
+    public CacheCheck {
+      values = List.copyOf(values);
+    }
+  }
+}

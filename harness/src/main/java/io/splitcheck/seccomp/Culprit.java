@@ -1,0 +1,23 @@
+package io.splitcheck.seccomp;
+
+/**
+ * A syscall failure that appears in a cell's trace and not in the baseline's, with its cause.
+ *
+ * @param errno  symbolic errno, or the signal ({@code SIGSYS}) when the profile killed the process
+ * @param cause  {@code seccomp}, {@code capability}, {@code read-only}, {@code network} or {@code unknown}
+ * @param hazard a warning when the failure defeats libc's fallback, else null
+ */
+public record Culprit(String syscall, String errno, String cause, String hazard, String detail) {
+
+    public static final String SECCOMP = "seccomp";
+    public static final String CAPABILITY = "capability";
+    public static final String READ_ONLY = "read-only";
+    public static final String NETWORK = "network";
+    public static final String UNKNOWN = "unknown";
+
+    /** {@code getrandom = -1 EPERM [seccomp: not allowed by the engine default profile]}. */
+    public String describe() {
+        String call = errno.startsWith("SIG") ? syscall + " killed by " + errno : syscall + " = -1 " + errno;
+        return call + " [" + cause + ": " + detail + (hazard == null ? "" : "; hazard: " + hazard) + "]";
+    }
+}

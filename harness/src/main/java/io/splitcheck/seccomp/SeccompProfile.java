@@ -1,0 +1,102 @@
+package io.splitcheck.seccomp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An immutable seccomp profile in the Docker/moby format ({@code defaultAction}, {@code defaultErrnoRet},
+ * {@code architectures} or {@code archMap}, {@code syscalls[]} with {@code names}, {@code action},
+ * {@code errnoRet}, {@code args}, {@code includes}/{@code excludes}, {@code comment}).
+ */
+public final class SeccompProfile {
+
+    private final String defaultAction;
+    private final Integer defaultErrnoRet;
+    private final List<String> architectures;
+    private final List<ArchMapping> archMap;
+    private final List<String> flags;
+    private final List<SyscallRule> rules;
+
+    public SeccompProfile(String defaultAction, Integer defaultErrnoRet, List<String> architectures,
+            List<ArchMapping> archMap, List<String> flags, List<SyscallRule> rules) {
+        this.defaultAction = Objects.requireNonNull(defaultAction, "defaultAction");
+        this.defaultErrnoRet = defaultErrnoRet;
+        this.architectures = List.copyOf(architectures);
+        this.archMap = List.copyOf(archMap);
+        this.flags = List.copyOf(flags);
+        this.rules = List.copyOf(rules);
+    }
+
+    /**
+     * Parses profile JSON; {@code source} names it in errors:
+     * {@code Error parsing seccomp profile '<source>': <what>, expected <what was expected>}.
+     */
+    public static SeccompProfile parse(String json, String source) {
+        return new ProfileJsonReader(source).read(json);
+    }
+
+    /** Reads and parses a profile file. */
+    public static SeccompProfile read(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read seccomp profile '" + file + "': " + e, e);
+        }
+    }
+
+    /** Deterministic JSON: fixed field order, two-space indentation, trailing newline. */
+    public String toJson() {
+        return ProfileJsonWriter.write(this);
+    }
+
+    public String defaultAction() {
+        return defaultAction;
+    }
+
+    /** The errno of an ERRNO default action, or null (the runtime then uses EPERM). */
+    public Integer defaultErrnoRet() {
+        return defaultErrnoRet;
+    }
+
+    public List<String> architectures() {
+        return architectures;
+    }
+
+    public List<ArchMapping> archMap() {
+        return archMap;
+    }
+
+    public List<String> flags() {
+        return flags;
+    }
+
+    public List<SyscallRule> rules() {
+        return rules;
+    }
+
+    public SeccompProfile withRules(List<SyscallRule> newRules) {
+        return new SeccompProfile(defaultAction, defaultErrnoRet, architectures, archMap, flags, newRules);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SeccompProfile p && defaultAction.equals(p.defaultAction)
+                && Objects.equals(defaultErrnoRet, p.defaultErrnoRet) && architectures.equals(p.architectures)
+                && archMap.equals(p.archMap) && flags.equals(p.flags) && rules.equals(p.rules);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(defaultAction, defaultErrnoRet, architectures, archMap, flags, rules);
+    }
+
+    @Override
+    public String toString() {
+        return "SeccompProfile[" + defaultAction + ", " + rules.size() + " rules]";
+    }
+}

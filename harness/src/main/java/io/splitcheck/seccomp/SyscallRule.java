@@ -1,0 +1,37 @@
+package io.splitcheck.seccomp;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One {@code syscalls[]} entry. A single {@code name} in the JSON is read as a one-element {@code names}.
+ *
+ * @param errnoRet errno for {@code SCMP_ACT_ERRNO} (null: the runtime uses EPERM)
+ * @param args     argument conditions, all of which must hold (empty: unconditional)
+ */
+public record SyscallRule(List<String> names, String action, Integer errnoRet, List<ArgFilter> args,
+        String comment, RuleFilter includes, RuleFilter excludes) {
+
+    public SyscallRule {
+        names = List.copyOf(names);
+        Objects.requireNonNull(action, "action");
+        args = List.copyOf(args);
+        comment = comment == null ? "" : comment;
+        includes = includes == null ? RuleFilter.EMPTY : includes;
+        excludes = excludes == null ? RuleFilter.EMPTY : excludes;
+    }
+
+    /** An unconditional rule without includes/excludes. */
+    public static SyscallRule of(List<String> names, String action, Integer errnoRet, String comment) {
+        return new SyscallRule(names, action, errnoRet, List.of(), comment, RuleFilter.EMPTY, RuleFilter.EMPTY);
+    }
+
+    /** True when the rule has argument conditions. */
+    public boolean conditional() {
+        return !args.isEmpty();
+    }
+
+    public SyscallRule withNames(List<String> newNames) {
+        return new SyscallRule(newNames, action, errnoRet, args, comment, includes, excludes);
+    }
+}

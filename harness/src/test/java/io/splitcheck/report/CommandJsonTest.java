@@ -1,0 +1,55 @@
+package io.splitcheck.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The --json documents of twice, matrix and audit read straight into the report's records. */
+class CommandJsonTest {
+
+  private static <T> T read(String name, Class<T> type) throws IOException {
+    try (InputStream in = Files.newInputStream(Golden.DIR.resolve("commands").resolve(name))) {
+      return ReportJson.readResult(in, type, name);
+    }
+  }
+
+  @Test
+  void readResult_readsTwiceJson() throws IOException {
+    TwiceResult t = read("twice.json", TwiceResult.class);
+    assertEquals("content", t.verdict());
+    assertEquals(List.of("sha256:l0", "sha256:l1b"), t.second().layers());
+    assertEquals(List.of("content", "mtime"), t.differences().get(0).kinds());
+    assertEquals(1, t.notes().size());
+  }
+
+  @Test
+  void readResult_readsMatrixJson_ignoringTraceFields() throws IOException {
+    MatrixResult m = read("matrix.json", MatrixResult.class);
+    assertEquals("unconfined", m.baseline());
+    assertEquals(3, m.cell("prod").orElseThrow().exitCode());
+    assertEquals("getrandom/EPERM", m.splits().get(0).culprits().get(0).key());
+    assertEquals("verify-tls: getrandom failed: Operation not permitted\n",
+        m.cell("prod").orElseThrow().stderr());
+  }
+
+  @Test
+  void readResult_readsAuditJson() throws IOException {
+    AuditResult a = read("audit.json", AuditResult.class);
+    assertEquals("linkage.dynamic-in-scratch", a.findings().get(0).rule());
+    assertEquals(15960L, a.findings().get(0).evidence().size());
+  }
+
+  @Test
+  void readResult_namesTypeAndSource_whenBroken() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ReportJson.readResult(new ByteArrayInputStream("[".getBytes()), MatrixResult.class,
+            "m.json"));
+    assertEquals("Error parsing MatrixResult 'm.json'", e.getMessage().split(":")[0]);
+  }
+}

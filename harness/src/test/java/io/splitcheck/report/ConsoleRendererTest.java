@@ -1,0 +1,47 @@
+package io.splitcheck.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.splitcheck.report.CheckOutcome.Status;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ConsoleRendererTest {
+  private final ConsoleRenderer plain = new ConsoleRenderer(false);
+
+  @Test
+  void checkLine_showsMessage_forAFailure() {
+    CheckOutcome o = new CheckOutcome("matrix", Status.FAILED, "split in prod", "no split",
+        "expected a split in prod, got no split", 2140);
+    assertEquals("FAIL  getrandom matrix 2.1s  expected a split in prod, got no split",
+        plain.checkLine("getrandom", o));
+  }
+
+  @Test
+  void checkLine_neutralisesTerminalEscapes_fromContainerText() {
+    CheckOutcome o = new CheckOutcome("build", Status.ERROR, "", "", "boom\u001b[2J\nnext", 0);
+    assertEquals("ERROR x build 0.0s  boom\\u001B[2J next", plain.checkLine("x", o));
+  }
+
+  @Test
+  void checkLine_colours_onlyWhenAskedTo() {
+    CheckOutcome o = new CheckOutcome("twice", Status.PASSED, "", "verdict content", "", 0);
+    assertTrue(new ConsoleRenderer(true).checkLine("x", o).startsWith("\u001b[32mPASS "));
+    assertTrue(plain.checkLine("x", o).startsWith("PASS  x twice"));
+  }
+
+  @Test
+  void progress_drawsBarCountsAndElapsed() {
+    assertEquals("[####......] 9/21 checks  1 failed  0 errors  2m05s",
+        plain.progress(9, 21, 1, 0, Duration.ofSeconds(125), 10));
+    assertEquals("[##########] 0/0 checks  0 failed  0 errors  0s",
+        plain.progress(0, 0, 0, 0, Duration.ZERO, 10));
+  }
+
+  @Test
+  void summary_countsEveryStatus() {
+    assertEquals("6 checks: 3 passed, 1 failed, 1 errors, 1 skipped in 1m04s",
+        plain.summary(ReportSamples.sample(), Duration.ofSeconds(64)));
+  }
+}
