@@ -26,7 +26,8 @@ class ImageViewTest {
         "etc/ld.so.conf", "/opt/lib\n".getBytes(StandardCharsets.UTF_8)));
     byte[] layer1 = layer(Map.of("root/.wh.key.pem", new byte[0]));
     String config = "{\"history\":[{\"created_by\":\"COPY . /\"},{\"created_by\":\"ENV A=b\",\"empty_layer\":true},"
-        + "{\"created_by\":\"RUN rm /root/key.pem\"}],\"config\":{\"Env\":[\"PATH=/bin\"],\"Cmd\":[\"/app\"]}}";
+        + "{\"created_by\":\"RUN rm /root/key.pem\"}],\"config\":{\"Env\":[\"PATH=/bin\"],\"Cmd\":[\"/app\"]},"
+        + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId(layer0) + "\",\"" + diffId(layer1) + "\"]}}";
     ImageView v = ImageView.read(new ByteArrayInputStream(saved(config, layer0, layer1)), "t:1");
     assertEquals(List.of("COPY . /", "RUN rm /root/key.pem"), v.layers().stream().map(ImageView.Layer::createdBy).toList());
     ElfInfo info = v.finalFacts("/app").orElseThrow().elf().info();
@@ -76,6 +77,10 @@ class ImageViewTest {
     assertEquals(Optional.of("/usr/bin/tool"), fs.resolve("/usr/sbin/tool2"));
     assertEquals(Optional.of("/usr/sbin"), fs.resolveParent("/usr/sbin"));
     assertEquals(2, v.occurrences().stream().filter(ImageView.Occurrence::hidden).count());
+  }
+
+  static String diffId(byte[] layer) throws Exception {
+    return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(layer));
   }
 
   static byte[] layer(Map<String, byte[]> files) throws IOException {
