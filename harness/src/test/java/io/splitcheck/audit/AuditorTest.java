@@ -92,4 +92,19 @@ class AuditorTest {
     assertTrue(first.path("evidence").path("deletedInLaterLayer").asBoolean());
     assertEquals(0, first.path("evidence").path("layer").asInt());
   }
+
+  @Test
+  void writeJson_isReadByTheReportModel() throws Exception {
+    ByteArrayOutputStream json = new ByteArrayOutputStream();
+    AuditReport report = new Auditor().audit(AuditInput.of(leaky()));
+    report.writeJson(json);
+    io.splitcheck.report.AuditResult read = io.splitcheck.report.ReportJson.readResult(
+        new ByteArrayInputStream(json.toByteArray()), io.splitcheck.report.AuditResult.class, "audit.json");
+    assertEquals(report.findings().size(), read.findings().size());
+    io.splitcheck.report.AuditResult.Finding first = read.findings().get(0);
+    assertEquals("leak.private-key", first.rule());
+    assertEquals("error", first.severity());
+    assertEquals(Boolean.TRUE, first.evidence().deletedInLaterLayer());
+    assertEquals("/root/id_rsa", first.evidence().path());
+  }
 }
