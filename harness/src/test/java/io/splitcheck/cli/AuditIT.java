@@ -56,7 +56,7 @@ class AuditIT {
     Audit a = audit(tag, "--dockerfile", ctx.resolve("Dockerfile").toString(), "--context", ctx.toString());
     assertEquals(0, a.exit, a.out);
     assertEquals(0, a.json.path("summary").path("error").asInt(), a.out);
-    assertTrue(a.rules().contains("size.efficiency"), a.out);
+    assertTrue(a.rules().containsAll(List.of("size.efficiency", "size.layers", "size.largest-files")), a.out);
     assertTrue(a.rules().stream().noneMatch(r -> r.startsWith("linkage.") || r.startsWith("leak.")), a.out);
   }
 
@@ -92,6 +92,7 @@ class AuditIT {
     write(app, "dump.sql", "CREATE TABLE t(x int);\n");
     write(app, "site.tar.gz", "not really gzip");
     write(app, ".DS_Store", "junk");
+    Files.write(app.resolve("broken-tool"), java.util.Arrays.copyOf(Files.readAllBytes(Path.of("/bin/busybox")), 100));
     try (RandomAccessFile big = new RandomAccessFile(ctx.resolve("big.bin").toFile(), "rw")) {
       big.setLength(2 << 20);
     }
@@ -103,13 +104,14 @@ class AuditIT {
         "COPY app /app",
         "RUN [\"/bin/busybox\", \"rm\", \"/root/deploy.pem\", \"/big.bin\"]",
         "ENV GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789",
-        "ENTRYPOINT [\"/bin/busybox\", \"true\"]", ""));
+        "ENTRYPOINT [\"/app/server\"]", ""));
     String tag = build(ctx, "leaks");
     Audit a = audit(tag, "--dockerfile", ctx.resolve("Dockerfile").toString());
     assertEquals(1, a.exit, a.out);
     for (String rule : List.of("leak.private-key", "leak.env-file", "leak.git-dir", "leak.cloud-credentials",
         "leak.node-modules-dev", "leak.log-dir", "leak.tmp-dir", "leak.sqlite", "leak.sql-dump", "leak.backup",
-        "leak.junk", "dockerfile.secret-in-env", "size.wasted")) {
+        "leak.junk", "dockerfile.secret-in-env", "size.wasted", "linkage.unreadable-elf",
+        "linkage.missing-entrypoint")) {
       assertTrue(a.rules().contains(rule), rule + " missing from\n" + a.out);
     }
     JsonNode key = a.first("leak.private-key");
@@ -117,7 +119,7 @@ class AuditIT {
     assertTrue(key.path("evidence").path("deletedInLaterLayer").asBoolean(), key.toString());
     assertEquals(3, key.path("evidence").path("line").asInt(), key.toString());
     assertEquals("/big.bin", a.first("size.wasted").path("evidence").path("path").asText());
-    Audit quiet = audit(tag, "--disable", "leak,dockerfile");
+    Audit quiet = audit(tag, "--disable", "leak,dockerfile,linkage");
     assertEquals(0, quiet.exit, quiet.out);
   }
 
