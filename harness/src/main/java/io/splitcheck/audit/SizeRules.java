@@ -23,12 +23,15 @@ public final class SizeRules implements AuditRule {
       out.add(Finding.of("size.layers", "layer " + l.index() + ": " + human(l.bytes()) + " in "
           + l.entries().size() + " entries" + step, img.at(l.index()).withSize(l.bytes())));
     }
-    img.fs().nodes().stream().filter(n -> n.entry().isRegularFile())
+    List<ImageFs.Node> largest = img.fs().nodes().stream().filter(n -> n.entry().isRegularFile())
         .sorted(Comparator.comparingLong((ImageFs.Node n) -> n.entry().size()).reversed()
             .thenComparing(n -> n.entry().path()))
-        .limit(in.config().largestFiles())
-        .forEach(n -> out.add(Finding.of("size.largest-files", human(n.entry().size()) + " " + n.entry().path(),
-            img.at(n.layer()).withPath(n.entry().path()).withSize(n.entry().size()))));
+        .limit(in.config().largestFiles()).toList();
+    for (int rank = 1; rank <= largest.size(); rank++) {
+      ImageFs.Node n = largest.get(rank - 1);
+      out.add(Finding.of("size.largest-files", "#" + rank + " " + human(n.entry().size()) + " " + n.entry().path(),
+          img.at(n.layer()).withPath(n.entry().path()).withSize(n.entry().size())));
+    }
     long wasted = 0;
     for (ImageView.Occurrence o : img.occurrences()) {
       if (o.hidden()) {
