@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         GcCommand.class,
         DiffCommand.class,
         RunCommand.class,
+        AuditCommand.class,
     })
 public final class Main implements Runnable {
   @Override
