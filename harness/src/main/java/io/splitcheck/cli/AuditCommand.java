@@ -15,6 +15,7 @@ import io.splitcheck.engine.DockerImageStore;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.ImageStore;
 import io.splitcheck.engine.RunId;
+import io.splitcheck.suite.ImageAudit;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -99,25 +100,9 @@ public final class AuditCommand implements Callable<Integer> {
       dockerfile = context.resolve("Dockerfile"); // what docker build reads; audited too
     }
     ImageStore store = stores.open(common);
-    if (store.inspect(image).isEmpty()) {
-      throw new IllegalArgumentException("Error parsing IMAGE '" + image
-          + "': the engine has no such image (splitcheck never pulls; build or load it first)");
-    }
-    ImageView view;
-    try (InputStream in = store.save(image)) {
-      view = ImageView.read(in, image);
-    }
-    Dockerfile df = dockerfile == null ? null : Dockerfile.read(dockerfile);
-    List<BuildLog> logs = new ArrayList<>();
-    for (Path p : buildLogs) {
-      logs.add(BuildLog.read(p));
-    }
-    AuditInput in = AuditInput.of(view).withDockerfile(df).withBuildLogs(logs).withSecretIds(secretIds)
-        .withPins(df == null ? Map.of() : pins(df, store)).withConfig(cfg).withEntrypointOnly(entrypointOnly)
-        .withContext(context == null ? null : BuildContext.scan(context, dockerfile))
-        .withCacheCheck(cacheCheck == null ? null : CacheCheckRun.run(cacheCheck, context, dockerfile,
-            RunId.next(Clock.systemUTC()), new BuildLogRunner(BuildLogRunner.DEFAULT_CLIENT, common.dockerHost), store));
-    AuditReport report = new Auditor().audit(in);
+    AuditReport report = new ImageAudit(image, dockerfile, context, buildLogs, secretIds, cfg, entrypointOnly,
+        cacheCheck).run(store, new BuildLogRunner(BuildLogRunner.DEFAULT_CLIENT, common.dockerHost),
+        RunId.next(Clock.systemUTC()));
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.print(report.toText());
     stdout.flush();
@@ -129,23 +114,9 @@ public final class AuditCommand implements Callable<Integer> {
     return report.failsAt(threshold) ? 1 : 0;
   }
 
-  /** Per unpinned FROM reference, the digest the engine resolves now: a repo digest, else the local image id. */
   static Map<String, BasePin> pins(Dockerfile df, ImageStore store) throws EngineException {
-    Map<String, BasePin> out = new HashMap<>();
-    for (Dockerfile.Stage s : df.stages()) {
-      String base = s.base();
-      if (base.equals("scratch") || base.contains("@") || out.containsKey(base)) {
-        continue;
-      }
-      store.inspect(base).ifPresent(info -> out.put(base, info.repoDigests().isEmpty()
-          ? new BasePin(base, info.id(), "image id of the local tag, which has no repo digest because it was "
-              + "built or loaded locally; this pin holds only on this engine")
-          : new BasePin(base, info.repoDigests().get(0).substring(info.repoDigests().get(0).indexOf('@') + 1),
-              "repo digest the engine resolves for this tag now")));
-    }
-    return out;
+    return ImageAudit.pins(df, store);
   }
-
 
   private static void requireExists(String option, Path p) {
     if (p != null && !Files.exists(p)) {

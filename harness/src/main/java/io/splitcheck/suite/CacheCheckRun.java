@@ -1,4 +1,4 @@
-package io.splitcheck.cli;
+package io.splitcheck.suite;
 
 import io.splitcheck.audit.AuditInput;
 import io.splitcheck.audit.BuildLog;
@@ -16,10 +16,10 @@ import java.util.Map;
  * run-unique {@link CacheScope} value, tags them {@code splitcheck-audit/cache-check:<run id>-1|-2} and
  * removes both afterwards.
  */
-final class CacheCheckRun {
+public final class CacheCheckRun {
   private CacheCheckRun() {}
 
-  static AuditInput.CacheCheck run(String spec, Path context, Path dockerfile, String runId, BuildLogRunner runner,
+  public static AuditInput.CacheCheck run(String spec, Path context, Path dockerfile, String runId, BuildLogRunner runner,
                                    ImageStore store) throws Exception {
     String[] kv = spec.split("=", 2);
     String[] values = kv.length == 2 ? kv[1].split(",", -1) : new String[0];
