@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         GcCommand.class,
         DiffCommand.class,
         RunCommand.class,
+        AuditCommand.class,
         MatrixCommand.class,
         TraceCommand.class,
         ProfileCommand.class,

@@ -49,7 +49,7 @@ public final class SuiteSession implements AutoCloseable {
       String version = docker.versionCmd().exec().getVersion();
       String runId = RunId.next(clock);
       ScenarioExecutor executor = new ScenarioExecutor(builder, images,
-          Suites.twice(builder, images, version), Suites.matrix(docker, runId), Suites.audit(docker, images));
+          Suites.twice(builder, images, version), Suites.matrix(docker, runId), Suites.audit(null, images));
       return new SuiteSession(docker, runId, work, executor);
     } catch (IOException e) {
       throw new EngineException("cannot create a work folder: " + e.getMessage(), e);

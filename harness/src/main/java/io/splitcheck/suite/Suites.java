@@ -3,17 +3,26 @@ package io.splitcheck.suite;
 import io.splitcheck.build.Twice;
 import io.splitcheck.engine.ImageBuilder;
 import io.splitcheck.engine.ImageStore;
-import io.splitcheck.report.MatrixResult;
-import io.splitcheck.report.TwiceResult;
+import io.splitcheck.audit.AuditConfig;
+import io.splitcheck.audit.AuditReport;
+import io.splitcheck.engine.BuildLogRunner;
 import io.splitcheck.engine.DockerContainerEngine;
+import io.splitcheck.report.AuditResult;
+import io.splitcheck.report.MatrixResult;
+import io.splitcheck.report.ReportJson;
+import io.splitcheck.report.TwiceResult;
 import io.splitcheck.run.MatrixCheck;
 import io.splitcheck.run.MatrixJson;
 import io.splitcheck.run.MatrixOptions;
 import io.splitcheck.run.MatrixReport;
 import io.splitcheck.run.TraceMode;
 import io.splitcheck.scenario.Checks;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -42,10 +51,23 @@ public final class Suites {
     };
   }
 
-  /** Placeholder until the audit lands: the check reports it cannot run. */
-  public static ScenarioChecks.Audit audit(com.github.dockerjava.api.DockerClient docker, ImageStore images) {
-    return (s, image, log, id) -> {
-      throw new UnsupportedOperationException("the audit check is not available in this build");
+  /** The audit over the scenario's image, its Dockerfile, context and build log. */
+  public static ScenarioChecks.Audit audit(String dockerHost, ImageStore images) {
+    return (s, image, log, runId) -> {
+      Checks.Audit a = s.checks().audit();
+      List<String> secretIds = new ArrayList<>();
+      s.build().secrets().forEach(secret -> secretIds.add(secret.id()));
+      secretIds.addAll(a.secretIds());
+      AuditConfig config = AuditConfig.DEFAULT.enabling(a.enable()).disabling(a.disable());
+      String cacheCheck = a.cacheCheck() == null ? null
+          : a.cacheCheck().arg() + "=" + String.join(",", a.cacheCheck().values());
+      ImageAudit audit = new ImageAudit(image, s.dockerfile(), s.context(), log == null ? List.of() : List.of(log),
+          secretIds, config, a.entrypointOnly(), cacheCheck);
+      AuditReport report = audit.run(images, new BuildLogRunner(BuildLogRunner.DEFAULT_CLIENT, dockerHost), runId);
+      ByteArrayOutputStream json = new ByteArrayOutputStream();
+      report.writeJson(json);
+      return ReportJson.readResult(new ByteArrayInputStream(json.toByteArray()), AuditResult.class,
+          "audit of " + s.name());
     };
   }
 
