@@ -10,17 +10,4 @@ public interface Attributor {
   /** The culprits of {@code cell}'s split from the baseline, ordered by first occurrence. */
   List<SplitExplanation.Culprit> culprits(CellTrace baseline, CellTrace cellTrace, Cell cell);
 
-  /** Knows nothing: verdicts only. */
-  Attributor NONE = new Attributor() {
-    @Override
-    public List<FailedSyscallCount> failures(CellTrace trace) {
-      return List.of();
-    }
-
-    @Override
-    public List<SplitExplanation.Culprit> culprits(CellTrace baseline, CellTrace cellTrace,
-        Cell cell) {
-      return List.of();
-    }
-  };
 }

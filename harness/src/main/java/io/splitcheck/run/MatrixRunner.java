@@ -23,8 +23,6 @@ public final class MatrixRunner {
   /** Says, before running it, why a cell's profile would deny the tracer; empty when it would not. */
   public interface TraceGate {
     Optional<String> untraceable(Cell cell);
-
-    TraceGate NONE = cell -> Optional.empty();
   }
 
   static final String NOT_TRACEABLE = "not traceable under this profile";
