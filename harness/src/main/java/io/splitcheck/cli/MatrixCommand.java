@@ -6,6 +6,8 @@ import io.splitcheck.engine.RunId;
 import io.splitcheck.run.MatrixCheck;
 import io.splitcheck.run.MatrixJson;
 import io.splitcheck.run.MatrixOptions;
+import io.splitcheck.report.ReportWriter;
+import io.splitcheck.suite.Suites;
 import io.splitcheck.run.MatrixReport;
 import io.splitcheck.run.MatrixText;
 import io.splitcheck.run.TraceMode;
@@ -60,6 +62,10 @@ public final class MatrixCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "write the JSON report here")
   Path json;
 
+  @Option(names = "--report", paramLabel = "DIR",
+      description = "also write report.json, junit.xml and a self-contained index.html here")
+  Path reportDir;
+
   @Option(names = "--default-profile", paramLabel = "FILE",
       description = "the engine default profile --derive starts from")
   Path defaultProfile;
@@ -81,6 +87,11 @@ public final class MatrixCommand implements Callable<Integer> {
       try (OutputStream out = Files.newOutputStream(json)) {
         MatrixJson.write(report, out);
       }
+    }
+    if (reportDir != null) {
+      new ReportWriter().write(SingleImageReport.of(image, Suites.matrixResult(report), Clock.systemUTC()),
+          reportDir);
+      System.out.println("report: " + reportDir.resolve(ReportWriter.HTML));
     }
     return report.exitCode();
   }

@@ -51,6 +51,11 @@ public final class Suites {
     };
   }
 
+  /** A matrix report as the report model carries it. */
+  public static MatrixResult matrixResult(MatrixReport report) {
+    return Results.convert(MatrixJson.toJson(report), MatrixResult.class);
+  }
+
   /** The audit over the scenario's image, its Dockerfile, context and build log. */
   public static ScenarioChecks.Audit audit(String dockerHost, ImageStore images) {
     return (s, image, log, runId) -> {
