@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         GcCommand.class,
         DiffCommand.class,
         RunCommand.class,
+        MergeReportsCommand.class,
         AuditCommand.class,
         MatrixCommand.class,
         TraceCommand.class,

@@ -1,6 +1,9 @@
 package io.splitcheck.cli;
 
+import io.splitcheck.report.Changes;
+import io.splitcheck.report.ChangesRenderer;
 import io.splitcheck.report.ConsoleRenderer;
+import io.splitcheck.report.HistoryStore;
 import io.splitcheck.report.RunReport;
 import io.splitcheck.report.ScenarioReport;
 import io.splitcheck.report.ReportWriter;
@@ -51,6 +54,13 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Print only the summary.")
   boolean quiet;
 
+  @Option(names = "--history", paramLabel = "DIR",
+      description = "Also keep this run in DIR and write DIR/changes.md: what changed since the previous run.")
+  Path history;
+
+  @Option(names = "--keep", paramLabel = "N", description = "Runs kept in --history (default 14).")
+  int keep = 14;
+
   @Option(names = "--docker-cli", paramLabel = "PATH", description = "The docker CLI to build with.")
   String dockerCli;
 
@@ -58,7 +68,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<Scenario> scenarios = ScenarioLoader.select(new ScenarioLoader().load(dir), only);
+    List<Scenario> scenarios = new ArrayList<>(ScenarioLoader.select(new ScenarioLoader().load(dir), only));
+    scenarios.sort(java.util.Comparator.comparing(Scenario::name)); // the order reports and shards use
     Shard slice = shard == null ? Shard.ALL : Shard.parse(shard);
     scenarios = slice.select(scenarios, Scenario::name);
     PrintWriter console = spec.commandLine().getOut();
@@ -79,6 +90,11 @@ public final class RunCommand implements Callable<Integer> {
       new ReportWriter().write(report, out);
       console.println(render.summary(report, Duration.ofNanos(System.nanoTime() - start)));
       console.println("report: " + out.resolve(ReportWriter.HTML));
+      if (history != null) {
+        Changes changes = new HistoryStore(history).record(report, keep);
+        console.print(new ChangesRenderer().markdown(changes));
+        console.println("changes: " + history.resolve(HistoryStore.CHANGES));
+      }
       console.flush();
       int[] counts = report.counts();
       return counts[2] > 0 ? 2 : counts[1] > 0 ? 1 : 0;
