@@ -102,7 +102,8 @@ class TwiceIT {
       var left = docker.listImagesCmd().exec().stream()
           .filter(i -> i.getRepoTags() != null)
           .flatMap(i -> java.util.Arrays.stream(i.getRepoTags()))
-          .filter(t -> t.startsWith(Twice.TAG_REPOSITORY + "/"))
+          .filter(t -> t.startsWith(Twice.TAG_REPOSITORY + "/")
+              && t.contains("-" + ProcessHandle.current().pid() + ":")) // this JVM's runs only
           .toList();
       assertEquals(List.of(), left, "images twice left behind");
     }
