@@ -76,7 +76,8 @@ public final class RunCommand implements Callable<Integer> {
     ConsoleRenderer render = new ConsoleRenderer(colour());
     try (SuiteSession session = SuiteSession.open(EngineConnection.open(common), dockerCli, clock)) {
       String runId = session.runId();
-      Path out = reportDir != null ? reportDir : Path.of("reports", runId);
+      Path out = reportDir != null ? reportDir
+          : history != null ? history.resolve(runId) : Path.of("reports", runId);
       ScenarioExecutor executor = session.executor();
       long start = System.nanoTime();
       if (!quiet) {
