@@ -22,7 +22,7 @@ final class TwiceSummary {
     s.append("verdict: ").append(r.verdict().id()).append(headline(r)).append('\n');
     Integer layer = null;
     int shown = 0;
-    for (Difference d : r.differences()) {
+    for (Difference d : contentFirst(r.differences())) {
       if (!Objects.equals(layer, d.layer())) {
         layer = d.layer();
         shown = 0;
@@ -43,6 +43,13 @@ final class TwiceSummary {
     }
     r.notes().forEach(n -> s.append("note: ").append(n).append('\n'));
     return s.toString();
+  }
+
+  /** Per layer, paths whose bytes or shape differ before those that differ only in metadata. */
+  static List<Difference> contentFirst(List<Difference> differences) {
+    return differences.stream().sorted(java.util.Comparator.comparingInt(Difference::layer)
+        .thenComparing(d -> d.kinds().stream().noneMatch(DiffKind::isContent))
+        .thenComparing(Difference::path)).toList();
   }
 
   private static String headline(TwiceResult r) {
