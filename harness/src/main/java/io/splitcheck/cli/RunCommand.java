@@ -1,6 +1,7 @@
 package io.splitcheck.cli;
 
 import io.splitcheck.report.Changes;
+import io.splitcheck.report.CheckOutcome;
 import io.splitcheck.report.ChangesRenderer;
 import io.splitcheck.report.ConsoleRenderer;
 import io.splitcheck.report.HistoryStore;
@@ -65,6 +66,8 @@ public final class RunCommand implements Callable<Integer> {
   String dockerCli;
 
   Clock clock = Clock.systemUTC();
+  private int failed;
+  private int errors;
 
   @Override
   public Integer call() throws Exception {
@@ -107,9 +110,13 @@ public final class RunCommand implements Callable<Integer> {
     if (quiet) {
       return;
     }
-    r.outcomes().forEach(o -> console.println(render.checkLine(r.name(), o)));
-    if (System.console() != null) {
-      console.println(render.progress(done, total, 0, 0, Duration.ofNanos(System.nanoTime() - start), 30));
+    r.outcomes().forEach(o -> {
+      console.println(render.checkLine(r.name(), o));
+      failed += o.status() == CheckOutcome.Status.FAILED ? 1 : 0;
+      errors += o.status() == CheckOutcome.Status.ERROR ? 1 : 0;
+    });
+    if (System.console() != null) { // a progress line for people; logs and CI get the check lines only
+      console.println(render.progress(done, total, failed, errors, Duration.ofNanos(System.nanoTime() - start), 30));
     }
     console.flush();
   }
