@@ -11,16 +11,16 @@ import picocli.CommandLine.Command;
     description = "Build twice and explain every difference; run under the security matrix and name "
         + "the syscall behind every split; audit images.",
     subcommands = {
-        CommandLine.HelpCommand.class,
         TwiceCommand.class,
-        GcCommand.class,
         DiffCommand.class,
+        MatrixCommand.class,
+        ProfileCommand.class,
+        TraceCommand.class,
+        AuditCommand.class,
         RunCommand.class,
         MergeReportsCommand.class,
-        AuditCommand.class,
-        MatrixCommand.class,
-        TraceCommand.class,
-        ProfileCommand.class,
+        GcCommand.class,
+        CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
   @Override
