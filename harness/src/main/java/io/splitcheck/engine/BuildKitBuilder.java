@@ -93,7 +93,7 @@ public final class BuildKitBuilder implements ImageBuilder {
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
-        throw new EngineException("build timed out after " + timeout.toSeconds() + "s and was killed: "
+        throw new EngineException("build timed out after " + timeout.toSeconds() + "s (--build-timeout) and was killed: "
             + String.join(" ", command));
       }
       return p.exitValue();
