@@ -93,6 +93,23 @@ public final class MatrixCommand implements Callable<Integer> {
           reportDir);
       System.out.println("report: " + reportDir.resolve(ReportWriter.HTML));
     }
+    if (report.engineLost()) {
+      throw engineWentAway(report);
+    }
     return report.exitCode();
+  }
+
+  /** Exit 2 with the cells that did not finish; the report of those that did is already written. */
+  private io.splitcheck.engine.EngineException engineWentAway(MatrixReport report) {
+    List<io.splitcheck.run.CellResult> cells = report.run().cells();
+    List<io.splitcheck.run.CellResult> lost = cells.stream().filter(io.splitcheck.run.CellResult::engineLost)
+        .toList();
+    String written = json == null && reportDir == null ? "" : "; the report of the "
+        + (cells.size() - lost.size()) + " finished cell(s) was written to "
+        + (reportDir != null ? reportDir : json);
+    return new io.splitcheck.engine.EngineException("the engine went away during the run: "
+        + lost.size() + " of " + cells.size() + " cell(s) did not finish ("
+        + lost.stream().map(io.splitcheck.run.CellResult::config).toList() + ": "
+        + lost.get(0).startError() + ")" + written);
   }
 }

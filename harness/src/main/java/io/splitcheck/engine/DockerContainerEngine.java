@@ -221,6 +221,11 @@ public final class DockerContainerEngine implements ContainerEngine {
   }
 
   @Override
+  public boolean answers() {
+    return DockerClients.answers(docker);
+  }
+
+  @Override
   public void removeRun(String runId) throws EngineException {
     new Janitor(docker).removeRun(runId);
   }
