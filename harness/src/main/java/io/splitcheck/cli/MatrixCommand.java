@@ -11,7 +11,10 @@ import io.splitcheck.suite.Suites;
 import io.splitcheck.run.MatrixReport;
 import io.splitcheck.run.MatrixText;
 import io.splitcheck.run.TraceMode;
-import java.io.OutputStream;
+import io.splitcheck.report.Redactor;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -82,11 +85,15 @@ public final class MatrixCommand implements Callable<Integer> {
     ContainerEngine engine = new DockerContainerEngine(EngineConnection.open(common));
     MatrixReport report = MatrixCheck.run(engine, prepared, RunId.next(Clock.systemUTC()),
         w -> System.err.println("splitcheck matrix: warning: " + w));
-    MatrixText.print(report, System.out);
+    Redactor redactor = Redactor.standard();
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    MatrixText.print(report, new PrintStream(text, true, StandardCharsets.UTF_8));
+    System.out.print(redactor.redact(text.toString(StandardCharsets.UTF_8)));
+    System.out.flush();
     if (json != null) {
-      try (OutputStream out = Files.newOutputStream(json)) {
-        MatrixJson.write(report, out);
-      }
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      MatrixJson.write(report, bytes);
+      Files.writeString(json, redactor.redact(bytes.toString(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
     }
     if (reportDir != null) {
       new ReportWriter().write(SingleImageReport.of(image, Suites.matrixResult(report), Clock.systemUTC()),
