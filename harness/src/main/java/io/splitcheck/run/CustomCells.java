@@ -79,7 +79,8 @@ public record CustomCells(List<Cell> cells, Map<String, SeccompProfile> parsed,
       var at = e.getLocation();
       throw new IllegalArgumentException("--profile " + cell + "=" + file + ": Error parsing seccomp profile '"
           + file + "': not JSON at line " + (at == null ? "?" : at.getLineNr()) + ", column "
-          + (at == null ? "?" : at.getColumnNr()) + ": " + e.getOriginalMessage());
+          + (at == null ? "?" : at.getColumnNr()) + ": "
+          + e.getOriginalMessage().replaceFirst("\\s*\\(start marker at .*$", "").strip());
     }
   }
 

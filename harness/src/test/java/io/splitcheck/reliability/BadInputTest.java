@@ -46,7 +46,7 @@ class BadInputTest {
   @Test
   void run_namesFileAndLine_whenScenarioYamlIsBroken() throws Exception {
     Path dir = scenario("name: broken\nbuild:\n  dockerfile: Dockerfile\n  context: [.\n");
-    rejected(Cli.run("run", dir.toString()), "scenario.yaml:4", "not valid YAML");
+    rejected(Cli.run("run", dir.toString()), "scenario.yaml:4", "not valid YAML", "expected");
   }
 
   @Test
@@ -67,6 +67,7 @@ class BadInputTest {
     Path p = file("broken.json", "{\"defaultAction\": \"SCMP_ACT_ERRNO\", \"syscalls\": [");
     rejected(Cli.run("matrix", "any:image", "--profile", "prod=" + p), "--profile prod=", "broken.json",
         "not JSON at line 1");
+    assertTrue(!Cli.run("matrix", "any:image", "--profile", "prod=" + p).err().contains("Source:"));
   }
 
   @Test
