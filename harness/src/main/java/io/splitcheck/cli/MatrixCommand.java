@@ -2,7 +2,9 @@ package io.splitcheck.cli;
 
 import io.splitcheck.engine.ContainerEngine;
 import io.splitcheck.engine.DockerContainerEngine;
+import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.RunId;
+import io.splitcheck.run.CellResult;
 import io.splitcheck.run.MatrixCheck;
 import io.splitcheck.run.MatrixJson;
 import io.splitcheck.run.MatrixOptions;
@@ -84,7 +86,7 @@ public final class MatrixCommand implements Callable<Integer> {
         jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile));
     ContainerEngine engine = new DockerContainerEngine(EngineConnection.open(common));
     MatrixReport report = MatrixCheck.run(engine, prepared, RunId.next(Clock.systemUTC()),
-        w -> System.err.println("splitcheck matrix: warning: " + w));
+        w -> System.err.println("splitcheck matrix: warning: " + Redactor.standard().redact(w)));
     Redactor redactor = Redactor.standard();
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     MatrixText.print(report, new PrintStream(text, true, StandardCharsets.UTF_8));
@@ -107,16 +109,16 @@ public final class MatrixCommand implements Callable<Integer> {
   }
 
   /** Exit 2 with the cells that did not finish; the report of those that did is already written. */
-  private io.splitcheck.engine.EngineException engineWentAway(MatrixReport report) {
-    List<io.splitcheck.run.CellResult> cells = report.run().cells();
-    List<io.splitcheck.run.CellResult> lost = cells.stream().filter(io.splitcheck.run.CellResult::engineLost)
+  private EngineException engineWentAway(MatrixReport report) {
+    List<CellResult> cells = report.run().cells();
+    List<CellResult> lost = cells.stream().filter(CellResult::engineLost)
         .toList();
     String written = json == null && reportDir == null ? "" : "; the report of the "
         + (cells.size() - lost.size()) + " finished cell(s) was written to "
         + (reportDir != null ? reportDir : json);
-    return new io.splitcheck.engine.EngineException("the engine went away during the run: "
+    return new EngineException("the engine went away during the run: "
         + lost.size() + " of " + cells.size() + " cell(s) did not finish ("
-        + lost.stream().map(io.splitcheck.run.CellResult::config).toList() + ": "
+        + lost.stream().map(CellResult::config).toList() + ": "
         + lost.get(0).startError() + ")" + written);
   }
 }
