@@ -142,6 +142,30 @@ class ReliabilityIT {
   }
 
   @Test
+  void twice_leavesNothingAfterGc_whenKilledWithSigkillDuringSecondBuild() throws Exception {
+    Path context = context("sleep 3");
+    try (ChildCli child = ChildCli.start("128m", List.of("twice", context.toString()))) {
+      AtomicReference<String> runId = new AtomicReference<>();
+      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        assertTrue(child.process().isAlive(), () -> "twice ended early: " + child.out() + child.err());
+        runId.compareAndSet(null, runIdIn(child.out()));
+        return runId.get() != null && !objects.twiceTags(runId.get()).isEmpty();
+      });
+      child.process().destroyForcibly();
+      assertEquals(137, child.waitFor(30));
+      Thread.sleep(3000); // the orphaned docker build may still be running; gc must not race it away
+      List<String> orphaned = objects.twiceTags(runId.get());
+      assertFalse(orphaned.isEmpty(), "SIGKILL leaves the first image behind (what gc is for)");
+
+      Cli.Result gc = Cli.run("gc");
+
+      assertEquals(0, gc.exitCode(), gc.err());
+      assertEquals(List.of(), objects.twiceTags(runId.get()), "gc said: " + gc.out() + gc.err());
+      System.out.println("FIGURE twice kill-9: " + orphaned.size() + " image(s) orphaned, 0 left after gc");
+    }
+  }
+
+  @Test
   void twice_exits2_whenBuildHangsPastBuildTimeout() throws Exception {
     Path context = context("sleep 60");
     long start = System.nanoTime();
