@@ -153,8 +153,10 @@ class ReliabilityIT {
       });
       child.process().destroyForcibly();
       assertEquals(137, child.waitFor(30));
-      Thread.sleep(3000); // the orphaned docker build may still be running; gc must not race it away
+      Thread.sleep(5000); // long enough for the second build to finish, had its client outlived splitcheck
       List<String> orphaned = objects.twiceTags(runId.get());
+      assertEquals(List.of("image splitcheck-twice/" + runId.get() + ":first"), orphaned,
+          "the second build died with its parent");
       assertFalse(orphaned.isEmpty(), "SIGKILL leaves the first image behind (what gc is for)");
 
       Cli.Result gc = Cli.run("gc");
