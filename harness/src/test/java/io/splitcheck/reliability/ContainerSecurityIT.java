@@ -37,6 +37,9 @@ class ContainerSecurityIT {
   private BusyboxImage sleeper;
   private DockerClient docker;
 
+  @org.junit.jupiter.api.io.TempDir
+  java.nio.file.Path tmp;
+
   @BeforeAll
   void build() throws Exception {
     docker = DockerClients.fromEnvironment();
@@ -111,7 +114,7 @@ class ContainerSecurityIT {
         "--network", "none", sleeper.tag()), 60).strip();
     try {
       CompletableFuture<Cli.Result> run = CompletableFuture.supplyAsync(
-          () -> Cli.run("trace", target, "--duration", "3s"));
+          () -> Cli.run("trace", target, "--duration", "3s", "--out", tmp.resolve("attach.strace").toString()));
       Map<String, InspectContainerResponse> seen = watch(run, List.of("attach-tracer"));
       Cli.Result r = run.get(120, TimeUnit.SECONDS);
 
