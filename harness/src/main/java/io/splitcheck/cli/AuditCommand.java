@@ -104,12 +104,14 @@ public final class AuditCommand implements Callable<Integer> {
         cacheCheck).run(store, new BuildLogRunner(BuildLogRunner.DEFAULT_CLIENT, common.dockerHost),
         RunId.next(Clock.systemUTC()));
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.print(report.toText());
+    io.splitcheck.report.Redactor redactor = io.splitcheck.report.Redactor.standard();
+    stdout.print(redactor.redact(report.toText()));
     stdout.flush();
     if (json != null) {
-      try (OutputStream out = Files.newOutputStream(json)) {
-        report.writeJson(out);
-      }
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      report.writeJson(bytes);
+      Files.writeString(json, redactor.redact(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)),
+          java.nio.charset.StandardCharsets.UTF_8);
     }
     return report.failsAt(threshold) ? 1 : 0;
   }

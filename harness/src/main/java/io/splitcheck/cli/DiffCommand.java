@@ -47,13 +47,12 @@ public final class DiffCommand implements Callable<Integer> {
       if (!isTar(first) || !isTar(second)) {
         docker = EngineConnection.open(common);
       }
-      ImageComparison c = isTar(first) && isTar(second)
-          ? SavedImageFiles.compare(Path.of(first), Path.of(second))
+      ImageComparison c = isTar(first) && isTar(second) ? compareTars()
           : new ImageDiffer().compare(read(first, docker), read(second, docker));
       TwiceResult result = new TwiceResult(first + " vs " + second, c.first(), c.second(), c.verdict(),
           c.configDifferences(), c.differences(), c.unexplainedLayers(), List.of());
       PrintWriter out = spec.commandLine().getOut();
-      out.print(TwiceSummary.render(result));
+      out.print(io.splitcheck.report.Redactor.standard().redact(TwiceSummary.render(result)));
       out.flush();
       if (json != null) {
         JsonOutput.write(json, result);
@@ -70,9 +69,23 @@ public final class DiffCommand implements Callable<Integer> {
     return Files.isRegularFile(Path.of(side));
   }
 
+  private ImageComparison compareTars() throws IOException {
+    try {
+      return SavedImageFiles.compare(Path.of(first), Path.of(second));
+    } catch (IOException e) {
+      throw new IOException("saved images '" + first + "' and '" + second + "' cannot be read (expected "
+          + "docker save tars): " + e.getMessage(), e);
+    }
+  }
+
   private static SavedImage read(String side, DockerClient docker) throws IOException, EngineException {
     if (isTar(side)) {
-      return new ImageArchiveReader().read(Path.of(side));
+      try {
+        return new ImageArchiveReader().read(Path.of(side));
+      } catch (IOException e) {
+        throw new IOException("saved image '" + side + "' cannot be read (expected a docker save tar): "
+            + e.getMessage(), e);
+      }
     }
     DockerImageStore images = new DockerImageStore(docker);
     if (images.inspect(side).isEmpty()) {

@@ -16,10 +16,16 @@ final class JsonOutput {
   private JsonOutput() {}
 
   static void write(Path file, Object document) throws IOException {
+    write(file, document, io.splitcheck.report.Redactor.standard());
+  }
+
+  /** Writes the document with every secret value blanked by {@code redactor}. */
+  static void write(Path file, Object document, io.splitcheck.report.Redactor redactor) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Files.writeString(file, MAPPER.writeValueAsString(document) + "\n", StandardCharsets.UTF_8);
+    Files.writeString(file, redactor.redact(MAPPER.writeValueAsString(document))
+        + "\n", StandardCharsets.UTF_8);
   }
 }

@@ -2,7 +2,9 @@ package io.splitcheck.cli;
 
 import io.splitcheck.engine.ContainerEngine;
 import io.splitcheck.engine.DockerContainerEngine;
+import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.RunId;
+import io.splitcheck.run.CellResult;
 import io.splitcheck.run.MatrixCheck;
 import io.splitcheck.run.MatrixJson;
 import io.splitcheck.run.MatrixOptions;
@@ -11,7 +13,10 @@ import io.splitcheck.suite.Suites;
 import io.splitcheck.run.MatrixReport;
 import io.splitcheck.run.MatrixText;
 import io.splitcheck.run.TraceMode;
-import java.io.OutputStream;
+import io.splitcheck.report.Redactor;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -81,18 +86,39 @@ public final class MatrixCommand implements Callable<Integer> {
         jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile));
     ContainerEngine engine = new DockerContainerEngine(EngineConnection.open(common));
     MatrixReport report = MatrixCheck.run(engine, prepared, RunId.next(Clock.systemUTC()),
-        w -> System.err.println("splitcheck matrix: warning: " + w));
-    MatrixText.print(report, System.out);
+        w -> System.err.println("splitcheck matrix: warning: " + Redactor.standard().redact(w)));
+    Redactor redactor = Redactor.standard();
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    MatrixText.print(report, new PrintStream(text, true, StandardCharsets.UTF_8));
+    System.out.print(redactor.redact(text.toString(StandardCharsets.UTF_8)));
+    System.out.flush();
     if (json != null) {
-      try (OutputStream out = Files.newOutputStream(json)) {
-        MatrixJson.write(report, out);
-      }
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      MatrixJson.write(report, bytes);
+      Files.writeString(json, redactor.redact(bytes.toString(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
     }
     if (reportDir != null) {
       new ReportWriter().write(SingleImageReport.of(image, Suites.matrixResult(report), Clock.systemUTC()),
           reportDir);
       System.out.println("report: " + reportDir.resolve(ReportWriter.HTML));
     }
+    if (report.engineLost()) {
+      throw engineWentAway(report);
+    }
     return report.exitCode();
+  }
+
+  /** Exit 2 with the cells that did not finish; the report of those that did is already written. */
+  private EngineException engineWentAway(MatrixReport report) {
+    List<CellResult> cells = report.run().cells();
+    List<CellResult> lost = cells.stream().filter(CellResult::engineLost)
+        .toList();
+    String written = json == null && reportDir == null ? "" : "; the report of the "
+        + (cells.size() - lost.size()) + " finished cell(s) was written to "
+        + (reportDir != null ? reportDir : json);
+    return new EngineException("the engine went away during the run: "
+        + lost.size() + " of " + cells.size() + " cell(s) did not finish ("
+        + lost.stream().map(CellResult::config).toList() + ": "
+        + lost.get(0).startError() + ")" + written);
   }
 }

@@ -10,7 +10,9 @@ import io.splitcheck.engine.DockerImageStore;
 import io.splitcheck.engine.ExitCleanup;
 import io.splitcheck.engine.Janitor;
 import io.splitcheck.engine.RunId;
+import io.splitcheck.report.Redactor;
 import java.io.PrintWriter;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,6 +50,7 @@ public final class TwiceCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String runId = RunId.next(clock);
     BuildRequest request = build.toRequest(context, Twice.tag(runId, "first"));
+    Redactor redactor = Redactor.standard().withLiterals(secretValues(request));
     DockerClient docker = EngineConnection.open(common);
     Path work = Files.createTempDirectory("splitcheck-twice-");
     ExitCleanup onExit = keep ? null : ExitCleanup.install(runId, new Janitor(docker));
@@ -58,13 +61,13 @@ public final class TwiceCommand implements Callable<Integer> {
       out.flush();
       Twice twice = new Twice(builder, new DockerImageStore(docker), EngineConnection.version(docker));
       TwiceResult result = twice.run(request, runId, keep);
-      out.print(TwiceSummary.render(result));
+      out.print(redactor.redact(TwiceSummary.render(result)));
       if (keep) {
         out.println("kept: " + Twice.tag(runId, "first") + " " + Twice.tag(runId, "second"));
       }
       out.flush();
       if (json != null) {
-        JsonOutput.write(json, result);
+        JsonOutput.write(json, result, redactor);
       }
       return result.reproducible() ? 0 : 1;
     } finally {
@@ -74,6 +77,15 @@ public final class TwiceCommand implements Callable<Integer> {
       deleteTree(work);
       docker.close();
     }
+  }
+
+  /** The contents of the build's secret files: blanked wherever they might show up in the output. */
+  private static List<String> secretValues(BuildRequest request) throws java.io.IOException {
+    List<String> values = new java.util.ArrayList<>();
+    for (BuildRequest.Secret s : request.secrets()) {
+      values.add(Files.readString(s.source()));
+    }
+    return values;
   }
 
   private static void deleteTree(Path dir) {

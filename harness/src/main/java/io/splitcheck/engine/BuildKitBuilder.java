@@ -31,6 +31,8 @@ public final class BuildKitBuilder implements ImageBuilder {
     return client;
   }
 
+  private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+
   @Override
   public BuildResult build(BuildRequest request) throws EngineException {
     String name = request.tag().replaceAll("[^A-Za-z0-9_.-]", "_");
@@ -86,14 +88,15 @@ public final class BuildKitBuilder implements ImageBuilder {
   }
 
   private int runBuild(List<String> command, Path log, Duration timeout) throws EngineException {
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb = new ProcessBuilder(dieWithParent(command)).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
     pb.environment().put("DOCKER_BUILDKIT", "1");
     try {
       Process p = ChildProcesses.track(pb.start());
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
-        throw new EngineException("build timed out after " + timeout.toSeconds() + "s and was killed: "
+        throw new EngineException("build timed out after " + timeout.toSeconds() + "s (--build-timeout) and was killed: "
             + String.join(" ", command));
       }
       return p.exitValue();
@@ -103,6 +106,20 @@ public final class BuildKitBuilder implements ImageBuilder {
       Thread.currentThread().interrupt();
       throw new EngineException("interrupted while building: " + String.join(" ", command), e);
     }
+  }
+
+  /**
+   * {@code setpriv --pdeathsig KILL -- COMMAND} where util-linux has it: the build client dies with the
+   * thread that waits for it, so a splitcheck killed with SIGKILL does not leave a build running that
+   * would tag its image after {@code gc}. Without setpriv the command runs as it is.
+   */
+  static List<String> dieWithParent(List<String> command) {
+    if (!Files.isExecutable(SETPRIV)) {
+      return command;
+    }
+    List<String> wrapped = new ArrayList<>(List.of(SETPRIV.toString(), "--pdeathsig", "KILL", "--"));
+    wrapped.addAll(command);
+    return wrapped;
   }
 
   private static List<String> readLines(Path log) throws EngineException {

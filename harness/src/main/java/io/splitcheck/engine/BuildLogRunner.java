@@ -49,15 +49,19 @@ public final class BuildLogRunner {
     if (dockerHost != null) {
       pb.environment().put("DOCKER_HOST", dockerHost);
     }
+    Path log = null;
     try {
-      Process p = pb.start();
+      // to a file, not a pipe: reading a pipe to its end would wait for a hanging build past the timeout
+      log = java.nio.file.Files.createTempFile("splitcheck-build-", ".log");
+      Process p = ChildProcesses.track(pb.redirectOutput(log.toFile()).start());
       p.getOutputStream().close();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
         throw new EngineException("DOCKER_BUILDKIT=1 " + String.join(" ", cmd) + " timed out after "
-            + TIMEOUT_MINUTES + " minutes");
+            + TIMEOUT_MINUTES + " minutes and was killed");
       }
+      String out = new String(java.nio.file.Files.readAllBytes(log), StandardCharsets.UTF_8);
       if (p.exitValue() != 0) {
         throw new EngineException("DOCKER_BUILDKIT=1 " + String.join(" ", cmd) + " exited " + p.exitValue()
             + ": " + tail(out, 15));
@@ -65,6 +69,14 @@ public final class BuildLogRunner {
       return out.lines().toList();
     } catch (IOException e) {
       throw new EngineException("DOCKER_BUILDKIT=1 " + String.join(" ", cmd) + " could not run: " + e.getMessage(), e);
+    } finally {
+      if (log != null) {
+        try {
+          java.nio.file.Files.deleteIfExists(log);
+        } catch (IOException e) {
+          // a temp file left behind is harmless
+        }
+      }
     }
   }
 

@@ -60,4 +60,9 @@ public interface ContainerEngine {
 
   /** Removes every container, volume and image carrying {@code io.splitcheck.run=runId}. */
   void removeRun(String runId) throws EngineException;
+
+  /** Whether the engine still answers (a ping); false once it went away. */
+  default boolean answers() {
+    return true;
+  }
 }

@@ -77,6 +77,7 @@ public final class DockerContainerEngine implements ContainerEngine {
 
   @Override
   public void createVolume(String name, Map<String, String> labels) throws EngineException {
+    Shutdown.refuseWhenStopping("POST /volumes/create " + name);
     try {
       docker.createVolumeCmd().withName(name).withLabels(labels).exec();
     } catch (DockerException e) {
@@ -220,11 +221,17 @@ public final class DockerContainerEngine implements ContainerEngine {
   }
 
   @Override
+  public boolean answers() {
+    return DockerClients.answers(docker);
+  }
+
+  @Override
   public void removeRun(String runId) throws EngineException {
     new Janitor(docker).removeRun(runId);
   }
 
   private String create(CreateContainerCmd cmd) throws EngineException {
+    Shutdown.refuseWhenStopping("POST /containers/create (image " + cmd.getImage() + ")");
     try {
       return cmd.exec().getId();
     } catch (NotFoundException e) {

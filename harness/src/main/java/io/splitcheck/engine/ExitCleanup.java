@@ -21,6 +21,7 @@ public final class ExitCleanup implements AutoCloseable {
   public static ExitCleanup install(String runId, Janitor janitor) {
     Thread work = new Thread(() -> {
       try {
+        Shutdown.begin();
         ChildProcesses.killAll();
         janitor.removeRun(runId);
         // a build the engine was already exporting may still tag its image a moment after its client died

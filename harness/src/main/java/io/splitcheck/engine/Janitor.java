@@ -54,17 +54,22 @@ public final class Janitor {
     return out;
   }
 
+  /**
+   * A splitcheck-owned tag names the run first: an image built FROM a labelled image inherits that
+   * image's run label, which says nothing about who built this one.
+   */
   private static void addImage(List<LabelledObject> out, Image i) {
     Instant created = Instant.ofEpochSecond(i.getCreated());
-    if (i.getLabels() != null && i.getLabels().containsKey(Labels.RUN)) {
-      out.add(of("image", i.getId(), i.getLabels(), created));
-      return;
-    }
+    boolean tagged = false;
     for (String tag : i.getRepoTags() == null ? new String[0] : i.getRepoTags()) {
       Matcher m = TWICE_TAG.matcher(tag);
       if (m.matches()) {
         out.add(new LabelledObject("image", tag, m.group(1), Long.parseLong(m.group(2)), null, created));
+        tagged = true;
       }
+    }
+    if (!tagged && i.getLabels() != null && i.getLabels().containsKey(Labels.RUN)) {
+      out.add(of("image", i.getId(), i.getLabels(), created));
     }
   }
 

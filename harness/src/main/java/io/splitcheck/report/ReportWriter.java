@@ -19,6 +19,15 @@ public final class ReportWriter {
   public static final String JSON = "report.json";
   public static final String JUNIT = "junit.xml";
   public static final String HTML = "index.html";
+  private final Redactor redactor;
+
+  public ReportWriter() {
+    this(Redactor.standard());
+  }
+
+  public ReportWriter(Redactor redactor) {
+    this.redactor = redactor;
+  }
 
   /** Writes the three files into {@code dir} (created if missing); returns their paths. */
   public List<Path> write(RunReport report, Path dir) throws IOException {
@@ -26,22 +35,21 @@ public final class ReportWriter {
     Path json = dir.resolve(JSON);
     Path junit = dir.resolve(JUNIT);
     Path html = dir.resolve(HTML);
-    atomically(json, tmp -> {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        ReportJson.write(report, out);
-      }
-    });
-    atomically(junit, tmp -> {
-      try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        new JUnitXmlRenderer().render(report, out);
-      }
-    });
-    atomically(html, tmp -> {
-      try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        new HtmlRenderer().render(report, out);
-      }
-    });
+    java.io.ByteArrayOutputStream jsonBytes = new java.io.ByteArrayOutputStream();
+    ReportJson.write(report, jsonBytes);
+    writeRedacted(json, jsonBytes.toString(StandardCharsets.UTF_8));
+    java.io.StringWriter xml = new java.io.StringWriter();
+    new JUnitXmlRenderer().render(report, xml);
+    writeRedacted(junit, xml.toString());
+    java.io.StringWriter page = new java.io.StringWriter();
+    new HtmlRenderer().render(report, page);
+    writeRedacted(html, page.toString());
     return List.of(json, junit, html);
+  }
+
+  /** Every report file passes the {@link Redactor} on its way to disk: no secret value is written. */
+  private void writeRedacted(Path target, String text) throws IOException {
+    atomically(target, tmp -> Files.writeString(tmp, redactor.redact(text), StandardCharsets.UTF_8));
   }
 
   /** Reads {@code dir/report.json}. */

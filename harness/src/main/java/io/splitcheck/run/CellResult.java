@@ -15,6 +15,19 @@ import io.splitcheck.engine.CappedOutput;
  */
 public record CellResult(String config, Outcome outcome, long wallMillis, CappedOutput stdout,
                          CappedOutput stderr, String startError, CellTrace trace) {
+  /** How {@link #startError} begins for a cell the engine stopped answering during. */
+  public static final String ENGINE_WENT_AWAY = "engine went away";
+
+  /** A cell that did not finish because the engine stopped answering; {@code error} is the failed call. */
+  public static CellResult engineWentAway(String config, String error) {
+    return new CellResult(config, new Outcome(-1, false, false), 0, CappedOutput.EMPTY, CappedOutput.EMPTY,
+        ENGINE_WENT_AWAY + " during this cell: " + error, null);
+  }
+
+  public boolean engineLost() {
+    return startError != null && startError.startsWith(ENGINE_WENT_AWAY);
+  }
+
   public boolean traced() {
     return trace != null;
   }

@@ -52,6 +52,7 @@ public record CustomCells(List<Cell> cells, Map<String, SeccompProfile> parsed,
         throw new IllegalArgumentException("--profile " + p.getKey() + "=" + file + ": no such file");
       }
       String json = Files.readString(file, StandardCharsets.UTF_8);
+      requireJson(p.getKey(), file, json);
       try {
         parsed.put(p.getKey(), SeccompProfile.parse(json, file.toString()));
       } catch (IllegalArgumentException e) {
@@ -68,6 +69,19 @@ public record CustomCells(List<Cell> cells, Map<String, SeccompProfile> parsed,
           "derive " + d.getValue()));
     }
     return new CustomCells(cells, parsed, engineDefault, warnings);
+  }
+
+  /** Text that is not JSON at all is rejected here, with its line and column, before the engine is asked. */
+  private static void requireJson(String cell, Path file, String json) {
+    try {
+      new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      var at = e.getLocation();
+      throw new IllegalArgumentException("--profile " + cell + "=" + file + ": Error parsing seccomp profile '"
+          + file + "': not JSON at line " + (at == null ? "?" : at.getLineNr()) + ", column "
+          + (at == null ? "?" : at.getColumnNr()) + ": "
+          + e.getOriginalMessage().replaceFirst("\\s*\\(start marker at .*$", "").strip());
+    }
   }
 
   /**

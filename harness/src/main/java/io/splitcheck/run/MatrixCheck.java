@@ -65,10 +65,36 @@ public final class MatrixCheck {
     warnings.forEach(warn);
     TraceAttributor attributor = new TraceAttributor(
         Restrictions.forPlan(o.plan(), p.cells().engineDefault()), arch);
-    try (RunScope scope = new RunScope(engine, runId)) {
+    MatrixReport report;
+    RunScope scope = new RunScope(engine, runId);
+    try {
       TraceCollector collector = new TraceCollector(engine, TracerBundle.fromHost(), runId);
       MatrixRun run = new MatrixRunner(engine, collector, runId, attributor).run(o);
-      return MatrixAnalysis.analyze(run, o.plan(), attributor, warnings);
+      report = MatrixAnalysis.analyze(run, o.plan(), attributor, warnings);
+    } catch (EngineException | RuntimeException e) {
+      closeQuietly(scope, e);
+      throw e;
+    }
+    try {
+      scope.close();
+    } catch (EngineException | RuntimeException e) {
+      if (!report.engineLost()) {
+        throw e;
+      }
+      String w = "the run's objects could not be removed (the engine went away): run `splitcheck gc` "
+          + "once it is back";
+      warn.accept(w);
+      warnings.add(w);
+      report = MatrixAnalysis.analyze(report.run(), o.plan(), attributor, warnings);
+    }
+    return report;
+  }
+
+  private static void closeQuietly(RunScope scope, Exception failure) {
+    try {
+      scope.close();
+    } catch (EngineException | RuntimeException e) {
+      failure.addSuppressed(e);
     }
   }
 }

@@ -16,8 +16,16 @@ public record MatrixReport(MatrixRun run, Map<String, List<FailedSyscallCount>> 
     warnings = List.copyOf(warnings);
   }
 
-  /** 0 when nothing split, 1 when something did. */
+  /** 2 when the engine went away during the run, else 0 when nothing split, 1 when something did. */
   public int exitCode() {
+    if (engineLost()) {
+      return 2;
+    }
     return splits.isEmpty() ? 0 : 1;
+  }
+
+  /** The engine stopped answering during the run: some cells did not finish. */
+  public boolean engineLost() {
+    return run.cells().stream().anyMatch(CellResult::engineLost);
   }
 }

@@ -44,7 +44,8 @@ public final class MatrixRunner {
     validateProfiles(o);
     List<CellResult> results = Parallel.map(o.plan().cells(), o.jobs(),
         cell -> runUntraced(cell, o));
-    Set<String> toTrace = cellsToTrace(o, results);
+    Set<String> toTrace = results.stream().anyMatch(CellResult::engineLost) ? Set.of()
+        : cellsToTrace(o, results);
     List<CellResult> traced = Parallel.map(results, o.jobs(), r -> toTrace.contains(r.config())
         ? r.withTrace(trace(o.plan().cell(r.config()), o, argv, r.outcome())) : r);
     return new MatrixRun(o.image(), image.id(), image.architecture(), o.plan().baseline(), traced);
@@ -97,7 +98,16 @@ public final class MatrixRunner {
   }
 
   private CellResult runUntraced(Cell cell, MatrixOptions o) throws EngineException {
-    ContainerExit exit = engine.run(spec(cell, o, "cell"));
+    ContainerExit exit;
+    try {
+      exit = engine.run(spec(cell, o, "cell"));
+    } catch (EngineException | RuntimeException e) {
+      // docker-java reports a refused connection as a bare RuntimeException
+      if (engine.answers()) {
+        throw e;
+      }
+      return CellResult.engineWentAway(cell.name(), e.getMessage());
+    }
     return new CellResult(cell.name(), outcome(exit), exit.wallMillis(), exit.stdout(),
         exit.stderr(), exit.startError(), null);
   }

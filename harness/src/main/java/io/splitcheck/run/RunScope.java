@@ -2,6 +2,7 @@ package io.splitcheck.run;
 
 import io.splitcheck.engine.ContainerEngine;
 import io.splitcheck.engine.EngineException;
+import io.splitcheck.engine.Shutdown;
 import java.time.Duration;
 
 /**
@@ -10,6 +11,7 @@ import java.time.Duration;
  */
 public final class RunScope implements AutoCloseable {
   private static final Duration HOOK_LIMIT = Duration.ofSeconds(20);
+  private static final Duration SETTLE = Duration.ofSeconds(1);
   private final ContainerEngine engine;
   private final String runId;
   private final Thread hook;
@@ -26,8 +28,11 @@ public final class RunScope implements AutoCloseable {
     this.engine = engine;
     this.runId = runId;
     Thread cleaner = new Thread(() -> {
+      Shutdown.begin();
       beforeCleanup.run();
       removeQuietly();
+      settle();
+      removeQuietly(); // a container whose create was already in flight when the hook started
     }, "splitcheck-cleanup-" + runId);
     this.hook = new Thread(() -> {
       cleaner.start();
@@ -52,6 +57,14 @@ public final class RunScope implements AutoCloseable {
       return; // shutting down: the hook cleans
     }
     engine.removeRun(runId);
+  }
+
+  private static void settle() {
+    try {
+      Thread.sleep(SETTLE.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void removeQuietly() {

@@ -39,8 +39,19 @@ final class YamlTreeReader {
       int line = lineOf(e);
       throw new IllegalArgumentException(
           "Error parsing scenario '" + file + ":" + line + "': not valid YAML: "
-              + e.getMessage().lines().findFirst().orElse(""), e);
+              + yamlProblem(e.getMessage()), e);
     }
+  }
+
+  /** SnakeYAML's context line and its problem ("expected ',' or ']', but got ..."), without the snippet. */
+  static String yamlProblem(String message) {
+    java.util.List<String> lines = String.valueOf(message).lines().map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("in '") && !l.startsWith("^") && !l.startsWith("at [Source"))
+        .toList();
+    String context = lines.isEmpty() ? "" : lines.get(0);
+    String problem = lines.stream().filter(l -> l.startsWith("expected") || l.startsWith("found")
+        || l.startsWith("did not find") || l.startsWith("mapping values")).findFirst().orElse(null);
+    return problem == null || problem.equals(context) ? context : context + ": " + problem;
   }
 
   private YamlNode readValue(JsonParser parser, JsonToken token) throws IOException {

@@ -1,0 +1,95 @@
+package io.splitcheck.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import io.splitcheck.engine.DockerClients;
+import io.splitcheck.engine.Labels;
+import io.splitcheck.testing.BusyboxImage;
+import io.splitcheck.testing.Cli;
+import io.splitcheck.testing.RequiresEngine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The engine going away in the middle of a matrix. The engine stopped is a second dockerd this test
+ * starts (never the shared one): the cells that finished are reported, those in flight or not yet started
+ * fail with "engine went away", the run exits 2 and the report is still written.
+ */
+@RequiresEngine
+class EngineGoneIT {
+  private static final List<String> CELLS = List.of("unconfined", "runtime-default", "cap-drop-all",
+      "read-only", "no-network");
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void matrix_exits2AndWritesReportOfFinishedCells_whenEngineGoesAway() throws Exception {
+    try (BusyboxImage image = BusyboxImage.build("engine-gone", "ENTRYPOINT [\"/bin/sh\", \"-c\"]",
+        "CMD [\"sleep 1\"]");
+         PrivateEngine engine = PrivateEngine.start()) {
+      engine.load(image.tag());
+      Path json = tmp.resolve("report.json");
+      Path reportDir = tmp.resolve("report");
+      List<String> args = new java.util.ArrayList<>(List.of("matrix", image.tag(), "--docker-host",
+          engine.host(), "--jobs", "1", "--trace", "never", "--timeout", "60s", "--json", json.toString(),
+          "--report", reportDir.toString()));
+      CELLS.forEach(c -> args.addAll(List.of("--config", c)));
+      CompletableFuture<Cli.Result> run = CompletableFuture.supplyAsync(() -> Cli.run(args.toArray(String[]::new)));
+
+      awaitThirdCell(engine, run);
+      engine.kill();
+      Cli.Result r = run.get(120, TimeUnit.SECONDS);
+
+      assertEquals(2, r.exitCode(), r.err());
+      assertTrue(r.err().contains("the engine went away during the run"), r.err());
+      assertTrue(r.err().contains("was written to " + reportDir), r.err());
+      JsonNode cells = new ObjectMapper().readTree(json.toFile()).get("cells");
+      int finished = 0;
+      int lost = 0;
+      for (JsonNode c : cells) {
+        if (c.has("startError")) {
+          assertTrue(c.get("startError").asText().startsWith("engine went away"), c.toString());
+          lost++;
+        } else {
+          assertEquals(0, c.get("exitCode").asInt(), c.toString());
+          finished++;
+        }
+      }
+      assertEquals(CELLS.size(), finished + lost);
+      assertTrue(finished >= 2 && lost >= 1, "finished " + finished + ", lost " + lost);
+      assertTrue(Files.exists(reportDir.resolve("index.html")));
+      assertTrue(Files.readString(reportDir.resolve("report.json")).contains("engine went away"));
+      System.out.println("FIGURE engine-gone: " + CELLS.size() + " cells, " + finished + " finished, " + lost
+          + " failed with 'engine went away', exit 2: " + r.err().strip());
+    }
+  }
+
+  /** Waits until the matrix created its third cell container on the private engine. */
+  private static void awaitThirdCell(PrivateEngine engine, CompletableFuture<Cli.Result> run) throws Exception {
+    Set<String> seen = new HashSet<>();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    try (DockerClient client = DockerClients.forHost(engine.host())) {
+      while (seen.size() < 3) {
+        assertTrue(System.nanoTime() < deadline, "no third cell; seen " + seen + "\n" + engine.log());
+        assertTrue(!run.isDone(), () -> "the matrix ended early: " + run.join());
+        client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.ROLE, "cell")).exec()
+            .forEach(c -> seen.add(c.getId()));
+        Thread.sleep(100);
+      }
+    }
+  }
+}

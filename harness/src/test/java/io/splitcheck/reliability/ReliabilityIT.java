@@ -1,0 +1,203 @@
+package io.splitcheck.reliability;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import io.splitcheck.engine.DockerClients;
+import io.splitcheck.testing.BusyboxImage;
+import io.splitcheck.testing.ChildCli;
+import io.splitcheck.testing.Cli;
+import io.splitcheck.testing.RequiresEngine;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Nothing left behind, nothing hangs: the CLI in a child JVM is killed (SIGKILL, then {@code gc}) or
+ * stopped (SIGTERM, no {@code gc}) in the middle of a matrix and of {@code twice}; a hanging build meets
+ * {@code --build-timeout}; a container printing hundreds of megabytes meets the output cap in a 96 MB heap.
+ * Lines starting {@code FIGURE} are the numbers docs/reliability.md quotes.
+ */
+@RequiresEngine
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReliabilityIT {
+  private static final Duration SETTLE = Duration.ofSeconds(60);
+  private BusyboxImage sleeper;
+  private DockerClient docker;
+  private EngineObjects objects;
+
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  void buildSleeper() throws Exception {
+    docker = DockerClients.fromEnvironment();
+    objects = new EngineObjects(docker);
+    sleeper = BusyboxImage.build("reliability-sleeper", "ENTRYPOINT [\"/bin/sh\", \"-c\"]",
+        "CMD [\"sleep 600\"]");
+  }
+
+  @AfterAll
+  void removeSleeper() throws Exception {
+    sleeper.close();
+    docker.close();
+  }
+
+  private ChildCli sleepingMatrix() throws Exception {
+    return ChildCli.start("128m", List.of("matrix", sleeper.tag(), "--config", "unconfined",
+        "--config", "runtime-default", "--config", "no-network", "--trace", "never", "--timeout", "120s"));
+  }
+
+  /** Waits until the child has cells running and returns its run id. */
+  private String runningRun(ChildCli child) {
+    AtomicReference<String> runId = new AtomicReference<>();
+    await().atMost(SETTLE).pollInterval(Duration.ofMillis(200)).until(() -> {
+      assertTrue(child.process().isAlive(), () -> "the CLI ended early: " + child.err());
+      objects.runIdOf(child.pid()).ifPresent(runId::set);
+      return runId.get() != null && objects.runningOf(child.pid()) >= 2;
+    });
+    return runId.get();
+  }
+
+  @Test
+  void matrix_leavesNothingAfterGc_whenKilledWithSigkill() throws Exception {
+    try (ChildCli child = sleepingMatrix()) {
+      String runId = runningRun(child);
+      child.process().destroyForcibly();
+      assertEquals(137, child.waitFor(30));
+      List<String> orphaned = objects.ofRun(runId);
+      assertFalse(orphaned.isEmpty(), "SIGKILL leaves the running cells behind (what gc is for)");
+
+      Cli.Result gc = Cli.run("gc");
+
+      assertEquals(0, gc.exitCode(), gc.err());
+      assertTrue(gc.out().contains("(run " + runId + ")"), gc.out());
+      List<String> left = objects.ofRun(runId);
+      assertEquals(List.of(), left);
+      System.out.println("FIGURE kill-9: " + orphaned.size() + " object(s) orphaned, " + left.size()
+          + " left after gc");
+    }
+  }
+
+  @Test
+  void matrix_removesItsObjectsWithoutGc_whenStoppedWithSigterm() throws Exception {
+    try (ChildCli child = sleepingMatrix()) {
+      String runId = runningRun(child);
+      long stopped = System.nanoTime();
+      child.process().destroy();
+      int exit = child.waitFor(40);
+      assertTrue(exit != -1, "the shutdown hook is bounded");
+      String err = child.err();
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(
+          () -> assertEquals(List.of(), objects.ofRun(runId), "exit " + exit + ", stderr: " + err));
+      System.out.println("FIGURE sigterm: exit " + exit + ", objects removed without gc in "
+          + Duration.ofNanos(System.nanoTime() - stopped).toMillis() + " ms");
+    }
+  }
+
+  private Path context(String... run) throws Exception {
+    Path context = Files.createDirectories(tmp.resolve("ctx-" + System.nanoTime()));
+    StringBuilder d = new StringBuilder("FROM " + sleeper.tag() + "\n");
+    for (String r : run) {
+      d.append("RUN ").append(r).append('\n');
+    }
+    Files.writeString(context.resolve("Dockerfile"), d, StandardCharsets.UTF_8);
+    return context;
+  }
+
+  private static String runIdIn(String out) {
+    var m = java.util.regex.Pattern.compile("run (\\d{8}-\\d{6}-\\d+)\\)").matcher(out);
+    return m.find() ? m.group(1) : null;
+  }
+
+  @Test
+  void twice_removesFirstImage_whenStoppedWithSigtermDuringSecondBuild() throws Exception {
+    Path context = context("sleep 3");
+    try (ChildCli child = ChildCli.start("128m", List.of("twice", context.toString()))) {
+      AtomicReference<String> runId = new AtomicReference<>();
+      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        assertTrue(child.process().isAlive(), () -> "twice ended early: " + child.out() + child.err());
+        runId.compareAndSet(null, runIdIn(child.out()));
+        return runId.get() != null && !objects.twiceTags(runId.get()).isEmpty();
+      });
+      List<String> midway = objects.twiceTags(runId.get());
+      child.process().destroy();
+      assertTrue(child.waitFor(40) != -1, "the shutdown hook is bounded");
+      Thread.sleep(3000); // a build killed while exporting could still tag its image
+      assertEquals(List.of(), objects.twiceTags(runId.get()), "left after SIGTERM, was " + midway);
+    }
+  }
+
+  @Test
+  void twice_leavesNothingAfterGc_whenKilledWithSigkillDuringSecondBuild() throws Exception {
+    Path context = context("sleep 3");
+    try (ChildCli child = ChildCli.start("128m", List.of("twice", context.toString()))) {
+      AtomicReference<String> runId = new AtomicReference<>();
+      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        assertTrue(child.process().isAlive(), () -> "twice ended early: " + child.out() + child.err());
+        runId.compareAndSet(null, runIdIn(child.out()));
+        return runId.get() != null && !objects.twiceTags(runId.get()).isEmpty();
+      });
+      child.process().destroyForcibly();
+      assertEquals(137, child.waitFor(30));
+      Thread.sleep(5000); // long enough for the second build to finish, had its client outlived splitcheck
+      List<String> orphaned = objects.twiceTags(runId.get());
+      assertEquals(List.of("image splitcheck-twice/" + runId.get() + ":first"), orphaned,
+          "the second build died with its parent");
+      assertFalse(orphaned.isEmpty(), "SIGKILL leaves the first image behind (what gc is for)");
+
+      Cli.Result gc = Cli.run("gc");
+
+      assertEquals(0, gc.exitCode(), gc.err());
+      assertEquals(List.of(), objects.twiceTags(runId.get()), "gc said: " + gc.out() + gc.err());
+      System.out.println("FIGURE twice kill-9: " + orphaned.size() + " image(s) orphaned, 0 left after gc");
+    }
+  }
+
+  @Test
+  void twice_exits2_whenBuildHangsPastBuildTimeout() throws Exception {
+    Path context = context("sleep 60");
+    long start = System.nanoTime();
+
+    Cli.Result r = Cli.run("twice", "--build-timeout", "5s", context.toString());
+
+    long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+    assertEquals(2, r.exitCode(), r.out() + r.err());
+    assertTrue(r.err().contains("timed out after 5s"), r.err());
+    assertTrue(seconds < 40, "took " + seconds + " s");
+    String runId = runIdIn(r.out());
+    assertEquals(List.of(), objects.twiceTags(runId));
+    System.out.println("FIGURE build-timeout: exit 2 after " + seconds + " s: " + r.err().strip());
+  }
+
+  @Test
+  void matrix_capsOutputAndCompletes_whenCellPrintsHundredsOfMegabytes() throws Exception {
+    Path json = tmp.resolve("flood.json");
+    long bytes = 200_000_000L;
+    try (ChildCli child = ChildCli.start("96m", List.of("matrix", sleeper.tag(), "--config", "unconfined",
+        "--trace", "never", "--timeout", "120s", "--json", json.toString(), "--",
+        "head -c " + bytes + " /dev/zero | tr '\\0' x"))) {
+      int exit = child.waitFor(180);
+      assertEquals(0, exit, child.err());
+      JsonNode cell = new ObjectMapper().readTree(json.toFile()).get("cells").get(0);
+      assertTrue(cell.get("stdoutTruncated").asBoolean());
+      assertEquals(bytes, cell.get("stdoutBytes").asLong());
+      assertTrue(cell.get("stdout").asText().length() <= 64 * 1024, "kept " + cell.get("stdout").asText().length());
+      System.out.println("FIGURE flood: " + bytes + " bytes printed, " + cell.get("stdout").asText().length()
+          + " kept, heap -Xmx96m, " + cell.get("wallMillis").asLong() + " ms");
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.splitcheck.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The CLI in a child JVM on this JVM's class path, so that a test can signal it: SIGTERM with
+ * {@link Process#destroy()}, SIGKILL with {@link Process#destroyForcibly()}.
+ */
+public final class ChildCli implements AutoCloseable {
+  private final Process process;
+  private final Path out;
+  private final Path err;
+
+  private ChildCli(Process process, Path out, Path err) {
+    this.process = process;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Starts {@code java -Xmx<heap> -cp <class path> io.splitcheck.cli.Main ARGS}. */
+  public static ChildCli start(String heap, List<String> args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), "io.splitcheck.cli.Main"));
+    cmd.addAll(args);
+    Path out = Files.createTempFile("splitcheck-child-", ".out");
+    Path err = Files.createTempFile("splitcheck-child-", ".err");
+    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    p.getOutputStream().close();
+    return new ChildCli(p, out, err);
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public Process process() {
+    return process;
+  }
+
+  /** Waits for the exit; -1 when it did not end in time (then it is killed). */
+  public int waitFor(long seconds) throws InterruptedException {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      return -1;
+    }
+    return process.exitValue();
+  }
+
+  public String out() {
+    return read(out);
+  }
+
+  public String err() {
+    return read(err);
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    process.destroyForcibly();
+    Files.deleteIfExists(out);
+    Files.deleteIfExists(err);
+  }
+}
