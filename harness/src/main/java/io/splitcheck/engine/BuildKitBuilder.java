@@ -130,7 +130,14 @@ public final class BuildKitBuilder implements ImageBuilder {
     }
   }
 
-  /** The builder's own error lines: those BuildKit marks as errors, else the last lines of the log. */
+  /** Output lines of the failing step quoted before BuildKit's own error lines. */
+  static final int QUOTED_STEP_LINES = 8;
+
+  /**
+   * The builder's own error lines: the last output lines of each step BuildKit marks {@code ERROR} (where
+   * the reason usually is: apt's {@code E: ...}, a compiler's message), then its error lines; else the
+   * last lines of the log.
+   */
   static List<String> errorLines(List<String> log) {
     List<String> errors = log.stream()
         .filter(l -> l.contains("ERROR") || l.startsWith("error:") || l.contains("failed to solve")
@@ -138,7 +145,31 @@ public final class BuildKitBuilder implements ImageBuilder {
         .map(l -> l.replaceFirst("^#\\d+ ", ""))
         .distinct()
         .toList();
-    List<String> chosen = errors.isEmpty() ? log : errors;
-    return chosen.subList(Math.max(0, chosen.size() - QUOTED_ERROR_LINES), chosen.size());
+    if (errors.isEmpty()) {
+      return log.subList(Math.max(0, log.size() - QUOTED_ERROR_LINES), log.size());
+    }
+    List<String> out = new ArrayList<>();
+    for (String line : log) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(#\\d+) ERROR").matcher(line);
+      if (m.find()) {
+        out.addAll(stepOutput(log, m.group(1)));
+      }
+    }
+    List<String> tail = errors.subList(Math.max(0, errors.size() - QUOTED_ERROR_LINES), errors.size());
+    out.addAll(tail);
+    return out;
+  }
+
+  /** The last output lines ({@code #6 1.234 text}) of step {@code #6}, without the step prefix. */
+  private static List<String> stepOutput(List<String> log, String step) {
+    java.util.regex.Pattern output = java.util.regex.Pattern.compile("^" + step + " \\d+\\.\\d+ (.*)$");
+    List<String> lines = new ArrayList<>();
+    for (String line : log) {
+      java.util.regex.Matcher m = output.matcher(line);
+      if (m.matches()) {
+        lines.add("| " + m.group(1));
+      }
+    }
+    return lines.subList(Math.max(0, lines.size() - QUOTED_STEP_LINES), lines.size());
   }
 }
