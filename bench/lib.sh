@@ -88,6 +88,83 @@ bench_twice() {
  "ratio": $(python3 -c "print(round($sc_s / max($plain_s, 0.01), 2))")}
 JSON
 }
-bench_matrix() { echo "bench matrix: not yet implemented" >&2; }
-bench_trace() { echo "bench trace: not yet implemented" >&2; }
-bench_growth() { echo "bench growth: not yet implemented" >&2; }
+
+# ---- matrix, trace, growth -------------------------------------------------------------------------
+
+# Wall seconds of a command (output to $WORK/last.*); prints "SECONDS EXIT".
+wall() {
+  local t0 rc=0
+  t0=$(date +%s%N)
+  "$@" >"$WORK/last.out" 2>"$WORK/last.err" || rc=$?
+  echo "$(( ($(date +%s%N) - t0) / 1000000 ))e-3 $rc" | awk '{printf "%.3f %s\n", $1, $2}'
+}
+
+median() { python3 -c 'import statistics,sys; print(round(statistics.median(map(float, sys.argv[1:])), 3))' "$@"; }
+
+# The bench images: a FROM scratch static C binary, and a Debian shell script. Tag prefix splitcheck-bench/.
+bench_images() {
+  local d=$WORK/img
+  mkdir -p "$d/static" "$d/debian"
+  [[ -x $d/static/hello ]] || {
+    printf '#include <unistd.h>\nint main(void){ write(1, "hello\\n", 6); return 0; }\n' > "$d/static/hello.c"
+    gcc -static -O2 -o "$d/static/hello" "$d/static/hello.c"
+  }
+  printf 'FROM scratch\nCOPY hello /hello\nCMD ["/hello"]\n' > "$d/static/Dockerfile"
+  printf 'FROM splitcheck/debian:bookworm\nCMD ["/bin/sh", "-c", "echo hello; ls / >/dev/null"]\n' \
+    > "$d/debian/Dockerfile"
+  DOCKER_BUILDKIT=1 $DOCKER build -q -t splitcheck-bench/static:1 "$d/static" >/dev/null
+  DOCKER_BUILDKIT=1 $DOCKER build -q -t splitcheck-bench/debian:1 "$d/debian" >/dev/null
+}
+
+# The six built-in cells as `docker run` options, exactly as run/BuiltInCells sets them.
+CELL_OPTS=("--security-opt seccomp=unconfined" "" "--cap-drop ALL" "--read-only" "--network none"
+           "--cap-drop ALL --read-only --network none --security-opt no-new-privileges")
+
+docker_loop() { # IMAGE: the six cells one after another, as a user's shell loop would
+  local o
+  for o in "${CELL_OPTS[@]}"; do
+    # shellcheck disable=SC2086
+    $DOCKER run --rm $o "$1" || true
+  done
+}
+
+# "strip" the times of a matrix JSON: what --jobs 1 and --jobs N must agree on
+strip_times() {
+  python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+for c in d["cells"]:
+    c.pop("wallMillis", None)
+print(json.dumps(d, sort_keys=True))' "$1"
+}
+
+bench_matrix() {
+  bench_images
+  local rounds=${BENCH_ROUNDS:-5} jvm=() img name
+  for _ in 1 2 3; do jvm+=("$(wall "${SC[@]}" --version | cut -d' ' -f1)"); done
+  local parts=()
+  for img in splitcheck-bench/static:1 splitcheck-bench/debian:1; do
+    local sc=() loop=() s rc
+    "${SC[@]}" matrix --trace never "$img" >/dev/null || true   # warm the image's layers
+    for ((r = 0; r < rounds; r++)); do   # interleaved: noise hits both sides alike
+      read -r s rc < <(wall "${SC[@]}" matrix --trace never "$img"); sc+=("$s")
+      read -r s rc < <(wall docker_loop "$img"); loop+=("$s")
+    done
+    "${SC[@]}" matrix --trace never --jobs 1 "$img" --json "$WORK/jobs1.json" >/dev/null || true
+    "${SC[@]}" matrix --trace never --jobs 6 "$img" --json "$WORK/jobs6.json" >/dev/null || true
+    local same=false
+    if [[ "$(strip_times "$WORK/jobs1.json")" == "$(strip_times "$WORK/jobs6.json")" ]]; then same=true
+    else cp "$WORK/jobs1.json" "$OUT/matrix-jobs1-${img//[\/:]/-}.json"; cp "$WORK/jobs6.json" "$OUT/matrix-jobs6-${img//[\/:]/-}.json"; fi
+    local msc mloop; msc=$(median "${sc[@]}"); mloop=$(median "${loop[@]}")
+    parts+=("{\"image\": \"$img\", \"splitcheckSeconds\": $msc, \"loopSeconds\": $mloop,
+      \"ratio\": $(python3 -c "print(round($msc / $mloop, 2))"), \"jobs1EqualsJobs6ExceptTimes\": $same,
+      \"splitcheckRuns\": [$(IFS=,; echo "${sc[*]}")], \"loopRuns\": [$(IFS=,; echo "${loop[*]}")]}")
+  done
+  local worst; worst=$(python3 -c "import json,sys; print(max(json.loads(a)['ratio'] for a in sys.argv[1:]))" "${parts[@]}")
+  cat > "$OUT/matrix.json" <<JSON
+{"name": "matrix", "rounds": $rounds, "jvmStartSeconds": $(median "${jvm[@]}"),
+ "images": [$(IFS=,; echo "${parts[*]}")],
+ "ratio": $worst,
+ "notes": "six built-in cells, splitcheck matrix --trace never (default --jobs) vs a shell loop of docker run --rm with the same options; medians of interleaved rounds; splitcheck includes its JVM start (jvmStartSeconds = splitcheck --version)"}
+JSON
+}

@@ -1,7 +1,5 @@
 package io.splitcheck.cli;
 
-import io.splitcheck.engine.ContainerEngine;
-import io.splitcheck.engine.DockerContainerEngine;
 import io.splitcheck.engine.RunId;
 import io.splitcheck.run.MatrixCheck;
 import io.splitcheck.run.MatrixJson;
@@ -56,8 +54,14 @@ public final class MatrixCommand implements Callable<Integer> {
       description = "per run; default ${DEFAULT-VALUE}")
   String timeout;
 
-  @Option(names = "--jobs", paramLabel = "N", description = "cells at once; default max(2, cores)")
+  @Option(names = "--jobs", paramLabel = "N",
+      description = "cells at once; default: the sum over the engines of max(6, 2 x its CPUs)")
   Integer jobs;
+
+  @Option(names = "--engine", paramLabel = "URL", description = "an engine to run cells on "
+      + "(unix://, tcp://, as DOCKER_HOST); repeat to spread cells round-robin; "
+      + "default: --docker-host")
+  List<String> engines = new ArrayList<>();
 
   @Option(names = "--json", paramLabel = "FILE", description = "write the JSON report here")
   Path json;
@@ -75,13 +79,19 @@ public final class MatrixCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // connecting (class loading, ping, info) overlaps with reading the profiles
+    Engines.Pending pending = Engines.connect(engines.isEmpty()
+        ? java.util.Collections.singletonList(common.dockerHost) : engines);
     MatrixCheck.Prepared prepared = MatrixCheck.prepare(new MatrixCheck.Request(image, configs,
         NamedValue.toMap("--profile", profiles, Path::of), NamedValue.toMap("--derive", derives, v -> v),
         baseline, TraceMode.parse(trace), Durations.parse(timeout, "--timeout"),
         jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile));
-    ContainerEngine engine = new DockerContainerEngine(EngineConnection.open(common));
-    MatrixReport report = MatrixCheck.run(engine, prepared, RunId.next(Clock.systemUTC()),
-        w -> System.err.println("splitcheck matrix: warning: " + w));
+    Engines connected = pending.await();
+    if (jobs == null) {
+      prepared = prepared.withJobs(MatrixOptions.defaultJobs(connected.infos()));
+    }
+    MatrixReport report = MatrixCheck.run(connected.engines(), connected.infos(), prepared,
+        RunId.next(Clock.systemUTC()), w -> System.err.println("splitcheck matrix: warning: " + w));
     MatrixText.print(report, System.out);
     if (json != null) {
       try (OutputStream out = Files.newOutputStream(json)) {

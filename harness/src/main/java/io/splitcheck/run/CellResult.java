@@ -1,6 +1,7 @@
 package io.splitcheck.run;
 
 import io.splitcheck.engine.CappedOutput;
+import io.splitcheck.engine.EngineInfo;
 
 /**
  * One cell's verdict (from its untraced run) and, when it was re-run under the tracer, its trace.
@@ -12,14 +13,21 @@ import io.splitcheck.engine.CappedOutput;
  * @param stderr first bytes of stderr
  * @param startError the engine's error when the container could not start, else null
  * @param trace the traced re-run, or null when the cell was not traced
+ * @param engine the engine that ran the cell (and its traced re-run), or null when not recorded
  */
 public record CellResult(String config, Outcome outcome, long wallMillis, CappedOutput stdout,
-                         CappedOutput stderr, String startError, CellTrace trace) {
+                         CappedOutput stderr, String startError, CellTrace trace,
+                         EngineInfo engine) {
+  public CellResult(String config, Outcome outcome, long wallMillis, CappedOutput stdout,
+      CappedOutput stderr, String startError, CellTrace trace) {
+    this(config, outcome, wallMillis, stdout, stderr, startError, trace, null);
+  }
+
   public boolean traced() {
     return trace != null;
   }
 
   public CellResult withTrace(CellTrace t) {
-    return new CellResult(config, outcome, wallMillis, stdout, stderr, startError, t);
+    return new CellResult(config, outcome, wallMillis, stdout, stderr, startError, t, engine);
   }
 }
