@@ -154,7 +154,7 @@ bench_matrix() {
     "${SC[@]}" matrix --trace never --jobs 6 "$img" --json "$WORK/jobs6.json" >/dev/null || true
     local same=false
     if [[ "$(strip_times "$WORK/jobs1.json")" == "$(strip_times "$WORK/jobs6.json")" ]]; then same=true
-    else cp "$WORK/jobs1.json" "$OUT/matrix-jobs1-${img//[\/:]/-}.json"; cp "$WORK/jobs6.json" "$OUT/matrix-jobs6-${img//[\/:]/-}.json"; fi
+    else cp "$WORK/jobs1.json" "$WORK/matrix-jobs1-${img//[\/:]/-}.json"; cp "$WORK/jobs6.json" "$WORK/matrix-jobs6-${img//[\/:]/-}.json"; fi
     local msc mloop; msc=$(median "${sc[@]}"); mloop=$(median "${loop[@]}")
     parts+=("{\"image\": \"$img\", \"splitcheckSeconds\": $msc, \"loopSeconds\": $mloop,
       \"ratio\": $(python3 -c "print(round($msc / $mloop, 2))"), \"jobs1EqualsJobs6ExceptTimes\": $same,
@@ -166,5 +166,114 @@ bench_matrix() {
  "images": [$(IFS=,; echo "${parts[*]}")],
  "ratio": $worst,
  "notes": "six built-in cells, splitcheck matrix --trace never (default --jobs) vs a shell loop of docker run --rm with the same options; medians of interleaved rounds; splitcheck includes its JVM start (jvmStartSeconds = splitcheck --version)"}
+JSON
+}
+
+# FROM scratch images of small static C programs: NAME and C source on stdin
+static_image() {
+  local name=$1 d=$WORK/img/$1
+  mkdir -p "$d"
+  cat > "$d/main.c"
+  [[ $d/prog -nt $d/main.c ]] || gcc -static -O2 -o "$d/prog" "$d/main.c"
+  printf 'FROM scratch\nCOPY prog /prog\nCMD ["/prog"]\n' > "$d/Dockerfile"
+  DOCKER_BUILDKIT=1 $DOCKER build -q -t "splitcheck-bench/$name:1" "$d" >/dev/null
+}
+
+trace_images() {
+  static_image heavy <<'C'
+#include <sys/stat.h>
+#include <unistd.h>
+int main(void) {  /* 200k syscalls: 100k getpid, 100k stat */
+  struct stat st;
+  for (int i = 0; i < 100000; i++) { getpid(); stat("/", &st); }
+  write(1, "done\n", 5);
+  return 0;
+}
+C
+  static_image writer <<'C'
+#include <fcntl.h>
+#include <unistd.h>
+int main(void) {  /* fails only where the root is read-only */
+  int fd = open("/written", O_CREAT | O_WRONLY, 0644);
+  if (fd < 0) { write(2, "open /written failed\n", 21); return 1; }
+  write(1, "ok\n", 3);
+  return 0;
+}
+C
+}
+
+bench_trace() {
+  trace_images
+  local rounds=${BENCH_ROUNDS:-3} parts=() img mode s rc
+  for img in splitcheck-bench/static:1 splitcheck-bench/heavy:1; do
+    local never=() always=()
+    for ((r = 0; r < rounds; r++)); do
+      read -r s rc < <(wall "${SC[@]}" matrix --config unconfined --trace never "$img"); never+=("$s")
+      read -r s rc < <(wall "${SC[@]}" matrix --config unconfined --trace always "$img"); always+=("$s")
+    done
+    local mn ma; mn=$(median "${never[@]}"); ma=$(median "${always[@]}")
+    parts+=("{\"image\": \"$img\", \"untracedSeconds\": $mn, \"tracedSeconds\": $ma,
+      \"ratio\": $(python3 -c "print(round($ma / $mn, 2))")}")
+  done
+  # --trace auto traces the baseline and the one split cell; always traces all five
+  local cells="unconfined runtime-default cap-drop-all read-only no-network" auto=() all=() cfg=() c
+  for c in $cells; do cfg+=(--config "$c"); done
+  for ((r = 0; r < rounds; r++)); do
+    read -r s rc < <(wall "${SC[@]}" matrix "${cfg[@]}" --trace auto splitcheck-bench/writer:1); auto+=("$s")
+    read -r s rc < <(wall "${SC[@]}" matrix "${cfg[@]}" --trace always splitcheck-bench/writer:1); all+=("$s")
+  done
+  "${SC[@]}" matrix "${cfg[@]}" --trace auto splitcheck-bench/writer:1 --json "$WORK/auto.json" >/dev/null || true
+  local split; split=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps({'splits': [s['config'] for s in d['splits']], 'traced': [c['config'] for c in d['cells'] if c['traced']], 'culprits': [c['syscall'] + ' ' + c['errno'] for s in d['splits'] for c in s['culprits']]}))" "$WORK/auto.json")
+  local ma mx; ma=$(median "${auto[@]}"); mx=$(median "${all[@]}")
+  cat > "$OUT/trace.json" <<JSON
+{"name": "trace", "rounds": $rounds, "workloads": [$(IFS=,; echo "${parts[*]}")],
+ "ratio": $(python3 -c "import json,sys; print(max(json.loads(a)['ratio'] for a in sys.argv[1:]))" "${parts[@]}"),
+ "autoVsAlways": {"cells": "$cells", "image": "splitcheck-bench/writer:1", "autoSeconds": $ma, "alwaysSeconds": $mx,
+   "ratio": $(python3 -c "print(round($ma / $mx, 2))"), "auto": $split},
+ "notes": "one cell (unconfined) untraced (--trace never) vs traced (--trace always: the untraced verdict run plus the traced re-run, whole command wall time); static: a FROM scratch hello (tens of syscalls); heavy: 100k getpid + 100k stat. autoVsAlways: five cells, one split (read-only): auto traces the baseline and the split only"}
+JSON
+}
+
+bench_growth() {
+  bench_images
+  local n i s rc points=()
+  for i in $(seq 1 16); do   # 16 distinct FROM scratch images: the same program, a different message
+    static_image "grow$i" <<C
+#include <unistd.h>
+int main(void) { write(1, "image $i\\n", sizeof("image $i\\n") - 1); return 0; }
+C
+  done
+  for n in 1 4 16; do
+    local t0; t0=$(date +%s%N)
+    for i in $(seq 1 "$n"); do "${SC[@]}" matrix --trace never "splitcheck-bench/grow$i:1" >/dev/null || true; done
+    s=$(python3 -c "print(round(($(date +%s%N) - $t0) / 1e9, 3))")
+    points+=("{\"images\": $n, \"cells\": $((n * 6)), \"seconds\": $s, \"secondsPerImage\": $(python3 -c "print(round($s / $n, 3))")}")
+  done
+  local sizes=() mb
+  for mb in 100 300 1000; do
+    local from_differ=""
+    if [[ -f $OUT/differ.json && $mb -ne 100 ]]; then   # measured by bench_differ in this run
+      from_differ=$(python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+b = d['splitcheck'] if int(sys.argv[2]) == 300 else d['oneGigabyte']
+print(b['seconds'], b['peakRssKiB'], b.get('exit', 0))" "$OUT/differ.json" "$mb")
+    fi
+    local g_s g_rss g_rc tar_mb
+    if [[ -n $from_differ ]]; then
+      read -r g_s g_rss g_rc <<< "$from_differ"; tar_mb=null
+    else
+      make_context "$WORK/ctx$mb" "$mb"
+      save_pair "$WORK/ctx$mb"
+      tar_mb=$(( $(stat -c %s "$WORK/a.tar") / 1048576 ))
+      read -r g_s g_rss g_rc < <(measure "${SC[@]}" diff "$WORK/a.tar" "$WORK/b.tar")
+      rm -f "$WORK/a.tar" "$WORK/b.tar"
+    fi
+    sizes+=("{\"contextMegabytes\": $mb, \"tarMegabytes\": $tar_mb, \"seconds\": $g_s, \"peakRssKiB\": $g_rss, \"exit\": $g_rc, \"secondsPerGigabyte\": $(python3 -c "print(round($g_s / $mb * 1000, 2))")}")
+  done
+  cat > "$OUT/growth.json" <<JSON
+{"name": "growth", "matrix": [$(IFS=,; echo "${points[*]}")],
+ "differ": [$(IFS=,; echo "${sizes[*]}")],
+ "notes": "matrix: N distinct FROM scratch images (a static program printing its number), one splitcheck matrix --trace never per image, one after another (one JVM start each); differ: splitcheck diff of two docker-saved builds of a make_context context (300 MB and 1 GB figures from bench_differ in the same run)"}
 JSON
 }
