@@ -79,6 +79,7 @@ public final class MatrixCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Timings.mark("command");
     // connecting (class loading, ping, info) overlaps with reading the profiles
     Engines.Pending pending = Engines.connect(engines.isEmpty()
         ? java.util.Collections.singletonList(common.dockerHost) : engines);
@@ -87,11 +88,13 @@ public final class MatrixCommand implements Callable<Integer> {
         baseline, TraceMode.parse(trace), Durations.parse(timeout, "--timeout"),
         jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile));
     Engines connected = pending.await();
+    Timings.mark("engines");
     if (jobs == null) {
       prepared = prepared.withJobs(MatrixOptions.defaultJobs(connected.infos()));
     }
     MatrixReport report = MatrixCheck.run(connected.engines(), connected.infos(), prepared,
         RunId.next(Clock.systemUTC()), w -> System.err.println("splitcheck matrix: warning: " + w));
+    Timings.mark("cells");
     MatrixText.print(report, System.out);
     if (json != null) {
       try (OutputStream out = Files.newOutputStream(json)) {
@@ -103,6 +106,7 @@ public final class MatrixCommand implements Callable<Integer> {
           reportDir);
       System.out.println("report: " + reportDir.resolve(ReportWriter.HTML));
     }
+    Timings.mark("reported");
     return report.exitCode();
   }
 }
