@@ -240,6 +240,10 @@ bench_trace() {
     parts+=("{\"image\": \"$img\", \"untracedSeconds\": $mn, \"tracedSeconds\": $ma,
       \"ratio\": $(python3 -c "print(round($ma / $mn, 2))")}")
   done
+  # what strace itself costs on this machine, without containers or splitcheck: the heavy program on the host
+  local host_plain host_strace
+  read -r host_plain rc < <(wall "$WORK/img/heavy/prog")
+  read -r host_strace rc < <(wall strace -f -qq -o /dev/null "$WORK/img/heavy/prog")
   # --trace auto traces the baseline and the one split cell; always traces all five
   local cells="unconfined runtime-default cap-drop-all read-only no-network" auto=() all=() cfg=() c
   for c in $cells; do cfg+=(--config "$c"); done
@@ -253,6 +257,7 @@ bench_trace() {
   cat > "$OUT/trace.json" <<JSON
 {"name": "trace", "rounds": $rounds, "workloads": [$(IFS=,; echo "${parts[*]}")],
  "ratio": $(python3 -c "import json,sys; print(max(json.loads(a)['ratio'] for a in sys.argv[1:]))" "${parts[@]}"),
+ "hostHeavy": {"plainSeconds": $host_plain, "straceSeconds": $host_strace},
  "autoVsAlways": {"cells": "$cells", "image": "splitcheck-bench/writer:1", "autoSeconds": $ma, "alwaysSeconds": $mx,
    "ratio": $(python3 -c "print(round($ma / $mx, 2))"), "auto": $split},
  "notes": "one cell (unconfined) untraced (--trace never) vs traced (--trace always: the untraced verdict run plus the traced re-run, whole command wall time); static: a FROM scratch hello (tens of syscalls); heavy: 100k getpid + 100k stat. autoVsAlways: five cells, one split (read-only): auto traces the baseline and the split only"}

@@ -35,8 +35,11 @@ for b in rows:
                   f"{str(i['jobs1EqualsJobs6ExceptTimes']).lower()}; JVM start (`--version`): {b['jvmStartSeconds']} s |")
     elif n == "trace":
         for w in b["workloads"]:
+            h = b.get("hostHeavy", {})
+            ref = (f"; `strace -f` of the same program on the host, no container: {h.get('straceSeconds')} s "
+                   f"(untraced {h.get('plainSeconds')} s)") if "heavy" in w["image"] and h else ""
             print(f"| tracing cost, one cell, `{w['image']}` | {w['tracedSeconds']} s traced | "
-                  f"{w['untracedSeconds']} s untraced | {w['ratio']}x | whole command: verdict run + traced re-run |")
+                  f"{w['untracedSeconds']} s untraced | {w['ratio']}x | whole command: verdict run + traced re-run{ref} |")
         a = b["autoVsAlways"]
         print(f"| `--trace auto` vs `always`, 5 cells, 1 split | {a['autoSeconds']} s | {a['alwaysSeconds']} s | "
               f"{a['ratio']}x | auto traced {', '.join(a['auto']['traced'])}; culprit: "
