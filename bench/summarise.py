@@ -22,8 +22,35 @@ for b in rows:
               f"{b['ratio']}x faster | same content paths: {p['sameContentPaths']}; 1 GB image: "
               f"{b['oneGigabyte']['seconds']} s, {b['oneGigabyte']['peakRssKiB'] // 1024} MB RSS |")
     elif n == "twice":
+        k = b.get("breakdown", {})
         print(f"| twice vs two `docker build --no-cache` | {b['splitcheck']['seconds']} s | "
-              f"{b['plainSeconds']} s | {b['ratio']}x | includes saving and diffing both images |")
+              f"{b['plainSeconds']} s | {b['ratio']}x | where twice's time goes: builds {k.get('twoPlainBuildsSeconds')} s, "
+              f"saving both {k.get('twoSavesAtOnceSeconds')} s, diff {k.get('diffOfTheSavedTarsSeconds')} s, "
+              f"rest {k.get('restSeconds')} s |")
+    elif n == "matrix":
+        for i in b["images"]:
+            print(f"| matrix, 6 built-in cells, `{i['image']}` | {i['splitcheckSeconds']} s | "
+                  f"{i['loopSeconds']} s (`docker run --rm` loop) | {i['ratio']}x | "
+                  f"median of {b['rounds']} interleaved rounds; --jobs 1 and --jobs 6 identical except times: "
+                  f"{str(i['jobs1EqualsJobs6ExceptTimes']).lower()}; JVM start (`--version`): {b['jvmStartSeconds']} s |")
+    elif n == "trace":
+        for w in b["workloads"]:
+            h = b.get("hostHeavy", {})
+            ref = (f"; `strace -f` of the same program on the host, no container: {h.get('straceSeconds')} s "
+                   f"(untraced {h.get('plainSeconds')} s)") if "heavy" in w["image"] and h else ""
+            print(f"| tracing cost, one cell, `{w['image']}` | {w['tracedSeconds']} s traced | "
+                  f"{w['untracedSeconds']} s untraced | {w['ratio']}x | whole command: verdict run + traced re-run{ref} |")
+        a = b["autoVsAlways"]
+        print(f"| `--trace auto` vs `always`, 5 cells, 1 split | {a['autoSeconds']} s | {a['alwaysSeconds']} s | "
+              f"{a['ratio']}x | auto traced {', '.join(a['auto']['traced'])}; culprit: "
+              f"{', '.join(a['auto']['culprits'])} |")
+    elif n == "growth":
+        pts = ", ".join(f"{p['images']} image(s): {p['seconds']} s" for p in b["matrix"])
+        per = [p["secondsPerImage"] for p in b["matrix"]]
+        print(f"| growth: matrix x images | {pts} | | {round(per[-1] / per[0], 2)}x per image, 16 vs 1 | "
+              f"one `splitcheck matrix` per image |")
+        pts = ", ".join(f"{d['contextMegabytes']} MB: {d['seconds']} s, {d['peakRssKiB'] // 1024} MB RSS" for d in b["differ"])
+        print(f"| growth: differ x context size | {pts} | | | {b.get('growthNote', '')} |")
     else:
         print(f"| {n} | {b.get('splitcheck', '')} | {b.get('alternative', '')} | {b.get('ratio', '')} | "
               f"{b.get('notes', '')} |")

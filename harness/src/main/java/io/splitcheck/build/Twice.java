@@ -1,6 +1,10 @@
 package io.splitcheck.build;
 
 import io.splitcheck.diff.ImageArchiveReader;
+import io.splitcheck.diff.SavedImageFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import io.splitcheck.diff.ImageComparison;
 import io.splitcheck.diff.ImageDiffer;
 import io.splitcheck.diff.SavedImage;
@@ -72,30 +76,48 @@ public final class Twice {
     }
   }
 
-  /** Both images stream out of the engine and are read at once (one core each). */
+  /**
+   * Both images are saved to temporary files at once, then compared with random access: layers whose
+   * diffIDs are equal are never read, the differing ones are read side by side and equal files are
+   * compared byte for byte instead of hashed ({@link SavedImageFiles#compare}). Disk: both images,
+   * for the time of the comparison.
+   */
   ImageComparison compare(String firstId, String secondId) throws EngineException, IOException {
     if (firstId.equals(secondId)) {
       SavedImage only = save(firstId);
       return new ImageDiffer().compare(only, only);
     }
+    Path first = Files.createTempFile("splitcheck-twice-", ".tar");
+    Path second = Files.createTempFile("splitcheck-twice-", ".tar");
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      Future<SavedImage> first = pool.submit(() -> save(firstId));
-      Future<SavedImage> second = pool.submit(() -> save(secondId));
-      return new ImageDiffer().compare(first.get(), second.get());
+      Future<?> a = pool.submit(() -> saveTo(firstId, first));
+      Future<?> b = pool.submit(() -> saveTo(secondId, second));
+      a.get();
+      b.get();
+      return SavedImageFiles.compare(first, second);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new EngineException("interrupted while reading the two images", e);
+      throw new EngineException("interrupted while saving the two images", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof EngineException ee) {
         throw ee;
       } else if (e.getCause() instanceof IOException io) {
         throw io;
       }
-      throw new EngineException("reading the two images failed: " + e.getCause(), e.getCause());
+      throw new EngineException("saving the two images failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
+      Files.deleteIfExists(first);
+      Files.deleteIfExists(second);
     }
+  }
+
+  private Void saveTo(String id, Path file) throws EngineException, IOException {
+    try (InputStream in = images.save(id)) {
+      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return null;
   }
 
   private SavedImage save(String id) throws EngineException, IOException {

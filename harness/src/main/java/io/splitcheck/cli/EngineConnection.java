@@ -10,11 +10,14 @@ final class EngineConnection {
   private EngineConnection() {}
 
   static DockerClient open(CommonOptions options) throws EngineException {
-    DockerClient docker = DockerClients.forHost(options == null ? null : options.dockerHost);
+    return open(options == null ? null : options.dockerHost);
+  }
+
+  /** @param host an engine URL, or null for DOCKER_HOST, else the local socket */
+  static DockerClient open(String host) throws EngineException {
+    DockerClient docker = DockerClients.forHost(host);
     if (!DockerClients.answers(docker)) {
-      String host = options != null && options.dockerHost != null ? options.dockerHost
-          : System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
-      throw new EngineException("no Docker engine answers at " + host
+      throw new EngineException("no Docker engine answers at " + DockerClients.hostOf(host)
           + " (GET /_ping failed); start one with scripts/engine");
     }
     return docker;

@@ -1,8 +1,11 @@
 package io.splitcheck.cli;
 
+<<<<<<< HEAD
 import io.splitcheck.engine.ContainerEngine;
 import io.splitcheck.engine.DockerContainerEngine;
 import io.splitcheck.engine.EngineException;
+=======
+>>>>>>> scale
 import io.splitcheck.engine.RunId;
 import io.splitcheck.run.CellResult;
 import io.splitcheck.run.MatrixCheck;
@@ -61,8 +64,14 @@ public final class MatrixCommand implements Callable<Integer> {
       description = "per run; default ${DEFAULT-VALUE}")
   String timeout;
 
-  @Option(names = "--jobs", paramLabel = "N", description = "cells at once; default max(2, cores)")
+  @Option(names = "--jobs", paramLabel = "N",
+      description = "cells at once; default: the sum over the engines of max(6, 2 x its CPUs)")
   Integer jobs;
+
+  @Option(names = "--engine", paramLabel = "URL", description = "an engine to run cells on "
+      + "(unix://, tcp://, as DOCKER_HOST); repeat to spread cells round-robin; "
+      + "default: --docker-host")
+  List<String> engines = new ArrayList<>();
 
   @Option(names = "--json", paramLabel = "FILE", description = "write the JSON report here")
   Path json;
@@ -80,10 +89,15 @@ public final class MatrixCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Timings.mark("command");
+    // connecting (class loading, ping, info) overlaps with reading the profiles
+    Engines.Pending pending = Engines.connect(engines.isEmpty()
+        ? java.util.Collections.singletonList(common.dockerHost) : engines);
     MatrixCheck.Prepared prepared = MatrixCheck.prepare(new MatrixCheck.Request(image, configs,
         NamedValue.toMap("--profile", profiles, Path::of), NamedValue.toMap("--derive", derives, v -> v),
         baseline, TraceMode.parse(trace), Durations.parse(timeout, "--timeout"),
         jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile));
+<<<<<<< HEAD
     ContainerEngine engine = new DockerContainerEngine(EngineConnection.open(common));
     MatrixReport report = MatrixCheck.run(engine, prepared, RunId.next(Clock.systemUTC()),
         w -> System.err.println("splitcheck matrix: warning: " + Redactor.standard().redact(w)));
@@ -92,6 +106,17 @@ public final class MatrixCommand implements Callable<Integer> {
     MatrixText.print(report, new PrintStream(text, true, StandardCharsets.UTF_8));
     System.out.print(redactor.redact(text.toString(StandardCharsets.UTF_8)));
     System.out.flush();
+=======
+    Engines connected = pending.await();
+    Timings.mark("engines");
+    if (jobs == null) {
+      prepared = prepared.withJobs(MatrixOptions.defaultJobs(connected.infos()));
+    }
+    MatrixReport report = MatrixCheck.run(connected.engines(), connected.infos(), prepared,
+        RunId.next(Clock.systemUTC()), w -> System.err.println("splitcheck matrix: warning: " + w));
+    Timings.mark("cells");
+    MatrixText.print(report, System.out);
+>>>>>>> scale
     if (json != null) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       MatrixJson.write(report, bytes);
@@ -102,9 +127,13 @@ public final class MatrixCommand implements Callable<Integer> {
           reportDir);
       System.out.println("report: " + reportDir.resolve(ReportWriter.HTML));
     }
+<<<<<<< HEAD
     if (report.engineLost()) {
       throw engineWentAway(report);
     }
+=======
+    Timings.mark("reported");
+>>>>>>> scale
     return report.exitCode();
   }
 

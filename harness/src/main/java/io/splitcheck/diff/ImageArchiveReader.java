@@ -235,6 +235,10 @@ public final class ImageArchiveReader {
      * terabyte of holes in a few kilobytes of tar.
      */
     private static FileEntry withSparseDigest(FileEntry mapped, TarArchiveEntry entry) throws IOException {
+      return sparseDigest(mapped, entry);
+    }
+
+    static FileEntry sparseDigest(FileEntry mapped, TarArchiveEntry entry) throws IOException {
       StringBuilder map = new StringBuilder("sparse:").append(entry.getRealSize());
       for (var s : entry.getOrderedSparseHeaders()) {
         map.append(',').append(s.getOffset()).append('+').append(s.getNumbytes());

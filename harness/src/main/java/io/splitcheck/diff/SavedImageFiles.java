@@ -28,15 +28,55 @@ public final class SavedImageFiles {
 
   private SavedImageFiles() {}
 
+  /**
+   * Compares two saved images: layers whose diffIDs are equal are not read; each pair of differing
+   * layers is read side by side ({@link PairedLayerReader}: equal files compared byte for byte, only
+   * differing or out-of-step files hashed).
+   */
   public static ImageComparison compare(Path first, Path second) throws IOException {
-    List<String> a = declaredDiffIds(first);
-    List<String> b = declaredDiffIds(second);
-    Set<Integer> differing = new HashSet<>();
-    for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
-      if (i >= a.size() || i >= b.size() || !a.get(i).equals(b.get(i))) {
-        differing.add(i);
+    Set<Integer> differing = differingLayers(first, second);
+    try (TarFile ta = new TarFile(first); TarFile tb = new TarFile(second)) {
+      Archive a = new Archive(first, ta);
+      Archive b = new Archive(second, tb);
+      for (int i = 0; i < Math.max(a.keys.size(), b.keys.size()); i++) {
+        if (!differing.contains(i)) {
+          a.unparsed(i);
+          b.unparsed(i);
+        } else if (i < a.keys.size() && i < b.keys.size()) {
+          readPair(a, b, i);
+        } else {
+          (i < a.keys.size() ? a : b).parse(i);
+        }
       }
+      return new ImageDiffer().compare(a.assemble(), b.assemble());
     }
+  }
+
+  private static void readPair(Archive a, Archive b, int i) throws IOException {
+    PairedLayerReader.Pair pair;
+    try (InputStream in = a.open(i); InputStream jn = b.open(i)) {
+      pair = PairedLayerReader.read(a.keys.get(i), in, b.keys.get(i), jn);
+    } catch (IOException | RuntimeException e) {
+      throw new IOException("Error parsing layer " + i + " of '" + a.source + "' and '" + b.source
+          + "' side by side: " + e.getMessage(), e);
+    }
+    a.layers.put(a.keys.get(i), rehashed(a, i, pair.first(), pair.rehashFirst()));
+    b.layers.put(b.keys.get(i), rehashed(b, i, pair.second(), pair.rehashSecond()));
+  }
+
+  private static LayerSummary rehashed(Archive archive, int i, LayerSummary layer, Set<Integer> indexes)
+      throws IOException {
+    if (indexes.isEmpty()) {
+      return layer;
+    }
+    try (InputStream in = archive.open(i)) {
+      return PairedLayerReader.withDigests(layer, PairedLayerReader.hash(in, indexes));
+    }
+  }
+
+  /** The old way, kept to check the paired reading against: every differing layer hashed whole. */
+  static ImageComparison compareHashingEach(Path first, Path second) throws IOException {
+    Set<Integer> differing = differingLayers(first, second);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       Future<SavedImage> fa = pool.submit(() -> read(first, differing));
@@ -55,6 +95,66 @@ public final class SavedImageFiles {
       throw new IOException(e.getCause());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  private static Set<Integer> differingLayers(Path first, Path second) throws IOException {
+    List<String> a = declaredDiffIds(first);
+    List<String> b = declaredDiffIds(second);
+    Set<Integer> differing = new HashSet<>();
+    for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+      if (i >= a.size() || i >= b.size() || !a.get(i).equals(b.get(i))) {
+        differing.add(i);
+      }
+    }
+    return differing;
+  }
+
+  /** One open saved image: its members, metadata, layer keys in manifest order, layers read so far. */
+  private static final class Archive {
+    final String source;
+    final TarFile tar;
+    final Map<String, TarArchiveEntry> members;
+    final Map<String, byte[]> metadata = new HashMap<>();
+    final List<String> keys = new ArrayList<>();
+    final Map<String, LayerSummary> layers = new HashMap<>();
+
+    Archive(Path archive, TarFile tar) throws IOException {
+      this.source = archive.toString();
+      this.tar = tar;
+      this.members = members(tar);
+      String configName = configName(archive, tar, members);
+      metadata.put("manifest.json", bytes(tar, members, "manifest.json"));
+      metadata.put(configName, bytes(tar, members, configName));
+      for (JsonNode layer : JSON.readTree(metadata.get("manifest.json")).get(0).path("Layers")) {
+        String key = ImageArchiveReader.normaliseMemberName(layer.asText());
+        if (!members.containsKey(key)) {
+          throw new IllegalArgumentException("Error parsing saved image '" + source + "': layer '"
+              + key + "' named by manifest.json is missing");
+        }
+        keys.add(key);
+      }
+    }
+
+    InputStream open(int i) throws IOException {
+      return tar.getInputStream(members.get(keys.get(i)));
+    }
+
+    void unparsed(int i) {
+      if (i < keys.size()) {
+        String key = keys.get(i);
+        layers.put(key, new LayerSummary(key, null, members.get(key).getSize(), List.of()));
+      }
+    }
+
+    void parse(int i) throws IOException {
+      try (InputStream in = open(i)) {
+        layers.put(keys.get(i), new ImageArchiveReader().readLayer(source, keys.get(i), in));
+      }
+    }
+
+    SavedImage assemble() throws IOException {
+      return ImageArchiveReader.assemble(source, layers, metadata, false);
     }
   }
 

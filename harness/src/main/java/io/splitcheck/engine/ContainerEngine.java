@@ -29,6 +29,11 @@ public interface ContainerEngine {
     }
   }
 
+  /** The engine's version, default seccomp profile and CPUs ({@code GET /info}). */
+  default EngineInfo info() throws EngineException {
+    return new EngineInfo("unknown", "unknown", null, 1);
+  }
+
   /** The container by name or id, or empty when the engine has none. */
   Optional<ContainerInfo> container(String ref) throws EngineException;
 

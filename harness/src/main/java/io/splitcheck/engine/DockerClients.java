@@ -35,6 +35,12 @@ public final class DockerClients {
     return DockerClientImpl.getInstance(built, http);
   }
 
+  /** The URL a client for {@code host} talks to: {@code host}, else DOCKER_HOST, else the local socket. */
+  public static String hostOf(String host) {
+    return host != null ? host
+        : System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
+  }
+
   /** The engine answers a ping within a few seconds. */
   public static boolean answers(DockerClient client) {
     try {

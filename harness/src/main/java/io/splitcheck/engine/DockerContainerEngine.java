@@ -9,6 +9,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,9 +28,26 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 public final class DockerContainerEngine implements ContainerEngine {
   private static final String NO_SUCH_ENTRYPOINT = "/.splitcheck-validate/no-such-entrypoint";
   private final DockerClient docker;
+  private final String host;
 
   public DockerContainerEngine(DockerClient docker) {
+    this(docker, DockerClients.hostOf(null));
+  }
+
+  /** @param host the URL {@code docker} talks to, recorded in {@link #info()} */
+  public DockerContainerEngine(DockerClient docker, String host) {
     this.docker = docker;
+    this.host = host;
+  }
+
+  @Override
+  public EngineInfo info() throws EngineException {
+    try {
+      Info i = docker.infoCmd().exec();
+      return EngineInfo.of(host, i.getServerVersion(), i.getSecurityOptions(), i.getNCPU());
+    } catch (DockerException e) {
+      throw new EngineException("GET /info (" + host + ") failed: " + e.getMessage(), e);
+    }
   }
 
   @Override

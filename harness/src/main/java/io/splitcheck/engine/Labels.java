@@ -20,9 +20,14 @@ public final class Labels {
     Map<String, String> labels = new TreeMap<>();
     labels.put(RUN, runId);
     labels.put(PID, Long.toString(ProcessHandle.current().pid()));
-    labels.put(HOST, hostName());
+    labels.put(HOST, HostName.NAME);
     labels.put(ROLE, role);
     return labels;
+  }
+
+  /** Resolved once: {@code getLocalHost} may ask a resolver. */
+  private static final class HostName {
+    static final String NAME = hostName();
   }
 
   static String hostName() {

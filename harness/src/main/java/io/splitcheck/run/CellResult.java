@@ -1,6 +1,7 @@
 package io.splitcheck.run;
 
 import io.splitcheck.engine.CappedOutput;
+import io.splitcheck.engine.EngineInfo;
 
 /**
  * One cell's verdict (from its untraced run) and, when it was re-run under the tracer, its trace.
@@ -12,8 +13,10 @@ import io.splitcheck.engine.CappedOutput;
  * @param stderr first bytes of stderr
  * @param startError the engine's error when the container could not start, else null
  * @param trace the traced re-run, or null when the cell was not traced
+ * @param engine the engine that ran the cell (and its traced re-run), or null when not recorded
  */
 public record CellResult(String config, Outcome outcome, long wallMillis, CappedOutput stdout,
+<<<<<<< HEAD
                          CappedOutput stderr, String startError, CellTrace trace) {
   /** How {@link #startError} begins for a cell the engine stopped answering during. */
   public static final String ENGINE_WENT_AWAY = "engine went away";
@@ -26,6 +29,13 @@ public record CellResult(String config, Outcome outcome, long wallMillis, Capped
 
   public boolean engineLost() {
     return startError != null && startError.startsWith(ENGINE_WENT_AWAY);
+=======
+                         CappedOutput stderr, String startError, CellTrace trace,
+                         EngineInfo engine) {
+  public CellResult(String config, Outcome outcome, long wallMillis, CappedOutput stdout,
+      CappedOutput stderr, String startError, CellTrace trace) {
+    this(config, outcome, wallMillis, stdout, stderr, startError, trace, null);
+>>>>>>> scale
   }
 
   public boolean traced() {
@@ -33,6 +43,6 @@ public record CellResult(String config, Outcome outcome, long wallMillis, Capped
   }
 
   public CellResult withTrace(CellTrace t) {
-    return new CellResult(config, outcome, wallMillis, stdout, stderr, startError, t);
+    return new CellResult(config, outcome, wallMillis, stdout, stderr, startError, t, engine);
   }
 }

@@ -1,6 +1,8 @@
 package io.splitcheck.run;
 
 import io.splitcheck.engine.ContainerEngine;
+import io.splitcheck.engine.ContainerEngine.ImageConfig;
+import io.splitcheck.engine.EngineInfo;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.TracerBundle;
 import io.splitcheck.trace.TraceCollector;
@@ -53,17 +55,31 @@ public final class MatrixCheck {
   }
 
   /** A checked request. */
-  public record Prepared(CustomCells cells, MatrixOptions options) {}
+  public record Prepared(CustomCells cells, MatrixOptions options) {
+    public Prepared withJobs(int jobs) {
+      return new Prepared(cells, options.withJobs(jobs));
+    }
+  }
 
-  /** Runs a prepared matrix; warnings go to {@code warn} as soon as they are known. */
+  /** Runs a prepared matrix on one engine; warnings go to {@code warn} as soon as they are known. */
   public static MatrixReport run(ContainerEngine engine, Prepared p, String runId,
       Consumer<String> warn) throws EngineException {
+    return run(List.of(engine), List.of(), p, runId, warn);
+  }
+
+  /**
+   * Runs a prepared matrix with its cells spread round-robin over {@code engines}, each holding the
+   * image; {@code infos} (empty, or one per engine) are recorded on the cells each engine runs.
+   */
+  public static MatrixReport run(List<ContainerEngine> engines, List<EngineInfo> infos, Prepared p,
+      String runId, Consumer<String> warn) throws EngineException {
     MatrixOptions o = p.options();
-    String arch = MatrixRunner.requireImage(engine, o.image()).architecture();
+    ImageConfig image = MatrixRunner.requireImage(engines.get(0), o.image());
     List<String> warnings = new ArrayList<>(p.cells().warnings());
-    warnings.addAll(p.cells().lint(arch));
+    warnings.addAll(p.cells().lint(image.architecture()));
     warnings.forEach(warn);
     TraceAttributor attributor = new TraceAttributor(
+<<<<<<< HEAD
         Restrictions.forPlan(o.plan(), p.cells().engineDefault()), arch);
     MatrixReport report;
     RunScope scope = new RunScope(engine, runId);
@@ -95,6 +111,38 @@ public final class MatrixCheck {
       scope.close();
     } catch (EngineException | RuntimeException e) {
       failure.addSuppressed(e);
+=======
+        Restrictions.forPlan(o.plan(), p.cells().engineDefault()), image.architecture());
+    List<RunScope> scopes = new ArrayList<>();
+    try {
+      // the tracer bundle (ldd, packing) only when something may be traced
+      TracerBundle bundle = o.trace() == TraceMode.NEVER ? null : TracerBundle.fromHost();
+      List<EngineSlot> slots = new ArrayList<>();
+      for (int i = 0; i < engines.size(); i++) {
+        ContainerEngine engine = engines.get(i);
+        scopes.add(new RunScope(engine, runId));
+        slots.add(new EngineSlot(engine, infos.isEmpty() ? null : infos.get(i),
+            bundle == null ? null : new TraceCollector(engine, bundle, runId)));
+      }
+      MatrixRun run = new MatrixRunner(slots, runId, attributor).run(o, image);
+      return MatrixAnalysis.analyze(run, o.plan(), attributor, warnings);
+    } finally {
+      closeAll(scopes);
+    }
+  }
+
+  private static void closeAll(List<RunScope> scopes) throws EngineException {
+    EngineException first = null;
+    for (RunScope scope : scopes) {
+      try {
+        scope.close();
+      } catch (EngineException e) {
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      throw first;
+>>>>>>> scale
     }
   }
 }

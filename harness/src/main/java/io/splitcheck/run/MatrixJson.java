@@ -58,6 +58,13 @@ public final class MatrixJson {
     if (c.traced() && c.trace().note() != null) {
       n.put("traceNote", c.trace().note());
     }
+    if (c.engine() != null) {
+      ObjectNode e = n.putObject("engine");
+      e.put("host", c.engine().host());
+      e.put("version", c.engine().version());
+      e.put("seccompDefault", c.engine().seccompDefault());
+      e.put("seccompProfile", c.engine().seccompProfile());
+    }
     return n;
   }
 

@@ -30,9 +30,26 @@ public record MatrixOptions(String image, MatrixPlan plan, TraceMode trace, Dura
     }
   }
 
-  /** max(2, available processors). */
+  /**
+   * max(6, 2 x available processors): a cell mostly waits on the engine (create, start, exit), so
+   * the six built-in cells start at once and larger engines get twice their cores.
+   */
   public static int defaultJobs() {
-    return Math.max(2, Runtime.getRuntime().availableProcessors());
+    return perEngine(Runtime.getRuntime().availableProcessors());
+  }
+
+  /** The sum over the engines of max(6, 2 x the engine's CPUs). */
+  public static int defaultJobs(List<io.splitcheck.engine.EngineInfo> engines) {
+    return engines.isEmpty() ? defaultJobs()
+        : engines.stream().mapToInt(e -> perEngine(e.cpus())).sum();
+  }
+
+  private static int perEngine(int cpus) {
+    return Math.max(6, 2 * cpus);
+  }
+
+  public MatrixOptions withJobs(int newJobs) {
+    return new MatrixOptions(image, plan, trace, timeout, newJobs, command, outputCap);
   }
 
   /** {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} (the scenario files' form); null: the default. */

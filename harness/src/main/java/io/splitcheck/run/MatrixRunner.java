@@ -26,29 +26,59 @@ public final class MatrixRunner {
   }
 
   static final String NOT_TRACEABLE = "not traceable under this profile";
-  private final ContainerEngine engine;
-  private final TraceCollector collector;
+  private final List<EngineSlot> slots;
   private final String runId;
   private final TraceGate gate;
 
   public MatrixRunner(ContainerEngine engine, TraceCollector collector, String runId, TraceGate gate) {
-    this.engine = engine;
-    this.collector = collector;
+    this(List.of(new EngineSlot(engine, null, collector)), runId, gate);
+  }
+
+  /** Cell {@code i} of the plan (and its traced re-run) runs on {@code slots[i % slots.size()]}. */
+  public MatrixRunner(List<EngineSlot> slots, String runId, TraceGate gate) {
+    if (slots.isEmpty()) {
+      throw new IllegalArgumentException("a matrix needs at least one engine");
+    }
+    this.slots = List.copyOf(slots);
     this.runId = runId;
     this.gate = gate;
   }
 
   public MatrixRun run(MatrixOptions o) throws EngineException {
-    ImageConfig image = requireImage(engine, o.image());
+    return run(o, requireImage(slots.get(0).engine(), o.image()));
+  }
+
+  /** @param image the image's config on the first engine, already looked up */
+  public MatrixRun run(MatrixOptions o, ImageConfig image) throws EngineException {
     List<String> argv = argv(image, o.command(), o.image());
+    for (EngineSlot slot : slots.subList(1, slots.size())) {
+      requireImage(slot.engine(), o.image());
+    }
     validateProfiles(o);
+<<<<<<< HEAD
     List<CellResult> results = Parallel.map(o.plan().cells(), o.jobs(),
         cell -> runUntraced(cell, o));
     Set<String> toTrace = results.stream().anyMatch(CellResult::engineLost) ? Set.of()
         : cellsToTrace(o, results);
     List<CellResult> traced = Parallel.map(results, o.jobs(), r -> toTrace.contains(r.config())
         ? r.withTrace(trace(o.plan().cell(r.config()), o, argv, r.outcome())) : r);
+=======
+    List<Cell> cells = o.plan().cells();
+    List<Integer> indexes = java.util.stream.IntStream.range(0, cells.size()).boxed().toList();
+    List<CellResult> results = Parallel.map(indexes, o.jobs(),
+        i -> runUntraced(cells.get(i), slot(i), o));
+    Set<String> toTrace = cellsToTrace(o, results);
+    List<CellResult> traced = Parallel.map(indexes, o.jobs(), i -> {
+      CellResult r = results.get(i);
+      return toTrace.contains(r.config())
+          ? r.withTrace(trace(cells.get(i), slot(i), o, argv, r.outcome())) : r;
+    });
+>>>>>>> scale
     return new MatrixRun(o.image(), image.id(), image.architecture(), o.plan().baseline(), traced);
+  }
+
+  private EngineSlot slot(int cellIndex) {
+    return slots.get(cellIndex % slots.size());
   }
 
   /** The image's config; a missing image is bad input, never pulled. */
@@ -69,6 +99,12 @@ public final class MatrixRunner {
   }
 
   private void validateProfiles(MatrixOptions o) throws EngineException {
+    for (EngineSlot slot : slots) {
+      validateProfiles(slot.engine(), o);
+    }
+  }
+
+  private void validateProfiles(ContainerEngine engine, MatrixOptions o) throws EngineException {
     for (Cell cell : o.plan().cells()) {
       if (cell.security().seccomp() == ContainerSecurity.Seccomp.CUSTOM) {
         Optional<String> rejection = engine.seccompRejection(o.image(),
@@ -97,6 +133,7 @@ public final class MatrixRunner {
     return names;
   }
 
+<<<<<<< HEAD
   private CellResult runUntraced(Cell cell, MatrixOptions o) throws EngineException {
     ContainerExit exit;
     try {
@@ -108,18 +145,23 @@ public final class MatrixRunner {
       }
       return CellResult.engineWentAway(cell.name(), e.getMessage());
     }
+=======
+  private CellResult runUntraced(Cell cell, EngineSlot slot, MatrixOptions o)
+      throws EngineException {
+    ContainerExit exit = slot.engine().run(spec(cell, o, "cell"));
+>>>>>>> scale
     return new CellResult(cell.name(), outcome(exit), exit.wallMillis(), exit.stdout(),
-        exit.stderr(), exit.startError(), null);
+        exit.stderr(), exit.startError(), null, slot.info());
   }
 
-  private CellTrace trace(Cell cell, MatrixOptions o, List<String> argv, Outcome verdict)
-      throws EngineException {
+  private CellTrace trace(Cell cell, EngineSlot slot, MatrixOptions o, List<String> argv,
+      Outcome verdict) throws EngineException {
     Optional<String> denied = gate.untraceable(cell);
     if (denied.isPresent()) {
       String why = denied.get();
       return CellTrace.untraceable(why.startsWith(NOT_TRACEABLE) ? why : NOT_TRACEABLE + ": " + why);
     }
-    TraceCollector.TracedExit t = collector.run(spec(cell, o, "traced-cell"), argv, cell.name());
+    TraceCollector.TracedExit t = slot.collector().run(spec(cell, o, "traced-cell"), argv, cell.name());
     Outcome outcome = outcome(t.exit());
     if (t.lines().isEmpty()) {
       return new CellTrace(false, NOT_TRACEABLE + ": the tracer wrote no trace ("
