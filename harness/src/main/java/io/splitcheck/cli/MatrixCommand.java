@@ -1,11 +1,6 @@
 package io.splitcheck.cli;
 
-<<<<<<< HEAD
-import io.splitcheck.engine.ContainerEngine;
-import io.splitcheck.engine.DockerContainerEngine;
 import io.splitcheck.engine.EngineException;
-=======
->>>>>>> scale
 import io.splitcheck.engine.RunId;
 import io.splitcheck.run.CellResult;
 import io.splitcheck.run.MatrixCheck;
@@ -97,26 +92,19 @@ public final class MatrixCommand implements Callable<Integer> {
         NamedValue.toMap("--profile", profiles, Path::of), NamedValue.toMap("--derive", derives, v -> v),
         baseline, TraceMode.parse(trace), Durations.parse(timeout, "--timeout"),
         jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile));
-<<<<<<< HEAD
-    ContainerEngine engine = new DockerContainerEngine(EngineConnection.open(common));
-    MatrixReport report = MatrixCheck.run(engine, prepared, RunId.next(Clock.systemUTC()),
-        w -> System.err.println("splitcheck matrix: warning: " + Redactor.standard().redact(w)));
-    Redactor redactor = Redactor.standard();
-    ByteArrayOutputStream text = new ByteArrayOutputStream();
-    MatrixText.print(report, new PrintStream(text, true, StandardCharsets.UTF_8));
-    System.out.print(redactor.redact(text.toString(StandardCharsets.UTF_8)));
-    System.out.flush();
-=======
     Engines connected = pending.await();
     Timings.mark("engines");
     if (jobs == null) {
       prepared = prepared.withJobs(MatrixOptions.defaultJobs(connected.infos()));
     }
+    Redactor redactor = Redactor.standard();
     MatrixReport report = MatrixCheck.run(connected.engines(), connected.infos(), prepared,
-        RunId.next(Clock.systemUTC()), w -> System.err.println("splitcheck matrix: warning: " + w));
+        RunId.next(Clock.systemUTC()), w -> System.err.println("splitcheck matrix: warning: " + redactor.redact(w)));
     Timings.mark("cells");
-    MatrixText.print(report, System.out);
->>>>>>> scale
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    MatrixText.print(report, new PrintStream(text, true, StandardCharsets.UTF_8));
+    System.out.print(redactor.redact(text.toString(StandardCharsets.UTF_8)));
+    System.out.flush();
     if (json != null) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       MatrixJson.write(report, bytes);
@@ -127,13 +115,10 @@ public final class MatrixCommand implements Callable<Integer> {
           reportDir);
       System.out.println("report: " + reportDir.resolve(ReportWriter.HTML));
     }
-<<<<<<< HEAD
+    Timings.mark("reported");
     if (report.engineLost()) {
       throw engineWentAway(report);
     }
-=======
-    Timings.mark("reported");
->>>>>>> scale
     return report.exitCode();
   }
 

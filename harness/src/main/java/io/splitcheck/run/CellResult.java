@@ -16,26 +16,28 @@ import io.splitcheck.engine.EngineInfo;
  * @param engine the engine that ran the cell (and its traced re-run), or null when not recorded
  */
 public record CellResult(String config, Outcome outcome, long wallMillis, CappedOutput stdout,
-<<<<<<< HEAD
-                         CappedOutput stderr, String startError, CellTrace trace) {
+                         CappedOutput stderr, String startError, CellTrace trace,
+                         EngineInfo engine) {
   /** How {@link #startError} begins for a cell the engine stopped answering during. */
   public static final String ENGINE_WENT_AWAY = "engine went away";
 
+  public CellResult(String config, Outcome outcome, long wallMillis, CappedOutput stdout,
+      CappedOutput stderr, String startError, CellTrace trace) {
+    this(config, outcome, wallMillis, stdout, stderr, startError, trace, null);
+  }
+
   /** A cell that did not finish because the engine stopped answering; {@code error} is the failed call. */
-  public static CellResult engineWentAway(String config, String error) {
+  public static CellResult engineWentAway(String config, String error, EngineInfo engine) {
     return new CellResult(config, new Outcome(-1, false, false), 0, CappedOutput.EMPTY, CappedOutput.EMPTY,
-        ENGINE_WENT_AWAY + " during this cell: " + error, null);
+        ENGINE_WENT_AWAY + " during this cell: " + error, null, engine);
+  }
+
+  public static CellResult engineWentAway(String config, String error) {
+    return engineWentAway(config, error, null);
   }
 
   public boolean engineLost() {
     return startError != null && startError.startsWith(ENGINE_WENT_AWAY);
-=======
-                         CappedOutput stderr, String startError, CellTrace trace,
-                         EngineInfo engine) {
-  public CellResult(String config, Outcome outcome, long wallMillis, CappedOutput stdout,
-      CappedOutput stderr, String startError, CellTrace trace) {
-    this(config, outcome, wallMillis, stdout, stderr, startError, trace, null);
->>>>>>> scale
   }
 
   public boolean traced() {

@@ -79,20 +79,27 @@ public final class MatrixCheck {
     warnings.addAll(p.cells().lint(image.architecture()));
     warnings.forEach(warn);
     TraceAttributor attributor = new TraceAttributor(
-<<<<<<< HEAD
-        Restrictions.forPlan(o.plan(), p.cells().engineDefault()), arch);
+        Restrictions.forPlan(o.plan(), p.cells().engineDefault()), image.architecture());
+    List<RunScope> scopes = new ArrayList<>();
     MatrixReport report;
-    RunScope scope = new RunScope(engine, runId);
     try {
-      TraceCollector collector = new TraceCollector(engine, TracerBundle.fromHost(), runId);
-      MatrixRun run = new MatrixRunner(engine, collector, runId, attributor).run(o);
+      // the tracer bundle (ldd, packing) only when something may be traced
+      TracerBundle bundle = o.trace() == TraceMode.NEVER ? null : TracerBundle.fromHost();
+      List<EngineSlot> slots = new ArrayList<>();
+      for (int i = 0; i < engines.size(); i++) {
+        ContainerEngine engine = engines.get(i);
+        scopes.add(new RunScope(engine, runId));
+        slots.add(new EngineSlot(engine, infos.isEmpty() ? null : infos.get(i),
+            bundle == null ? null : new TraceCollector(engine, bundle, runId)));
+      }
+      MatrixRun run = new MatrixRunner(slots, runId, attributor).run(o, image);
       report = MatrixAnalysis.analyze(run, o.plan(), attributor, warnings);
     } catch (EngineException | RuntimeException e) {
-      closeQuietly(scope, e);
+      closeQuietly(scopes, e);
       throw e;
     }
     try {
-      scope.close();
+      closeAll(scopes);
     } catch (EngineException | RuntimeException e) {
       if (!report.engineLost()) {
         throw e;
@@ -106,28 +113,11 @@ public final class MatrixCheck {
     return report;
   }
 
-  private static void closeQuietly(RunScope scope, Exception failure) {
+  private static void closeQuietly(List<RunScope> scopes, Exception failure) {
     try {
-      scope.close();
+      closeAll(scopes);
     } catch (EngineException | RuntimeException e) {
       failure.addSuppressed(e);
-=======
-        Restrictions.forPlan(o.plan(), p.cells().engineDefault()), image.architecture());
-    List<RunScope> scopes = new ArrayList<>();
-    try {
-      // the tracer bundle (ldd, packing) only when something may be traced
-      TracerBundle bundle = o.trace() == TraceMode.NEVER ? null : TracerBundle.fromHost();
-      List<EngineSlot> slots = new ArrayList<>();
-      for (int i = 0; i < engines.size(); i++) {
-        ContainerEngine engine = engines.get(i);
-        scopes.add(new RunScope(engine, runId));
-        slots.add(new EngineSlot(engine, infos.isEmpty() ? null : infos.get(i),
-            bundle == null ? null : new TraceCollector(engine, bundle, runId)));
-      }
-      MatrixRun run = new MatrixRunner(slots, runId, attributor).run(o, image);
-      return MatrixAnalysis.analyze(run, o.plan(), attributor, warnings);
-    } finally {
-      closeAll(scopes);
     }
   }
 
@@ -142,7 +132,6 @@ public final class MatrixCheck {
     }
     if (first != null) {
       throw first;
->>>>>>> scale
     }
   }
 }

@@ -55,25 +55,17 @@ public final class MatrixRunner {
       requireImage(slot.engine(), o.image());
     }
     validateProfiles(o);
-<<<<<<< HEAD
-    List<CellResult> results = Parallel.map(o.plan().cells(), o.jobs(),
-        cell -> runUntraced(cell, o));
-    Set<String> toTrace = results.stream().anyMatch(CellResult::engineLost) ? Set.of()
-        : cellsToTrace(o, results);
-    List<CellResult> traced = Parallel.map(results, o.jobs(), r -> toTrace.contains(r.config())
-        ? r.withTrace(trace(o.plan().cell(r.config()), o, argv, r.outcome())) : r);
-=======
     List<Cell> cells = o.plan().cells();
     List<Integer> indexes = java.util.stream.IntStream.range(0, cells.size()).boxed().toList();
     List<CellResult> results = Parallel.map(indexes, o.jobs(),
         i -> runUntraced(cells.get(i), slot(i), o));
-    Set<String> toTrace = cellsToTrace(o, results);
+    Set<String> toTrace = results.stream().anyMatch(CellResult::engineLost) ? Set.of()
+        : cellsToTrace(o, results);
     List<CellResult> traced = Parallel.map(indexes, o.jobs(), i -> {
       CellResult r = results.get(i);
       return toTrace.contains(r.config())
           ? r.withTrace(trace(cells.get(i), slot(i), o, argv, r.outcome())) : r;
     });
->>>>>>> scale
     return new MatrixRun(o.image(), image.id(), image.architecture(), o.plan().baseline(), traced);
   }
 
@@ -133,23 +125,18 @@ public final class MatrixRunner {
     return names;
   }
 
-<<<<<<< HEAD
-  private CellResult runUntraced(Cell cell, MatrixOptions o) throws EngineException {
-    ContainerExit exit;
-    try {
-      exit = engine.run(spec(cell, o, "cell"));
-    } catch (EngineException | RuntimeException e) {
-      // docker-java reports a refused connection as a bare RuntimeException
-      if (engine.answers()) {
-        throw e;
-      }
-      return CellResult.engineWentAway(cell.name(), e.getMessage());
-    }
-=======
   private CellResult runUntraced(Cell cell, EngineSlot slot, MatrixOptions o)
       throws EngineException {
-    ContainerExit exit = slot.engine().run(spec(cell, o, "cell"));
->>>>>>> scale
+    ContainerExit exit;
+    try {
+      exit = slot.engine().run(spec(cell, o, "cell"));
+    } catch (EngineException | RuntimeException e) {
+      // docker-java reports a refused connection as a bare RuntimeException
+      if (slot.engine().answers()) {
+        throw e;
+      }
+      return CellResult.engineWentAway(cell.name(), e.getMessage(), slot.info());
+    }
     return new CellResult(cell.name(), outcome(exit), exit.wallMillis(), exit.stdout(),
         exit.stderr(), exit.startError(), null, slot.info());
   }
