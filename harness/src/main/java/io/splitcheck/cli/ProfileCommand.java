@@ -78,6 +78,11 @@ public final class ProfileCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common = new CommonOptions();
 
+  @Option(names = "--trace-runs", paramLabel = "N", defaultValue = "2",
+      description = "traced baseline runs whose syscalls are joined (default: ${DEFAULT-VALUE}); a program "
+          + "whose start-up varies needs more than one")
+  int traceRuns = 2;
+
   @Override
   public Integer call() throws Exception {
     Cell base = BuiltInCells.named(baseline).orElseThrow(() -> new IllegalArgumentException(
@@ -91,9 +96,13 @@ public final class ProfileCommand implements Callable<Integer> {
       MatrixPlan tracePlan = new MatrixPlan(List.of(base), base.name());
       TraceAttributor tracer = new TraceAttributor(
           Restrictions.forPlan(tracePlan, defaults.engineDefault()), arch);
-      MatrixRun traced = new MatrixRunner(engine, collector, runId, tracer)
-          .run(options(tracePlan, TraceMode.ALWAYS));
-      SeccompProfile profile = generate(traced.cell(base.name()), defaults.engineDefault());
+      java.util.Set<String> names = new java.util.TreeSet<>(RUNC_EXTRA);
+      for (int i = 0; i < traceRuns; i++) { // a program's syscalls can vary between runs: take the union
+        MatrixRun traced = new MatrixRunner(engine, collector, runId, tracer)
+            .run(options(tracePlan, TraceMode.ALWAYS));
+        names.addAll(syscalls(traced.cell(base.name())));
+      }
+      SeccompProfile profile = ProfileGenerator.runnable(names, defaults.engineDefault());
       write(profile);
       Cell generated = new Cell(GENERATED, ContainerSecurity.customProfile(profile.toJson()),
           "profile generated from the " + base.name() + " trace");
@@ -117,15 +126,12 @@ public final class ProfileCommand implements Callable<Integer> {
         MatrixOptions.DEFAULT_OUTPUT_CAP);
   }
 
-  private static SeccompProfile generate(CellResult traced, SeccompProfile engineDefault) {
+  private static java.util.Set<String> syscalls(CellResult traced) {
     if (!traced.traced() || !traced.trace().traceable()) {
       throw new IllegalStateException("the " + traced.config() + " run could not be traced: "
           + (traced.traced() ? traced.trace().note() : "not traced"));
     }
-    Trace trace = Trace.parse(traced.trace().lines(), traced.config() + " trace");
-    java.util.Set<String> names = new java.util.TreeSet<>(trace.syscallNames());
-    names.addAll(RUNC_EXTRA);
-    return ProfileGenerator.runnable(names, engineDefault);
+    return Trace.parse(traced.trace().lines(), traced.config() + " trace").syscallNames();
   }
 
   private void write(SeccompProfile profile) throws java.io.IOException {
