@@ -6,29 +6,7 @@ final class Html {
 
   /** Escapes for text and for double- or single-quoted attribute values. */
   static String esc(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        case '`' -> out.append("&#96;");
-        default -> {
-          if (c < 0x20 && c != '\n' && c != '\t') {
-            out.append(String.format("\\u%04X", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
+    return Markup.escape(s, Markup.Mode.HTML);
   }
 
   /** An element id made only of {@code [a-z0-9-]}, for anchors. */
