@@ -56,18 +56,19 @@ class ContainerSecurityIT {
   private Map<String, InspectContainerResponse> watch(CompletableFuture<?> done, List<String> roles)
       throws Exception {
     Map<String, InspectContainerResponse> seen = new TreeMap<>();
-    while (!done.isDone()) {
-      for (var c : docker.listContainersCmd().withLabelFilter(Map.of(Labels.PID, PID)).exec()) {
-        if (roles.contains(c.getLabels().get(Labels.ROLE)) && !seen.containsKey(c.getId())) {
-          try {
-            seen.put(c.getId(), docker.inspectContainerCmd(c.getId()).exec());
-          } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
-            // removed between list and inspect
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(3))
+        .pollInterval(java.time.Duration.ofMillis(150)).until(() -> {
+          for (var c : docker.listContainersCmd().withLabelFilter(Map.of(Labels.PID, PID)).exec()) {
+            if (roles.contains(c.getLabels().get(Labels.ROLE)) && !seen.containsKey(c.getId())) {
+              try {
+                seen.put(c.getId(), docker.inspectContainerCmd(c.getId()).exec());
+              } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
+                // removed between list and inspect
+              }
+            }
           }
-        }
-      }
-      Thread.sleep(150);
-    }
+          return done.isDone();
+        });
     return seen;
   }
 

@@ -81,15 +81,16 @@ class EngineGoneIT {
   /** Waits until the matrix created its third cell container on the private engine. */
   private static void awaitThirdCell(PrivateEngine engine, CompletableFuture<Cli.Result> run) throws Exception {
     Set<String> seen = new HashSet<>();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     try (DockerClient client = DockerClients.forHost(engine.host())) {
-      while (seen.size() < 3) {
-        assertTrue(System.nanoTime() < deadline, "no third cell; seen " + seen + "\n" + engine.log());
-        assertTrue(!run.isDone(), () -> "the matrix ended early: " + run.join());
-        client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.ROLE, "cell")).exec()
-            .forEach(c -> seen.add(c.getId()));
-        Thread.sleep(100);
-      }
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+          .until(() -> {
+            assertTrue(!run.isDone(), () -> "the matrix ended early: " + run.join());
+            client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.ROLE, "cell")).exec()
+                .forEach(c -> seen.add(c.getId()));
+            return seen.size() >= 3;
+          });
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("no third cell; seen " + seen + "\n" + engine.log(), e);
     }
   }
 }

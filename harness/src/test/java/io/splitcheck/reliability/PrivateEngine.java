@@ -36,14 +36,14 @@ final class PrivateEngine implements AutoCloseable {
         "--ip-masq=false", "--storage-driver", "vfs", "--shutdown-timeout", "1")
         .redirectErrorStream(true).redirectOutput(dir.resolve("dockerd.log").toFile()).start();
     PrivateEngine engine = new PrivateEngine(dir, p, host);
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     try (DockerClient client = DockerClients.forHost(host)) {
-      while (System.nanoTime() < deadline && p.isAlive()) {
-        if (Files.exists(dir.resolve("d.sock")) && DockerClients.answers(client)) {
-          return engine;
-        }
-        Thread.sleep(250);
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+          .until(() -> !p.isAlive() || Files.exists(dir.resolve("d.sock")) && DockerClients.answers(client));
+      if (p.isAlive()) {
+        return engine;
       }
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      // reported below with the engine's log
     }
     String log = Files.readString(dir.resolve("dockerd.log"));
     engine.close();
@@ -84,11 +84,22 @@ final class PrivateEngine implements AutoCloseable {
     String root = dir.toString();
     List<ProcessHandle> mine = ProcessHandle.allProcesses()
         .filter(h -> h.info().commandLine().map(c -> c.contains(root)).orElse(false)).toList();
+    List<ProcessHandle> killed = new java.util.ArrayList<>();
     for (ProcessHandle h : mine) {
-      h.descendants().forEach(ProcessHandle::destroyForcibly);
+      h.descendants().forEach(d -> {
+        d.destroyForcibly();
+        killed.add(d);
+      });
       h.destroyForcibly();
+      killed.add(h);
     }
-    Thread.sleep(500);
+    for (ProcessHandle h : killed) { // their mounts go only once they are gone
+      try {
+        h.onExit().get(5, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        // unmounted lazily below either way
+      }
+    }
     new ProcessBuilder("sh", "-c", "grep ' " + root + "' /proc/mounts | cut -d' ' -f2 | sort -r | "
         + "xargs -r -n1 umount -l; rm -rf " + root).start().waitFor(60, TimeUnit.SECONDS);
   }

@@ -118,6 +118,17 @@ class ReliabilityIT {
     return context;
   }
 
+  /** Waits until {@code twice} has tagged its first image; returns its run id. */
+  private String awaitFirstImage(ChildCli child) {
+    AtomicReference<String> runId = new AtomicReference<>();
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
+      assertTrue(child.process().isAlive(), () -> "twice ended early: " + child.out() + child.err());
+      runId.compareAndSet(null, runIdIn(child.out()));
+      return runId.get() != null && !objects.twiceTags(runId.get()).isEmpty();
+    });
+    return runId.get();
+  }
+
   private static String runIdIn(String out) {
     var m = java.util.regex.Pattern.compile("run (\\d{8}-\\d{6}-\\d+)\\)").matcher(out);
     return m.find() ? m.group(1) : null;
@@ -127,17 +138,14 @@ class ReliabilityIT {
   void twice_removesFirstImage_whenStoppedWithSigtermDuringSecondBuild() throws Exception {
     Path context = context("sleep 3");
     try (ChildCli child = ChildCli.start("128m", List.of("twice", context.toString()))) {
-      AtomicReference<String> runId = new AtomicReference<>();
-      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
-        assertTrue(child.process().isAlive(), () -> "twice ended early: " + child.out() + child.err());
-        runId.compareAndSet(null, runIdIn(child.out()));
-        return runId.get() != null && !objects.twiceTags(runId.get()).isEmpty();
-      });
-      List<String> midway = objects.twiceTags(runId.get());
+      String runId = awaitFirstImage(child);
+      List<String> midway = objects.twiceTags(runId);
       child.process().destroy();
       assertTrue(child.waitFor(40) != -1, "the shutdown hook is bounded");
-      Thread.sleep(3000); // a build killed while exporting could still tag its image
-      assertEquals(List.of(), objects.twiceTags(runId.get()), "left after SIGTERM, was " + midway);
+      // a build killed while exporting could still tag its image: nothing may appear for 3 s
+      await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4))
+          .untilAsserted(() -> assertEquals(List.of(), objects.twiceTags(runId),
+              "left after SIGTERM, was " + midway));
     }
   }
 
@@ -145,24 +153,20 @@ class ReliabilityIT {
   void twice_leavesNothingAfterGc_whenKilledWithSigkillDuringSecondBuild() throws Exception {
     Path context = context("sleep 3");
     try (ChildCli child = ChildCli.start("128m", List.of("twice", context.toString()))) {
-      AtomicReference<String> runId = new AtomicReference<>();
-      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
-        assertTrue(child.process().isAlive(), () -> "twice ended early: " + child.out() + child.err());
-        runId.compareAndSet(null, runIdIn(child.out()));
-        return runId.get() != null && !objects.twiceTags(runId.get()).isEmpty();
-      });
+      String runId = awaitFirstImage(child);
       child.process().destroyForcibly();
       assertEquals(137, child.waitFor(30));
-      Thread.sleep(5000); // long enough for the second build to finish, had its client outlived splitcheck
-      List<String> orphaned = objects.twiceTags(runId.get());
-      assertEquals(List.of("image splitcheck-twice/" + runId.get() + ":first"), orphaned,
-          "the second build died with its parent");
+      // for 5 s, long enough for the second build to finish had its client outlived splitcheck
+      List<String> first = List.of("image splitcheck-twice/" + runId + ":first");
+      await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6))
+          .untilAsserted(() -> assertEquals(first, objects.twiceTags(runId), "the second build died with its parent"));
+      List<String> orphaned = objects.twiceTags(runId);
       assertFalse(orphaned.isEmpty(), "SIGKILL leaves the first image behind (what gc is for)");
 
       Cli.Result gc = Cli.run("gc");
 
       assertEquals(0, gc.exitCode(), gc.err());
-      assertEquals(List.of(), objects.twiceTags(runId.get()), "gc said: " + gc.out() + gc.err());
+      assertEquals(List.of(), objects.twiceTags(runId), "gc said: " + gc.out() + gc.err());
       System.out.println("FIGURE twice kill-9: " + orphaned.size() + " image(s) orphaned, 0 left after gc");
     }
   }

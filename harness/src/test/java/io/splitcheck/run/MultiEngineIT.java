@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -63,17 +62,17 @@ class MultiEngineIT {
   }
 
   private void awaitAnswer() throws Exception {
-    Instant until = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(until)) {
-      try (DockerClient c = DockerClients.forHost(SECOND)) {
-        if (DockerClients.answers(c)) {
-          return;
-        }
-      }
-      assertTrue(dockerd.isAlive(), "second dockerd exited: " + log());
-      Thread.sleep(500);
+    try {
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+          .until(() -> {
+            assertTrue(dockerd.isAlive(), "second dockerd exited: " + log());
+            try (DockerClient c = DockerClients.forHost(SECOND)) {
+              return DockerClients.answers(c);
+            }
+          });
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("second dockerd did not answer within 60 s: " + log(), e);
     }
-    throw new AssertionError("second dockerd did not answer within 60 s: " + log());
   }
 
   private static String log() throws IOException {
