@@ -2,9 +2,9 @@ package io.splitcheck.cli;
 
 import com.github.dockerjava.api.DockerClient;
 import io.splitcheck.engine.Janitor;
+import io.splitcheck.engine.Labels;
 import io.splitcheck.engine.LabelledObject;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +40,7 @@ public final class GcCommand implements Callable<Integer> {
     Duration age = olderThan == null ? null : Durations.parse(olderThan, "--older-than");
     try (DockerClient docker = EngineConnection.open(common)) {
       Janitor janitor = new Janitor(docker);
-      String host = InetAddress.getLocalHost().getHostName();
+      String host = Labels.host(); // the same name the labels were written with
       List<LabelledObject> doomed = new ArrayList<>();
       for (LabelledObject o : janitor.list()) {
         if (isDead(o, host) || age != null && isOlder(o, age)) {

@@ -30,6 +30,11 @@ public final class Labels {
     static final String NAME = hostName();
   }
 
+  /** This host's name as the labels record it ({@code gc} compares against it). */
+  public static String host() {
+    return HostName.NAME;
+  }
+
   static String hostName() {
     try {
       return java.net.InetAddress.getLocalHost().getHostName();
