@@ -14,6 +14,15 @@ public interface ImageStore {
       repoDigests = List.copyOf(repoDigests);
       diffIds = List.copyOf(diffIds);
     }
+
+    /** The digest that pins this image: its first repo digest, else (built or loaded locally) its id. */
+    public String pinDigest() {
+      return repoDigests.isEmpty() ? id : repoDigests.get(0).substring(repoDigests.get(0).indexOf('@') + 1);
+    }
+
+    public boolean hasRepoDigest() {
+      return !repoDigests.isEmpty();
+    }
   }
 
   /** The local image, or empty when the engine has none by that name. Never pulls. */

@@ -66,11 +66,10 @@ public record ImageAudit(String image, Path dockerfile, Path context, List<Path>
       if (base.equals("scratch") || base.contains("@") || out.containsKey(base)) {
         continue;
       }
-      store.inspect(base).ifPresent(info -> out.put(base, info.repoDigests().isEmpty()
-          ? new BasePin(base, info.id(), "image id of the local tag, which has no repo digest because it was "
-              + "built or loaded locally; this pin holds only on this engine")
-          : new BasePin(base, info.repoDigests().get(0).substring(info.repoDigests().get(0).indexOf('@') + 1),
-              "repo digest the engine resolves for this tag now")));
+      store.inspect(base).ifPresent(info -> out.put(base, new BasePin(base, info.pinDigest(), info.hasRepoDigest()
+          ? "repo digest the engine resolves for this tag now"
+          : "image id of the local tag, which has no repo digest because it was built or loaded locally; "
+              + "this pin holds only on this engine")));
     }
     return out;
   }
