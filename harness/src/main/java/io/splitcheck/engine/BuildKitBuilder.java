@@ -20,11 +20,18 @@ public final class BuildKitBuilder implements ImageBuilder {
 
   private final BuildKitClient client;
   private final Path workDir;
+  private final String dockerHost;
 
   /** @param workDir where iid files and build logs are written (one pair per build) */
   public BuildKitBuilder(BuildKitClient client, Path workDir) {
+    this(client, workDir, null);
+  }
+
+  /** @param dockerHost passed to the client as DOCKER_HOST, or null for the environment's */
+  public BuildKitBuilder(BuildKitClient client, Path workDir, String dockerHost) {
     this.client = client;
     this.workDir = workDir;
+    this.dockerHost = dockerHost;
   }
 
   public BuildKitClient client() {
@@ -91,6 +98,9 @@ public final class BuildKitBuilder implements ImageBuilder {
     ProcessBuilder pb = new ProcessBuilder(dieWithParent(command)).redirectErrorStream(true)
         .redirectOutput(log.toFile());
     pb.environment().put("DOCKER_BUILDKIT", "1");
+    if (dockerHost != null) {
+      pb.environment().put("DOCKER_HOST", dockerHost);
+    }
     try {
       Process p = ChildProcesses.track(pb.start());
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
