@@ -10,15 +10,14 @@ import io.splitcheck.engine.DockerImageStore;
 import io.splitcheck.engine.ExitCleanup;
 import io.splitcheck.engine.Janitor;
 import io.splitcheck.engine.RunId;
+import io.splitcheck.engine.TempFolder;
 import io.splitcheck.report.Redactor;
 import java.io.PrintWriter;
 import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,7 +73,7 @@ public final class TwiceCommand implements Callable<Integer> {
       if (onExit != null) {
         onExit.close();
       }
-      deleteTree(work);
+      TempFolder.deleteQuietly(work);
       docker.close();
     }
   }
@@ -86,13 +85,5 @@ public final class TwiceCommand implements Callable<Integer> {
       values.add(Files.readString(s.source()));
     }
     return values;
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (java.io.IOException e) {
-      // a temp folder left behind is not worth failing the run over
-    }
   }
 }

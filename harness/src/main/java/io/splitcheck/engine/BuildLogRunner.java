@@ -5,10 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Runs {@code DOCKER_BUILDKIT=1 docker build --progress=plain} (with cache) and returns its log, for the
@@ -53,18 +51,7 @@ public final class BuildLogRunner {
       throw new EngineException("DOCKER_BUILDKIT=1 " + client + " build " + context + " could not run: "
           + e.getMessage(), e);
     } finally {
-      deleteQuietly(work);
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temp folder left behind is harmless
+      TempFolder.deleteQuietly(work);
     }
   }
 }

@@ -4,8 +4,8 @@ import io.splitcheck.audit.AuditInput;
 import io.splitcheck.audit.BuildLog;
 import io.splitcheck.audit.CacheScope;
 import io.splitcheck.engine.BuildLogRunner;
+import io.splitcheck.engine.TempFolder;
 import io.splitcheck.engine.ImageStore;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,15 +43,7 @@ public final class CacheCheckRun {
     } finally {
       store.remove(tag + "-1");
       store.remove(tag + "-2");
-      deleteQuietly(work);
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temp folder left behind is not worth failing the audit over
+      TempFolder.deleteQuietly(work);
     }
   }
 }

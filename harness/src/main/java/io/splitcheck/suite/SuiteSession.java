@@ -10,12 +10,11 @@ import io.splitcheck.engine.ExitCleanup;
 import io.splitcheck.engine.ImageStore;
 import io.splitcheck.engine.Janitor;
 import io.splitcheck.engine.RunId;
+import io.splitcheck.engine.TempFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Everything one run of scenarios holds open: the engine connection, the builder, the run id, and the
@@ -72,11 +71,7 @@ public final class SuiteSession implements AutoCloseable {
       System.err.println("splitcheck: cleanup of run " + runId + " failed: " + e.getMessage());
     }
     onExit.close();
-    try (Stream<Path> paths = Files.walk(work)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temp folder left behind is harmless
-    }
+    TempFolder.deleteQuietly(work);
     try {
       docker.close();
     } catch (IOException e) {
