@@ -47,13 +47,6 @@ import picocli.CommandLine.Parameters;
         + "the profile equals the baseline's, 1 when not, 2 on error.")
 public final class ProfileCommand implements Callable<Integer> {
   static final String GENERATED = "generated";
-  /**
-   * Calls runc 1.1 makes under the filter that ProfileGenerator's list lacks, measured here: without
-   * openat, runc fails with "error closing exec fds: open /proc/self/fd: operation not permitted"
-   * before a static entrypoint that never opens a file starts.
-   */
-  static final List<String> RUNC_EXTRA = List.of("openat");
-
   @Parameters(index = "0", paramLabel = "IMAGE", description = "a local image (never pulled)")
   String image;
 
@@ -78,10 +71,10 @@ public final class ProfileCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common = new CommonOptions();
 
-  @Option(names = "--trace-runs", paramLabel = "N", defaultValue = "2",
-      description = "traced baseline runs whose syscalls are joined (default: ${DEFAULT-VALUE}); a program "
-          + "whose start-up varies needs more than one")
-  int traceRuns = 2;
+  @Option(names = "--trace-runs", paramLabel = "N", defaultValue = "1",
+      description = "traced baseline runs whose syscalls are joined (default: ${DEFAULT-VALUE}); more for a "
+          + "program whose start-up varies between runs")
+  int traceRuns = 1;
 
   @Override
   public Integer call() throws Exception {
@@ -96,8 +89,8 @@ public final class ProfileCommand implements Callable<Integer> {
       MatrixPlan tracePlan = new MatrixPlan(List.of(base), base.name());
       TraceAttributor tracer = new TraceAttributor(
           Restrictions.forPlan(tracePlan, defaults.engineDefault()), arch);
-      java.util.Set<String> names = new java.util.TreeSet<>(RUNC_EXTRA);
-      for (int i = 0; i < traceRuns; i++) { // a program's syscalls can vary between runs: take the union
+      java.util.Set<String> names = new java.util.TreeSet<>();
+      for (int i = 0; i < traceRuns; i++) { // with --trace-runs N, the union of N traces
         MatrixRun traced = new MatrixRunner(engine, collector, runId, tracer)
             .run(options(tracePlan, TraceMode.ALWAYS));
         names.addAll(syscalls(traced.cell(base.name())));

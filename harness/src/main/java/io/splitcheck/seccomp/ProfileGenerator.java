@@ -14,13 +14,20 @@ public final class ProfileGenerator {
             new ArchMapping("SCMP_ARCH_AARCH64", List.of("SCMP_ARCH_ARM")));
     /**
      * What runc 1.1 (engine 20.10) calls after installing the filter and before the entrypoint's first syscall
-     * (finalizing capabilities/ids, closing fds, exec). Measured here by bisecting an allowlist until
-     * {@code docker run} started; a profile without them fails with "operation not permitted" before the
-     * entrypoint runs, so the entrypoint's trace cannot show them.
+     * (finalizing capabilities/ids, closing fds — {@code openat} for its {@code /proc/self/fd} walk — and
+     * exec), measured here by bisecting an allowlist until {@code docker run} started; plus what runc's Go
+     * runtime may call in that window depending on timing: the async-preemption signal path
+     * ({@code tgkill}, {@code getpid}, {@code gettid}, {@code rt_sigprocmask}, {@code sigaltstack}, and
+     * {@code rt_sigreturn}, without which a signal landing there ends in SIGSEGV: seen as an intermittent
+     * exit 139 under generated profiles), scheduling ({@code sched_yield}, {@code nanosleep},
+     * {@code epoll_pwait}) and memory ({@code mmap}, {@code munmap}, {@code madvise}). A profile without
+     * them fails before the entrypoint runs, so the entrypoint's trace cannot show them.
      */
     public static final List<String> RUNC_SYSCALLS = List.of("capget", "capset", "chdir", "close", "epoll_ctl",
-            "execve", "exit_group", "faccessat2", "fcntl", "fstat", "fstatfs", "futex", "getcwd", "getdents64",
-            "getppid", "newfstatat", "prctl", "read", "setgid", "setgroups", "setuid", "write");
+            "epoll_pwait", "execve", "exit_group", "faccessat2", "fcntl", "fstat", "fstatfs", "futex", "getcwd",
+            "getdents64", "getpid", "getppid", "gettid", "madvise", "mmap", "munmap", "nanosleep", "newfstatat",
+            "openat", "prctl", "read", "rt_sigprocmask", "rt_sigreturn", "sched_yield", "setgid", "setgroups",
+            "setuid", "sigaltstack", "tgkill", "write");
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private ProfileGenerator() {
