@@ -31,11 +31,15 @@ public record CappedOutput(String text, long totalBytes, boolean truncated) {
       this.buffer = new byte[cap];
     }
 
-    public synchronized void accept(byte[] bytes) {
-      total += bytes.length;
-      int n = Math.min(bytes.length, buffer.length - kept);
+    public void accept(byte[] bytes) {
+      accept(bytes, 0, bytes.length);
+    }
+
+    public synchronized void accept(byte[] bytes, int offset, int length) {
+      total += length;
+      int n = Math.min(length, buffer.length - kept);
       if (n > 0) {
-        System.arraycopy(bytes, 0, buffer, kept, n);
+        System.arraycopy(bytes, offset, buffer, kept, n);
         kept += n;
       }
     }

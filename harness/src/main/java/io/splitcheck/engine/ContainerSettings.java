@@ -1,39 +1,65 @@
 package io.splitcheck.engine;
 
-import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.model.AccessMode;
-import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Volume;
-import java.util.ArrayList;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** Maps a {@link ContainerSpec} onto docker-java's create command and host config. */
+/** Maps a {@link ContainerSpec} onto the body of {@code POST /containers/create}. */
 final class ContainerSettings {
   private ContainerSettings() {}
 
-  static CreateContainerCmd apply(CreateContainerCmd cmd, ContainerSpec spec) {
+  static ObjectNode createBody(ContainerSpec spec) {
+    ObjectNode body = base(spec.image(), spec.labels());
     if (spec.entrypoint() != null) {
-      cmd.withEntrypoint(spec.entrypoint());
+      strings(body.putArray("Entrypoint"), spec.entrypoint());
     }
     if (spec.cmd() != null) {
-      cmd.withCmd(spec.cmd());
+      strings(body.putArray("Cmd"), spec.cmd());
     }
-    HostConfig host = hostConfig(spec.security());
-    host.withBinds(spec.volumes().stream().map(ContainerSettings::bind).toArray(Bind[]::new));
+    ObjectNode host = hostConfig(spec.security());
+    if (!spec.volumes().isEmpty()) {
+      strings(host.putArray("Binds"), spec.volumes().stream().map(ContainerSettings::bind).toList());
+    }
     if (spec.ptraceSidecarOf() != null) {
-      host.withPidMode("container:" + spec.ptraceSidecarOf()).withCapAdd(Capability.SYS_PTRACE);
+      host.put("PidMode", "container:" + spec.ptraceSidecarOf());
+      host.putArray("CapAdd").add("SYS_PTRACE");
     }
-    return cmd.withLabels(spec.labels()).withTty(false).withAttachStdout(false)
-        .withAttachStderr(false).withHostConfig(host);
+    body.set("HostConfig", host);
+    return body;
+  }
+
+  /**
+   * A container that never runs its image's program and has no network: for filling a volume, or for
+   * letting the engine judge a seccomp profile.
+   */
+  static ObjectNode helperBody(String image, String entrypoint, Map<String, String> labels,
+      ObjectNode hostConfig) {
+    ObjectNode body = base(image, labels);
+    body.putArray("Entrypoint").add(entrypoint);
+    body.putArray("Cmd");
+    body.put("NetworkDisabled", true);
+    body.set("HostConfig", hostConfig);
+    return body;
+  }
+
+  private static ObjectNode base(String image, Map<String, String> labels) {
+    ObjectNode body = EngineApi.JSON.createObjectNode();
+    body.put("Image", image);
+    ObjectNode l = body.putObject("Labels");
+    new TreeMap<>(labels).forEach(l::put);
+    body.put("Tty", false);
+    body.put("AttachStdout", false);
+    body.put("AttachStderr", false);
+    return body;
   }
 
   /** The host config that realises one cell's security settings; never privileged. */
-  static HostConfig hostConfig(ContainerSecurity s) {
-    HostConfig host = HostConfig.newHostConfig().withPrivileged(false);
-    List<String> securityOpts = new ArrayList<>();
+  static ObjectNode hostConfig(ContainerSecurity s) {
+    ObjectNode host = EngineApi.JSON.createObjectNode();
+    host.put("Privileged", false);
+    ArrayNode securityOpts = EngineApi.JSON.createArrayNode();
     switch (s.seccomp()) {
       case UNCONFINED -> securityOpts.add("seccomp=unconfined");
       case CUSTOM -> securityOpts.add("seccomp=" + s.profileJson());
@@ -43,24 +69,29 @@ final class ContainerSettings {
       securityOpts.add("no-new-privileges");
     }
     if (!securityOpts.isEmpty()) {
-      host.withSecurityOpts(securityOpts);
+      host.set("SecurityOpt", securityOpts);
     }
     if (s.dropAllCaps()) {
-      host.withCapDrop(Capability.ALL);
+      host.putArray("CapDrop").add("ALL");
     }
     if (s.readOnlyRoot()) {
-      host.withReadonlyRootfs(true);
+      host.put("ReadonlyRootfs", true);
     }
     if (s.tmpfsTmp()) {
-      host.withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,size=64m"));
+      host.putObject("Tmpfs").put("/tmp", "rw,nosuid,nodev,size=64m");
     }
     if (s.noNetwork()) {
-      host.withNetworkMode("none");
+      host.put("NetworkMode", "none");
     }
     return host;
   }
 
-  static Bind bind(ContainerSpec.VolumeMount m) {
-    return new Bind(m.volume(), new Volume(m.path()), m.readOnly() ? AccessMode.ro : AccessMode.rw);
+  /** {@code volume:/path:ro|rw}, as {@code docker run -v} writes it. */
+  static String bind(ContainerSpec.VolumeMount m) {
+    return m.volume() + ":" + m.path() + ":" + (m.readOnly() ? "ro" : "rw");
+  }
+
+  private static void strings(ArrayNode array, List<String> values) {
+    values.forEach(array::add);
   }
 }

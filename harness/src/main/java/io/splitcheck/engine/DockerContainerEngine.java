@@ -1,33 +1,36 @@
 package io.splitcheck.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.ContainerConfig;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Info;
-import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
-/** {@link ContainerEngine} over docker-java. Every call names the API request in its errors. */
+/**
+ * {@link ContainerEngine} over docker-java: its typed commands, and its transport with JSON trees
+ * ({@link EngineApi}) for the calls made for every cell. Every call names the API request in its errors.
+ */
 public final class DockerContainerEngine implements ContainerEngine {
   private static final String NO_SUCH_ENTRYPOINT = "/.splitcheck-validate/no-such-entrypoint";
   private final DockerClient docker;
+  private final EngineApi api;
   private final String host;
 
   public DockerContainerEngine(DockerClient docker) {
@@ -37,33 +40,33 @@ public final class DockerContainerEngine implements ContainerEngine {
   /** @param host the URL {@code docker} talks to, recorded in {@link #info()} */
   public DockerContainerEngine(DockerClient docker, String host) {
     this.docker = docker;
+    this.api = EngineApi.of(docker);
     this.host = host;
   }
 
   @Override
   public EngineInfo info() throws EngineException {
-    try {
-      Info i = docker.infoCmd().exec();
-      return EngineInfo.of(host, i.getServerVersion(), i.getSecurityOptions(), i.getNCPU());
-    } catch (DockerException e) {
-      throw new EngineException("GET /info (" + host + ") failed: " + e.getMessage(), e);
-    }
+    JsonNode i = named(() -> api.get("/info"), " (" + host + ")");
+    List<String> securityOptions = new ArrayList<>();
+    i.path("SecurityOptions").forEach(o -> securityOptions.add(o.asText()));
+    return EngineInfo.of(host, text(i, "ServerVersion"), securityOptions,
+        i.hasNonNull("NCPU") ? i.get("NCPU").asInt() : null);
   }
 
   @Override
   public Optional<ImageConfig> image(String ref) throws EngineException {
+    JsonNode r;
     try {
-      InspectImageResponse r = docker.inspectImageCmd(ref).exec();
-      ContainerConfig c = r.getConfig();
-      List<String> entrypoint = c == null || c.getEntrypoint() == null ? List.of()
-          : Arrays.asList(c.getEntrypoint());
-      List<String> cmd = c == null || c.getCmd() == null ? List.of() : Arrays.asList(c.getCmd());
-      return Optional.of(new ImageConfig(r.getId(), entrypoint, cmd, r.getArch()));
-    } catch (NotFoundException e) {
-      return Optional.empty();
-    } catch (DockerException e) {
-      throw new EngineException("GET /images/" + ref + "/json failed: " + e.getMessage(), e);
+      r = api.get("/images/" + ref + "/json");
+    } catch (EngineApi.Status e) {
+      if (e.notFound()) {
+        return Optional.empty();
+      }
+      throw e;
     }
+    JsonNode c = r.path("Config");
+    return Optional.of(new ImageConfig(text(r, "Id"), strings(c.path("Entrypoint")),
+        strings(c.path("Cmd")), text(r, "Architecture")));
   }
 
   @Override
@@ -107,12 +110,10 @@ public final class DockerContainerEngine implements ContainerEngine {
   public void copyIntoVolume(String image, String volume, InputStream tar, Map<String, String> labels)
       throws EngineException {
     String path = "/.splitcheck-fill";
-    String id = create(docker.createContainerCmd(image)
-        .withEntrypoint(NO_SUCH_ENTRYPOINT).withCmd(List.of())
-        .withLabels(labels)
-        .withNetworkDisabled(true)
-        .withHostConfig(HostConfig.newHostConfig().withBinds(ContainerSettings.bind(
-            new ContainerSpec.VolumeMount(volume, path, false)))));
+    ObjectNode host = EngineApi.JSON.createObjectNode();
+    host.putArray("Binds").add(ContainerSettings.bind(new ContainerSpec.VolumeMount(volume, path,
+        false)));
+    String id = create(ContainerSettings.helperBody(image, NO_SUCH_ENTRYPOINT, labels, host));
     try {
       docker.copyArchiveToContainerCmd(id).withRemotePath(path).withTarInputStream(tar).exec();
     } catch (DockerException e) {
@@ -125,7 +126,7 @@ public final class DockerContainerEngine implements ContainerEngine {
 
   @Override
   public ContainerExit run(ContainerSpec spec) throws EngineException {
-    String id = create(ContainerSettings.apply(docker.createContainerCmd(spec.image()), spec));
+    String id = create(ContainerSettings.createBody(spec));
     try {
       return startAndWait(id, spec);
     } finally {
@@ -136,65 +137,90 @@ public final class DockerContainerEngine implements ContainerEngine {
   private ContainerExit startAndWait(String id, ContainerSpec spec) throws EngineException {
     long started = System.nanoTime();
     try {
-      docker.startContainerCmd(id).exec();
-    } catch (DockerException e) {
+      api.post("/containers/" + id + "/start", null);
+    } catch (EngineApi.Status e) {
       long wall = (System.nanoTime() - started) / 1_000_000;
-      Long state = inspect(id).getState().getExitCodeLong();
-      int code = state == null ? -1 : state.intValue();
+      int code = state(id).path("ExitCode").asInt(-1);
       return new ContainerExit(code == 0 ? -1 : code, false, false, wall, CappedOutput.EMPTY,
-          CappedOutput.EMPTY, "POST /containers/" + id + "/start: " + DaemonMessages.of(e.getMessage()),
-          null);
+          CappedOutput.EMPTY, "POST /containers/" + id + "/start: " + e.daemonMessage(), null);
     }
-    boolean timedOut = !awaitExit(id, spec.timeout().toMillis());
-    if (timedOut) {
-      stop(id, spec.ptraceSidecarOf() != null);
-    }
+    boolean timedOut = awaitExit(id, spec.timeout().toMillis(), spec.ptraceSidecarOf() != null);
     long wall = (System.nanoTime() - started) / 1_000_000;
-    InspectContainerResponse.ContainerState state = inspect(id).getState();
-    int exitCode = state.getExitCodeLong() == null ? -1 : state.getExitCodeLong().intValue();
-    boolean oom = Boolean.TRUE.equals(state.getOOMKilled());
-    CappedOutput[] logs = ContainerLogs.read(docker, id, spec.outputCap());
+    JsonNode state = state(id);
+    int exitCode = state.path("ExitCode").asInt(-1);
+    boolean oom = state.path("OOMKilled").asBoolean(false);
+    CappedOutput[] logs = ContainerLogs.read(api, id, spec.outputCap());
     Path readBack = spec.readBack() == null ? null : copyOut(id, spec.readBack());
     return new ContainerExit(exitCode, timedOut, oom, wall, logs[0], logs[1], null, readBack);
   }
 
-  /** True when the container exited within {@code millis}. */
-  private boolean awaitExit(String id, long millis) throws EngineException {
-    try (WaitContainerResultCallback cb = docker.waitContainerCmd(id)
-        .exec(new WaitContainerResultCallback())) {
-      cb.awaitStatusCode(millis, TimeUnit.MILLISECONDS);
-      return true;
-    } catch (DockerClientException e) {
-      if (String.valueOf(e.getMessage()).contains("timeout")) {
-        return false;
-      }
-      throw new EngineException("POST /containers/" + id + "/wait failed: " + e.getMessage(), e);
-    } catch (IOException e) {
-      return true;
-    }
-  }
-
-  /** SIGKILL; a tracer first gets SIGINT so that it detaches from its tracees and flushes. */
-  private void stop(String id, boolean gently) throws EngineException {
-    if (gently) {
-      kill(id, "INT");
-      if (awaitExit(id, 15_000)) {
-        return;
-      }
-    }
-    kill(id, "KILL");
-    awaitExit(id, 30_000);
-  }
-
-  private void kill(String id, String signal) throws EngineException {
+  /**
+   * Waits for the container to exit; at {@code millis} it is stopped ({@link #stop}). True when it
+   * was: the wait request itself has no timeout, the deadline's stop is what ends it.
+   */
+  private boolean awaitExit(String id, long millis, boolean gently) throws EngineException {
+    Deadline deadline = new Deadline(id, gently);
+    ScheduledFuture<?> first = Deadline.TIMER.schedule(deadline::expire, millis,
+        TimeUnit.MILLISECONDS);
     try {
-      docker.killContainerCmd(id).withSignal(signal).exec();
-    } catch (NotFoundException e) {
-      // gone already
-    } catch (DockerException e) {
-      if (!String.valueOf(e.getMessage()).contains("is not running")) {
-        throw new EngineException("POST /containers/" + id + "/kill failed: " + e.getMessage(), e);
+      api.post("/containers/" + id + "/wait", null);
+    } finally {
+      first.cancel(false);
+      deadline.cancel();
+    }
+    return deadline.fired();
+  }
+
+  /**
+   * What happens at a container's timeout: SIGKILL; a tracer first gets SIGINT so that it detaches
+   * from its tracees and flushes, and SIGKILL 15 s later.
+   */
+  private final class Deadline {
+    static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "splitcheck-container-deadlines");
+      t.setDaemon(true);
+      return t;
+    });
+    private final String id;
+    private final boolean gently;
+    private final AtomicBoolean fired = new AtomicBoolean();
+    private volatile ScheduledFuture<?> escalation;
+
+    Deadline(String id, boolean gently) {
+      this.id = id;
+      this.gently = gently;
+    }
+
+    void expire() {
+      // a container that exited just before its deadline is not "timed out": kill answers 409
+      if (kill(id, gently ? "INT" : "KILL")) {
+        fired.set(true);
+        if (gently) {
+          escalation = TIMER.schedule(() -> kill(id, "KILL"), 15, TimeUnit.SECONDS);
+        }
       }
+    }
+
+    void cancel() {
+      ScheduledFuture<?> e = escalation;
+      if (e != null) {
+        e.cancel(false);
+      }
+    }
+
+    boolean fired() {
+      return fired.get();
+    }
+  }
+
+  /** True when the signal was delivered; false when the container is no longer running or gone. */
+  private boolean kill(String id, String signal) {
+    try {
+      api.post("/containers/" + id + "/kill?signal=" + signal, null);
+      return true;
+    } catch (EngineException e) {
+      // 404 gone, 409 not running; anything else shows up when the wait or the inspect fails
+      return false;
     }
   }
 
@@ -219,20 +245,17 @@ public final class DockerContainerEngine implements ContainerEngine {
   @Override
   public Optional<String> seccompRejection(String image, String profileJson,
       Map<String, String> labels) throws EngineException {
-    String id = create(docker.createContainerCmd(image)
-        .withEntrypoint(NO_SUCH_ENTRYPOINT).withCmd(List.of())
-        .withLabels(labels)
-        .withNetworkDisabled(true)
-        .withHostConfig(HostConfig.newHostConfig()
-            .withSecurityOpts(List.of("seccomp=" + profileJson))));
+    ObjectNode host = EngineApi.JSON.createObjectNode();
+    host.putArray("SecurityOpt").add("seccomp=" + profileJson);
+    String id = create(ContainerSettings.helperBody(image, NO_SUCH_ENTRYPOINT, labels, host));
     try {
-      docker.startContainerCmd(id).exec();
+      api.post("/containers/" + id + "/start", null);
       return Optional.empty();
-    } catch (DockerException e) {
-      String msg = String.valueOf(e.getMessage());
+    } catch (EngineApi.Status e) {
+      String msg = e.daemonMessage();
       // loaded: runc got as far as exec, or the filter in force denied one of runc's own calls
       boolean loaded = msg.contains(NO_SUCH_ENTRYPOINT) || msg.contains("operation not permitted");
-      return loaded ? Optional.empty() : Optional.of(DaemonMessages.of(msg));
+      return loaded ? Optional.empty() : Optional.of(msg);
     } finally {
       removeContainer(id);
     }
@@ -248,34 +271,58 @@ public final class DockerContainerEngine implements ContainerEngine {
     new Janitor(docker).removeRun(runId);
   }
 
-  private String create(CreateContainerCmd cmd) throws EngineException {
-    Shutdown.refuseWhenStopping("POST /containers/create (image " + cmd.getImage() + ")");
+  private String create(ObjectNode body) throws EngineException {
+    String image = body.path("Image").asText();
+    String request = "POST /containers/create (image " + image + ")";
+    Shutdown.refuseWhenStopping(request);
     try {
-      return cmd.exec().getId();
-    } catch (NotFoundException e) {
-      throw new EngineException("POST /containers/create (image " + cmd.getImage() + "): no such "
-          + "image locally (splitcheck never pulls)", e);
-    } catch (DockerException e) {
-      throw new EngineException("POST /containers/create (image " + cmd.getImage() + ") failed: "
-          + e.getMessage(), e);
+      return api.post("/containers/create", body).path("Id").asText();
+    } catch (EngineApi.Status e) {
+      if (e.notFound()) {
+        throw new EngineException(request + ": no such image locally (splitcheck never pulls)", e);
+      }
+      throw new EngineException(request + " failed: " + e.daemonMessage(), e);
     }
   }
 
-  private InspectContainerResponse inspect(String id) throws EngineException {
-    try {
-      return docker.inspectContainerCmd(id).exec();
-    } catch (DockerException e) {
-      throw new EngineException("GET /containers/" + id + "/json failed: " + e.getMessage(), e);
-    }
+  /** {@code State} of a container's inspection. */
+  private JsonNode state(String id) throws EngineException {
+    return api.get("/containers/" + id + "/json").path("State");
   }
 
   private void removeContainer(String id) throws EngineException {
     try {
-      docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(false).exec();
-    } catch (NotFoundException e) {
-      // gone already
-    } catch (DockerException e) {
-      throw new EngineException("DELETE /containers/" + id + " failed: " + e.getMessage(), e);
+      api.delete("/containers/" + id + "?force=1&v=0");
+    } catch (EngineApi.Status e) {
+      if (!e.notFound()) {
+        throw e;
+      }
     }
+  }
+
+  private interface Call {
+    JsonNode call() throws EngineException;
+  }
+
+  /** A call whose error names {@code suffix} after the request, e.g. the engine's URL. */
+  private static JsonNode named(Call call, String suffix) throws EngineException {
+    try {
+      return call.call();
+    } catch (EngineException e) {
+      String m = e.getMessage();
+      int at = m.indexOf(" failed: ");
+      throw new EngineException(at < 0 ? m + suffix : m.substring(0, at) + suffix + m.substring(at),
+          e);
+    }
+  }
+
+  private static String text(JsonNode node, String field) {
+    return node.hasNonNull(field) ? node.get(field).asText() : null;
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(v -> out.add(v.asText()));
+    return out;
   }
 }

@@ -1,0 +1,67 @@
+package io.splitcheck.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ContainerSettingsTest {
+  private static final Map<String, String> LABELS = Map.of("io.splitcheck.run", "r1",
+      "io.splitcheck.role", "cell");
+
+  private static String body(ContainerSecurity security) {
+    return ContainerSettings.createBody(ContainerSpec.cell("img:1", null, security, LABELS,
+        Duration.ofSeconds(5), 1024)).toString();
+  }
+
+  @Test
+  void unconfinedCell_turnsSeccompOffAndNothingElse() {
+    assertEquals("{\"Image\":\"img:1\",\"Labels\":{\"io.splitcheck.role\":\"cell\","
+        + "\"io.splitcheck.run\":\"r1\"},\"Tty\":false,\"AttachStdout\":false,\"AttachStderr\":false,"
+        + "\"HostConfig\":{\"Privileged\":false,\"SecurityOpt\":[\"seccomp=unconfined\"]}}",
+        body(ContainerSecurity.unconfined()));
+  }
+
+  @Test
+  void engineDefaultCell_sendsNoSecurityOptions_soTheEngineAppliesItsDefaultProfile() {
+    assertEquals("{\"Privileged\":false}", ContainerSettings.hostConfig(
+        ContainerSecurity.engineDefault()).toString());
+  }
+
+  @Test
+  void restrictedCell_dropsCapsMountsReadOnlyWithTmpfsTmp_noNetwork_noNewPrivileges() {
+    assertEquals("{\"Privileged\":false,\"SecurityOpt\":[\"no-new-privileges\"],"
+        + "\"CapDrop\":[\"ALL\"],\"ReadonlyRootfs\":true,"
+        + "\"Tmpfs\":{\"/tmp\":\"rw,nosuid,nodev,size=64m\"},\"NetworkMode\":\"none\"}",
+        ContainerSettings.hostConfig(ContainerSecurity.engineDefault().withDropAllCaps()
+            .withReadOnlyRoot(true).withNoNetwork().withNoNewPrivileges()).toString());
+  }
+
+  @Test
+  void customProfile_isSentInline_asDockerRunSecurityOptDoes() {
+    assertEquals("{\"Privileged\":false,\"SecurityOpt\":[\"seccomp={\\\"defaultAction\\\":"
+        + "\\\"SCMP_ACT_ALLOW\\\"}\"]}", ContainerSettings.hostConfig(
+            ContainerSecurity.customProfile("{\"defaultAction\":\"SCMP_ACT_ALLOW\"}")).toString());
+  }
+
+  @Test
+  void tracerSidecar_sharesThePidNamespace_withOnlySysPtraceAdded_andMountsItsVolume() {
+    ContainerSpec spec = new ContainerSpec("img:1", List.of("/t/strace"), List.of("-f"),
+        ContainerSecurity.engineDefault(), List.of(new ContainerSpec.VolumeMount("vol1", "/t", true)),
+        LABELS, Duration.ofSeconds(5), 1024, null, null).asPtraceSidecarOf("abc");
+    String json = ContainerSettings.createBody(spec).toString();
+    assertEquals(true, json.contains("\"Entrypoint\":[\"/t/strace\"],\"Cmd\":[\"-f\"]"), json);
+    assertEquals(true, json.endsWith("\"HostConfig\":{\"Privileged\":false,\"Binds\":[\"vol1:/t:ro\"],"
+        + "\"PidMode\":\"container:abc\",\"CapAdd\":[\"SYS_PTRACE\"]}}"), json);
+  }
+
+  @Test
+  void helperContainer_neverRunsTheImageProgram_andHasNoNetwork() {
+    String json = ContainerSettings.helperBody("img:1", "/no-such", LABELS,
+        EngineApi.JSON.createObjectNode()).toString();
+    assertEquals(true, json.contains("\"Entrypoint\":[\"/no-such\"],\"Cmd\":[],\"NetworkDisabled\":true"),
+        json);
+  }
+}
