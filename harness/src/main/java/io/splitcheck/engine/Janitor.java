@@ -103,7 +103,7 @@ public final class Janitor {
   /** Removes every object of one run: containers first (they hold volumes), then volumes, networks, images. */
   public List<LabelledObject> removeRun(String runId) throws EngineException {
     List<LabelledObject> removed = new ArrayList<>();
-    List<LabelledObject> mine = list().stream().filter(o -> o.runId().equals(runId))
+    List<LabelledObject> mine = listRun(runId).stream()
         .sorted(Comparator.comparing(o -> Arrays.asList("container", "volume", "network", "image").indexOf(o.kind())))
         .toList();
     for (LabelledObject o : mine) {
@@ -111,5 +111,42 @@ public final class Janitor {
       removed.add(o);
     }
     return removed;
+  }
+
+  /**
+   * What {@link #list()} would give for one run, asked of the engine with its filters: the end of
+   * every matrix waits on this, and listing every image of a busy engine takes it seconds.
+   */
+  List<LabelledObject> listRun(String runId) throws EngineException {
+    List<LabelledObject> out = new ArrayList<>();
+    Map<String, String> label = Map.of(Labels.RUN, runId);
+    List<String> labelFilter = List.of(Labels.RUN + "=" + runId);
+    try {
+      for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(label).exec()) {
+        out.add(of("container", c.getId(), c.getLabels(), Instant.ofEpochSecond(c.getCreated())));
+      }
+      var volumes = docker.listVolumesCmd().withFilter("label", labelFilter).exec().getVolumes();
+      for (var v : volumes == null ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of() : volumes) {
+        out.add(of("volume", v.getName(), v.getLabels(), null));
+      }
+      for (Network n : docker.listNetworksCmd().withFilter("label", labelFilter).exec()) {
+        out.add(of("network", n.getId(), n.getLabels(), null));
+      }
+      Map<String, Image> images = new java.util.TreeMap<>();
+      for (Image i : docker.listImagesCmd().withShowAll(true).withLabelFilter(label).exec()) {
+        images.put(i.getId(), i);
+      }
+      for (String repo : List.of("splitcheck-twice/" + runId, "splitcheck-run/" + runId)) {
+        for (Image i : docker.listImagesCmd().withImageNameFilter(repo).exec()) {
+          images.put(i.getId(), i);
+        }
+      }
+      images.values().forEach(i -> addImage(out, i));
+    } catch (RuntimeException e) {
+      throw new EngineException("listing the objects of run " + runId + " failed: " + e.getMessage(), e);
+    }
+    return out.stream().filter(o -> o.runId().equals(runId))
+        .sorted(Comparator.comparing(LabelledObject::kind).thenComparing(LabelledObject::id))
+        .toList();
   }
 }
