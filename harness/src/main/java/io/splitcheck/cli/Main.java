@@ -1,5 +1,10 @@
 package io.splitcheck.cli;
 
+import io.splitcheck.engine.DockerClients;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,33 +15,63 @@ import picocli.CommandLine.Command;
     version = "splitcheck 0.1.0",
     description = "Build twice and explain every difference; run under the security matrix and name "
         + "the syscall behind every split; audit images.",
-    subcommands = {
-        TwiceCommand.class,
-        DiffCommand.class,
-        MatrixCommand.class,
-        ProfileCommand.class,
-        TraceCommand.class,
-        AuditCommand.class,
-        RunCommand.class,
-        MergeReportsCommand.class,
-        GcCommand.class,
-        CommandLine.HelpCommand.class,
-    })
+    synopsisSubcommandLabel = "COMMAND")
 public final class Main implements Runnable {
+  /** The commands that always talk to an engine: their client is built while picocli parses. */
+  private static final java.util.Set<String> ENGINE_COMMANDS =
+      java.util.Set.of("matrix", "run", "twice", "trace", "profile", "audit", "gc");
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    commandLine().usage(System.out);
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    Timings.mark("main");
+    if (args.length > 0 && ENGINE_COMMANDS.contains(args[0])) {
+      DockerClients.warmUp();
+    }
+    System.exit(commandLine(args.length == 0 ? null : args[0]).execute(args));
   }
 
-  /** The configured command line (exit codes: 0 ok, 1 found something, 2 error). */
+  /** The configured command line with every command (exit codes: 0 ok, 1 found something, 2 error). */
   public static CommandLine commandLine() {
+    return commandLine(null);
+  }
+
+  /**
+   * The command line with only {@code first}'s command when that names one: picocli reads every
+   * registered command's annotations up front, and a command's run should not wait on eight others.
+   * Anything else ({@code help}, an option, a typo) gets them all, so that help and errors list them.
+   */
+  static CommandLine commandLine(String first) {
     CommandLine cl = new CommandLine(new Main());
+    COMMANDS.forEach((name, command) -> {
+      if (first == null || !COMMANDS.containsKey(first) || first.equals(name)) {
+        cl.addSubcommand(name, command.get());
+      }
+    });
+    if (first == null || !COMMANDS.containsKey(first)) {
+      cl.addSubcommand("help", new CommandLine.HelpCommand());
+    }
     cl.setExecutionExceptionHandler(new ErrorHandler());
     cl.setExitCodeExceptionMapper(t -> 2);
     return cl;
+  }
+
+  /** The commands, in the order help lists them. */
+  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+  private static Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("twice", TwiceCommand::new);
+    m.put("diff", DiffCommand::new);
+    m.put("matrix", MatrixCommand::new);
+    m.put("profile", ProfileCommand::new);
+    m.put("trace", TraceCommand::new);
+    m.put("audit", AuditCommand::new);
+    m.put("run", RunCommand::new);
+    m.put("merge-reports", MergeReportsCommand::new);
+    m.put("gc", GcCommand::new);
+    return Collections.unmodifiableMap(m);
   }
 }

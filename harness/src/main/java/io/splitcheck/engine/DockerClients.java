@@ -5,6 +5,8 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Builds docker-java clients. The API version is never pinned: docker-java negotiates what the engine
@@ -13,13 +15,42 @@ import java.time.Duration;
 public final class DockerClients {
   private DockerClients() {}
 
+  private static final AtomicReference<CompletableFuture<DockerClient>> WARM = new AtomicReference<>();
+
   /** A client for DOCKER_HOST, or the default local socket. */
   public static DockerClient fromEnvironment() {
     return forHost(null);
   }
 
+  /**
+   * Starts building and pinging a client for DOCKER_HOST (or the local socket) in the background:
+   * loading docker-java's and the HTTP client's classes takes about as long as picocli takes to
+   * parse the command line, and with two cores the two overlap. {@link #forHost} hands the client
+   * out to the first caller that asks for that engine; nobody asking costs one {@code GET /_ping}.
+   */
+  public static void warmUp() {
+    WARM.compareAndSet(null, CompletableFuture.supplyAsync(() -> {
+      DockerClient client = build(null);
+      answers(client);
+      return client;
+    }));
+  }
+
+  private static DockerClient warmed(String host) {
+    if (host != null && !host.equals(hostOf(null))) {
+      return null;
+    }
+    CompletableFuture<DockerClient> warm = WARM.getAndSet(null);
+    return warm == null ? null : warm.join();
+  }
+
   /** @param host {@code unix:///var/run/docker.sock}, {@code tcp://host:2376}, or null for the environment */
   public static DockerClient forHost(String host) {
+    DockerClient warmed = warmed(host);
+    return warmed != null ? warmed : build(host);
+  }
+
+  private static DockerClient build(String host) {
     DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder();
     if (host != null) {
       config.withDockerHost(host);
