@@ -136,7 +136,7 @@ bench_images() {
 
 # The six built-in cells as `docker run` options, exactly as run/BuiltInCells sets them.
 CELL_OPTS=("--security-opt seccomp=unconfined" "" "--cap-drop ALL" "--read-only" "--network none"
-           "--cap-drop ALL --read-only --network none --security-opt no-new-privileges")
+           "--cap-drop ALL --read-only --tmpfs /tmp:rw,nosuid,nodev,size=64m --network none --security-opt no-new-privileges")
 
 docker_loop() { # IMAGE: the six cells one after another, as a user's shell loop would
   local o
