@@ -80,7 +80,7 @@ JSON
 bench_twice() {
   local ctx=$WORK/ctx300
   make_context "$ctx" 300
-  local rounds=${BENCH_TWICE_ROUNDS:-2} plain=() sc=() saves=() s rc side t0
+  local rounds=${BENCH_TWICE_ROUNDS:-2} plain=() sc=() saves=() s rc side t0 one_save=0 one_tar=0
   for ((r = 0; r < rounds; r++)); do   # interleaved rounds
     t0=$(date +%s%N)
     for side in a b; do
@@ -91,6 +91,15 @@ bench_twice() {
     t0=$(date +%s%N)
     $DOCKER save splitcheck-bench/plain:a > "$WORK/save-a.tar" & $DOCKER save splitcheck-bench/plain:b > "$WORK/save-b.tar"; wait
     saves+=("$(python3 -c "print(round(($(date +%s%N) - $t0) / 1e9, 2))")")
+    # one image out through the API vs tar of its layer directories straight off the local overlay2 store
+    if [[ $r -eq 0 ]]; then
+      t0=$(date +%s%N); $DOCKER save splitcheck-bench/plain:a | wc -c >/dev/null
+      one_save=$(python3 -c "print(round(($(date +%s%N) - $t0) / 1e9, 2))")
+      local dirs; dirs=$($DOCKER image inspect splitcheck-bench/plain:a -f '{{.GraphDriver.Data.UpperDir}}:{{.GraphDriver.Data.LowerDir}}')
+      t0=$(date +%s%N)
+      for d in ${dirs//:/ }; do tar -C "$d" -cf - . | wc -c >/dev/null; done
+      one_tar=$(python3 -c "print(round(($(date +%s%N) - $t0) / 1e9, 2))")
+    fi
     $DOCKER rmi -f splitcheck-bench/plain:a splitcheck-bench/plain:b >/dev/null
     read -r s rc < <(wall "${SC[@]}" twice "$ctx"); sc+=("$s")
   done
@@ -103,6 +112,7 @@ bench_twice() {
  "ratio": $(python3 -c "print(round($ms / max($mp, 0.01), 2))"),
  "breakdown": {"twoPlainBuildsSeconds": $mp, "twoSavesAtOnceSeconds": $msv, "diffOfTheSavedTarsSeconds": $d_s,
    "restSeconds": $(python3 -c "print(round($ms - $mp - $msv - $d_s, 2))")},
+ "oneImageOut": {"dockerSaveSeconds": $one_save, "tarOfItsOverlay2LayerDirsSeconds": $one_tar},
  "notes": "twice = two --no-cache BuildKit builds (through the docker CLI, as the plain ones) + docker save of both images at once to temporary files + the paired differ; breakdown: the parts measured on their own in the same round (rest: JVM start, build set-up, noise)"}
 JSON
 }
@@ -178,7 +188,7 @@ bench_matrix() {
     local phases; phases=$(python3 -c '
 import json, sys
 t = dict((l.split()[1], int(l.split()[2])) for l in open(sys.argv[1]) if l.startswith("timing: "))
-print(json.dumps({"jvmAndPicocliMs": t.get("command"), "enginesReadyMs": t.get("engines"),
+print(json.dumps({"jvmToMainMs": t.get("main"), "jvmAndPicocliMs": t.get("command"), "enginesReadyMs": t.get("engines"),
                   "cellsAndCleanupDoneMs": t.get("cells"), "reportedMs": t.get("reported")}))' "$WORK/timings.err")
     local msc mloop; msc=$(median "${sc[@]}"); mloop=$(median "${loop[@]}")
     parts+=("{\"image\": \"$img\", \"splitcheckSeconds\": $msc, \"loopSeconds\": $mloop,
