@@ -1,6 +1,6 @@
 package io.splitcheck.cli;
 
-import com.github.dockerjava.api.DockerClient;
+import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.engine.Janitor;
 import io.splitcheck.engine.Labels;
 import io.splitcheck.engine.LabelledObject;
@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code splitcheck gc}: remove what runs that died left behind, and say what was removed. */
 @Command(name = "gc", mixinStandardHelpOptions = true,
     description = "Remove the containers, volumes, networks and images of splitcheck runs whose process is "
-        + "no longer alive on this host; with --older-than, also those of runs older than that.")
+        + "no longer alive on this host; with --older-than, also those of runs older than that; from every "
+        + "--engine given.")
 public final class GcCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common = new CommonOptions();
@@ -33,41 +34,57 @@ public final class GcCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Say what would be removed; remove nothing.")
   boolean dryRun;
 
+  @Option(names = Engines.OPTION, paramLabel = "URL",
+      description = "An engine to clean (unix:///PATH, tcp://HOST:PORT); repeat for the engines a "
+          + "run --engine used. Default: --docker-host.")
+  List<String> engines = new ArrayList<>();
+
   Clock clock = Clock.systemUTC();
 
   @Override
   public Integer call() throws Exception {
     Duration age = olderThan == null ? null : Durations.parse(olderThan, "--older-than");
-    try (DockerClient docker = EngineConnection.open(common)) {
-      Janitor janitor = new Janitor(docker);
+    Engines connected = Engines.open(engines, common.dockerHost);
+    try {
       String host = Labels.host(); // the same name the labels were written with
-      List<LabelledObject> doomed = new ArrayList<>();
-      for (LabelledObject o : janitor.list()) {
-        if (isDead(o, host) || age != null && isOlder(o, age)) {
-          doomed.add(o);
-        }
-      }
-      doomed.sort(Comparator.comparing((LabelledObject o) -> List.of("container", "volume", "network", "image")
-          .indexOf(o.kind())).thenComparing(LabelledObject::runId).thenComparing(LabelledObject::id));
       PrintWriter out = spec.commandLine().getOut();
-      int failed = 0;
-      for (LabelledObject o : doomed) {
-        String what = o.kind() + " " + o.id() + " (run " + o.runId() + ")";
-        if (dryRun) {
-          out.println("would remove " + what);
-          continue;
-        }
-        try {
-          janitor.remove(o);
-          out.println("removed " + what);
-        } catch (io.splitcheck.engine.EngineException e) {
-          failed++;
-          spec.commandLine().getErr().println("splitcheck gc: " + e.getMessage());
-        }
+      int[] counts = new int[2]; // doomed, failed
+      for (ConnectedEngine engine : connected.connected()) {
+        clean(engine, connected.connected().size() > 1 ? " on " + engine.host() : "", host, age, out, counts);
       }
-      out.println((dryRun ? "would remove " : "removed ") + (doomed.size() - failed) + " object(s)"
-          + (failed > 0 ? ", " + failed + " could not be removed" : ""));
-      return failed > 0 ? 2 : 0;
+      out.println((dryRun ? "would remove " : "removed ") + (counts[0] - counts[1]) + " object(s)"
+          + (counts[1] > 0 ? ", " + counts[1] + " could not be removed" : ""));
+      return counts[1] > 0 ? 2 : 0;
+    } finally {
+      connected.connected().forEach(ConnectedEngine::close);
+    }
+  }
+
+  private void clean(ConnectedEngine engine, String where, String host, Duration age, PrintWriter out,
+      int[] counts) throws io.splitcheck.engine.EngineException {
+    Janitor janitor = engine.janitor();
+    List<LabelledObject> doomed = new ArrayList<>();
+    for (LabelledObject o : janitor.list()) {
+      if (isDead(o, host) || age != null && isOlder(o, age)) {
+        doomed.add(o);
+      }
+    }
+    doomed.sort(Comparator.comparing((LabelledObject o) -> List.of("container", "volume", "network", "image")
+        .indexOf(o.kind())).thenComparing(LabelledObject::runId).thenComparing(LabelledObject::id));
+    counts[0] += doomed.size();
+    for (LabelledObject o : doomed) {
+      String what = o.kind() + " " + o.id() + " (run " + o.runId() + ")" + where;
+      if (dryRun) {
+        out.println("would remove " + what);
+        continue;
+      }
+      try {
+        janitor.remove(o);
+        out.println("removed " + what);
+      } catch (io.splitcheck.engine.EngineException e) {
+        counts[1]++;
+        spec.commandLine().getErr().println("splitcheck gc: " + e.getMessage() + where);
+      }
     }
   }
 

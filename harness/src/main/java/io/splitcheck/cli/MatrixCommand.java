@@ -63,8 +63,8 @@ public final class MatrixCommand implements Callable<Integer> {
       description = "cells at once; default: the sum over the engines of max(6, 2 x its CPUs)")
   Integer jobs;
 
-  @Option(names = "--engine", paramLabel = "URL", description = "an engine to run cells on "
-      + "(unix://, tcp://, as DOCKER_HOST); repeat to spread cells round-robin; "
+  @Option(names = Engines.OPTION, paramLabel = "URL", description = "an engine to run cells on "
+      + "(unix:///PATH, tcp://HOST:PORT, as DOCKER_HOST); repeat to spread cells round-robin; "
       + "default: --docker-host")
   List<String> engines = new ArrayList<>();
 
@@ -86,8 +86,7 @@ public final class MatrixCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Timings.mark("command");
     // connecting (class loading, ping, info) overlaps with reading the profiles
-    Engines.Pending pending = Engines.connect(engines.isEmpty()
-        ? java.util.Collections.singletonList(common.dockerHost) : engines);
+    Engines.Pending pending = Engines.connect(engines, common.dockerHost);
     MatrixCheck.Prepared prepared = MatrixCheck.prepare(new MatrixCheck.Request(image, configs,
         NamedValue.toMap("--profile", profiles, Path::of), NamedValue.toMap("--derive", derives, v -> v),
         baseline, TraceMode.parse(trace), Durations.parse(timeout, "--timeout"),

@@ -1,5 +1,7 @@
 package io.splitcheck.cli;
 
+import io.splitcheck.engine.ConnectedEngine;
+import io.splitcheck.engine.EngineException;
 import io.splitcheck.report.Changes;
 import io.splitcheck.report.CheckOutcome;
 import io.splitcheck.report.ChangesRenderer;
@@ -65,19 +67,25 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--docker-cli", paramLabel = "PATH", description = "The docker CLI to build with.")
   String dockerCli;
 
+  @Option(names = Engines.OPTION, paramLabel = "URL", description = "An engine to run matrix cells on "
+      + "(unix:///PATH, tcp://HOST:PORT, as DOCKER_HOST); repeat to spread cells round-robin. The first "
+      + "builds; each other gets a scenario's image streamed from it. Default: --docker-host.")
+  List<String> engines = new ArrayList<>();
+
   Clock clock = Clock.systemUTC();
   private int failed;
   private int errors;
 
   @Override
   public Integer call() throws Exception {
+    Engines.check(engines, common.dockerHost); // bad --engine input before anything is read or contacted
     List<Scenario> scenarios = new ArrayList<>(ScenarioLoader.select(new ScenarioLoader().load(dir), only));
     scenarios.sort(java.util.Comparator.comparing(Scenario::name)); // the order reports and shards use
     Shard slice = shard == null ? Shard.ALL : Shard.parse(shard);
     scenarios = slice.select(scenarios, Scenario::name);
     PrintWriter console = spec.commandLine().getOut();
     ConsoleRenderer render = new ConsoleRenderer(colour());
-    try (SuiteSession session = SuiteSession.open(EngineConnection.open(common), dockerCli, clock)) {
+    try (SuiteSession session = open(Engines.open(engines, common.dockerHost))) {
       String runId = session.runId();
       Path out = reportDir != null ? reportDir
           : history != null ? history.resolve(runId) : Path.of("reports", runId);
@@ -85,7 +93,8 @@ public final class RunCommand implements Callable<Integer> {
       long start = System.nanoTime();
       if (!quiet) {
         console.println("run " + runId + ": " + scenarios.size() + " scenario(s) from " + dir
-            + (shard == null ? "" : ", shard " + shard));
+            + (shard == null ? "" : ", shard " + shard)
+            + (engines.size() < 2 ? "" : ", matrix cells over " + engines.size() + " engines"));
         console.flush();
       }
       List<ScenarioReport> reports = new SuiteRunner(s -> executor.execute(s, runId), jobs)
@@ -102,6 +111,15 @@ public final class RunCommand implements Callable<Integer> {
       console.flush();
       int[] counts = report.counts();
       return counts[2] > 0 ? 2 : counts[1] > 0 ? 1 : 0;
+    }
+  }
+
+  private SuiteSession open(Engines connected) throws EngineException {
+    try {
+      return SuiteSession.open(connected.connected(), dockerCli, clock);
+    } catch (EngineException | RuntimeException e) {
+      connected.connected().forEach(ConnectedEngine::close);
+      throw e;
     }
   }
 

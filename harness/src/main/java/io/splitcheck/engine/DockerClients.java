@@ -74,11 +74,22 @@ public final class DockerClients {
 
   /** The engine answers a ping within a few seconds. */
   public static boolean answers(DockerClient client) {
+    return pingError(client) == null;
+  }
+
+  /** Why {@code GET /_ping} failed (the transport's or the daemon's text), or null when it answered. */
+  public static String pingError(DockerClient client) {
     try {
       client.pingCmd().exec();
-      return true;
+      return null;
     } catch (RuntimeException e) {
-      return false;
+      Throwable cause = e;
+      while (cause.getCause() != null && cause.getMessage() == null) {
+        cause = cause.getCause();
+      }
+      // docker-java wraps the transport's exception: "org.apache...HttpHostConnectException: Connect to ..."
+      return cause.getMessage() == null ? cause.getClass().getSimpleName()
+          : cause.getMessage().replaceFirst("^(?:[a-z0-9_]+\\.)+[A-Za-z0-9_$]+: ", "");
     }
   }
 }

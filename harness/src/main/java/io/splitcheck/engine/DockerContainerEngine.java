@@ -49,8 +49,10 @@ public final class DockerContainerEngine implements ContainerEngine {
     JsonNode i = named(() -> api.get("/info"), " (" + host + ")");
     List<String> securityOptions = new ArrayList<>();
     i.path("SecurityOptions").forEach(o -> securityOptions.add(o.asText()));
+    String identity = text(i, "ID") == null ? null
+        : "ID " + text(i, "ID") + ", name " + text(i, "Name") + ", root dir " + text(i, "DockerRootDir");
     return EngineInfo.of(host, text(i, "ServerVersion"), securityOptions,
-        i.hasNonNull("NCPU") ? i.get("NCPU").asInt() : null);
+        i.hasNonNull("NCPU") ? i.get("NCPU").asInt() : null, identity);
   }
 
   @Override

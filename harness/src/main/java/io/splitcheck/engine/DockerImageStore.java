@@ -44,6 +44,15 @@ public final class DockerImageStore implements ImageStore {
   }
 
   @Override
+  public void load(InputStream tar) throws EngineException {
+    try {
+      docker.loadImageCmd(tar).exec();
+    } catch (RuntimeException e) {
+      throw new EngineException("POST /images/load failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public void tag(String image, String repoTag) throws EngineException {
     int colon = repoTag.lastIndexOf(':');
     if (colon <= 0 || repoTag.indexOf('/', colon) >= 0) {

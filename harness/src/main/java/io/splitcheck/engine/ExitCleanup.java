@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * The exit cleanup of a run that builds ({@code twice}, {@code run}): a {@link CleanupHook} that first
- * kills the docker CLI builds the run started, then removes the run's labelled and tagged objects.
+ * kills the docker CLI builds the run started, then removes the run's labelled and tagged objects from
+ * every engine the run used.
  */
 public final class ExitCleanup implements AutoCloseable {
   /** A build the engine was already exporting may still tag its image a moment after its client died. */
@@ -17,8 +18,25 @@ public final class ExitCleanup implements AutoCloseable {
   }
 
   public static ExitCleanup install(String runId, Janitor janitor) {
-    return new ExitCleanup(CleanupHook.install(runId, ChildProcesses::killAll,
-        () -> janitor.removeRun(runId), SETTLE));
+    return install(runId, java.util.List.of(janitor));
+  }
+
+  /** As {@link #install(String, Janitor)}, removing from every engine, each tried even when one fails. */
+  public static ExitCleanup install(String runId, java.util.List<Janitor> janitors) {
+    return new ExitCleanup(CleanupHook.install(runId, ChildProcesses::killAll, () -> {
+      EngineException first = null;
+      for (Janitor janitor : janitors) {
+        try {
+          janitor.removeRun(runId);
+        } catch (EngineException | RuntimeException e) {
+          first = first != null ? first : e instanceof EngineException ee ? ee
+              : new EngineException(e.getMessage(), e);
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+    }, SETTLE));
   }
 
   /** The run cleaned up after itself: the hook is no longer needed. */

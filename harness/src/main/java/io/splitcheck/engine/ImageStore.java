@@ -31,6 +31,13 @@ public interface ImageStore {
   /** {@code docker save} of one local image, streamed; the caller closes the stream. */
   InputStream save(String imageRef) throws EngineException;
 
+  /**
+   * {@code docker load} of a {@code docker save} stream, read as it arrives (never pulled). The tags the
+   * stream names are set; the caller checks with {@link #inspect} that the image arrived: the engine
+   * reports a broken stream in its answer's body, not always in its status.
+   */
+  void load(InputStream tar) throws EngineException;
+
   /** Points {@code repoTag} ({@code repo:tag}) at a local image. */
   void tag(String image, String repoTag) throws EngineException;
 

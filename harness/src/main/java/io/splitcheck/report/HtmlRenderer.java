@@ -43,6 +43,7 @@ public final class HtmlRenderer {
         .append(Html.esc(String.valueOf(report.startedAt()))).append(" by ")
         .append(Html.esc(report.tool())).append(".</p>\n");
     grid(report, page);
+    engines(report, page);
     outcomes(report, page);
     HtmlSections sections = new HtmlSections();
     for (ScenarioReport s : report.scenarios()) {
@@ -94,11 +95,36 @@ public final class HtmlRenderer {
     page.append("</table>\n");
   }
 
+  /** The engines that ran the run's cells, by host, with how many cells each ran; only when recorded. */
+  private static void engines(RunReport report, StringBuilder page) {
+    java.util.Map<MatrixResult.Engine, Integer> cells = new java.util.TreeMap<>(
+        java.util.Comparator.comparing(MatrixResult.Engine::host)
+            .thenComparing(MatrixResult.Engine::version)
+            .thenComparing(MatrixResult.Engine::seccompDefaultName));
+    for (ScenarioReport s : report.scenarios()) {
+      if (s.matrix() != null) {
+        s.matrix().cells().stream().filter(c -> c.engine() != null)
+            .forEach(c -> cells.merge(c.engine(), 1, Integer::sum));
+      }
+    }
+    if (cells.isEmpty()) {
+      return;
+    }
+    page.append("<h2>Engines</h2>\n<table id=\"engines\">\n<tr><th>engine</th><th>version</th>")
+        .append("<th>seccomp default</th><th>cells</th></tr>\n");
+    cells.forEach((e, n) -> page.append("<tr><td><code>").append(Html.esc(e.host()))
+        .append("</code></td><td>").append(Html.esc(e.version())).append("</td><td>")
+        .append(Html.esc(e.seccompDefaultName())).append("</td><td>").append(n).append("</td></tr>\n"));
+    page.append("</table>\n");
+  }
+
   private static void cell(MatrixResult m, String config, StringBuilder page) {
     MatrixResult.CellResult cell = m.cell(config).orElse(null);
     String css = cellClass(m, config);
+    String engine = cell == null || cell.engine() == null ? "" : " on " + cell.engine().host();
     page.append("<td class=\"cell ").append(css).append("\" data-config=\"").append(Html.esc(config))
-        .append("\" title=\"").append(Html.esc(config)).append(": ").append(css).append("\">")
+        .append("\" title=\"").append(Html.esc(config)).append(": ").append(css).append(Html.esc(engine))
+        .append("\">")
         .append(cell == null ? "&ndash;" : Html.esc(cell.outcome())).append("</td>");
   }
 

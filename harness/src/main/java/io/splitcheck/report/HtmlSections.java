@@ -18,6 +18,7 @@ final class HtmlSections {
     }
     if (s.matrix() != null) {
       splits(s.matrix(), page);
+      cells(s.matrix(), page);
     }
     if (s.twice() != null) {
       twice(s.twice(), page);
@@ -46,6 +47,30 @@ final class HtmlSections {
     for (String warning : m.warnings()) {
       page.append("<p>warning: ").append(Html.esc(warning)).append("</p>\n");
     }
+  }
+
+  /** Each cell's outcome and the engine that ran it, in the matrix's order; only when recorded. */
+  private static void cells(MatrixResult m, StringBuilder page) {
+    if (m.engines().isEmpty()) {
+      return;
+    }
+    page.append("<table class=\"cells\">\n<tr><th>cell</th><th>outcome</th><th>engine</th>")
+        .append("<th>version</th><th>seccomp default</th></tr>\n");
+    for (MatrixResult.CellResult cell : m.cells()) {
+      MatrixResult.Engine e = cell.engine();
+      page.append("<tr data-config=\"").append(Html.esc(cell.config())).append("\"><td>")
+          .append(Html.esc(cell.config())).append("</td><td class=\"")
+          .append(HtmlRenderer.cellClass(m, cell.config())).append("\">").append(Html.esc(cell.outcome()))
+          .append("</td>");
+      if (e == null) {
+        page.append("<td colspan=\"3\">not recorded</td></tr>\n");
+      } else {
+        page.append("<td><code>").append(Html.esc(e.host())).append("</code></td><td>")
+            .append(Html.esc(e.version())).append("</td><td>").append(Html.esc(e.seccompDefaultName()))
+            .append("</td></tr>\n");
+      }
+    }
+    page.append("</table>\n");
   }
 
   /** What a split cell said: its start error, else the end of its stderr (capped). */

@@ -3,13 +3,15 @@ package io.splitcheck.report;
 import io.splitcheck.report.CheckOutcome.Status;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * {@code junit.xml} in the Ant/Surefire format CI systems read: one {@code <testsuite>} per
  * scenario, one {@code <testcase>} per check; a failed expectation is a {@code <failure>} whose
  * message is "expected X, got Y" and whose text holds expectation and actual result; a check that
- * could not run is an {@code <error>}; a check not run is {@code <skipped>}.
+ * could not run is an {@code <error>}; a check not run is {@code <skipped>}. A matrix testcase names
+ * the engine of each cell, as properties and in its system-out.
  */
 public final class JUnitXmlRenderer {
 
@@ -43,6 +45,9 @@ public final class JUnitXmlRenderer {
   private void testcase(ScenarioReport s, CheckOutcome o, Writer out) throws IOException {
     out.write("    <testcase classname=\"splitcheck." + Xml.attr(s.name()) + "\" name=\""
         + Xml.attr(o.check()) + "\" time=\"" + seconds(o.millis()) + "\">\n");
+    List<MatrixResult.CellResult> cells = o.check().equals("matrix") && s.matrix() != null
+        ? s.matrix().cells().stream().filter(c -> c.engine() != null).toList() : List.of();
+    properties(cells, out);
     String details = "expected: " + o.expected() + "\nactual: " + o.actual();
     if (o.status() == Status.FAILED) {
       element(out, "failure", o.message(), "expectation", details);
@@ -51,8 +56,35 @@ public final class JUnitXmlRenderer {
     } else if (o.status() == Status.SKIPPED) {
       out.write("      <skipped message=\"" + Xml.attr(o.message()) + "\"/>\n");
     }
-    out.write("      <system-out>" + Xml.text(details) + "</system-out>\n");
+    StringBuilder text = new StringBuilder(details);
+    for (MatrixResult.CellResult c : cells) {
+      text.append("\ncell ").append(c.config()).append(": ").append(c.outcome()).append(" on ")
+          .append(c.engine().describe());
+    }
+    out.write("      <system-out>" + Xml.text(text.toString()) + "</system-out>\n");
     out.write("    </testcase>\n");
+  }
+
+  /**
+   * The engine of each cell, in the matrix's order, as testcase properties (the form pytest's
+   * {@code record_property} writes and CI servers read): {@code cell.NAME.engine}, {@code .engineVersion},
+   * {@code .seccompDefault}.
+   */
+  private static void properties(List<MatrixResult.CellResult> cells, Writer out) throws IOException {
+    if (cells.isEmpty()) {
+      return;
+    }
+    out.write("      <properties>\n");
+    for (MatrixResult.CellResult c : cells) {
+      property(out, "cell." + c.config() + ".engine", c.engine().host());
+      property(out, "cell." + c.config() + ".engineVersion", c.engine().version());
+      property(out, "cell." + c.config() + ".seccompDefault", c.engine().seccompDefaultName());
+    }
+    out.write("      </properties>\n");
+  }
+
+  private static void property(Writer out, String name, String value) throws IOException {
+    out.write("        <property name=\"" + Xml.attr(name) + "\" value=\"" + Xml.attr(value) + "\"/>\n");
   }
 
   private static void element(Writer out, String name, String message, String type, String text)

@@ -32,6 +32,8 @@ public record MatrixResult(String image, String imageId, String baseline, List<C
    * @param stdout first bytes of the cell's stdout (capped by the matrix), or {@code null}
    * @param stderr first bytes of the cell's stderr, or {@code null}
    * @param startError why the container did not start, or {@code null}
+   * @param engine the engine that ran the cell, or {@code null} when not recorded (reports of older
+   *     versions)
    */
   public record CellResult(
       String config,
@@ -42,9 +44,22 @@ public record MatrixResult(String image, String imageId, String baseline, List<C
       List<FailedSyscall> failedSyscalls,
       String stdout,
       String stderr,
-      String startError) {
+      String startError,
+      Engine engine) {
     public CellResult {
       failedSyscalls = failedSyscalls == null ? List.of() : List.copyOf(failedSyscalls);
+    }
+
+    public CellResult(String config, Integer exitCode, boolean timedOut, boolean oomKilled,
+        long wallMillis, List<FailedSyscall> failedSyscalls, String stdout, String stderr,
+        String startError) {
+      this(config, exitCode, timedOut, oomKilled, wallMillis, failedSyscalls, stdout, stderr,
+          startError, null);
+    }
+
+    public CellResult withEngine(Engine e) {
+      return new CellResult(config, exitCode, timedOut, oomKilled, wallMillis, failedSyscalls, stdout,
+          stderr, startError, e);
     }
 
     /** {@code exit 3}, {@code timed out}, {@code OOM-killed}, {@code did not start}. */
@@ -64,6 +79,33 @@ public record MatrixResult(String image, String imageId, String baseline, List<C
       return new CellResult(config, exitCode, timedOut, false, wallMillis, failedSyscalls, null, null,
           null);
     }
+  }
+
+  /**
+   * The engine that ran a cell, as {@code GET /info} described it.
+   *
+   * @param host the URL splitcheck talked to, e.g. {@code unix:///var/run/docker.sock}
+   * @param version the engine's version, e.g. {@code 20.10.24+dfsg1}
+   * @param seccompDefault whether containers run under a seccomp filter when a cell sets none
+   * @param seccompProfile the engine's default profile ({@code default}, a file, {@code unconfined}),
+   *     or {@code null} when the engine reports no seccomp
+   */
+  public record Engine(String host, String version, boolean seccompDefault, String seccompProfile) {
+    /** {@code unix:///var/run/docker.sock, Docker 20.10.24+dfsg1, seccomp default: default}. */
+    public String describe() {
+      return host + ", Docker " + version + ", seccomp default: " + seccompDefaultName();
+    }
+
+    /** The default profile's name, {@code unconfined}, or {@code none} (no seccomp on the engine). */
+    public String seccompDefaultName() {
+      return seccompProfile == null ? "none" : seccompProfile;
+    }
+  }
+
+  /** The engines that ran this matrix's cells, each once, by host. */
+  public List<Engine> engines() {
+    return cells.stream().map(CellResult::engine).filter(java.util.Objects::nonNull).distinct()
+        .sorted(java.util.Comparator.comparing(Engine::host)).toList();
   }
 
   /** A syscall that failed in a cell's trace. */

@@ -42,8 +42,13 @@ public final class ScenarioExecutor {
     this.audit = audit;
   }
 
+  /** The tag a scenario's image carries for the time of its checks, on every engine that holds it. */
+  static String tag(String runId, Scenario s) {
+    return TAG_REPOSITORY + "/" + runId + ":" + ScenarioBuild.tagSafe(s.name());
+  }
+
   public ScenarioReport execute(Scenario s, String runId) {
-    String tag = TAG_REPOSITORY + "/" + runId + ":" + ScenarioBuild.tagSafe(s.name());
+    String tag = tag(runId, s);
     BuildResult built = null;
     long start = System.nanoTime();
     try {

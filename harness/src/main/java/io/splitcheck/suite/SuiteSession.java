@@ -3,53 +3,68 @@ package io.splitcheck.suite;
 import com.github.dockerjava.api.DockerClient;
 import io.splitcheck.engine.BuildKitBuilder;
 import io.splitcheck.engine.BuildKitProbe;
+import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.engine.DockerClients;
-import io.splitcheck.engine.DockerImageStore;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.ExitCleanup;
 import io.splitcheck.engine.ImageStore;
-import io.splitcheck.engine.Janitor;
 import io.splitcheck.engine.RunId;
 import io.splitcheck.engine.TempFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /**
- * Everything one run of scenarios holds open: the engine connection, the builder, the run id, and the
- * cleanup that removes the run's objects however it ends. Shared by {@code splitcheck run} and the
- * JUnit 5 extension.
+ * Everything one run of scenarios holds open: the engine connections, the builder, the run id, and the
+ * cleanup that removes the run's objects from every engine however it ends. Builds (and twice and audit)
+ * use the first engine; matrices spread their cells over all of them. Shared by {@code splitcheck run}
+ * and the JUnit 5 extension.
  */
 public final class SuiteSession implements AutoCloseable {
-  private final DockerClient docker;
+  private final List<ConnectedEngine> engines;
   private final String runId;
   private final Path work;
   private final ExitCleanup onExit;
   private final ScenarioExecutor executor;
 
-  private SuiteSession(DockerClient docker, String runId, Path work, ScenarioExecutor executor) {
-    this.docker = docker;
+  private SuiteSession(List<ConnectedEngine> engines, String runId, Path work, ScenarioExecutor executor) {
+    this.engines = List.copyOf(engines);
     this.runId = runId;
     this.work = work;
     this.executor = executor;
-    this.onExit = ExitCleanup.install(runId, new Janitor(docker));
+    this.onExit = ExitCleanup.install(runId, engines.stream().map(ConnectedEngine::janitor).toList());
   }
 
   /**
-   * @param docker an answering engine (see {@link DockerClients#answers}); closed with the session
+   * @param docker an answering engine (see {@link DockerClients#answers}) at DOCKER_HOST, else the local
+   *     socket; closed with the session
    * @param dockerCli the docker CLI to build with, or null to probe
    */
   public static SuiteSession open(DockerClient docker, String dockerCli, Clock clock) throws EngineException {
+    return open(List.of(ConnectedEngine.describe(null, docker)), dockerCli, clock);
+  }
+
+  /**
+   * @param engines answering engines, each once; the first builds; all are closed with the session
+   * @param dockerCli the docker CLI to build with, or null to probe
+   */
+  public static SuiteSession open(List<ConnectedEngine> engines, String dockerCli, Clock clock)
+      throws EngineException {
+    if (engines.isEmpty()) {
+      throw new IllegalArgumentException("a run needs at least one engine");
+    }
+    ConnectedEngine first = engines.get(0);
     try {
       Path work = Files.createTempDirectory("splitcheck-run-");
-      BuildKitBuilder builder = new BuildKitBuilder(BuildKitProbe.find(dockerCli), work);
-      ImageStore images = new DockerImageStore(docker);
-      String version = docker.versionCmd().exec().getVersion();
+      BuildKitBuilder builder = new BuildKitBuilder(BuildKitProbe.find(dockerCli), work, first.url());
+      ImageStore images = first.images();
       String runId = RunId.next(clock);
       ScenarioExecutor executor = new ScenarioExecutor(builder, images,
-          Suites.twice(builder, images, version), Suites.matrix(docker, runId), Suites.audit(null, images));
-      return new SuiteSession(docker, runId, work, executor);
+          Suites.twice(builder, images, first.info().version()), Suites.matrix(engines, runId),
+          Suites.audit(first.url(), images));
+      return new SuiteSession(engines, runId, work, executor);
     } catch (IOException e) {
       throw new EngineException("cannot create a work folder: " + e.getMessage(), e);
     }
@@ -65,17 +80,16 @@ public final class SuiteSession implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      new Janitor(docker).removeRun(runId);
-    } catch (EngineException e) {
-      System.err.println("splitcheck: cleanup of run " + runId + " failed: " + e.getMessage());
+    for (ConnectedEngine engine : engines) {
+      try {
+        engine.janitor().removeRun(runId);
+      } catch (EngineException e) {
+        System.err.println("splitcheck: cleanup of run " + runId + " on " + engine.host() + " failed: "
+            + e.getMessage() + " (run `splitcheck gc` there later)");
+      }
     }
     onExit.close();
     TempFolder.deleteQuietly(work);
-    try {
-      docker.close();
-    } catch (IOException e) {
-      // closing a client cannot lose anything
-    }
+    engines.forEach(ConnectedEngine::close);
   }
 }

@@ -6,7 +6,10 @@ import io.splitcheck.engine.ImageStore;
 import io.splitcheck.audit.AuditConfig;
 import io.splitcheck.audit.AuditReport;
 import io.splitcheck.engine.BuildLogRunner;
-import io.splitcheck.engine.DockerContainerEngine;
+import io.splitcheck.engine.ConnectedEngine;
+import io.splitcheck.engine.ContainerEngine;
+import io.splitcheck.engine.EngineException;
+import io.splitcheck.engine.EngineInfo;
 import io.splitcheck.report.AuditResult;
 import io.splitcheck.report.MatrixResult;
 import io.splitcheck.report.ReportJson;
@@ -26,17 +29,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The real implementations of the scenario checks, over one engine. */
+/** The real implementations of the scenario checks: builds on the first engine, matrices over all. */
 public final class Suites {
   private Suites() {}
 
   /**
-   * The security matrix ({@code splitcheck matrix}) over the built image. Each call labels what it
-   * creates with its own run id ({@code <suite run>-matrix-<n>}) and removes it when done, so the
-   * suite's own objects are never touched.
+   * The security matrix ({@code splitcheck matrix}) over the built image, its cells spread round-robin
+   * over {@code engines} (the first built the image; the others get a copy for the time of the matrix,
+   * see {@link ImageCopies}). Each call labels what it creates with its own run id
+   * ({@code <suite run>-matrix-<n>}) and removes it when done, so the suite's own objects are never
+   * touched. Every cell records the engine that ran it.
    */
-  public static ScenarioChecks.Matrix matrix(com.github.dockerjava.api.DockerClient docker, String runId) {
-    DockerContainerEngine engine = new DockerContainerEngine(docker);
+  public static ScenarioChecks.Matrix matrix(List<ConnectedEngine> engines, String runId) {
+    List<ContainerEngine> containers = engines.stream().map(e -> (ContainerEngine) e.containers()).toList();
+    List<EngineInfo> infos = engines.stream().map(ConnectedEngine::info).toList();
+    List<ImageCopies.Target> others = engines.stream().skip(1)
+        .map(e -> new ImageCopies.Target(e.host(), e.images())).toList();
+    ImageStore source = engines.get(0).images();
     AtomicInteger sequence = new AtomicInteger();
     return (s, image, id) -> {
       Checks.Matrix m = s.checks().matrix();
@@ -44,9 +53,20 @@ public final class Suites {
       m.profiles().forEach((name, file) -> profiles.put(name, s.dir().resolve(file)));
       MatrixCheck.Request request = new MatrixCheck.Request(image, m.configs(), profiles, m.derive(),
           m.baseline(), m.trace() == null ? TraceMode.AUTO : TraceMode.parse(m.trace()),
-          MatrixOptions.timeout(m.timeout()), MatrixOptions.defaultJobs(), m.cmd(), null);
-      MatrixReport report = MatrixCheck.run(engine, MatrixCheck.prepare(request),
-          id + "-matrix-" + sequence.incrementAndGet(), w -> { });
+          MatrixOptions.timeout(m.timeout()), MatrixOptions.defaultJobs(infos), m.cmd(), null);
+      MatrixCheck.Prepared prepared = MatrixCheck.prepare(request);
+      ImageCopies copies = ImageCopies.spread(source, others, ScenarioExecutor.tag(id, s), image);
+      MatrixReport report;
+      try {
+        report = MatrixCheck.run(containers, infos, prepared, id + "-matrix-" + sequence.incrementAndGet(),
+            w -> { });
+      } finally {
+        try {
+          copies.close();
+        } catch (EngineException e) {
+          System.err.println("splitcheck: " + e.getMessage());
+        }
+      }
       return Results.convert(MatrixJson.toJson(report), MatrixResult.class);
     };
   }

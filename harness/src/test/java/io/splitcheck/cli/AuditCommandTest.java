@@ -93,6 +93,11 @@ class AuditCommandTest {
     }
 
     @Override
+    public void load(InputStream tar) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public void tag(String image, String repoTag) {
       throw new UnsupportedOperationException();
     }

@@ -45,4 +45,15 @@ class EngineInfoTest {
     assertFalse(i.seccompDefault());
     assertEquals("unknown", i.version());
   }
+
+  @Test
+  void sameEngineAs_comparesIdNameAndRootDir_neverUnknownIdentities() {
+    EngineInfo a = EngineInfo.of(HOST, "20.10.24", List.of(), 2, "ZPWU:XQU2 vm /var/lib/docker");
+    EngineInfo alias = EngineInfo.of("unix:///run/docker.sock", "20.10.24", List.of(), 2,
+        "ZPWU:XQU2 vm /var/lib/docker");
+    EngineInfo second = EngineInfo.of("unix:///tmp/d.sock", "20.10.24", List.of(), 2, "ZPWU:XQU2 vm /tmp/data");
+    assertTrue(a.sameEngineAs(alias));
+    assertFalse(a.sameEngineAs(second), "a second dockerd of the host shares the key, not the root dir");
+    assertFalse(new EngineInfo(HOST, "1", null, 1).sameEngineAs(new EngineInfo(HOST, "1", null, 1)));
+  }
 }

@@ -39,6 +39,17 @@ class CommandJsonTest {
   }
 
   @Test
+  void readResult_readsEachCellsEngine_fromMatrixJson() throws IOException {
+    MatrixResult m = read("matrix.json", MatrixResult.class);
+    assertEquals(new MatrixResult.Engine("unix:///var/run/docker.sock", "20.10.24+dfsg1", true, "default"),
+        m.cell("prod").orElseThrow().engine());
+    MatrixResult.Engine remote = m.cell("unconfined").orElseThrow().engine();
+    assertEquals("tcp://build-2:2376, Docker 24.0.7, seccomp default: none", remote.describe());
+    assertEquals(List.of("tcp://build-2:2376", "unix:///var/run/docker.sock"),
+        m.engines().stream().map(MatrixResult.Engine::host).toList());
+  }
+
+  @Test
   void readResult_readsAuditJson() throws IOException {
     AuditResult a = read("audit.json", AuditResult.class);
     assertEquals("linkage.dynamic-in-scratch", a.findings().get(0).rule());

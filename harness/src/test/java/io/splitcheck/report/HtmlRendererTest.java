@@ -65,6 +65,50 @@ class HtmlRendererTest {
     assertTrue(html.contains("<code>linkage.dynamic-in-scratch</code>"), html);
   }
 
+  @Test
+  void render_listsEachCellsEngine_inItsScenario() throws IOException {
+    String html = render(ReportSamples.sample());
+    String section = html.substring(html.indexOf("<section id=\"s-getrandom-seccomp\">"));
+    section = section.substring(0, section.indexOf("</section>"));
+    assertTrue(section.contains("<tr data-config=\"runtime-default\"><td>runtime-default</td>"
+        + "<td class=\"same\">exit 0</td><td><code>tcp://build-2:2376</code></td><td>24.0.7</td>"
+        + "<td>unconfined</td></tr>"), section);
+    assertTrue(section.contains("<tr data-config=\"prod\"><td>prod</td><td class=\"split\">exit 3</td>"
+        + "<td><code>unix:///var/run/docker.sock</code></td><td>20.10.24+dfsg1</td><td>default</td></tr>"),
+        section);
+    String older = html.substring(html.indexOf("<section id=\"s-dynamic-static\">"));
+    assertTrue(older.contains("<td>cap-drop-all</td><td class=\"timeout\">timed out</td>"
+        + "<td colspan=\"3\">not recorded</td>"), older);
+  }
+
+  @Test
+  void render_summarisesTheEngines_byHost_withTheirCells() throws IOException {
+    String html = render(ReportSamples.sample());
+    String table = html.substring(html.indexOf("<table id=\"engines\">"));
+    table = table.substring(0, table.indexOf("</table>"));
+    assertTrue(table.contains("<tr><td><code>tcp://build-2:2376</code></td><td>24.0.7</td>"
+        + "<td>unconfined</td><td>1</td></tr>\n<tr><td><code>unix:///var/run/docker.sock</code></td>"
+        + "<td>20.10.24+dfsg1</td><td>default</td><td>3</td></tr>"), table);
+    assertTrue(html.contains("title=\"runtime-default: same on tcp://build-2:2376\""), html);
+  }
+
+  @Test
+  void render_showsNoEngines_whenNoCellRecordsOne() throws IOException {
+    MatrixResult m = ReportSamples.getrandomMatrix();
+    MatrixResult bare = new MatrixResult(m.image(), m.imageId(), m.baseline(),
+        m.cells().stream().map(c -> c.withEngine(null)).toList(), m.splits(), m.warnings());
+    RunReport report = RunReport.of("r", ReportSamples.CLOCK, List.of(new ScenarioReport("s", "s", "i",
+        List.of(), null, bare, null, List.of())));
+    String html = render(report);
+    assertFalse(html.contains("id=\"engines\""), html);
+    assertFalse(html.contains("class=\"cells\""), html);
+  }
+
+  @Test
+  void render_isIdentical_forTheSameReport() throws IOException {
+    assertEquals(render(ReportSamples.sample()), render(ReportSamples.sample()));
+  }
+
   private static List<String> classes(String grid, String scenario) {
     int row = grid.indexOf("<tr data-scenario=\"" + scenario + "\">");
     String tr = grid.substring(row, grid.indexOf("</tr>", row));

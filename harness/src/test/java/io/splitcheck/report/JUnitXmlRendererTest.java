@@ -1,6 +1,7 @@
 package io.splitcheck.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -52,6 +53,49 @@ class JUnitXmlRendererTest {
     Element testcase = (Element) failure.getParentNode();
     assertEquals("splitcheck.nondeterministic-build", testcase.getAttribute("classname"));
     assertEquals("twice", testcase.getAttribute("name"));
+  }
+
+  @Test
+  void render_namesEachCellsEngine_inTheMatrixTestcase() throws Exception {
+    Document doc = parse(render(ReportSamples.sample()));
+    Element matrix = testcase(doc, "splitcheck.getrandom-seccomp", "matrix");
+    java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
+    NodeList list = matrix.getElementsByTagName("property");
+    for (int i = 0; i < list.getLength(); i++) {
+      Element p = (Element) list.item(i);
+      properties.put(p.getAttribute("name"), p.getAttribute("value"));
+    }
+    assertEquals("tcp://build-2:2376", properties.get("cell.runtime-default.engine"));
+    assertEquals("24.0.7", properties.get("cell.runtime-default.engineVersion"));
+    assertEquals("unconfined", properties.get("cell.runtime-default.seccompDefault"));
+    assertEquals(java.util.List.of("cell.unconfined.engine", "cell.unconfined.engineVersion",
+        "cell.unconfined.seccompDefault", "cell.runtime-default.engine", "cell.runtime-default.engineVersion",
+        "cell.runtime-default.seccompDefault", "cell.prod.engine", "cell.prod.engineVersion",
+        "cell.prod.seccompDefault"), java.util.List.copyOf(properties.keySet()), "cells in matrix order");
+    String out = matrix.getElementsByTagName("system-out").item(0).getTextContent();
+    assertTrue(out.contains("\ncell prod: exit 3 on unix:///var/run/docker.sock, Docker 20.10.24+dfsg1, "
+        + "seccomp default: default"), out);
+  }
+
+  @Test
+  void render_addsNoProperties_toChecksOtherThanMatrix_norForCellsWithoutEngine() throws Exception {
+    Document doc = parse(render(ReportSamples.sample()));
+    assertEquals(0, testcase(doc, "splitcheck.getrandom-seccomp", "audit")
+        .getElementsByTagName("properties").getLength());
+    Element partial = testcase(doc, "splitcheck.dynamic-static", "matrix");
+    assertEquals(3, partial.getElementsByTagName("property").getLength(),
+        "cap-drop-all has no recorded engine");
+  }
+
+  private static Element testcase(Document doc, String classname, String name) {
+    NodeList cases = doc.getElementsByTagName("testcase");
+    for (int i = 0; i < cases.getLength(); i++) {
+      Element c = (Element) cases.item(i);
+      if (c.getAttribute("classname").equals(classname) && c.getAttribute("name").equals(name)) {
+        return c;
+      }
+    }
+    throw new AssertionError("no testcase " + classname + " " + name);
   }
 
   @Test

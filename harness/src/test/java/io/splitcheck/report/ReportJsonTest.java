@@ -57,6 +57,15 @@ class ReportJsonTest {
   }
 
   @Test
+  void read_leavesEngineNull_forCellsOfAnOlderReport() {
+    String json = ReportJson.toString(ReportSamples.sample());
+    RunReport back = ReportJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "mem");
+    MatrixResult m = back.scenarios().get(2).matrix();
+    assertEquals(ReportSamples.LOCAL, m.cell("unconfined").orElseThrow().engine());
+    assertEquals(null, m.cell("cap-drop-all").orElseThrow().engine());
+  }
+
+  @Test
   void write_leavesNullFieldsOut() {
     String json = ReportJson.toString(ReportSamples.sample());
     assertFalse(json.contains("null"), json);

@@ -3,6 +3,7 @@ package io.splitcheck.report;
 import io.splitcheck.report.CheckOutcome.Status;
 import io.splitcheck.report.MatrixResult.CellResult;
 import io.splitcheck.report.MatrixResult.Culprit;
+import io.splitcheck.report.MatrixResult.Engine;
 import io.splitcheck.report.MatrixResult.FailedSyscall;
 import io.splitcheck.report.MatrixResult.Split;
 import java.time.Clock;
@@ -10,10 +11,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** A sample run used by the golden tests and the screenshot IT. */
+/**
+ * A sample run used by the golden tests and the screenshot IT. Its cells ran on two engines, one cell
+ * without a recorded engine (a report of an older version).
+ */
 final class ReportSamples {
   static final String EVIL_PATH = "/srv/<script>alert(1)</script>";
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T02:00:00Z"), ZoneOffset.UTC);
+  static final Engine LOCAL = new Engine("unix:///var/run/docker.sock", "20.10.24+dfsg1", true, "default");
+  static final Engine REMOTE = new Engine("tcp://build-2:2376", "24.0.7", false, "unconfined");
 
   private ReportSamples() {}
 
@@ -25,11 +31,11 @@ final class ReportSamples {
   static MatrixResult getrandomMatrix() {
     return new MatrixResult("splitcheck-test/getrandom-seccomp", "sha256:1a5942b31c24",
         "unconfined", List.of(
-        CellResult.of("unconfined", 0, false, 412, List.of()),
-        CellResult.of("runtime-default", 0, false, 398, List.of()),
+        CellResult.of("unconfined", 0, false, 412, List.of()).withEngine(LOCAL),
+        CellResult.of("runtime-default", 0, false, 398, List.of()).withEngine(REMOTE),
         new CellResult("prod", 3, false, false, 405,
             List.of(new FailedSyscall("getrandom", "EPERM", 1)), "",
-            "verify-tls: getrandom failed: Operation not permitted\n", null)),
+            "verify-tls: getrandom failed: Operation not permitted\n", null, LOCAL)),
         List.of(new Split("prod", "unconfined", null,
             List.of(new Culprit("getrandom", "EPERM", "seccomp",
                 "libc falls back only on ENOSYS; the profile should return ENOSYS",
@@ -73,7 +79,7 @@ final class ReportSamples {
             false))));
     MatrixResult matrix = new MatrixResult("splitcheck-test/dynamic-static", "sha256:a4a860e1",
         "unconfined", List.of(
-        CellResult.of("unconfined", 127, false, 80, List.of()),
+        CellResult.of("unconfined", 127, false, 80, List.of()).withEngine(LOCAL),
         CellResult.of("cap-drop-all", null, true, 60000, List.of())),
         List.of(new Split("cap-drop-all", "unconfined",
             "cap-drop-all: timed out (unconfined: exit 127) <- \"no culprit\" & <b>bold</b>",
