@@ -167,10 +167,24 @@ public final class DockerContainerEngine implements ContainerEngine {
     try {
       api.post("/containers/" + id + "/wait", null);
     } finally {
-      first.cancel(false);
+      if (!first.cancel(false)) {
+        // the deadline has fired: the wait can return (the container died of the kill) before the
+        // kill's own answer is in, which is what says whether the kill was what ended it
+        awaitDeadline(first);
+      }
       deadline.cancel();
     }
     return deadline.fired();
+  }
+
+  private static void awaitDeadline(ScheduledFuture<?> expiry) {
+    try {
+      expiry.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException e) {
+      // expire() catches what its kill throws; nothing else to wait for
+    }
   }
 
   /**
