@@ -26,7 +26,7 @@ public record ConnectedEngine(String url, DockerClient docker, DockerContainerEn
   }
 
   public ImageStore images() {
-    return new DockerImageStore(docker);
+    return new DockerImageStore(docker, DockerClients.hostOf(url));
   }
 
   public Janitor janitor() {

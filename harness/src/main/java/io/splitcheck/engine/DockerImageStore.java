@@ -1,5 +1,6 @@
 package io.splitcheck.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -10,9 +11,16 @@ import java.util.Optional;
 /** {@link ImageStore} over docker-java. */
 public final class DockerImageStore implements ImageStore {
   private final DockerClient docker;
+  private final String host;
 
   public DockerImageStore(DockerClient docker) {
+    this(docker, DockerClients.hostOf(null));
+  }
+
+  /** @param host the URL {@code docker} talks to: only a {@code unix://} engine's store is read directly */
+  public DockerImageStore(DockerClient docker, String host) {
     this.docker = docker;
+    this.host = host;
   }
 
   @Override
@@ -29,6 +37,23 @@ public final class DockerImageStore implements ImageStore {
     } catch (RuntimeException e) {
       throw new EngineException("GET /images/" + imageRef + "/json failed: " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public Optional<StoredLayers> storedLayers(String imageRef) throws EngineException {
+    if (!host.startsWith("unix://")) {
+      return Optional.empty();
+    }
+    JsonNode r;
+    try {
+      r = EngineApi.of(docker).get("/images/" + imageRef + "/json");
+    } catch (EngineApi.Status e) {
+      if (e.notFound()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    return OverlayStore.layers(r);
   }
 
   @Override

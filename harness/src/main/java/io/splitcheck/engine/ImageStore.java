@@ -25,6 +25,27 @@ public interface ImageStore {
     }
   }
 
+  /**
+   * Where an engine on this host keeps an image: its config's bytes (their sha256 is its id) and the
+   * overlay2 {@code diff} directories of its layers, base first.
+   */
+  record StoredLayers(String id, byte[] config, List<java.nio.file.Path> layerDirs,
+                      List<String> repoTags) {
+    public StoredLayers {
+      layerDirs = List.copyOf(layerDirs);
+      repoTags = List.copyOf(repoTags);
+    }
+  }
+
+  /**
+   * The image as the engine stores it, when that store can be read from here (an engine on this
+   * host's socket, the overlay2 driver, files this process may read); else empty, and the caller
+   * falls back to {@link #save}.
+   */
+  default Optional<StoredLayers> storedLayers(String imageRef) throws EngineException {
+    return Optional.empty();
+  }
+
   /** The local image, or empty when the engine has none by that name. Never pulls. */
   Optional<ImageInfo> inspect(String imageRef) throws EngineException;
 
