@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import io.splitcheck.diff.ImageComparison;
 import io.splitcheck.diff.ImageDiffer;
+import io.splitcheck.diff.OverlayImages;
 import io.splitcheck.diff.SavedImage;
 import io.splitcheck.diff.Verdict;
 import io.splitcheck.engine.BuildRequest;
@@ -14,11 +15,13 @@ import io.splitcheck.engine.BuildResult;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.ImageBuilder;
 import io.splitcheck.engine.ImageStore;
+import io.splitcheck.engine.ImageStore.StoredLayers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,12 +39,19 @@ public final class Twice {
   private final ImageBuilder builder;
   private final ImageStore images;
   private final String engineVersion;
+  private final boolean readStore;
 
   /** @param engineVersion the engine's version, for the notes on SOURCE_DATE_EPOCH */
   public Twice(ImageBuilder builder, ImageStore images, String engineVersion) {
+    this(builder, images, engineVersion, true);
+  }
+
+  /** @param readStore false: always compare through {@code docker save}, never the engine's own store */
+  public Twice(ImageBuilder builder, ImageStore images, String engineVersion, boolean readStore) {
     this.builder = builder;
     this.images = images;
     this.engineVersion = engineVersion;
+    this.readStore = readStore;
   }
 
   public static String tag(String runId, String which) {
@@ -77,12 +87,30 @@ public final class Twice {
   }
 
   /**
-   * Both images are saved to temporary files at once, then compared with random access: layers whose
-   * diffIDs are equal are never read, the differing ones are read side by side and equal files are
-   * compared byte for byte instead of hashed ({@link SavedImageFiles#compare}). Disk: both images,
-   * for the time of the comparison.
+   * When the engine's overlay2 store can be read from here, both images are compared from it: only
+   * the layers whose diffIDs differ are read, from their directories ({@link OverlayImages}), and
+   * nothing is copied out of the engine. Otherwise both images are saved to temporary files at once
+   * and compared with random access: layers whose diffIDs are equal are never read, the differing ones
+   * are read side by side and equal files are compared byte for byte instead of hashed
+   * ({@link SavedImageFiles#compare}). Disk: both images, for the time of the comparison.
    */
   ImageComparison compare(String firstId, String secondId) throws EngineException, IOException {
+    if (readStore) {
+      Optional<StoredLayers> a = images.storedLayers(firstId);
+      Optional<StoredLayers> b = a.isEmpty() ? Optional.empty() : images.storedLayers(secondId);
+      if (a.isPresent() && b.isPresent()) {
+        return OverlayImages.compare(fromStore(firstId, a.get()), fromStore(secondId, b.get()));
+      }
+    }
+    return compareSaved(firstId, secondId);
+  }
+
+  /** An image of the engine's store as {@link OverlayImages} reads it. */
+  public static OverlayImages.Image fromStore(String source, StoredLayers s) {
+    return new OverlayImages.Image(source, s.config(), s.layerDirs(), s.repoTags());
+  }
+
+  ImageComparison compareSaved(String firstId, String secondId) throws EngineException, IOException {
     if (firstId.equals(secondId)) {
       SavedImage only = save(firstId);
       return new ImageDiffer().compare(only, only);

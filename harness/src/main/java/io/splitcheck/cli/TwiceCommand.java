@@ -4,8 +4,11 @@ import com.github.dockerjava.api.DockerClient;
 import io.splitcheck.build.Twice;
 import io.splitcheck.build.TwiceResult;
 import io.splitcheck.engine.BuildKitBuilder;
+import io.splitcheck.engine.BuildKitClient;
 import io.splitcheck.engine.BuildKitProbe;
+import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.BuildRequest;
+import io.splitcheck.engine.DockerClients;
 import io.splitcheck.engine.DockerImageStore;
 import io.splitcheck.engine.ExitCleanup;
 import io.splitcheck.engine.Janitor;
@@ -43,6 +46,11 @@ public final class TwiceCommand implements Callable<Integer> {
   @Option(names = "--keep", description = "Keep both images (tagged splitcheck-twice/<run id>:first|second).")
   boolean keep;
 
+  @Option(names = "--via-save", description = "Compare the images through docker save even when the "
+      + "engine's overlay2 store can be read from here (by default it is read directly: only the layers "
+      + "whose diffIDs differ, nothing copied out of the engine).")
+  boolean viaSave;
+
   Clock clock = Clock.systemUTC();
 
   @Override
@@ -50,15 +58,25 @@ public final class TwiceCommand implements Callable<Integer> {
     String runId = RunId.next(clock);
     BuildRequest request = build.toRequest(context, Twice.tag(runId, "first"));
     Redactor redactor = Redactor.standard().withLiterals(secretValues(request));
+    // the probe runs docker CLIs: while they run, the engine connection is opened
+    java.util.concurrent.CompletableFuture<BuildKitClient> probe =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          try {
+            return BuildKitProbe.find(build.dockerCli);
+          } catch (EngineException e) {
+            throw new java.util.concurrent.CompletionException(e);
+          }
+        });
     DockerClient docker = EngineConnection.open(common);
     Path work = Files.createTempDirectory("splitcheck-twice-");
     ExitCleanup onExit = keep ? null : ExitCleanup.install(runId, new Janitor(docker));
     try {
-      BuildKitBuilder builder = new BuildKitBuilder(BuildKitProbe.find(build.dockerCli), work);
+      BuildKitBuilder builder = new BuildKitBuilder(probed(probe), work);
       PrintWriter out = spec.commandLine().getOut();
       out.println("twice: " + context + " (builder: " + builder.client().describe() + ", run " + runId + ")");
       out.flush();
-      Twice twice = new Twice(builder, new DockerImageStore(docker), EngineConnection.version(docker));
+      Twice twice = new Twice(builder, new DockerImageStore(docker, DockerClients.hostOf(common.dockerHost)),
+          EngineConnection.version(docker), !viaSave);
       TwiceResult result = twice.run(request, runId, keep);
       out.print(redactor.redact(TwiceSummary.render(result)));
       if (keep) {
@@ -75,6 +93,18 @@ public final class TwiceCommand implements Callable<Integer> {
       }
       TempFolder.deleteQuietly(work);
       docker.close();
+    }
+  }
+
+  private static BuildKitClient probed(java.util.concurrent.CompletableFuture<BuildKitClient> probe)
+      throws EngineException {
+    try {
+      return probe.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof EngineException ee) {
+        throw ee;
+      }
+      throw e;
     }
   }
 
