@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -167,24 +166,12 @@ public final class DockerContainerEngine implements ContainerEngine {
     try {
       api.post("/containers/" + id + "/wait", null);
     } finally {
-      if (!first.cancel(false)) {
-        // the deadline has fired: the wait can return (the container died of the kill) before the
-        // kill's own answer is in, which is what says whether the kill was what ended it
-        awaitDeadline(first);
-      }
+      first.cancel(false);
+      // waits for a kill in flight: the wait can return (the container died of the kill) before the
+      // kill's own answer is in, which is what says whether the kill was what ended it
       deadline.cancel();
     }
     return deadline.fired();
-  }
-
-  private static void awaitDeadline(ScheduledFuture<?> expiry) {
-    try {
-      expiry.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException e) {
-      // expire() catches what its kill throws; nothing else to wait for
-    }
   }
 
   /**
@@ -192,40 +179,46 @@ public final class DockerContainerEngine implements ContainerEngine {
    * from its tracees and flushes, and SIGKILL 15 s later.
    */
   private final class Deadline {
-    static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+    /** A few threads: a kill that hangs on an engine gone silent must not hold up other deadlines. */
+    static final ScheduledExecutorService TIMER = Executors.newScheduledThreadPool(4, r -> {
       Thread t = new Thread(r, "splitcheck-container-deadlines");
       t.setDaemon(true);
       return t;
     });
     private final String id;
     private final boolean gently;
-    private final AtomicBoolean fired = new AtomicBoolean();
-    private volatile ScheduledFuture<?> escalation;
+    private boolean fired;
+    private boolean cancelled;
+    private ScheduledFuture<?> escalation;
 
     Deadline(String id, boolean gently) {
       this.id = id;
       this.gently = gently;
     }
 
-    void expire() {
+    /** Holds the lock while it kills, so that {@link #cancel} returns only once the kill has answered. */
+    synchronized void expire() {
+      if (cancelled) {
+        return;
+      }
       // a container that exited just before its deadline is not "timed out": kill answers 409
       if (kill(id, gently ? "INT" : "KILL")) {
-        fired.set(true);
+        fired = true;
         if (gently) {
           escalation = TIMER.schedule(() -> kill(id, "KILL"), 15, TimeUnit.SECONDS);
         }
       }
     }
 
-    void cancel() {
-      ScheduledFuture<?> e = escalation;
-      if (e != null) {
-        e.cancel(false);
+    synchronized void cancel() {
+      cancelled = true;
+      if (escalation != null) {
+        escalation.cancel(false);
       }
     }
 
-    boolean fired() {
-      return fired.get();
+    synchronized boolean fired() {
+      return fired;
     }
   }
 
