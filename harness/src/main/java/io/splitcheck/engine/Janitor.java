@@ -1,16 +1,21 @@
 package io.splitcheck.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Network;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,17 +64,22 @@ public final class Janitor {
    * image's run label, which says nothing about who built this one.
    */
   private static void addImage(List<LabelledObject> out, Image i) {
-    Instant created = Instant.ofEpochSecond(i.getCreated());
+    addImage(out, i.getId(), i.getRepoTags() == null ? List.of() : Arrays.asList(i.getRepoTags()),
+        i.getLabels(), Instant.ofEpochSecond(i.getCreated()));
+  }
+
+  private static void addImage(List<LabelledObject> out, String id, List<String> repoTags,
+      Map<String, String> labels, Instant created) {
     boolean tagged = false;
-    for (String tag : i.getRepoTags() == null ? new String[0] : i.getRepoTags()) {
+    for (String tag : repoTags) {
       Matcher m = TWICE_TAG.matcher(tag);
       if (m.matches()) {
         out.add(new LabelledObject("image", tag, m.group(1), Long.parseLong(m.group(2)), null, created));
         tagged = true;
       }
     }
-    if (!tagged && i.getLabels() != null && i.getLabels().containsKey(Labels.RUN)) {
-      out.add(of("image", i.getId(), i.getLabels(), created));
+    if (!tagged && labels != null && labels.containsKey(Labels.RUN)) {
+      out.add(of("image", id, labels, created));
     }
   }
 
@@ -114,39 +124,66 @@ public final class Janitor {
   }
 
   /**
-   * What {@link #list()} would give for one run, asked of the engine with its filters: the end of
-   * every matrix waits on this, and listing every image of a busy engine takes it seconds.
+   * What {@link #list()} would give for one run, asked of the engine with its filters, all six
+   * questions at once, answers read as JSON trees: the end of every matrix waits on this, and listing
+   * every image of a busy engine takes it seconds.
    */
   List<LabelledObject> listRun(String runId) throws EngineException {
-    List<LabelledObject> out = new ArrayList<>();
-    Map<String, String> label = Map.of(Labels.RUN, runId);
-    List<String> labelFilter = List.of(Labels.RUN + "=" + runId);
-    try {
-      for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(label).exec()) {
-        out.add(of("container", c.getId(), c.getLabels(), Instant.ofEpochSecond(c.getCreated())));
+    EngineApi api = EngineApi.of(docker);
+    String label = filter("label", Labels.RUN + "=" + runId);
+    List<String> paths = List.of(
+        "/containers/json?all=1&filters=" + label,
+        "/volumes?filters=" + label,
+        "/networks?filters=" + label,
+        "/images/json?all=1&filters=" + label,
+        "/images/json?filters=" + filter("reference", "splitcheck-twice/" + runId),
+        "/images/json?filters=" + filter("reference", "splitcheck-run/" + runId));
+    List<CompletableFuture<JsonNode>> asked = paths.stream()
+        .map(p -> CompletableFuture.supplyAsync(() -> {
+          try {
+            return api.get(p);
+          } catch (EngineException e) {
+            throw new CompletionException(e);
+          }
+        })).toList();
+    List<JsonNode> answers = new ArrayList<>();
+    for (CompletableFuture<JsonNode> f : asked) {
+      try {
+        answers.add(f.join());
+      } catch (CompletionException e) {
+        throw new EngineException("listing the objects of run " + runId + " failed: "
+            + e.getCause().getMessage(), e.getCause());
       }
-      var volumes = docker.listVolumesCmd().withFilter("label", labelFilter).exec().getVolumes();
-      for (var v : volumes == null ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of() : volumes) {
-        out.add(of("volume", v.getName(), v.getLabels(), null));
-      }
-      for (Network n : docker.listNetworksCmd().withFilter("label", labelFilter).exec()) {
-        out.add(of("network", n.getId(), n.getLabels(), null));
-      }
-      Map<String, Image> images = new java.util.TreeMap<>();
-      for (Image i : docker.listImagesCmd().withShowAll(true).withLabelFilter(label).exec()) {
-        images.put(i.getId(), i);
-      }
-      for (String repo : List.of("splitcheck-twice/" + runId, "splitcheck-run/" + runId)) {
-        for (Image i : docker.listImagesCmd().withImageNameFilter(repo).exec()) {
-          images.put(i.getId(), i);
-        }
-      }
-      images.values().forEach(i -> addImage(out, i));
-    } catch (RuntimeException e) {
-      throw new EngineException("listing the objects of run " + runId + " failed: " + e.getMessage(), e);
     }
+    List<LabelledObject> out = new ArrayList<>();
+    answers.get(0).forEach(c -> out.add(of("container", c.path("Id").asText(), labels(c),
+        Instant.ofEpochSecond(c.path("Created").asLong()))));
+    answers.get(1).path("Volumes").forEach(v -> out.add(of("volume", v.path("Name").asText(),
+        labels(v), null)));
+    answers.get(2).forEach(n -> out.add(of("network", n.path("Id").asText(), labels(n), null)));
+    Map<String, JsonNode> images = new java.util.TreeMap<>();
+    for (JsonNode list : answers.subList(3, 6)) {
+      list.forEach(i -> images.put(i.path("Id").asText(), i));
+    }
+    images.values().forEach(i -> {
+      List<String> tags = new ArrayList<>();
+      i.path("RepoTags").forEach(t -> tags.add(t.asText()));
+      addImage(out, i.path("Id").asText(), tags, labels(i), Instant.ofEpochSecond(i.path("Created").asLong()));
+    });
     return out.stream().filter(o -> o.runId().equals(runId))
         .sorted(Comparator.comparing(LabelledObject::kind).thenComparing(LabelledObject::id))
         .toList();
+  }
+
+  /** {@code {"NAME":["VALUE"]}}, URL-encoded, as the engine's list endpoints take their filters. */
+  private static String filter(String name, String value) {
+    return URLEncoder.encode(EngineApi.JSON.createObjectNode().set(name,
+        EngineApi.JSON.createArrayNode().add(value)).toString(), StandardCharsets.UTF_8);
+  }
+
+  private static Map<String, String> labels(JsonNode object) {
+    Map<String, String> out = new java.util.HashMap<>();
+    object.path("Labels").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    return out;
   }
 }
