@@ -60,8 +60,10 @@ if "twice" in b:
               f"{one['tarOfItsOverlay2LayerDirsSeconds']} s.")
     print("\nWhat is left on top of the builds is fixed: the JVM and the BuildKit probe before the first build "
           "(about 0.5 s here; the probe runs while the engine connection opens) and reading both copies of "
-          "the differing layers (0.3-0.5 s for 2 x 300 MB in 3000 files). It weighs 1.05x or less only on "
-          "builds of about 20 s or more; the benchmark's builds take 2-10 s. Tried and dropped: saving the "
+          "the differing layers (0.3-0.5 s for 2 x 300 MB in 3000 files). "
+          + "With builds of " + "; with builds of ".join(
+              f"{round(c['plainSeconds'] / 2, 1)} s each it is {c['ratio']}x" for c in cases)
+          + " (a negative figure is the builds' own variation between rounds). Tried and dropped: saving the "
           "first image while the second build runs (no faster: the save and the build share two cores and "
           "a disk).")
 if "growth" in b:
