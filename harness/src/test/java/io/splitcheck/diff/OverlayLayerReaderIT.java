@@ -8,16 +8,13 @@ import io.splitcheck.engine.DockerImageStore;
 import io.splitcheck.engine.ImageStore.StoredLayers;
 import io.splitcheck.model.EntryType;
 import io.splitcheck.model.FileEntry;
+import io.splitcheck.run.ProbeImages;
 import io.splitcheck.testing.RequiresEngine;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +56,7 @@ class OverlayLayerReaderIT {
       Files.writeString(ctx.resolve("ctx/sub/same.txt"), "same in both builds\n");
       Files.write(ctx.resolve("ctx/big.bin"), new byte[3 << 20]);
       for (String tag : TAGS) {
-        exec(ctx, List.of(DOCKER, "build", "-q", "--no-cache", "--label", "io.splitcheck.run=" + RUN,
+        ProbeImages.exec(ctx, List.of(DOCKER, "build", "-q", "--no-cache", "--label", "io.splitcheck.run=" + RUN,
             "-t", tag, "."));
       }
     } finally {
@@ -71,7 +68,7 @@ class OverlayLayerReaderIT {
 
   @AfterAll
   void remove() throws Exception {
-    exec(Path.of("."), List.of(DOCKER, "rmi", "-f", TAGS.get(0), TAGS.get(1)));
+    ProbeImages.exec(Path.of("."), List.of(DOCKER, "rmi", "-f", TAGS.get(0), TAGS.get(1)));
   }
 
   private StoredLayers stored(String tag) throws Exception {
@@ -142,17 +139,6 @@ class OverlayLayerReaderIT {
     } finally {
       Files.deleteIfExists(a);
       Files.deleteIfExists(b);
-    }
-  }
-
-  private static void exec(Path dir, List<String> command) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile())
-        .redirectErrorStream(true);
-    pb.environment().put("DOCKER_BUILDKIT", "1");
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-      throw new IOException(command + " failed: " + out);
     }
   }
 }

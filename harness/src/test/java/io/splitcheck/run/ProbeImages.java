@@ -48,7 +48,8 @@ public final class ProbeImages {
     }
   }
 
-  private static void exec(Path dir, List<String> command) throws IOException, InterruptedException {
+  /** Runs a command (docker builds with BuildKit) in {@code dir}; its output is the error when it fails. */
+  public static void exec(Path dir, List<String> command) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile())
         .redirectErrorStream(true);
     pb.environment().put("DOCKER_BUILDKIT", "1");
