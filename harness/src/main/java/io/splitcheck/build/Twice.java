@@ -99,7 +99,12 @@ public final class Twice {
       Optional<StoredLayers> a = images.storedLayers(firstId);
       Optional<StoredLayers> b = a.isEmpty() ? Optional.empty() : images.storedLayers(secondId);
       if (a.isPresent() && b.isPresent()) {
-        return OverlayImages.compare(fromStore(firstId, a.get()), fromStore(secondId, b.get()));
+        try {
+          return OverlayImages.compare(fromStore(firstId, a.get()), fromStore(secondId, b.get()));
+        } catch (IOException | RuntimeException e) {
+          throw new IOException("reading the two images from the engine's overlay2 store failed: "
+              + e.getMessage() + " (twice --via-save compares them through docker save instead)", e);
+        }
       }
     }
     return compareSaved(firstId, secondId);
