@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splitcheck.cli.Main;
 import io.splitcheck.engine.DockerClients;
 import io.splitcheck.testing.RequiresEngine;
+import io.splitcheck.testing.ChildCli;
 import io.splitcheck.testing.SecondEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,24 @@ class MultiEngineIT {
     List<String> splits = new ArrayList<>();
     spread.get("splits").forEach(s -> splits.add(s.get("config").asText()));
     assertEquals(List.of("read-only", "restricted"), splits);
+  }
+
+  /** {@code --engine tcp://...} with the TLS settings docker-java reads: DOCKER_TLS_VERIFY, DOCKER_CERT_PATH. */
+  @Test
+  void matrix_reachesAnEngineOverTcpWithMutualTls_andRecordsItsUrl() throws Exception {
+    Path json = tmp.resolve("tls.json");
+    try (ChildCli cli = ChildCli.start("256m", Map.of("DOCKER_TLS_VERIFY", "1",
+        "DOCKER_CERT_PATH", engine.certPath().toString()), List.of("matrix", "--json", json.toString(),
+        "--trace", "never", "--config", "unconfined", "--config", "read-only",
+        "--engine", FIRST, "--engine", engine.tlsHost(), probe.tag(), "--", "write"))) {
+      assertEquals(1, cli.waitFor(120), cli.out() + cli.err());
+    }
+    JsonNode cells = JSON.readTree(json.toFile()).get("cells");
+    assertEquals(FIRST, cells.get(0).get("engine").get("host").asText());
+    assertEquals(engine.tlsHost(), cells.get(1).get("engine").get("host").asText());
+    assertEquals("read-only", cells.get(1).get("config").asText());
+    assertTrue(cells.get(1).get("exitCode").asInt() != 0, "the write failed on the read-only root: "
+        + cells.get(1));
   }
 
   @Test

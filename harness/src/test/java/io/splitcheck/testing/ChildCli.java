@@ -25,12 +25,20 @@ public final class ChildCli implements AutoCloseable {
 
   /** Starts {@code java -Xmx<heap> -cp <class path> io.splitcheck.cli.Main ARGS}. */
   public static ChildCli start(String heap, List<String> args) throws IOException {
+    return start(heap, java.util.Map.of(), args);
+  }
+
+  /** As {@link #start(String, List)}, with {@code env} added to this JVM's environment. */
+  public static ChildCli start(String heap, java.util.Map<String, String> env, List<String> args)
+      throws IOException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), "io.splitcheck.cli.Main"));
     cmd.addAll(args);
     Path out = Files.createTempFile("splitcheck-child-", ".out");
     Path err = Files.createTempFile("splitcheck-child-", ".err");
-    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
     p.getOutputStream().close();
     return new ChildCli(p, out, err);
   }

@@ -55,6 +55,38 @@ public final class SecondEngine implements ExtensionContext.Store.CloseableResou
     return host;
   }
 
+  /** The same engine over TCP with mutual TLS: {@code tcp://127.0.0.1:<port>}. */
+  public String tlsHost() {
+    return "tcp://127.0.0.1:" + TLS_PORT;
+  }
+
+  /**
+   * What a client needs for {@link #tlsHost()}, as docker-java and the docker CLI read it from
+   * {@code DOCKER_CERT_PATH}: {@code ca.pem}, {@code cert.pem}, {@code key.pem}.
+   */
+  public Path certPath() {
+    return root.resolve("tls");
+  }
+
+  private static final int TLS_PORT = 20000 + (int) (PID % 10000);
+
+  /** A CA, a server certificate for 127.0.0.1 and a client certificate, made with openssl. */
+  private static void certificates(Path tls) throws IOException, InterruptedException {
+    Files.createDirectories(tls);
+    sh("cd " + tls + " && openssl genrsa -out ca-key.pem 2048 2>/dev/null"
+        + " && openssl req -new -x509 -days 2 -key ca-key.pem -subj /CN=splitcheck-test-ca -out ca.pem"
+        + " && openssl genrsa -out server-key.pem 2048 2>/dev/null"
+        + " && openssl req -new -key server-key.pem -subj /CN=127.0.0.1 -out server.csr"
+        + " && printf 'subjectAltName=IP:127.0.0.1\\nextendedKeyUsage=serverAuth\\n' > server.ext"
+        + " && openssl x509 -req -days 2 -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial"
+        + " -out server-cert.pem -extfile server.ext 2>/dev/null"
+        + " && openssl genrsa -out key.pem 2048 2>/dev/null"
+        + " && openssl req -new -key key.pem -subj /CN=splitcheck-test-client -out client.csr"
+        + " && printf 'extendedKeyUsage=clientAuth\\n' > client.ext"
+        + " && openssl x509 -req -days 2 -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial"
+        + " -out cert.pem -extfile client.ext 2>/dev/null");
+  }
+
   /** {@code docker save TAG | docker -H HOST load}: an image of the shared engine into this one. */
   public void load(String tag) throws IOException, InterruptedException {
     sh(BusyboxImage.DOCKER + " save " + tag + " | " + BusyboxImage.DOCKER + " -H " + host + " load");
@@ -72,7 +104,11 @@ public final class SecondEngine implements ExtensionContext.Store.CloseableResou
     // a /24 of its own per test JVM, so two sessions' second engines do not share a subnet
     sh("ip link add " + bridge + " type bridge && ip addr add 172.31." + (200 + PID % 50) + ".1/24 dev "
         + bridge + " && ip link set " + bridge + " up");
+    Path tls = root.resolve("tls");
+    certificates(tls);
     Process p = new ProcessBuilder("/usr/sbin/dockerd", "--host", "unix://" + root.resolve("d.sock"),
+        "--host", "tcp://127.0.0.1:" + TLS_PORT, "--tlsverify", "--tlscacert", tls.resolve("ca.pem").toString(),
+        "--tlscert", tls.resolve("server-cert.pem").toString(), "--tlskey", tls.resolve("server-key.pem").toString(),
         "--data-root", root.resolve("data").toString(), "--exec-root", root.resolve("exec").toString(),
         "--pidfile", root.resolve("pid").toString(), "--bridge", bridge, "--iptables=false",
         "--ip-masq=false", "--storage-driver", "vfs")
