@@ -18,7 +18,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -153,7 +152,7 @@ final class OverlayLayerReader {
     try {
       Future<List<Item>> walkA = pool.submit(() -> walk(dirA));
       List<Item> b = walk(dirB);
-      List<Item> a = get(walkA);
+      List<Item> a = Futures.get(walkA, "walking " + dirA);
       int n = Math.max(a.size(), b.size());
       FileEntry[] ea = new FileEntry[n];
       FileEntry[] eb = new FileEntry[n];
@@ -171,7 +170,7 @@ final class OverlayLayerReader {
         }));
       }
       for (Future<Void> block : blocks) {
-        get(block);
+        Futures.get(block, "comparing " + dirA + " and " + dirB);
       }
       return new LayerSummary[] {new LayerSummary(key, diffIdA, 0, present(ea)),
           new LayerSummary(key, diffIdB, 0, present(eb))};
@@ -202,23 +201,6 @@ final class OverlayLayerReader {
       }
     }
     return out;
-  }
-
-  private static <T> T get(Future<T> f) throws IOException {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while reading layer directories", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IOException(e.getCause());
-    }
   }
 
   /** Every entry of one layer, regular files hashed (a layer present in only one of two images). */

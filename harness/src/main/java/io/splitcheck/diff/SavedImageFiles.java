@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -81,18 +80,8 @@ public final class SavedImageFiles {
     try {
       Future<SavedImage> fa = pool.submit(() -> read(first, differing));
       Future<SavedImage> fb = pool.submit(() -> read(second, differing));
-      return new ImageDiffer().compare(fa.get(), fb.get());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while reading " + first + " and " + second, e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IOException(e.getCause());
+      String what = "reading " + first + " and " + second;
+      return new ImageDiffer().compare(Futures.get(fa, what), Futures.get(fb, what));
     } finally {
       pool.shutdownNow();
     }
