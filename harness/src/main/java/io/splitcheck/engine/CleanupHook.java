@@ -5,11 +5,12 @@ import java.time.Duration;
 /**
  * The one bounded shutdown hook every run installs: on normal exit, an exception escaping main, Ctrl-C
  * or SIGTERM it refuses new engine objects ({@link Shutdown}), runs {@code prepare} (kill child builds,
- * stop a tracer gently), removes the run's objects, waits {@code settle} and removes them again — for
- * an object whose creation was already in flight (a container create, a build exporting its image after
- * its client died); the engine offers nothing to wait on for that, so the settle is a fixed delay. The
- * whole hook is bounded, so a wedged engine cannot keep the JVM from ending. Objects of a run killed
- * with SIGKILL are left to {@code gc}.
+ * stop a tracer gently), removes the run's objects, waits until the creates already in flight have
+ * landed ({@link Shutdown#awaitCreatesLanded}, at most {@code createsBound}) and removes them again.
+ * {@code engineSettle} is for what happens inside the engine with no call of ours in flight — a build
+ * exporting its image after its client died: the engine offers nothing to wait on for that, so it is a
+ * fixed delay, and zero for runs that do not build. The whole hook is bounded, so a wedged engine
+ * cannot keep the JVM from ending. Objects of a run killed with SIGKILL are left to {@code gc}.
  */
 public final class CleanupHook {
   /** How long the hook may take before the JVM ends anyway. */
@@ -27,13 +28,17 @@ public final class CleanupHook {
     this.hook = hook;
   }
 
-  public static CleanupHook install(String runId, Runnable prepare, Removal removal, Duration settle) {
+  public static CleanupHook install(String runId, Runnable prepare, Removal removal,
+      Duration createsBound, Duration engineSettle) {
     Thread work = new Thread(() -> {
       Shutdown.begin();
       prepare.run();
       removeQuietly(runId, removal);
       try {
-        Thread.sleep(settle.toMillis());
+        Shutdown.awaitCreatesLanded(createsBound);
+        if (!engineSettle.isZero()) {
+          Thread.sleep(engineSettle.toMillis());
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

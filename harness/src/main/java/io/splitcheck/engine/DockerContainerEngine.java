@@ -99,12 +99,14 @@ public final class DockerContainerEngine implements ContainerEngine {
 
   @Override
   public void createVolume(String name, Map<String, String> labels) throws EngineException {
-    Shutdown.refuseWhenStopping("POST /volumes/create " + name);
-    try {
-      docker.createVolumeCmd().withName(name).withLabels(labels).exec();
-    } catch (DockerException e) {
-      throw new EngineException("POST /volumes/create " + name + " failed: " + e.getMessage(), e);
-    }
+    String request = "POST /volumes/create " + name;
+    Shutdown.creating(request, () -> {
+      try {
+        return docker.createVolumeCmd().withName(name).withLabels(labels).exec();
+      } catch (DockerException e) {
+        throw new EngineException(request + " failed: " + e.getMessage(), e);
+      }
+    });
   }
 
   @Override
@@ -283,15 +285,16 @@ public final class DockerContainerEngine implements ContainerEngine {
   private String create(ObjectNode body) throws EngineException {
     String image = body.path("Image").asText();
     String request = "POST /containers/create (image " + image + ")";
-    Shutdown.refuseWhenStopping(request);
-    try {
-      return api.post("/containers/create", body).path("Id").asText();
-    } catch (EngineApi.Status e) {
-      if (e.notFound()) {
-        throw new EngineException(request + ": no such image locally (splitcheck never pulls)", e);
+    return Shutdown.creating(request, () -> {
+      try {
+        return api.post("/containers/create", body).path("Id").asText();
+      } catch (EngineApi.Status e) {
+        if (e.notFound()) {
+          throw new EngineException(request + ": no such image locally (splitcheck never pulls)", e);
+        }
+        throw new EngineException(request + " failed: " + e.daemonMessage(), e);
       }
-      throw new EngineException(request + " failed: " + e.daemonMessage(), e);
-    }
+    });
   }
 
   /** {@code State} of a container's inspection. */

@@ -70,11 +70,13 @@ public final class DockerImageStore implements ImageStore {
 
   @Override
   public void load(InputStream tar) throws EngineException {
-    try {
-      docker.loadImageCmd(tar).exec();
-    } catch (RuntimeException e) {
-      throw new EngineException("POST /images/load failed: " + e.getMessage(), e);
-    }
+    Shutdown.creating("POST /images/load", () -> {
+      try {
+        return docker.loadImageCmd(tar).exec();
+      } catch (RuntimeException e) {
+        throw new EngineException("POST /images/load failed: " + e.getMessage(), e);
+      }
+    });
   }
 
   @Override

@@ -8,8 +8,10 @@ import java.time.Duration;
  * every engine the run used.
  */
 public final class ExitCleanup implements AutoCloseable {
+  /** How long the hook waits for creates already in flight when it started. */
+  private static final Duration CREATES_BOUND = Duration.ofSeconds(2);
   /** A build the engine was already exporting may still tag its image a moment after its client died. */
-  private static final Duration SETTLE = Duration.ofSeconds(2);
+  private static final Duration BUILD_SETTLE = Duration.ofSeconds(2);
 
   private final CleanupHook hook;
 
@@ -36,7 +38,7 @@ public final class ExitCleanup implements AutoCloseable {
       if (first != null) {
         throw first;
       }
-    }, SETTLE));
+    }, CREATES_BOUND, BUILD_SETTLE));
   }
 
   /** The run cleaned up after itself: the hook is no longer needed. */

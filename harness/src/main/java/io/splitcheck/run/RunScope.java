@@ -10,8 +10,8 @@ import java.time.Duration;
  * is stopped first (Ctrl-C, SIGTERM).
  */
 public final class RunScope implements AutoCloseable {
-  /** A container whose create was already in flight when the hook started. */
-  private static final Duration SETTLE = Duration.ofSeconds(1);
+  /** How long the hook waits for container creates already in flight when it started. */
+  private static final Duration CREATES_BOUND = Duration.ofSeconds(1);
   private final ContainerEngine engine;
   private final String runId;
   private final CleanupHook hook;
@@ -27,7 +27,8 @@ public final class RunScope implements AutoCloseable {
   public RunScope(ContainerEngine engine, String runId, Runnable beforeCleanup) {
     this.engine = engine;
     this.runId = runId;
-    this.hook = CleanupHook.install(runId, beforeCleanup, () -> engine.removeRun(runId), SETTLE);
+    this.hook = CleanupHook.install(runId, beforeCleanup, () -> engine.removeRun(runId),
+        CREATES_BOUND, Duration.ZERO);
   }
 
   public String runId() {
