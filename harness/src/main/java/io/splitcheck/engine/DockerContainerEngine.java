@@ -45,7 +45,12 @@ public final class DockerContainerEngine implements ContainerEngine {
 
   @Override
   public EngineInfo info() throws EngineException {
-    JsonNode i = named(() -> api.get("/info"), " (" + host + ")");
+    JsonNode i;
+    try {
+      i = api.get("/info");
+    } catch (EngineException e) {
+      throw new EngineException(e.getMessage() + " (engine " + host + ")", e);
+    }
     List<String> securityOptions = new ArrayList<>();
     i.path("SecurityOptions").forEach(o -> securityOptions.add(o.asText()));
     String identity = text(i, "ID") == null ? null
@@ -309,22 +314,6 @@ public final class DockerContainerEngine implements ContainerEngine {
       if (!e.notFound()) {
         throw e;
       }
-    }
-  }
-
-  private interface Call {
-    JsonNode call() throws EngineException;
-  }
-
-  /** A call whose error names {@code suffix} after the request, e.g. the engine's URL. */
-  private static JsonNode named(Call call, String suffix) throws EngineException {
-    try {
-      return call.call();
-    } catch (EngineException e) {
-      String m = e.getMessage();
-      int at = m.indexOf(" failed: ");
-      throw new EngineException(at < 0 ? m + suffix : m.substring(0, at) + suffix + m.substring(at),
-          e);
     }
   }
 
