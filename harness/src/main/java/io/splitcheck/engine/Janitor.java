@@ -3,9 +3,6 @@ package io.splitcheck.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Image;
-import com.github.dockerjava.api.model.Network;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -35,25 +32,9 @@ public final class Janitor {
 
   /** Everything labelled or tagged by splitcheck, sorted by run, kind and id. */
   public List<LabelledObject> list() throws EngineException {
-    List<LabelledObject> out = new ArrayList<>();
-    try {
-      for (Container c : docker.listContainersCmd().withShowAll(true)
-          .withLabelFilter(List.of(Labels.RUN)).exec()) {
-        out.add(of("container", c.getId(), c.getLabels(), Instant.ofEpochSecond(c.getCreated())));
-      }
-      var volumes = docker.listVolumesCmd().withFilter("label", List.of(Labels.RUN)).exec().getVolumes();
-      for (var v : volumes == null ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of() : volumes) {
-        out.add(of("volume", v.getName(), v.getLabels(), null));
-      }
-      for (Network n : docker.listNetworksCmd().withFilter("label", List.of(Labels.RUN)).exec()) {
-        out.add(of("network", n.getId(), n.getLabels(), null));
-      }
-      for (Image i : docker.listImagesCmd().withShowAll(true).exec()) {
-        addImage(out, i);
-      }
-    } catch (RuntimeException e) {
-      throw new EngineException("listing splitcheck's objects failed: " + e.getMessage(), e);
-    }
+    // tagged images carry no label: every image is looked at
+    List<LabelledObject> out = new ArrayList<>(objects("listing splitcheck's objects",
+        filter("label", Labels.RUN), List.of("/images/json?all=1")));
     out.sort(Comparator.comparing(LabelledObject::runId).thenComparing(LabelledObject::kind)
         .thenComparing(LabelledObject::id));
     return out;
@@ -63,11 +44,6 @@ public final class Janitor {
    * A splitcheck-owned tag names the run first: an image built FROM a labelled image inherits that
    * image's run label, which says nothing about who built this one.
    */
-  private static void addImage(List<LabelledObject> out, Image i) {
-    addImage(out, i.getId(), i.getRepoTags() == null ? List.of() : Arrays.asList(i.getRepoTags()),
-        i.getLabels(), Instant.ofEpochSecond(i.getCreated()));
-  }
-
   private static void addImage(List<LabelledObject> out, String id, List<String> repoTags,
       Map<String, String> labels, Instant created) {
     boolean tagged = false;
@@ -129,15 +105,28 @@ public final class Janitor {
    * every image of a busy engine takes it seconds.
    */
   List<LabelledObject> listRun(String runId) throws EngineException {
-    EngineApi api = EngineApi.of(docker);
     String label = filter("label", Labels.RUN + "=" + runId);
-    List<String> paths = List.of(
-        "/containers/json?all=1&filters=" + label,
-        "/volumes?filters=" + label,
-        "/networks?filters=" + label,
+    return objects("listing the objects of run " + runId, label, List.of(
         "/images/json?all=1&filters=" + label,
         "/images/json?filters=" + filter("reference", "splitcheck-twice/" + runId),
-        "/images/json?filters=" + filter("reference", "splitcheck-run/" + runId));
+        "/images/json?filters=" + filter("reference", "splitcheck-run/" + runId)))
+        .stream().filter(o -> o.runId().equals(runId))
+        .sorted(Comparator.comparing(LabelledObject::kind).thenComparing(LabelledObject::id))
+        .toList();
+  }
+
+  /**
+   * The containers, volumes and networks {@code labelFilter} selects, and the images of
+   * {@code imageQueries} (each image once), asked all at once, answers read as JSON trees.
+   */
+  private List<LabelledObject> objects(String what, String labelFilter, List<String> imageQueries)
+      throws EngineException {
+    EngineApi api = EngineApi.of(docker);
+    List<String> paths = new ArrayList<>(List.of(
+        "/containers/json?all=1&filters=" + labelFilter,
+        "/volumes?filters=" + labelFilter,
+        "/networks?filters=" + labelFilter));
+    paths.addAll(imageQueries);
     List<CompletableFuture<JsonNode>> asked = paths.stream()
         .map(p -> CompletableFuture.supplyAsync(() -> {
           try {
@@ -151,8 +140,7 @@ public final class Janitor {
       try {
         answers.add(f.join());
       } catch (CompletionException e) {
-        throw new EngineException("listing the objects of run " + runId + " failed: "
-            + e.getCause().getMessage(), e.getCause());
+        throw new EngineException(what + " failed: " + e.getCause().getMessage(), e.getCause());
       }
     }
     List<LabelledObject> out = new ArrayList<>();
@@ -162,7 +150,7 @@ public final class Janitor {
         labels(v), null)));
     answers.get(2).forEach(n -> out.add(of("network", n.path("Id").asText(), labels(n), null)));
     Map<String, JsonNode> images = new java.util.TreeMap<>();
-    for (JsonNode list : answers.subList(3, 6)) {
+    for (JsonNode list : answers.subList(3, answers.size())) {
       list.forEach(i -> images.put(i.path("Id").asText(), i));
     }
     images.values().forEach(i -> {
@@ -170,9 +158,7 @@ public final class Janitor {
       i.path("RepoTags").forEach(t -> tags.add(t.asText()));
       addImage(out, i.path("Id").asText(), tags, labels(i), Instant.ofEpochSecond(i.path("Created").asLong()));
     });
-    return out.stream().filter(o -> o.runId().equals(runId))
-        .sorted(Comparator.comparing(LabelledObject::kind).thenComparing(LabelledObject::id))
-        .toList();
+    return out;
   }
 
   /** {@code {"NAME":["VALUE"]}}, URL-encoded, as the engine's list endpoints take their filters. */
