@@ -1,0 +1,119 @@
+package io.splitcheck.cli;
+
+import com.github.dockerjava.api.DockerClient;
+import io.splitcheck.twice.Twice;
+import io.splitcheck.twice.TwiceResult;
+import io.splitcheck.engine.BuildKitBuilder;
+import io.splitcheck.engine.BuildKitClient;
+import io.splitcheck.engine.BuildKitProbe;
+import io.splitcheck.engine.EngineException;
+import io.splitcheck.engine.BuildRequest;
+import io.splitcheck.engine.DockerClients;
+import io.splitcheck.engine.DockerImageStore;
+import io.splitcheck.engine.ExitCleanup;
+import io.splitcheck.engine.Janitor;
+import io.splitcheck.engine.RunId;
+import io.splitcheck.engine.TempFolder;
+import io.splitcheck.report.Redactor;
+import java.io.PrintWriter;
+import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code splitcheck twice}: build a context twice with BuildKit and no cache, and explain every difference. */
+@Command(name = "twice", mixinStandardHelpOptions = true,
+    description = "Build CONTEXT twice with BuildKit and no cache; compare the images and explain every "
+        + "difference. Exit 0 reproducible, 1 not, 2 error.")
+public final class TwiceCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common = new CommonOptions();
+  @Mixin BuildOptions build = new BuildOptions();
+
+  @Parameters(index = "0", paramLabel = "CONTEXT", description = "The build context directory.")
+  Path context;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON.")
+  Path json;
+
+  @Option(names = "--keep", description = "Keep both images (tagged splitcheck-twice/<run id>:first|second).")
+  boolean keep;
+
+  @Option(names = "--via-save", description = "Compare the images through docker save even when the "
+      + "engine's overlay2 store can be read from here (by default it is read directly: only the layers "
+      + "whose diffIDs differ, nothing copied out of the engine).")
+  boolean viaSave;
+
+  Clock clock = Clock.systemUTC();
+
+  @Override
+  public Integer call() throws Exception {
+    String runId = RunId.next(clock);
+    BuildRequest request = build.toRequest(context, Twice.tag(runId, "first"));
+    Redactor redactor = Redactor.standard().withLiterals(secretValues(request));
+    // the probe runs docker CLIs: while they run, the engine connection is opened
+    java.util.concurrent.CompletableFuture<BuildKitClient> probe =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          try {
+            return BuildKitProbe.find(build.dockerCli);
+          } catch (EngineException e) {
+            throw new java.util.concurrent.CompletionException(e);
+          }
+        });
+    DockerClient docker = EngineConnection.open(common);
+    Path work = Files.createTempDirectory("splitcheck-twice-");
+    ExitCleanup onExit = keep ? null : ExitCleanup.install(runId, new Janitor(docker));
+    try {
+      BuildKitBuilder builder = new BuildKitBuilder(probed(probe), work);
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("twice: " + context + " (builder: " + builder.client().describe() + ", run " + runId + ")");
+      out.flush();
+      Twice twice = new Twice(builder, new DockerImageStore(docker, DockerClients.hostOf(common.dockerHost)),
+          EngineConnection.version(docker), !viaSave);
+      TwiceResult result = twice.run(request, runId, keep);
+      out.print(redactor.redact(TwiceSummary.render(result)));
+      if (keep) {
+        out.println("kept: " + Twice.tag(runId, "first") + " " + Twice.tag(runId, "second"));
+      }
+      out.flush();
+      if (json != null) {
+        JsonOutput.write(json, result, redactor);
+      }
+      return result.reproducible() ? 0 : 1;
+    } finally {
+      if (onExit != null) {
+        onExit.close();
+      }
+      TempFolder.deleteQuietly(work);
+      docker.close();
+    }
+  }
+
+  private static BuildKitClient probed(java.util.concurrent.CompletableFuture<BuildKitClient> probe)
+      throws EngineException {
+    try {
+      return probe.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof EngineException ee) {
+        throw ee;
+      }
+      throw e;
+    }
+  }
+
+  /** The contents of the build's secret files: blanked wherever they might show up in the output. */
+  private static List<String> secretValues(BuildRequest request) throws java.io.IOException {
+    List<String> values = new java.util.ArrayList<>();
+    for (BuildRequest.Secret s : request.secrets()) {
+      values.add(Files.readString(s.source()));
+    }
+    return values;
+  }
+}

@@ -1,0 +1,137 @@
+package io.splitcheck.matrix;
+
+import io.splitcheck.engine.ContainerEngine;
+import io.splitcheck.engine.ContainerEngine.ImageConfig;
+import io.splitcheck.engine.EngineInfo;
+import io.splitcheck.engine.EngineException;
+import io.splitcheck.engine.TracerBundle;
+import io.splitcheck.tracer.TraceCollector;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The security matrix as one call, for {@code splitcheck matrix} and the scenario suite: expands the
+ * cells, runs them, traces, attributes, and removes everything it created (labelled with
+ * {@code runId}, which must be this check's own).
+ */
+public final class MatrixCheck {
+  private MatrixCheck() {}
+
+  /**
+   * What to run.
+   *
+   * @param profiles cell name to profile file, in order
+   * @param derives cell name to derivation expression or named derivation, in order
+   * @param baseline null: the first config, else unconfined
+   * @param command replaces the image's cmd; empty keeps it
+   * @param defaultProfile the engine default profile file, or null to locate it
+   */
+  public record Request(String image, List<String> configs, Map<String, Path> profiles,
+                        Map<String, String> derives, String baseline, TraceMode trace,
+                        Duration timeout, int jobs, List<String> command, Path defaultProfile) {
+    public Request {
+      configs = List.copyOf(configs);
+      profiles = new LinkedHashMap<>(profiles);
+      derives = new LinkedHashMap<>(derives);
+      command = List.copyOf(command);
+    }
+  }
+
+  /** Checks the request before the engine is contacted: cells, baseline, options. */
+  public static Prepared prepare(Request r) throws IOException {
+    CustomCells cells = CustomCells.load(r.profiles(), r.derives(), r.defaultProfile());
+    MatrixPlan plan = MatrixPlan.expand(r.configs(), cells.cells(),
+        Optional.ofNullable(r.baseline()));
+    MatrixOptions options = new MatrixOptions(r.image(), plan, r.trace(), r.timeout(), r.jobs(),
+        r.command(), MatrixOptions.DEFAULT_OUTPUT_CAP);
+    return new Prepared(cells, options);
+  }
+
+  /** A checked request. */
+  public record Prepared(CustomCells cells, MatrixOptions options) {
+    public Prepared withJobs(int jobs) {
+      return new Prepared(cells, options.withJobs(jobs));
+    }
+  }
+
+  /** Runs a prepared matrix on one engine; warnings go to {@code warn} as soon as they are known. */
+  public static MatrixReport run(ContainerEngine engine, Prepared p, String runId,
+      Consumer<String> warn) throws EngineException {
+    return run(List.of(engine), List.of(), p, runId, warn);
+  }
+
+  /**
+   * Runs a prepared matrix with its cells spread round-robin over {@code engines}, each holding the
+   * image; {@code infos} (empty, or one per engine) are recorded on the cells each engine runs.
+   */
+  public static MatrixReport run(List<ContainerEngine> engines, List<EngineInfo> infos, Prepared p,
+      String runId, Consumer<String> warn) throws EngineException {
+    MatrixOptions o = p.options();
+    ImageConfig image = MatrixRunner.requireImage(engines.get(0), o.image());
+    List<String> warnings = new ArrayList<>(p.cells().warnings());
+    warnings.addAll(p.cells().lint(image.architecture()));
+    warnings.forEach(warn);
+    TraceAttributor attributor = new TraceAttributor(
+        Restrictions.forPlan(o.plan(), p.cells().engineDefault()), image.architecture());
+    List<RunScope> scopes = new ArrayList<>();
+    MatrixReport report;
+    try {
+      // the tracer bundle (ldd, packing) only when something may be traced
+      TracerBundle bundle = o.trace() == TraceMode.NEVER ? null : TracerBundle.fromHost();
+      List<EngineSlot> slots = new ArrayList<>();
+      for (int i = 0; i < engines.size(); i++) {
+        ContainerEngine engine = engines.get(i);
+        scopes.add(new RunScope(engine, runId));
+        slots.add(new EngineSlot(engine, infos.isEmpty() ? null : infos.get(i),
+            bundle == null ? null : new TraceCollector(engine, bundle, runId)));
+      }
+      MatrixRun run = new MatrixRunner(slots, runId, attributor).run(o, image);
+      report = MatrixAnalysis.analyze(run, o.plan(), attributor, warnings);
+    } catch (EngineException | RuntimeException e) {
+      closeQuietly(scopes, e);
+      throw e;
+    }
+    try {
+      closeAll(scopes);
+    } catch (EngineException | RuntimeException e) {
+      if (!report.engineLost()) {
+        throw e;
+      }
+      String w = "the run's objects could not be removed (the engine went away): run `splitcheck gc` "
+          + "once it is back";
+      warn.accept(w);
+      warnings.add(w);
+      report = MatrixAnalysis.analyze(report.run(), o.plan(), attributor, warnings);
+    }
+    return report;
+  }
+
+  private static void closeQuietly(List<RunScope> scopes, Exception failure) {
+    try {
+      closeAll(scopes);
+    } catch (EngineException | RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private static void closeAll(List<RunScope> scopes) throws EngineException {
+    EngineException first = null;
+    for (RunScope scope : scopes) {
+      try {
+        scope.close();
+      } catch (EngineException e) {
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.splitcheck.matrix;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How to run one matrix.
+ *
+ * @param image the local image
+ * @param plan the cells and the baseline
+ * @param trace which cells are re-run traced
+ * @param timeout per run
+ * @param jobs cells run at once
+ * @param command replaces the image's cmd (the entrypoint stays), as after {@code docker run IMAGE};
+ *     empty keeps the image's
+ * @param outputCap bytes of stdout and of stderr kept per cell
+ */
+public record MatrixOptions(String image, MatrixPlan plan, TraceMode trace, Duration timeout,
+                            int jobs, List<String> command, int outputCap) {
+  public static final int DEFAULT_OUTPUT_CAP = 64 * 1024;
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+  public MatrixOptions {
+    command = List.copyOf(command);
+    if (jobs < 1) {
+      throw new IllegalArgumentException("--jobs " + jobs + ": expected at least 1");
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("--timeout " + timeout + ": expected a positive duration");
+    }
+  }
+
+  /**
+   * max(6, 2 x available processors): a cell mostly waits on the engine (create, start, exit), so
+   * the six built-in cells start at once and larger engines get twice their cores.
+   */
+  public static int defaultJobs() {
+    return perEngine(Runtime.getRuntime().availableProcessors());
+  }
+
+  /** The sum over the engines of max(6, 2 x the engine's CPUs). */
+  public static int defaultJobs(List<io.splitcheck.engine.EngineInfo> engines) {
+    return engines.isEmpty() ? defaultJobs()
+        : engines.stream().mapToInt(e -> perEngine(e.cpus())).sum();
+  }
+
+  private static int perEngine(int cpus) {
+    return Math.max(6, 2 * cpus);
+  }
+
+  public MatrixOptions withJobs(int newJobs) {
+    return new MatrixOptions(image, plan, trace, timeout, newJobs, command, outputCap);
+  }
+
+  /** {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} (the scenario files' form); null: the default. */
+  public static Duration timeout(String text) {
+    if (text == null) {
+      return DEFAULT_TIMEOUT;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+)(ms|s|m|h)").matcher(text);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("Error parsing timeout '" + text
+          + "': expected a number with ms, s, m or h, e.g. 30s");
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      default -> Duration.ofHours(n);
+    };
+  }
+}

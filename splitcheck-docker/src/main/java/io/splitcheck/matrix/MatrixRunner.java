@@ -1,0 +1,178 @@
+package io.splitcheck.matrix;
+
+import io.splitcheck.engine.ContainerEngine;
+import io.splitcheck.engine.ContainerEngine.ImageConfig;
+import io.splitcheck.engine.ContainerExit;
+import io.splitcheck.engine.ContainerSecurity;
+import io.splitcheck.engine.ContainerSpec;
+import io.splitcheck.engine.EngineException;
+import io.splitcheck.engine.Labels;
+import io.splitcheck.tracer.TraceCollector;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs an image under every cell of a plan: all cells untraced for the verdicts, then the cells the
+ * trace mode selects again under the tracer. Creates only labelled objects, removed by the caller's
+ * {@link RunScope}.
+ */
+public final class MatrixRunner {
+  /** Says, before running it, why a cell's profile would deny the tracer; empty when it would not. */
+  public interface TraceGate {
+    Optional<String> untraceable(Cell cell);
+  }
+
+  static final String NOT_TRACEABLE = "not traceable under this profile";
+  private final List<EngineSlot> slots;
+  private final String runId;
+  private final TraceGate gate;
+
+  public MatrixRunner(ContainerEngine engine, TraceCollector collector, String runId, TraceGate gate) {
+    this(List.of(new EngineSlot(engine, null, collector)), runId, gate);
+  }
+
+  /** Cell {@code i} of the plan (and its traced re-run) runs on {@code slots[i % slots.size()]}. */
+  public MatrixRunner(List<EngineSlot> slots, String runId, TraceGate gate) {
+    if (slots.isEmpty()) {
+      throw new IllegalArgumentException("a matrix needs at least one engine");
+    }
+    this.slots = List.copyOf(slots);
+    this.runId = runId;
+    this.gate = gate;
+  }
+
+  public MatrixRun run(MatrixOptions o) throws EngineException {
+    return run(o, requireImage(slots.get(0).engine(), o.image()));
+  }
+
+  /** @param image the image's config on the first engine, already looked up */
+  public MatrixRun run(MatrixOptions o, ImageConfig image) throws EngineException {
+    List<String> argv = argv(image, o.command(), o.image());
+    for (EngineSlot slot : slots.subList(1, slots.size())) {
+      requireImage(slot.engine(), o.image());
+    }
+    validateProfiles(o);
+    List<Cell> cells = o.plan().cells();
+    List<Integer> indexes = java.util.stream.IntStream.range(0, cells.size()).boxed().toList();
+    List<CellResult> results = Parallel.map(indexes, o.jobs(),
+        i -> runUntraced(cells.get(i), slot(i), o));
+    Set<String> toTrace = results.stream().anyMatch(CellResult::engineLost) ? Set.of()
+        : cellsToTrace(o, results);
+    List<CellResult> traced = Parallel.map(indexes, o.jobs(), i -> {
+      CellResult r = results.get(i);
+      return toTrace.contains(r.config())
+          ? r.withTrace(trace(cells.get(i), slot(i), o, argv, r.outcome())) : r;
+    });
+    return new MatrixRun(o.image(), image.id(), image.architecture(), o.plan().baseline(), traced);
+  }
+
+  private EngineSlot slot(int cellIndex) {
+    return slots.get(cellIndex % slots.size());
+  }
+
+  /** The image's config; a missing image is bad input, never pulled. */
+  public static ImageConfig requireImage(ContainerEngine engine, String image) throws EngineException {
+    return engine.image(image).orElseThrow(() -> new IllegalArgumentException("image '" + image
+        + "': no such image locally (splitcheck never pulls)"));
+  }
+
+  /** What runs: the image's entrypoint, then the user's command or else the image's cmd. */
+  public static List<String> argv(ImageConfig image, List<String> command, String name) {
+    List<String> argv = new ArrayList<>(image.entrypoint());
+    argv.addAll(command.isEmpty() ? image.cmd() : command);
+    if (argv.isEmpty()) {
+      throw new IllegalArgumentException("image '" + name + "' has neither an entrypoint nor a cmd: "
+          + "give the command after --");
+    }
+    return argv;
+  }
+
+  private void validateProfiles(MatrixOptions o) throws EngineException {
+    for (EngineSlot slot : slots) {
+      validateProfiles(slot.engine(), o);
+    }
+  }
+
+  private void validateProfiles(ContainerEngine engine, MatrixOptions o) throws EngineException {
+    for (Cell cell : o.plan().cells()) {
+      if (cell.security().seccomp() == ContainerSecurity.Seccomp.CUSTOM) {
+        Optional<String> rejection = engine.seccompRejection(o.image(),
+            cell.security().profileJson(), Labels.forRun(runId, "validate"));
+        if (rejection.isPresent()) {
+          throw new IllegalArgumentException("cell '" + cell.name() + "' (" + cell.origin()
+              + "): the engine rejects the seccomp profile: " + rejection.get());
+        }
+      }
+    }
+  }
+
+  private Set<String> cellsToTrace(MatrixOptions o, List<CellResult> results) {
+    Set<String> names = new LinkedHashSet<>();
+    switch (o.trace()) {
+      case NEVER -> { }
+      case ALWAYS -> results.forEach(r -> names.add(r.config()));
+      case AUTO -> {
+        List<String> splits = Splits.of(results, o.plan().baseline());
+        if (!splits.isEmpty()) {
+          names.add(o.plan().baseline());
+          names.addAll(splits);
+        }
+      }
+    }
+    return names;
+  }
+
+  private CellResult runUntraced(Cell cell, EngineSlot slot, MatrixOptions o)
+      throws EngineException {
+    ContainerExit exit;
+    try {
+      exit = slot.engine().run(spec(cell, o, "cell"));
+    } catch (EngineException | RuntimeException e) {
+      // docker-java reports a refused connection as a bare RuntimeException
+      if (slot.engine().answers()) {
+        throw e;
+      }
+      return CellResult.engineWentAway(cell.name(), e.getMessage(), slot.info());
+    }
+    return new CellResult(cell.name(), outcome(exit), exit.wallMillis(), exit.stdout(),
+        exit.stderr(), exit.startError(), null, slot.info());
+  }
+
+  private CellTrace trace(Cell cell, EngineSlot slot, MatrixOptions o, List<String> argv,
+      Outcome verdict) throws EngineException {
+    Optional<String> denied = gate.untraceable(cell);
+    if (denied.isPresent()) {
+      String why = denied.get();
+      return CellTrace.untraceable(why.startsWith(NOT_TRACEABLE) ? why : NOT_TRACEABLE + ": " + why);
+    }
+    TraceCollector.TracedExit t = slot.collector().run(spec(cell, o, "traced-cell"), argv, cell.name());
+    Outcome outcome = outcome(t.exit());
+    if (t.lines().isEmpty()) {
+      return new CellTrace(false, NOT_TRACEABLE + ": the tracer wrote no trace ("
+          + firstLine(t.exit().stderr().text(), t.exit().startError()) + ")", List.of(), outcome);
+    }
+    String note = outcome.sameAs(verdict) ? null
+        : "traced run: " + outcome.describe() + " (untraced: " + verdict.describe() + ")";
+    return new CellTrace(true, note, t.lines(), outcome);
+  }
+
+  private ContainerSpec spec(Cell cell, MatrixOptions o, String role) {
+    return ContainerSpec.cell(o.image(), o.command().isEmpty() ? null : o.command(),
+        cell.security(), Labels.forRun(runId, role), o.timeout(), o.outputCap());
+  }
+
+  static Outcome outcome(ContainerExit exit) {
+    return new Outcome(exit.exitCode(), exit.timedOut(), exit.oomKilled());
+  }
+
+  private static String firstLine(String stderr, String startError) {
+    if (startError != null) {
+      return startError;
+    }
+    return stderr.lines().filter(l -> l.contains("strace")).findFirst()
+        .orElse(stderr.lines().findFirst().orElse("no output"));
+  }
+}

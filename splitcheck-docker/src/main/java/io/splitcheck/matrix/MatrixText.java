@@ -1,0 +1,48 @@
+package io.splitcheck.matrix;
+
+import java.io.PrintStream;
+
+/** The human-readable report: one row per cell, then one summary line per split. */
+public final class MatrixText {
+  private MatrixText() {}
+
+  public static void print(MatrixReport report, PrintStream out) {
+    MatrixRun run = report.run();
+    int width = run.cells().stream().mapToInt(c -> c.config().length()).max().orElse(8) + 2;
+    out.printf("%s (%s), baseline %s%n", run.image(), shortId(run.imageId()), run.baseline());
+    for (CellResult c : run.cells()) {
+      out.printf("  %-" + width + "s %-22s %7d ms  %s%n", c.config(), c.outcome().describe(),
+          c.wallMillis(), traceColumn(c));
+    }
+    if (report.splits().isEmpty()) {
+      out.println("no split");
+      return;
+    }
+    out.println(report.splits().size() + (report.splits().size() == 1 ? " split:" : " splits:"));
+    for (SplitExplanation s : report.splits()) {
+      out.println(s.summaryLine());
+      CellResult cell = run.cell(s.config());
+      cell.stderr().text().lines().filter(l -> !l.isBlank()).findFirst()
+          .ifPresent(l -> out.println("  stderr: " + l));
+      if (cell.startError() != null) {
+        out.println("  did not start: " + cell.startError());
+      }
+    }
+
+  }
+
+  private static String traceColumn(CellResult c) {
+    if (!c.traced()) {
+      return c.startError() != null ? "did not start" : "";
+    }
+    if (!c.trace().traceable()) {
+      return "not traceable";
+    }
+    return c.trace().note() == null ? "traced" : "traced; " + c.trace().note();
+  }
+
+  private static String shortId(String id) {
+    String hex = id == null ? "" : id.replaceFirst("^sha256:", "");
+    return hex.length() > 12 ? hex.substring(0, 12) : hex;
+  }
+}

@@ -1,0 +1,64 @@
+package io.splitcheck.matrix;
+
+import io.splitcheck.seccomp.Attribution;
+import io.splitcheck.seccomp.CellRestrictions;
+import io.splitcheck.seccomp.Culprit;
+import io.splitcheck.trace.FailedSyscall;
+import io.splitcheck.trace.Trace;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link Attributor} and {@link MatrixRunner.TraceGate} over the strace parser and attribution. */
+public final class TraceAttributor implements Attributor, MatrixRunner.TraceGate {
+  private final Map<String, CellRestrictions> restrictions;
+  private final String arch;
+
+  /**
+   * @param restrictions per cell name
+   * @param arch the image's architecture, e.g. {@code amd64}
+   */
+  public TraceAttributor(Map<String, CellRestrictions> restrictions, String arch) {
+    this.restrictions = Map.copyOf(restrictions);
+    this.arch = arch;
+  }
+
+  @Override
+  public Optional<String> untraceable(Cell cell) {
+    return Attribution.untraceable(restrictionsOf(cell.name()), arch);
+  }
+
+  @Override
+  public List<FailedSyscallCount> failures(CellTrace trace) {
+    return parse(trace, "trace").failures().stream()
+        .map(TraceAttributor::count)
+        .sorted(Comparator.comparing(FailedSyscallCount::name)
+            .thenComparing(FailedSyscallCount::errno))
+        .toList();
+  }
+
+  @Override
+  public List<SplitExplanation.Culprit> culprits(CellTrace baseline, CellTrace cellTrace, Cell cell) {
+    List<Culprit> found = Attribution.culprits(parse(baseline, "baseline trace"),
+        parse(cellTrace, "trace of " + cell.name()), restrictionsOf(cell.name()), arch);
+    return found.stream().map(c -> new SplitExplanation.Culprit(c.syscall(), c.errno(), c.cause(),
+        c.hazard(), c.detail())).toList();
+  }
+
+  private CellRestrictions restrictionsOf(String cell) {
+    CellRestrictions r = restrictions.get(cell);
+    if (r == null) {
+      throw new IllegalArgumentException("no restrictions known for cell '" + cell + "'");
+    }
+    return r;
+  }
+
+  private static Trace parse(CellTrace t, String source) {
+    return Trace.parse(t.lines(), source);
+  }
+
+  private static FailedSyscallCount count(FailedSyscall f) {
+    return new FailedSyscallCount(f.name(), f.errno(), f.count());
+  }
+}

@@ -1,0 +1,107 @@
+package io.splitcheck.suite;
+
+import io.splitcheck.twice.Twice;
+import io.splitcheck.engine.ImageBuilder;
+import io.splitcheck.engine.ImageStore;
+import io.splitcheck.audit.AuditConfig;
+import io.splitcheck.audit.AuditReport;
+import io.splitcheck.engine.BuildLogRunner;
+import io.splitcheck.engine.ConnectedEngine;
+import io.splitcheck.engine.ContainerEngine;
+import io.splitcheck.engine.EngineException;
+import io.splitcheck.engine.EngineInfo;
+import io.splitcheck.report.AuditResult;
+import io.splitcheck.report.MatrixResult;
+import io.splitcheck.report.ReportJson;
+import io.splitcheck.report.TwiceResult;
+import io.splitcheck.matrix.MatrixCheck;
+import io.splitcheck.matrix.MatrixJson;
+import io.splitcheck.matrix.MatrixOptions;
+import io.splitcheck.matrix.MatrixReport;
+import io.splitcheck.matrix.TraceMode;
+import io.splitcheck.scenario.Checks;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The real implementations of the scenario checks: builds on the first engine, matrices over all. */
+public final class Suites {
+  private Suites() {}
+
+  /**
+   * The security matrix ({@code splitcheck matrix}) over the built image, its cells spread round-robin
+   * over {@code engines} (the first built the image; the others get a copy for the time of the matrix,
+   * see {@link ImageCopies}). Each call labels what it creates with its own run id
+   * ({@code <suite run>-matrix-<n>}) and removes it when done, so the suite's own objects are never
+   * touched. Every cell records the engine that ran it.
+   */
+  public static ScenarioChecks.Matrix matrix(List<ConnectedEngine> engines, String runId) {
+    List<ContainerEngine> containers = engines.stream().map(e -> (ContainerEngine) e.containers()).toList();
+    List<EngineInfo> infos = engines.stream().map(ConnectedEngine::info).toList();
+    List<ImageCopies.Target> others = engines.stream().skip(1)
+        .map(e -> new ImageCopies.Target(e.host(), e.images())).toList();
+    ImageStore source = engines.get(0).images();
+    AtomicInteger sequence = new AtomicInteger();
+    return (s, image, id) -> {
+      Checks.Matrix m = s.checks().matrix();
+      Map<String, Path> profiles = new LinkedHashMap<>();
+      m.profiles().forEach((name, file) -> profiles.put(name, s.dir().resolve(file)));
+      MatrixCheck.Request request = new MatrixCheck.Request(image, m.configs(), profiles, m.derive(),
+          m.baseline(), m.trace() == null ? TraceMode.AUTO : TraceMode.parse(m.trace()),
+          MatrixOptions.timeout(m.timeout()), MatrixOptions.defaultJobs(infos), m.cmd(), null);
+      MatrixCheck.Prepared prepared = MatrixCheck.prepare(request);
+      ImageCopies copies = ImageCopies.spread(source, others, ScenarioExecutor.tag(id, s), image);
+      MatrixReport report;
+      try {
+        report = MatrixCheck.run(containers, infos, prepared, id + "-matrix-" + sequence.incrementAndGet(),
+            w -> { });
+      } finally {
+        try {
+          copies.close();
+        } catch (EngineException e) {
+          System.err.println("splitcheck: " + e.getMessage());
+        }
+      }
+      return Results.convert(MatrixJson.toJson(report), MatrixResult.class);
+    };
+  }
+
+  /** A matrix report as the report model carries it. */
+  public static MatrixResult matrixResult(MatrixReport report) {
+    return Results.convert(MatrixJson.toJson(report), MatrixResult.class);
+  }
+
+  /** The audit over the scenario's image, its Dockerfile, context and build log. */
+  public static ScenarioChecks.Audit audit(String dockerHost, ImageStore images) {
+    return (s, image, log, runId) -> {
+      Checks.Audit a = s.checks().audit();
+      List<String> secretIds = new ArrayList<>();
+      s.build().secrets().forEach(secret -> secretIds.add(secret.id()));
+      secretIds.addAll(a.secretIds());
+      AuditConfig config = AuditConfig.DEFAULT.enabling(a.enable()).disabling(a.disable());
+      String cacheCheck = a.cacheCheck() == null ? null
+          : a.cacheCheck().arg() + "=" + String.join(",", a.cacheCheck().values());
+      ImageAudit audit = new ImageAudit(image, s.dockerfile(), s.context(), log == null ? List.of() : List.of(log),
+          secretIds, config, a.entrypointOnly(), cacheCheck);
+      AuditReport report = audit.run(images, new BuildLogRunner(BuildLogRunner.DEFAULT_CLIENT, dockerHost), runId);
+      ByteArrayOutputStream json = new ByteArrayOutputStream();
+      report.writeJson(json);
+      return ReportJson.readResult(new ByteArrayInputStream(json.toByteArray()), AuditResult.class,
+          "audit of " + s.name());
+    };
+  }
+
+  public static ScenarioChecks.Twice twice(ImageBuilder builder, ImageStore images, String engineVersion) {
+    Twice twice = new Twice(builder, images, engineVersion);
+    return (scenario, runId) -> {
+      String label = ScenarioBuild.tagSafe(scenario.name());
+      var request = ScenarioBuild.request(scenario, Twice.tag(runId, label), true);
+      return Results.convert(twice.run(request, runId, label, false), TwiceResult.class);
+    };
+  }
+}

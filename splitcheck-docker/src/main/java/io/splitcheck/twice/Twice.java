@@ -1,0 +1,181 @@
+package io.splitcheck.twice;
+
+import io.splitcheck.diff.ImageArchiveReader;
+import io.splitcheck.diff.SavedImageFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import io.splitcheck.diff.ImageComparison;
+import io.splitcheck.diff.ImageDiffer;
+import io.splitcheck.store.OverlayImages;
+import io.splitcheck.diff.SavedImage;
+import io.splitcheck.diff.Verdict;
+import io.splitcheck.engine.BuildRequest;
+import io.splitcheck.engine.BuildResult;
+import io.splitcheck.engine.EngineException;
+import io.splitcheck.engine.ImageBuilder;
+import io.splitcheck.engine.ImageStore;
+import io.splitcheck.engine.ImageStore.StoredLayers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Build twice, explain every difference. Both builds are exactly the user's request with no cache; the
+ * images are tracked by two splitcheck-owned tags (a tag does not change an image id, a label would)
+ * and removed afterwards unless kept.
+ */
+public final class Twice {
+  /** The repository name the compared images are tagged under. */
+  public static final String TAG_REPOSITORY = "splitcheck-twice";
+
+  private final ImageBuilder builder;
+  private final ImageStore images;
+  private final String engineVersion;
+  private final boolean readStore;
+
+  /** @param engineVersion the engine's version, for the notes on SOURCE_DATE_EPOCH */
+  public Twice(ImageBuilder builder, ImageStore images, String engineVersion) {
+    this(builder, images, engineVersion, true);
+  }
+
+  /** @param readStore false: always compare through {@code docker save}, never the engine's own store */
+  public Twice(ImageBuilder builder, ImageStore images, String engineVersion, boolean readStore) {
+    this.builder = builder;
+    this.images = images;
+    this.engineVersion = engineVersion;
+    this.readStore = readStore;
+  }
+
+  public static String tag(String runId, String which) {
+    return TAG_REPOSITORY + "/" + runId + ":" + which;
+  }
+
+  public TwiceResult run(BuildRequest request, String runId, boolean keep) throws EngineException, IOException {
+    return run(request, runId, "", keep);
+  }
+
+  /** @param label distinguishes the tags of several comparisons in one run (a scenario name), or "" */
+  public TwiceResult run(BuildRequest request, String runId, String label, boolean keep)
+      throws EngineException, IOException {
+    String prefix = label.isEmpty() ? "" : label + "-";
+    List<String> tags = List.of(tag(runId, prefix + "first"), tag(runId, prefix + "second"));
+    List<String> built = new ArrayList<>();
+    if (readStore) {
+      // while the builds run: the store's reader costs 0.1-0.2 s to load the first time
+      java.util.concurrent.CompletableFuture.runAsync(OverlayImages::prepare);
+    }
+    try {
+      List<BuildResult> results = new ArrayList<>();
+      for (String tag : tags) {
+        built.add(tag);
+        results.add(builder.build(request.withTag(tag)));
+      }
+      ImageComparison comparison = compare(results.get(0).imageId(), results.get(1).imageId());
+      return TwiceResult.of(request.context().toString(), comparison, notes(comparison),
+          results.stream().map(BuildResult::wall).toList());
+    } finally {
+      if (!keep) {
+        for (String tag : built) {
+          images.remove(tag);
+        }
+      }
+    }
+  }
+
+  /**
+   * When the engine's overlay2 store can be read from here, both images are compared from it: only
+   * the layers whose diffIDs differ are read, from their directories ({@link OverlayImages}), and
+   * nothing is copied out of the engine. Otherwise both images are saved to temporary files at once
+   * and compared with random access: layers whose diffIDs are equal are never read, the differing ones
+   * are read side by side and equal files are compared byte for byte instead of hashed
+   * ({@link SavedImageFiles#compare}). Disk: both images, for the time of the comparison.
+   */
+  ImageComparison compare(String firstId, String secondId) throws EngineException, IOException {
+    if (readStore) {
+      Optional<StoredLayers> a = images.storedLayers(firstId);
+      Optional<StoredLayers> b = a.isEmpty() ? Optional.empty() : images.storedLayers(secondId);
+      if (a.isPresent() && b.isPresent()) {
+        try {
+          return OverlayImages.compare(fromStore(firstId, a.get()), fromStore(secondId, b.get()));
+        } catch (IOException | RuntimeException e) {
+          throw new IOException("reading the two images from the engine's overlay2 store failed: "
+              + e.getMessage() + " (twice --via-save compares them through docker save instead)", e);
+        }
+      }
+    }
+    return compareSaved(firstId, secondId);
+  }
+
+  /** An image of the engine's store as {@link OverlayImages} reads it. */
+  public static OverlayImages.Image fromStore(String source, StoredLayers s) {
+    return new OverlayImages.Image(source, s.config(), s.layerDirs(), s.repoTags());
+  }
+
+  ImageComparison compareSaved(String firstId, String secondId) throws EngineException, IOException {
+    if (firstId.equals(secondId)) {
+      SavedImage only = save(firstId);
+      return new ImageDiffer().compare(only, only);
+    }
+    Path first = Files.createTempFile("splitcheck-twice-", ".tar");
+    Path second = Files.createTempFile("splitcheck-twice-", ".tar");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> a = pool.submit(() -> saveTo(firstId, first));
+      Future<?> b = pool.submit(() -> saveTo(secondId, second));
+      a.get();
+      b.get();
+      return SavedImageFiles.compare(first, second);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("interrupted while saving the two images", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof EngineException ee) {
+        throw ee;
+      } else if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new EngineException("saving the two images failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+      Files.deleteIfExists(first);
+      Files.deleteIfExists(second);
+    }
+  }
+
+  private Void saveTo(String id, Path file) throws EngineException, IOException {
+    try (InputStream in = images.save(id)) {
+      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return null;
+  }
+
+  private SavedImage save(String id) throws EngineException, IOException {
+    try (InputStream in = images.save(id)) {
+      return new ImageArchiveReader().read(in, "docker save " + id);
+    }
+  }
+
+  List<String> notes(ImageComparison c) {
+    List<String> notes = new ArrayList<>();
+    if (c.verdict() == Verdict.CONFIG_ONLY && c.configTimestampsOnly()) {
+      notes.add("All layers are equal; the image config differs only in timestamps ("
+          + String.join(", ", c.configDifferences()) + ").");
+    } else if (c.verdict() == Verdict.CONFIG_ONLY) {
+      notes.add("All layers are equal; the image config differs beyond timestamps: "
+          + String.join(", ", c.configDifferences()) + ".");
+    }
+    if (!c.reproducible() && !c.configDifferences().isEmpty()) {
+      notes.add(SourceDateEpoch.note(engineVersion));
+    }
+    notes.addAll(c.unexplainedLayers());
+    return notes;
+  }
+}

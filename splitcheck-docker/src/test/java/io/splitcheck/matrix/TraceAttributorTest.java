@@ -1,0 +1,67 @@
+package io.splitcheck.matrix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.splitcheck.engine.ContainerSecurity;
+import io.splitcheck.seccomp.SeccompProfile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TraceAttributorTest {
+  private static final String DENY_PTRACE = "{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"syscalls\":"
+      + "[{\"names\":[\"ptrace\"],\"action\":\"SCMP_ACT_ERRNO\"}]}";
+
+  private static CellTrace fixture(String name) throws IOException {
+    try (InputStream in = TraceAttributorTest.class.getResourceAsStream(
+        "/fixtures/matrix/" + name + ".log")) {
+      List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+      return new CellTrace(true, null, lines, new Outcome(0, false, false));
+    }
+  }
+
+  private static TraceAttributor attributor(MatrixPlan plan) throws IOException {
+    try (InputStream in = TraceAttributorTest.class.getResourceAsStream(
+        "/fixtures/seccomp/engine-default.json")) {
+      SeccompProfile engineDefault = SeccompProfile.parse(
+          new String(in.readAllBytes(), StandardCharsets.UTF_8), "engine-default.json");
+      return new TraceAttributor(Restrictions.forPlan(plan, engineDefault), "amd64");
+    }
+  }
+
+  @Test
+  void culprits_nameChownCapability_whenCapDropAllTraceFailsWithEperm() throws IOException {
+    MatrixPlan plan = MatrixPlan.expand(List.of("unconfined", "cap-drop-all"), List.of(),
+        Optional.empty());
+    List<SplitExplanation.Culprit> culprits = attributor(plan).culprits(
+        fixture("chown-unconfined"), fixture("chown-cap-drop-all"), plan.cell("cap-drop-all"));
+    assertEquals(1, culprits.size(), culprits.toString());
+    assertEquals("chown", culprits.get(0).syscall());
+    assertEquals("EPERM", culprits.get(0).errno());
+    assertEquals("capability", culprits.get(0).cause());
+  }
+
+  @Test
+  void failures_countsFailedCallsOfOneTrace() throws IOException {
+    MatrixPlan plan = MatrixPlan.expand(List.of(), List.of(), Optional.empty());
+    assertEquals(List.of(new FailedSyscallCount("chown", "EPERM", 1)),
+        attributor(plan).failures(fixture("chown-cap-drop-all")));
+    assertEquals(List.of(), attributor(plan).failures(fixture("chown-unconfined")));
+  }
+
+  @Test
+  void untraceable_isEmptyForBuiltIns_andExplainsProfileDenyingPtrace() throws IOException {
+    Cell noPtrace = new Cell("no-ptrace", ContainerSecurity.customProfile(DENY_PTRACE), "profile p");
+    MatrixPlan plan = MatrixPlan.expand(List.of(), List.of(noPtrace), Optional.empty());
+    TraceAttributor a = attributor(plan);
+    for (Cell c : BuiltInCells.all()) {
+      assertEquals(Optional.empty(), a.untraceable(c), c.name());
+    }
+    Optional<String> why = a.untraceable(noPtrace);
+    assertTrue(why.isPresent() && why.get().contains("ptrace"), why.toString());
+  }
+}

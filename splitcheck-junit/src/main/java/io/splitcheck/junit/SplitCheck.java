@@ -1,0 +1,132 @@
+package io.splitcheck.junit;
+
+import io.splitcheck.engine.DockerClients;
+import io.splitcheck.engine.DockerContainerEngine;
+import io.splitcheck.engine.EngineException;
+import io.splitcheck.engine.RunId;
+import io.splitcheck.report.MatrixResult;
+import io.splitcheck.matrix.MatrixCheck;
+import io.splitcheck.matrix.MatrixOptions;
+import io.splitcheck.matrix.MatrixReport;
+import io.splitcheck.matrix.TraceMode;
+import io.splitcheck.suite.Suites;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The fluent entry point for a hand-written test, in the Testcontainers idiom:
+ *
+ * <pre>{@code
+ * SplitCheck.image("app:1.2")
+ *     .matrix("unconfined", "runtime-default")
+ *     .withProfile("prod", Path.of("src/test/seccomp/prod.json"))
+ *     .expectNoSplit();
+ * }</pre>
+ *
+ * Each {@code expect...} runs the matrix once (cached for further expectations on the same object) and
+ * throws an {@link AssertionError} carrying the culprit lines when it does not hold. Everything the run
+ * creates on the engine is removed when it ends.
+ */
+public final class SplitCheck {
+  private final String image;
+  private final List<String> configs = new ArrayList<>();
+  private final Map<String, Path> profiles = new LinkedHashMap<>();
+  private final Map<String, String> derives = new LinkedHashMap<>();
+  private final List<String> command = new ArrayList<>();
+  private String baseline;
+  private TraceMode trace = TraceMode.AUTO;
+  private Duration timeout = MatrixOptions.DEFAULT_TIMEOUT;
+  private MatrixResult result;
+
+  private SplitCheck(String image) {
+    this.image = image;
+  }
+
+  /** A local image (never pulled). */
+  public static SplitCheck image(String image) {
+    return new SplitCheck(image);
+  }
+
+  /** The cells to run, in order (default: the six built-in cells). */
+  public SplitCheck matrix(String... cells) {
+    configs.addAll(List.of(cells));
+    return this;
+  }
+
+  public SplitCheck withProfile(String cell, Path profileJson) {
+    profiles.put(cell, profileJson);
+    return this;
+  }
+
+  /** A cell under the engine's default profile changed by {@code expression} ({@code getrandom=EPERM}). */
+  public SplitCheck withDerivedProfile(String cell, String expression) {
+    derives.put(cell, expression);
+    return this;
+  }
+
+  public SplitCheck withBaseline(String cell) {
+    this.baseline = cell;
+    return this;
+  }
+
+  public SplitCheck withCommand(String... argv) {
+    command.addAll(List.of(argv));
+    return this;
+  }
+
+  public SplitCheck withTimeout(Duration perCell) {
+    this.timeout = perCell;
+    return this;
+  }
+
+  public SplitCheck withTrace(TraceMode mode) {
+    this.trace = mode;
+    return this;
+  }
+
+  /** Asserts that no cell's outcome differs from the baseline's. */
+  public MatrixResult expectNoSplit() {
+    MatrixResult r = run();
+    if (!r.splits().isEmpty()) {
+      throw new AssertionError(image + ": expected no split, got:\n  "
+          + r.splits().stream().map(MatrixResult.Split::summary).collect(Collectors.joining("\n  ")));
+    }
+    return r;
+  }
+
+  /** Asserts that {@code cell} splits, with {@code culprit} ({@code getrandom/EPERM}) among its culprits when given. */
+  public MatrixResult expectSplit(String cell, String culprit) {
+    MatrixResult r = run();
+    MatrixResult.Split split = r.split(cell).orElseThrow(() -> new AssertionError(image + ": expected a split in "
+        + cell + ", got " + (r.splits().isEmpty() ? "none" : r.splits().stream().map(MatrixResult.Split::config)
+        .collect(Collectors.joining(", ")))));
+    if (culprit != null && split.culprits().stream().noneMatch(c -> c.key().equals(culprit))) {
+      throw new AssertionError(image + ": expected culprit " + culprit + " in " + cell + ", got " + split.summary());
+    }
+    return r;
+  }
+
+  /** Runs the matrix (once) and returns its result. */
+  public MatrixResult run() {
+    if (result != null) {
+      return result;
+    }
+    try (var docker = DockerClients.fromEnvironment()) {
+      MatrixCheck.Prepared prepared = MatrixCheck.prepare(new MatrixCheck.Request(image, configs, profiles, derives,
+          baseline, trace, timeout, MatrixOptions.defaultJobs(), command, null));
+      MatrixReport report = MatrixCheck.run(new DockerContainerEngine(docker), prepared,
+          RunId.next(Clock.systemUTC()), w -> { });
+      result = Suites.matrixResult(report);
+      return result;
+    } catch (EngineException | IOException e) {
+      throw new IllegalStateException("splitcheck matrix on " + image + " failed: " + e.getMessage(), e);
+    }
+  }
+}
