@@ -105,6 +105,8 @@ docker26_start() {
 docker26_stop() {
   stop_pid "dockerd 26" "$D26_PID"
   stop_pid "containerd (docker-26)" "$D26_CTR_PID"
+  # dockerd bind-mounts its data root onto itself and leaves the mount behind
+  umount "$D26_ROOT/data" 2>/dev/null || true
   bridge_down "$D26_BRIDGE" "$D26_BRIDGE_NET"
   rm -f "$D26_SOCK"
 }

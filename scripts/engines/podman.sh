@@ -37,8 +37,11 @@ podman_config() {
     echo 'runtime = "crun"'
     if (((16#$capeff >> 24 & 1) == 0)); then
       apt_install jq
+      # a copy: the engine outlives the checkout that started it (CI's clone)
+      mkdir -p "$OPT/podman"
+      install -m 755 "$SCRIPTS/engines/podman-crun" "$OPT/podman/crun"
       echo '[engine.runtimes]'
-      echo "crun = [\"$SCRIPTS/engines/podman-crun\"]"
+      echo "crun = [\"$OPT/podman/crun\"]"
     fi
   } >"$PODMAN_CONF"
 }
