@@ -22,8 +22,6 @@ D26_CTR_LOG=/var/log/splitcheck-docker-26-containerd.log
 D26_BRIDGE=sc-docker26
 D26_BRIDGE_IP=10.213.26.1/24
 D26_BRIDGE_NET=10.213.26.0/24
-# user-defined networks of this engine: away from the first engine's 172.17-31 and 192.168 pools
-D26_POOL=10.214.0.0/16
 
 docker26_host() { echo "unix://$D26_SOCK"; }
 
@@ -91,15 +89,23 @@ docker26_start() {
     return 0
   fi
   docker26_daemon_config
+  local had_docker0=false
+  ip link show docker0 >/dev/null 2>&1 && had_docker0=true
   say "starting dockerd 26 (log: $D26_LOG)"
   # --iptables=false: on start, dockerd's bridge driver removes and recreates the DOCKER chains, which
   # would drop the first engine's rules; bridge_up masquerades this engine's subnet instead.
+  # Never --default-address-pool (nor default-address-pools in daemon.json): a dockerd restarted with
+  # one deletes the host's docker0, whatever --bridge says (moby's configureNetworking, "Clear stale
+  # bridge network"), and the first engine's containers can no longer start.
   PATH=$path nohup "$D26_PREFIX/usr/sbin/dockerd" --config-file "$D26_EXEC/daemon.json" \
     -H "unix://$D26_SOCK" --containerd "$D26_CTR_SOCK" --data-root "$D26_ROOT/data" \
     --exec-root "$D26_EXEC/exec" --pidfile "$D26_PID" --bridge "$D26_BRIDGE" \
-    --iptables=false --ip-masq=false --default-address-pool "base=$D26_POOL,size=24" \
+    --iptables=false --ip-masq=false \
     >"$D26_LOG" 2>&1 &
   await "dockerd 26" "$D26_LOG" docker26_answers
+  if $had_docker0 && ! ip link show docker0 >/dev/null 2>&1; then
+    die "starting dockerd 26 deleted docker0, which the first engine needs; stop it (scripts/engine --kind docker-26 --stop) and see $D26_LOG"
+  fi
 }
 
 docker26_stop() {
