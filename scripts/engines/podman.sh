@@ -83,6 +83,8 @@ podman_stop() {
 }
 
 podman_describe() {
-  curl -fsS --unix-socket "$PODMAN_SOCK" http://d/version \
-    | sed -n 's/.*"Version":"\([^"]*\)".*"ApiVersion":"\([^"]*\)".*/server \1 (Podman), API \2/p' | head -n 1
+  # the headers of GET /_ping: GET /version asks conmon and crun for theirs (seconds on a busy machine)
+  curl -fsS -D - -o /dev/null --unix-socket "$PODMAN_SOCK" http://d/_ping | tr -d '\r' | awk -F': ' '
+    $1 == "Libpod-Api-Version" {p = $2} $1 == "Api-Version" {a = $2} $1 == "Libpod-Buildah-Version" {b = $2}
+    END {printf "server %s (Podman, buildah %s), API %s\n", p, b, a}'
 }
