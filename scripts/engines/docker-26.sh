@@ -59,9 +59,9 @@ TOML
 }
 
 docker26_daemon_config() {
-  # BuildKit keeps a cache record of every --no-cache build (see scripts/dockerd.json). The containerd
-  # image store lets buildx's docker driver export OCI tarballs (type=oci), which apply
-  # rewrite-timestamp to layer contents.
+  # BuildKit keeps a cache record of every --no-cache build (see scripts/dockerd.json). Only with the
+  # containerd image store does buildx's docker driver export to tarballs (type=oci, or type=docker with
+  # dest=), the one output that applies rewrite-timestamp to the layers' file times.
   cat >"$D26_EXEC/daemon.json" <<JSON
 {
   "builder": {"gc": {"enabled": true, "defaultKeepStorage": "10GB"}},
