@@ -59,9 +59,10 @@ TOML
 }
 
 docker26_daemon_config() {
-  # BuildKit keeps a cache record of every --no-cache build (see scripts/dockerd.json). Only with the
-  # containerd image store does buildx's docker driver export to tarballs (type=oci, or type=docker with
-  # dest=), the one output that applies rewrite-timestamp to the layers' file times.
+  # BuildKit keeps a cache record of every --no-cache build (see scripts/dockerd.json). Without the
+  # containerd image store buildx's docker driver refuses OCI tarball exports ("Switch to a different
+  # driver, or turn on the containerd image store"), and only a tarball export (type=oci, or type=docker
+  # with dest=, as splitcheck twice uses) applies rewrite-timestamp to the layers' file times.
   cat >"$D26_EXEC/daemon.json" <<JSON
 {
   "builder": {"gc": {"enabled": true, "defaultKeepStorage": "10GB"}},
