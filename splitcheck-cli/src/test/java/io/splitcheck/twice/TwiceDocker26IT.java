@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splitcheck.testing.Cli;
 import io.splitcheck.testing.NamedEngine;
+import io.splitcheck.testing.StaticPrograms;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +56,23 @@ class TwiceDocker26IT {
     assertEquals("reproducible", result.path("verdict").asText());
     assertTrue(result.path("notes").toString().contains("the context's latest git commit"), result.toPrettyString());
     assertTrue(result.path("notes").toString().contains("rewrite-timestamp=true"), result.toPrettyString());
+  }
+
+  @Test
+  void aStampWrittenByRun_isContent_namedInTheExportedLayer() throws Exception {
+    Path ctx = Files.createDirectories(dir.resolve("stamp"));
+    Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY nanostamp /usr/bin/nanostamp\n"
+        + "RUN [\"/usr/bin/nanostamp\", \"/stamp\"]\n");
+    StaticPrograms.compile("nanostamp", ctx);
+
+    JsonNode result = twice(1, ctx.toString(), "--source-date-epoch", "1700000000");
+
+    assertEquals("content", result.path("verdict").asText(), result.toPrettyString());
+    List<String> paths = new ArrayList<>();
+    result.path("differences").forEach(d -> paths.add(d.path("path").asText()));
+    assertEquals(List.of("/stamp"), paths, result.toPrettyString());
+    assertTrue(result.path("differences").get(0).path("kinds").toString().contains("\"content\""),
+        result.toPrettyString());
   }
 
   @Test
