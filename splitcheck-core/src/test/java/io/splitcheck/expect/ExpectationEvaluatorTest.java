@@ -1,5 +1,9 @@
-package io.splitcheck.report;
+package io.splitcheck.expect;
 
+import io.splitcheck.report.Twices;
+import io.splitcheck.report.MatrixResult;
+import io.splitcheck.report.CheckOutcome;
+import io.splitcheck.report.AuditResult;
 import io.splitcheck.diff.Difference;
 import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.audit.Finding;
@@ -110,6 +114,27 @@ class ExpectationEvaluatorTest {
     Scenario s = scenario("checks: {twice: true}\nexpect: {verdict: content, differs: [/stamp]}\n");
     assertEquals(Status.PASSED, evaluator.evaluate(s, twice(false, "content", "/stamp", "/x"),
         null, null).get(0).status());
+  }
+
+  @Test
+  void audit_failsAtFailOn_whenTheScenarioSetsIt() {
+    Scenario s = scenario("""
+        checks: {audit: {failOn: warning}}
+        """);
+    AuditResult audit = new AuditResult(List.of(
+        new Finding("size.largest-files", io.splitcheck.model.Severity.INFO, "big", null),
+        new Finding("base.unpinned", io.splitcheck.model.Severity.WARNING, "FROM debian:bookworm", null)));
+    CheckOutcome o = evaluator.evaluate(s, null, null, audit).get(0);
+    assertEquals(Status.FAILED, o.status());
+    assertEquals("failOn warning: base.unpinned (warning): FROM debian:bookworm", o.message());
+  }
+
+  @Test
+  void audit_passesBelowFailOn() {
+    Scenario s = scenario("checks: {audit: {failOn: error}}\n");
+    AuditResult audit = new AuditResult(List.of(
+        new Finding("base.unpinned", io.splitcheck.model.Severity.WARNING, "FROM debian:bookworm", null)));
+    assertEquals(Status.PASSED, evaluator.evaluate(s, null, null, audit).get(0).status());
   }
 
   @Test

@@ -1,17 +1,34 @@
-package io.splitcheck.report;
+package io.splitcheck.expect;
 
+import io.splitcheck.report.Texts;
+import io.splitcheck.report.CheckOutcome;
+import io.splitcheck.report.AuditResult;
 import io.splitcheck.audit.Finding;
 import io.splitcheck.scenario.Expectation;
 import io.splitcheck.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code expect.findings} / {@code expect.noFindingsAbove} against an audit result. */
+/**
+ * {@code expect.findings} / {@code expect.noFindingsAbove}, and the audit check's own
+ * {@code checks.audit.failOn}, against an audit result.
+ */
 final class AuditExpectations {
 
-  CheckOutcome evaluate(Expectation expect, AuditResult result) {
+  /** @param failOn {@code checks.audit.failOn} as written ({@code info}, {@code warning}, {@code error}), or null */
+  CheckOutcome evaluate(Expectation expect, String failOn, AuditResult result) {
     List<String> expected = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    if (failOn != null) {
+      Severity threshold = Severity.parse(failOn);
+      expected.add("no finding at or above " + threshold.label() + " (failOn)");
+      for (Finding f : result.findings()) {
+        if (f.severity().atLeast(threshold)) {
+          problems.add("failOn " + threshold.label() + ": " + f.rule() + " (" + f.severity().label() + "): "
+              + f.message());
+        }
+      }
+    }
     List<String> rules = result.findings().stream().map(Finding::rule).distinct()
         .sorted().toList();
     for (String rule : expect.findings()) {

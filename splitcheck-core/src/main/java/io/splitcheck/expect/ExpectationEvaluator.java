@@ -1,5 +1,9 @@
-package io.splitcheck.report;
+package io.splitcheck.expect;
 
+import io.splitcheck.report.Texts;
+import io.splitcheck.report.MatrixResult;
+import io.splitcheck.report.CheckOutcome;
+import io.splitcheck.report.AuditResult;
 import io.splitcheck.diff.Difference;
 import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.report.CheckOutcome.Status;
@@ -30,7 +34,7 @@ public final class ExpectationEvaluator {
       out.add(matrix == null ? missing("matrix") : new MatrixExpectations().evaluate(expect, matrix));
     }
     if (checks.audit() != null) {
-      out.add(audit == null ? missing("audit") : new AuditExpectations().evaluate(expect, audit));
+      out.add(audit == null ? missing("audit") : new AuditExpectations().evaluate(expect, checks.audit().failOn(), audit));
     }
     return out;
   }

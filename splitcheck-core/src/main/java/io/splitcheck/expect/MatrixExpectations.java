@@ -1,5 +1,8 @@
-package io.splitcheck.report;
+package io.splitcheck.expect;
 
+import io.splitcheck.report.Texts;
+import io.splitcheck.report.MatrixResult;
+import io.splitcheck.report.CheckOutcome;
 import io.splitcheck.scenario.Expectation;
 import io.splitcheck.scenario.Expectation.SplitExpectation;
 import java.util.ArrayList;
