@@ -2,7 +2,8 @@ package io.splitcheck.audit;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.splitcheck.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +13,8 @@ import java.util.Locale;
  * {@code --flags} and the node values each instruction's line parser makes of the rest.
  */
 final class LineParsers {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  /** Go's json.Unmarshal: text after the array makes it invalid (then the line is shell form). */
+  private static final ObjectReader JSON = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /** One parsed line: {@code values} are the AST's Next chain, {@code child} the ONBUILD trigger. */
   record Parsed(String command, List<String> flags, String arguments, List<String> values, boolean json,
