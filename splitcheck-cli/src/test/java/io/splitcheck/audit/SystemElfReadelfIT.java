@@ -2,8 +2,8 @@ package io.splitcheck.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.splitcheck.testing.Prerequisite;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -141,10 +141,7 @@ class SystemElfReadelfIT {
     } catch (IOException e) {
       present = false;
     }
-    if (!present && "1".equals(System.getenv("SPLITCHECK_REQUIRE_ENGINE"))) {
-      throw new IllegalStateException("readelf is missing and SPLITCHECK_REQUIRE_ENGINE=1: apt-get install binutils");
-    }
-    assumeTrue(present, "readelf is missing (apt-get install binutils)");
+    Prerequisite.require(present, "readelf is missing (apt-get install binutils)");
   }
 
   private static String readelf(List<Path> files) throws Exception {
