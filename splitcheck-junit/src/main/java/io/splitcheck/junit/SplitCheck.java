@@ -1,7 +1,6 @@
 package io.splitcheck.junit;
 
-import io.splitcheck.engine.DockerClients;
-import io.splitcheck.engine.DockerContainerEngine;
+import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.RunId;
 import io.splitcheck.report.MatrixResult;
@@ -125,10 +124,10 @@ public final class SplitCheck {
     if (result != null) {
       return result;
     }
-    try (var docker = DockerClients.fromEnvironment()) {
+    try (ConnectedEngine engine = ConnectedEngine.connect(null)) {
       MatrixCheck.Prepared prepared = MatrixCheck.prepare(new MatrixCheck.Request(image, configs, profiles, derives,
           baseline, trace, timeout, MatrixOptions.defaultJobs(), command, null));
-      MatrixReport report = MatrixCheck.run(new DockerContainerEngine(docker), prepared,
+      MatrixReport report = MatrixCheck.run(engine.containers(), prepared,
           RunId.next(Clock.systemUTC()), w -> { });
       result = Suites.matrixResult(report);
       return result;
