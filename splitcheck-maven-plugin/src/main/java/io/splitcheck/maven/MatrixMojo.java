@@ -137,8 +137,8 @@ public final class MatrixMojo extends AbstractSplitCheckMojo {
       if (accepted) {
         getLog().info("splitcheck matrix: accepted split in " + split.config() + ": " + split.summary());
       } else {
-        String stderr = result.cell(split.config()).map(MatrixResult.CellResult::stderr).map(MatrixMojo::firstLine)
-            .orElse("");
+        String stderr = result.cell(split.config()).map(c -> c.stderr() == null ? "" : c.stderr())
+            .map(MatrixMojo::firstLine).orElse("");
         lines.add("split " + split.summary()
             + (stderr.isEmpty() ? "" : " | stderr: " + stderr));
       }
