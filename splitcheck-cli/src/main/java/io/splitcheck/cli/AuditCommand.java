@@ -47,6 +47,7 @@ public final class AuditCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin CommonOptions common = new CommonOptions();
+  @Mixin FormatOptions output = new FormatOptions();
 
   @Parameters(index = "0", paramLabel = "IMAGE", description = "a local image (never pulled)")
   String image;
@@ -57,7 +58,7 @@ public final class AuditCommand implements Callable<Integer> {
   List<Path> buildLogs = new ArrayList<>();
   @Option(names = "--secret-ids", split = ",", paramLabel = "ID", description = "secret ids passed to the build")
   List<String> secretIds;
-  @Option(names = "--json", paramLabel = "FILE", description = "also write the report as JSON") Path json;
+  @Option(names = "--json", paramLabel = "FILE", description = "also write the report as JSON (- for stdout)") Path json;
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
       description = "error, warning or info (default: ${DEFAULT-VALUE})") String failOn;
   @Option(names = "--enable", split = ",", paramLabel = "RULE", description = "run only these rules or categories")
@@ -84,6 +85,7 @@ public final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    output.streams(spec.commandLine()).check("--json", json);
     Severity threshold = Severity.parse(failOn);
     requireExists("--dockerfile", dockerfile);
     requireExists("--config", config);
@@ -103,17 +105,34 @@ public final class AuditCommand implements Callable<Integer> {
     AuditReport report = new ImageAudit(image, dockerfile, context, buildLogs, secretIds, cfg, entrypointOnly,
         cacheCheck).run(store, new BuildLogRunner(BuildLogRunner.DEFAULT_CLIENT, common.dockerHost),
         RunId.next(Clock.systemUTC()));
-    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter human = output.human();
     io.splitcheck.report.Redactor redactor = io.splitcheck.report.Redactor.standard();
-    stdout.print(redactor.redact(report.toText()));
-    stdout.flush();
+    human.print(redactor.redact(report.toText()));
+    human.flush();
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    report.writeJson(bytes);
+    String document = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     if (json != null) {
-      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-      report.writeJson(bytes);
-      Files.writeString(json, redactor.redact(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)),
-          java.nio.charset.StandardCharsets.UTF_8);
+      output.writeJson(json, document, redactor);
     }
+    output.emit(document, runReport(report, document, threshold), sarif(), redactor);
     return report.failsAt(threshold) ? 1 : 0;
+  }
+
+  private io.splitcheck.report.RunReport runReport(AuditReport report, String document, Severity threshold) {
+    io.splitcheck.report.AuditResult result = io.splitcheck.report.ReportJson.readResult(
+        new java.io.ByteArrayInputStream(document.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        io.splitcheck.report.AuditResult.class, "audit of " + image);
+    List<String> failures = report.findings().stream().filter(f -> f.severity().atLeast(threshold))
+        .map(f -> f.rule() + ": " + f.message()).toList();
+    Clock clock = Clock.systemUTC();
+    return io.splitcheck.report.SingleCheckReports.audit(image, report.imageId(), "", result, failOn, failures,
+        RunId.next(clock), clock);
+  }
+
+  /** SARIF locates line findings in the --dockerfile given (as given, relative to where splitcheck ran). */
+  private io.splitcheck.report.SarifRenderer sarif() {
+    return new io.splitcheck.report.SarifRenderer(s -> dockerfile == null ? null : dockerfile.toString());
   }
 
   static Map<String, BasePin> pins(Dockerfile df, ImageStore store) throws EngineException {

@@ -36,11 +36,12 @@ public final class TwiceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common = new CommonOptions();
   @Mixin BuildOptions build = new BuildOptions();
+  @Mixin FormatOptions output = new FormatOptions();
 
   @Parameters(index = "0", paramLabel = "CONTEXT", description = "The build context directory.")
   Path context;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON.")
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON (- for stdout).")
   Path json;
 
   @Option(names = "--keep", description = "Keep both images (tagged splitcheck-twice/<run id>:first|second).")
@@ -55,6 +56,7 @@ public final class TwiceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    output.streams(spec.commandLine()).check("--json", json);
     String runId = RunId.next(clock);
     BuildRequest request = build.toRequest(context, Twice.tag(runId, "first"));
     Redactor redactor = Redactor.standard().withLiterals(secretValues(request));
@@ -72,7 +74,7 @@ public final class TwiceCommand implements Callable<Integer> {
     ExitCleanup onExit = keep ? null : ExitCleanup.install(runId, new Janitor(docker));
     try {
       BuildKitBuilder builder = new BuildKitBuilder(probed(probe), work);
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = output.human();
       out.println("twice: " + context + " (builder: " + builder.client().describe() + ", run " + runId + ")");
       out.flush();
       Twice twice = new Twice(builder, new DockerImageStore(docker, DockerClients.hostOf(common.dockerHost)),
@@ -83,9 +85,15 @@ public final class TwiceCommand implements Callable<Integer> {
         out.println("kept: " + Twice.tag(runId, "first") + " " + Twice.tag(runId, "second"));
       }
       out.flush();
+      String document = JsonOutput.MAPPER.writeValueAsString(result) + "\n";
       if (json != null) {
-        JsonOutput.write(json, result, redactor);
+        output.writeJson(json, document, redactor);
       }
+      io.splitcheck.report.TwiceResult model = io.splitcheck.suite.Suites.twiceResult(result);
+      output.emit(document, io.splitcheck.report.SingleCheckReports.twice(context.toString(), model,
+          result.reproducible() ? List.of() : io.splitcheck.report.SingleCheckReports.differenceLines(model), runId, clock),
+          new io.splitcheck.report.SarifRenderer(s -> build.dockerfile != null ? build.dockerfile.toString()
+              : context.resolve("Dockerfile").toString()), redactor);
       return result.reproducible() ? 0 : 1;
     } finally {
       if (onExit != null) {
