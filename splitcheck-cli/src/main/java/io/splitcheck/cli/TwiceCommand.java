@@ -112,16 +112,7 @@ public final class TwiceCommand implements Callable<Integer> {
         out.println("kept: " + Twice.tag(runId, "first") + " " + Twice.tag(runId, "second"));
       }
       out.flush();
-      String document = JsonOutput.MAPPER.writeValueAsString(result) + "\n";
-      if (json != null) {
-        output.writeJson(json, document, redactor);
-      }
-      io.splitcheck.report.TwiceResult model = io.splitcheck.suite.Suites.twiceResult(result);
-      output.emit(document, io.splitcheck.report.SingleCheckReports.twice(context.toString(), model,
-          result.reproducible() ? List.of() : io.splitcheck.report.SingleCheckReports.differenceLines(model), runId, clock),
-          new io.splitcheck.report.SarifRenderer(s -> build.dockerfile != null ? build.dockerfile.toString()
-              : context.resolve("Dockerfile").toString()), redactor);
-      return result.reproducible() ? 0 : 1;
+      return written(result, runId, redactor);
     } finally {
       if (onExit != null) {
         onExit.close();
@@ -137,15 +128,26 @@ public final class TwiceCommand implements Callable<Integer> {
     OptionalLong epoch = sourceDateEpoch != null ? OptionalLong.of(sourceDateEpoch) : GitCommitTime.latest(context);
     ExportedTwice.EpochSource source = sourceDateEpoch != null ? ExportedTwice.EpochSource.OPTION
         : epoch.isPresent() ? ExportedTwice.EpochSource.GIT_COMMIT : ExportedTwice.EpochSource.NONE;
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = output.human();
     out.println("twice: " + context + " (builder: " + exporter.describe() + ", run " + runId + ")");
     out.flush();
     TwiceResult result = new ExportedTwice(exporter, work).run(request, epoch, source);
     out.print(redactor.redact(TwiceSummary.render(result)));
     out.flush();
+    return written(result, runId, redactor);
+  }
+
+  /** {@code --json} and the {@code --format} on stdout; the exit code (0 reproducible, 1 not). */
+  private int written(TwiceResult result, String runId, Redactor redactor) throws java.io.IOException {
+    String document = io.splitcheck.json.Json.text(io.splitcheck.json.Document.of(result));
     if (json != null) {
-      JsonOutput.write(json, result, redactor);
+      output.writeJson(json, document, redactor);
     }
+    List<String> failures = result.reproducible() ? List.of()
+        : io.splitcheck.report.SingleCheckReports.differenceLines(result);
+    output.emit(document, io.splitcheck.report.SingleCheckReports.twice(context.toString(), result, failures, runId,
+        clock), new io.splitcheck.report.SarifRenderer(s -> build.dockerfile != null ? build.dockerfile.toString()
+        : context.resolve("Dockerfile").toString()), redactor);
     return result.reproducible() ? 0 : 1;
   }
 

@@ -1,7 +1,11 @@
 package io.splitcheck.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.splitcheck.audit.Evidence;
+import io.splitcheck.audit.Finding;
+import io.splitcheck.diff.DiffKind;
+import io.splitcheck.diff.Difference;
+import io.splitcheck.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -28,7 +32,7 @@ public final class SarifRenderer {
       "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
   static final String IMAGE_ROOT = "IMAGE_ROOT";
   static final String SRCROOT = "SRCROOT";
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER = Json.mapper();
 
   private final Function<ScenarioReport, String> dockerfiles;
 
@@ -43,8 +47,7 @@ public final class SarifRenderer {
   }
 
   public void render(RunReport report, Writer out) throws IOException {
-    out.write(MAPPER.writeValueAsString(log(report)));
-    out.write("\n");
+    out.write(Json.text(log(report)));
     out.flush();
   }
 
@@ -78,11 +81,11 @@ public final class SarifRenderer {
     List<ObjectNode> out = new ArrayList<>();
     String image = s.image() != null ? s.image() : s.name();
     if (s.audit() != null) {
-      for (AuditResult.Finding f : s.audit().findings()) {
-        AuditResult.Evidence e = f.evidence();
+      for (Finding f : s.audit().findings()) {
+        Evidence e = f.evidence();
         Integer line = e == null ? null : e.line();
         String path = e == null ? null : e.path();
-        out.add(result(s, f.rule(), SarifRules.level(f.severity()), f.message(), image, path, line,
+        out.add(result(s, f.rule(), SarifRules.level(f.severity().id()), f.message(), image, path, line,
             path != null ? path : line != null ? "line " + line : f.message()));
       }
     }
@@ -98,8 +101,8 @@ public final class SarifRenderer {
       }
     }
     if (s.twice() != null) {
-      for (TwiceResult.Difference d : s.twice().differences()) {
-        String text = d.path() + " differs in " + String.join(", ", d.kinds()) + " (layer " + d.layer() + ", "
+      for (Difference d : s.twice().differences()) {
+        String text = d.path() + " differs in " + String.join(", ", d.kinds().stream().map(DiffKind::id).toList()) + " (layer " + d.layer() + ", "
             + d.step() + ")" + (d.detail() == null ? "" : ": " + d.detail());
         out.add(result(s, SarifRules.TWICE_DIFFERENCE, "error", text, image, d.path(), null, d.path()));
       }

@@ -1,5 +1,7 @@
 package io.splitcheck.report;
 
+import io.splitcheck.diff.DiffKind;
+import io.splitcheck.diff.TwiceResult;
 import java.time.Clock;
 import java.util.List;
 
@@ -24,7 +26,7 @@ public final class SingleCheckReports {
   }
 
   public static RunReport twice(String context, TwiceResult t, List<String> failures, String runId, Clock clock) {
-    CheckOutcome o = outcome("twice", "reproducible", t.verdict(), failures);
+    CheckOutcome o = outcome("twice", "reproducible", t.verdict().id(), failures);
     return of(new ScenarioReport(context, context, t.first() == null ? null : t.first().id(), List.of(), t, null,
         null, List.of(o)), runId, clock);
   }
@@ -32,7 +34,8 @@ public final class SingleCheckReports {
   /** The lines of a twice that fails on every difference: each differing file, then each config field. */
   public static List<String> differenceLines(TwiceResult t) {
     List<String> lines = new java.util.ArrayList<>();
-    t.differences().forEach(d -> lines.add(d.path() + " differs in " + String.join(", ", d.kinds()) + " (layer "
+    t.differences().forEach(d -> lines.add(d.path() + " differs in "
+        + String.join(", ", d.kinds().stream().map(DiffKind::id).toList()) + " (layer "
         + d.layer() + ", " + d.step() + ")"));
     t.configDifferences().forEach(f -> lines.add("image config field " + f + " differs"));
     return lines;

@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.splitcheck.diff.TwiceResult;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -28,7 +29,7 @@ class SarifRendererTest {
 
   private static <T> T fixture(String name, Class<T> type) throws Exception {
     try (InputStream in = SarifRendererTest.class.getResourceAsStream("/fixtures/report/commands/" + name)) {
-      return ReportJson.readResult(in, type, name);
+      return io.splitcheck.json.Json.read(in, type, name);
     }
   }
 

@@ -78,11 +78,6 @@ public final class Suites {
     return MatrixJson.result(report);
   }
 
-  /** A twice result as the report model carries it. */
-  public static TwiceResult twiceResult(io.splitcheck.twice.TwiceResult result) {
-    return Results.convert(result, TwiceResult.class);
-  }
-
   /** The audit over the scenario's image, its Dockerfile, context and build log. */
   public static ScenarioChecks.Audit audit(String dockerHost, ImageStore images) {
     return (s, image, log, runId) -> {

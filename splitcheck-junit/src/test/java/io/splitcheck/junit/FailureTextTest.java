@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class FailureTextTest {
   private static MatrixResult matrix() throws Exception {
     try (InputStream in = FailureTextTest.class.getResourceAsStream("/fixtures/report/commands/matrix.json")) {
-      return ReportJson.readResult(in, MatrixResult.class, "matrix.json");
+      return io.splitcheck.json.Json.read(in, MatrixResult.class, "matrix.json");
     }
   }
 

@@ -3,16 +3,16 @@ package io.splitcheck.maven;
 import com.github.dockerjava.api.DockerClient;
 import io.splitcheck.audit.AuditConfig;
 import io.splitcheck.audit.AuditReport;
-import io.splitcheck.audit.Severity;
+import io.splitcheck.audit.Evidence;
+import io.splitcheck.audit.Finding;
+import io.splitcheck.model.Severity;
 import io.splitcheck.engine.BuildLogRunner;
 import io.splitcheck.engine.DockerImageStore;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.RunId;
 import io.splitcheck.report.AuditResult;
-import io.splitcheck.report.ReportJson;
 import io.splitcheck.report.ReportWriter;
 import io.splitcheck.suite.ImageAudit;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -93,13 +93,13 @@ public final class AuditMojo extends AbstractSplitCheckMojo {
   /** One line per finding at or above {@code threshold} that is not accepted; the warnings below it are logged. */
   List<String> failures(AuditResult result, Severity threshold) {
     List<String> lines = new ArrayList<>();
-    for (AuditResult.Finding f : result.findings()) {
-      AuditResult.Evidence e = f.evidence();
+    for (Finding f : result.findings()) {
+      Evidence e = f.evidence();
       String path = e == null || e.path() == null ? "" : e.path();
-      String line = f.severity() + " " + f.rule() + (path.isEmpty() ? "" : " " + path)
+      String line = f.severity().id() + " " + f.rule() + (path.isEmpty() ? "" : " " + path)
           + (e == null || e.line() == null ? "" : " (Dockerfile:" + e.line() + ")") + ": " + f.message();
       boolean accepted = accept.contains(f.rule()) || accept.contains(f.rule() + ":" + path);
-      Severity severity = Severity.parse(f.severity());
+      Severity severity = f.severity();
       if (severity.atLeast(threshold) && !accepted) {
         lines.add(line);
       } else if (severity.atLeast(Severity.WARNING)) {
@@ -114,8 +114,7 @@ public final class AuditMojo extends AbstractSplitCheckMojo {
     ByteArrayOutputStream json = new ByteArrayOutputStream();
     report.writeJson(json);
     Files.write(new File(dir, "audit.json").toPath(), json.toByteArray());
-    AuditResult result = ReportJson.readResult(new ByteArrayInputStream(json.toByteArray()), AuditResult.class,
-        "audit of " + reference);
+    AuditResult result = new AuditResult(report.findings());
     List<String> failures = failures(result, threshold);
     new ReportWriter().write(PluginReports.audit(reference, report.imageId(), result, failOn, failures,
         Clock.systemUTC()), dir.toPath());

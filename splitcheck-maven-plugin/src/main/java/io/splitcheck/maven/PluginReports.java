@@ -5,7 +5,7 @@ import io.splitcheck.report.AuditResult;
 import io.splitcheck.report.MatrixResult;
 import io.splitcheck.report.RunReport;
 import io.splitcheck.report.SingleCheckReports;
-import io.splitcheck.report.TwiceResult;
+import io.splitcheck.diff.TwiceResult;
 import java.time.Clock;
 import java.util.List;
 

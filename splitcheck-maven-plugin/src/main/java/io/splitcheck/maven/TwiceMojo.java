@@ -10,8 +10,9 @@ import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.RunId;
 import io.splitcheck.engine.TempFolder;
 import io.splitcheck.report.ReportWriter;
-import io.splitcheck.report.TwiceResult;
-import io.splitcheck.suite.Suites;
+import io.splitcheck.diff.DiffKind;
+import io.splitcheck.diff.Difference;
+import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.twice.Twice;
 import java.io.File;
 import java.io.IOException;
@@ -65,7 +66,7 @@ public final class TwiceMojo extends AbstractSplitCheckMojo {
           + ")");
       Twice twice = new Twice(builder, new DockerImageStore(docker, DockerClients.hostOf(dockerHost)),
           docker.versionCmd().exec().getVersion(), true);
-      TwiceResult result = Suites.twiceResult(twice.run(request, runId, false));
+      TwiceResult result = twice.run(request, runId, false);
       List<String> failures = failures(result);
       File dir = reportFolder();
       new ReportWriter().write(PluginReports.twice(ctx.toString(), result, failures, Clock.systemUTC()),
@@ -78,14 +79,14 @@ public final class TwiceMojo extends AbstractSplitCheckMojo {
   }
 
   List<String> failures(TwiceResult result) {
-    if (result.reproducible() || accept.contains(result.verdict())) {
+    if (result.reproducible() || accept.contains(result.verdict().id())) {
       return List.of();
     }
     List<String> lines = new ArrayList<>();
-    for (TwiceResult.Difference d : result.differences()) {
+    for (Difference d : result.differences()) {
       if (!accepted(d.path())) {
         lines.add("not reproducible: layer " + d.layer() + " (" + d.step() + "): " + d.path() + " differs in "
-            + String.join(", ", d.kinds()) + (d.detail() == null ? "" : ": " + d.detail()));
+            + String.join(", ", d.kinds().stream().map(DiffKind::id).toList()) + (d.detail() == null ? "" : ": " + d.detail()));
       }
     }
     for (String field : result.configDifferences()) {

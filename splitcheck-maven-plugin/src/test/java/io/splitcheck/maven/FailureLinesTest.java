@@ -2,11 +2,11 @@ package io.splitcheck.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.splitcheck.audit.Severity;
+import io.splitcheck.model.Severity;
 import io.splitcheck.report.AuditResult;
 import io.splitcheck.report.MatrixResult;
 import io.splitcheck.report.ReportJson;
-import io.splitcheck.report.TwiceResult;
+import io.splitcheck.diff.TwiceResult;
 import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class FailureLinesTest {
   private static <T> T fixture(String name, Class<T> type) throws Exception {
     try (InputStream in = FailureLinesTest.class.getResourceAsStream("/fixtures/report/commands/" + name)) {
-      return ReportJson.readResult(in, type, name);
+      return io.splitcheck.json.Json.read(in, type, name);
     }
   }
 
