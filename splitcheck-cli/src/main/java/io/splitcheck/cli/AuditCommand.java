@@ -49,7 +49,9 @@ public final class AuditCommand implements Callable<Integer> {
   @Mixin CommonOptions common = new CommonOptions();
   @Mixin FormatOptions output = new FormatOptions();
 
-  @Parameters(index = "0", paramLabel = "IMAGE", description = "a local image (never pulled)")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "IMAGE",
+      description = "a local image (never pulled); without one, --dockerfile is audited alone (the rules that "
+          + "need no image: dockerfile.*, context.*, secret.*, cache.* with --build-log)")
   String image;
 
   @Option(names = "--dockerfile", paramLabel = "FILE") Path dockerfile;
@@ -101,10 +103,9 @@ public final class AuditCommand implements Callable<Integer> {
     if (cacheCheck != null && dockerfile == null) {
       dockerfile = context.resolve("Dockerfile"); // what docker build reads; audited too
     }
-    ImageStore store = stores.open(common);
-    AuditReport report = new ImageAudit(image, dockerfile, context, buildLogs, secretIds, cfg, entrypointOnly,
-        cacheCheck).run(store, new BuildLogRunner(BuildLogRunner.DEFAULT_CLIENT, common.dockerHost),
-        RunId.next(Clock.systemUTC()));
+    AuditReport report = image == null ? withoutImage(cfg) : new ImageAudit(image, dockerfile, context, buildLogs,
+        secretIds, cfg, entrypointOnly, cacheCheck).run(stores.open(common),
+        new BuildLogRunner(BuildLogRunner.DEFAULT_CLIENT, common.dockerHost), RunId.next(Clock.systemUTC()));
     PrintWriter human = output.human();
     io.splitcheck.report.Redactor redactor = io.splitcheck.report.Redactor.standard();
     human.print(redactor.redact(report.toText()));
@@ -119,12 +120,32 @@ public final class AuditCommand implements Callable<Integer> {
     return report.failsAt(threshold) ? 1 : 0;
   }
 
+  /** The Dockerfile (with its context and build logs when given) audited on its own: no engine is asked. */
+  private AuditReport withoutImage(AuditConfig cfg) throws java.io.IOException {
+    if (dockerfile == null) {
+      throw new IllegalArgumentException("Error parsing IMAGE: none given; give a local image, or --dockerfile FILE "
+          + "to audit a Dockerfile alone");
+    }
+    if (cacheCheck != null || entrypointOnly) {
+      throw new IllegalArgumentException("Error parsing " + (cacheCheck != null ? "--cache-check" : "--entrypoint-only")
+          + ": needs an IMAGE");
+    }
+    List<BuildLog> logs = new ArrayList<>();
+    for (Path p : buildLogs) {
+      logs.add(BuildLog.read(p));
+    }
+    return new Auditor().audit(AuditInput.of(null).withDockerfile(Dockerfile.read(dockerfile)).withBuildLogs(logs)
+        .withSecretIds(secretIds).withConfig(cfg)
+        .withContext(context == null ? null : BuildContext.scan(context, dockerfile)));
+  }
+
   private io.splitcheck.report.RunReport runReport(AuditReport report, String document, Severity threshold) {
     io.splitcheck.report.AuditResult result = new io.splitcheck.report.AuditResult(report.findings());
     List<String> failures = report.findings().stream().filter(f -> f.severity().atLeast(threshold))
         .map(f -> f.rule() + ": " + f.message()).toList();
     Clock clock = Clock.systemUTC();
-    return io.splitcheck.report.SingleCheckReports.audit(image, report.imageId(), "", result, failOn, failures,
+    return io.splitcheck.report.SingleCheckReports.audit(image != null ? image : dockerfile.toString(),
+        report.imageId(), "", result, failOn, failures,
         RunId.next(clock), clock);
   }
 

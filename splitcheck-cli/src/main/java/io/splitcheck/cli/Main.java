@@ -16,13 +16,18 @@ import picocli.CommandLine.Command;
     description = "Build twice and explain every difference; run under the security matrix and name "
         + "the syscall behind every split; audit images.",
     synopsisSubcommandLabel = "COMMAND")
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
   /** The commands that always talk to an engine: their client is built while picocli parses. */
   private static final java.util.Set<String> ENGINE_COMMANDS =
       java.util.Set.of("matrix", "run", "twice", "trace", "profile", "audit", "gc");
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  /** No command: the usage, on stderr, and exit 2 (a script that forgot its command should not pass). */
   @Override
-  public void run() {
-    commandLine().usage(System.out);
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return 2;
   }
 
   public static void main(String[] args) {
