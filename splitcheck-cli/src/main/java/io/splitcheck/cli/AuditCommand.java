@@ -1,6 +1,7 @@
 package io.splitcheck.cli;
 
 import io.splitcheck.audit.AuditConfig;
+import io.splitcheck.audit.AuditIgnores;
 import io.splitcheck.audit.AuditInput;
 import io.splitcheck.audit.AuditInput.BasePin;
 import io.splitcheck.audit.AuditReport;
@@ -69,6 +70,10 @@ public final class AuditCommand implements Callable<Integer> {
   List<String> disable = new ArrayList<>();
   @Option(names = "--config", paramLabel = "FILE", description = "YAML rule config (see docs/audit.md)")
   Path config;
+  @Option(names = "--ignorefile", paramLabel = "FILE", description = "findings to leave out: RULE [PATH] "
+      + "[image=REF] a line (default: .splitcheckignore here, when there is one); a Dockerfile's "
+      + "'# splitcheck ignore=RULE' applies to the instruction after it")
+  Path ignoreFile;
   @Option(names = "--entrypoint-only", description = "read only the ENTRYPOINT/CMD program and what it loads")
   boolean entrypointOnly;
   @Option(names = "--cache-check", paramLabel = "ARG=V1,V2",
@@ -106,6 +111,8 @@ public final class AuditCommand implements Callable<Integer> {
     AuditReport report = image == null ? withoutImage(cfg) : new ImageAudit(image, dockerfile, context, buildLogs,
         secretIds, cfg, entrypointOnly, cacheCheck).run(stores.open(common),
         new BuildLogRunner(BuildLogRunner.DEFAULT_CLIENT, common.dockerHost), RunId.next(Clock.systemUTC()));
+    report = ignores().apply(report, dockerfile == null ? null : Dockerfile.read(dockerfile),
+        dockerfile == null ? null : Files.readString(dockerfile));
     PrintWriter human = output.human();
     io.splitcheck.report.Redactor redactor = io.splitcheck.report.Redactor.standard();
     human.print(redactor.redact(report.toText()));
@@ -118,6 +125,12 @@ public final class AuditCommand implements Callable<Integer> {
     }
     output.emit(document, runReport(report, document, threshold), sarif(), redactor);
     return report.failsAt(threshold) ? 1 : 0;
+  }
+
+  private AuditIgnores ignores() throws java.io.IOException {
+    requireExists("--ignorefile", ignoreFile);
+    Path file = ignoreFile != null ? ignoreFile : Path.of(AuditIgnores.FILE);
+    return Files.isRegularFile(file) ? AuditIgnores.read(file) : AuditIgnores.NONE;
   }
 
   /** The Dockerfile (with its context and build logs when given) audited on its own: no engine is asked. */

@@ -43,4 +43,20 @@ class NoImageNoCommandTest {
     assertEquals(2, r.exitCode());
     assertTrue(r.err().contains("give a local image, or --dockerfile FILE"), r.err());
   }
+
+  @Test
+  void auditIgnores_theIgnoreFilesEntries_andTheDockerfilesInlineComment() throws Exception {
+    Path dockerfile = dir.resolve("Dockerfile");
+    Files.writeString(dockerfile, "FROM debian:bookworm\n# splitcheck ignore=dockerfile.secret-in-env\n"
+        + "ENV API_TOKEN=abc123\nRUN apt-get update && apt-get install -y curl\n");
+    Path ignore = dir.resolve("ignore");
+    Files.writeString(ignore, "dockerfile.apt-lists\ndockerfile.unpinned-base debian:bookworm\n");
+
+    Cli.Result r = Cli.run("audit", "--dockerfile", dockerfile.toString(), "--ignorefile", ignore.toString());
+
+    assertEquals(0, r.exitCode(), r.out() + r.err());
+    assertTrue(r.out().contains("dockerfile.apt-recommends"), r.out());
+    assertTrue(!r.out().contains("secret-in-env") && !r.out().contains("apt-lists")
+        && !r.out().contains("unpinned-base"), r.out());
+  }
 }

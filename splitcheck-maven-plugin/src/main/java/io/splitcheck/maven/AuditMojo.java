@@ -2,6 +2,8 @@ package io.splitcheck.maven;
 
 import com.github.dockerjava.api.DockerClient;
 import io.splitcheck.audit.AuditConfig;
+import io.splitcheck.audit.AuditIgnores;
+import io.splitcheck.audit.Dockerfile;
 import io.splitcheck.audit.AuditReport;
 import io.splitcheck.audit.Evidence;
 import io.splitcheck.audit.Finding;
@@ -64,6 +66,11 @@ public final class AuditMojo extends AbstractSplitCheckMojo {
   @Parameter
   List<String> accept = new ArrayList<>();
 
+  /** Findings to leave out, {@code RULE [PATH] [image=REF]} a line; the Dockerfile's {@code # splitcheck ignore=RULE}
+   * comments apply too. */
+  @Parameter(property = "splitcheck.ignoreFile", defaultValue = "${project.basedir}/.splitcheckignore")
+  File ignoreFile;
+
   @Override
   String goal() {
     return "audit";
@@ -79,9 +86,13 @@ public final class AuditMojo extends AbstractSplitCheckMojo {
     try (ImageUnderTest target = ImageUnderTest.of(docker, image, image == null ? ctx : null, df, buildArgs,
         ImageUnderTest.REPOSITORY + artifactId + ":" + runId, getLog()::info)) {
       AuditConfig config = AuditConfig.DEFAULT.enabling(enable).disabling(disable);
-      AuditReport report = new ImageAudit(target.reference(), df == null ? null : df.toPath(),
+      AuditReport found = new ImageAudit(target.reference(), df == null ? null : df.toPath(),
           ctx == null ? null : ctx.toPath(), List.of(), null, config, false, null)
           .run(new DockerImageStore(docker), new BuildLogRunner(BuildLogRunner.DEFAULT_CLIENT, dockerHost), runId);
+      AuditIgnores ignores = ignoreFile != null && ignoreFile.isFile() ? AuditIgnores.read(ignoreFile.toPath())
+          : AuditIgnores.NONE;
+      AuditReport report = ignores.apply(found, df == null ? null : Dockerfile.read(df.toPath()),
+          df == null ? null : Files.readString(df.toPath()));
       return write(target.reference(), report, threshold);
     } catch (EngineException | IOException | RuntimeException e) {
       throw e;
