@@ -39,11 +39,12 @@ public final class TwiceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common = new CommonOptions();
   @Mixin BuildOptions build = new BuildOptions();
+  @Mixin FormatOptions output = new FormatOptions();
 
   @Parameters(index = "0", paramLabel = "CONTEXT", description = "The build context directory.")
   Path context;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON.")
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON (- for stdout).")
   Path json;
 
   @Option(names = "--keep", description = "Keep both images (tagged splitcheck-twice/<run id>:first|second).")
@@ -69,6 +70,7 @@ public final class TwiceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    output.streams(spec.commandLine()).check("--json", json);
     String runId = RunId.next(clock);
     BuildRequest request = build.toRequest(context, Twice.tag(runId, "first"));
     Redactor redactor = Redactor.standard().withLiterals(secretValues(request));
@@ -98,7 +100,7 @@ public final class TwiceCommand implements Callable<Integer> {
     ExitCleanup onExit = keep ? null : ExitCleanup.install(runId, engine.janitor());
     try {
       BuildKitBuilder builder = new BuildKitBuilder(probed(probe), work);
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = output.human();
       out.println("twice: " + context + " (builder: " + builder.client().describe() + ", run " + runId + ")");
       out.flush();
       Twice twice = new Twice(builder, engine.images(),
@@ -109,10 +111,7 @@ public final class TwiceCommand implements Callable<Integer> {
         out.println("kept: " + Twice.tag(runId, "first") + " " + Twice.tag(runId, "second"));
       }
       out.flush();
-      if (json != null) {
-        JsonOutput.write(json, result, redactor);
-      }
-      return result.reproducible() ? 0 : 1;
+      return written(result, runId, redactor);
     } finally {
       if (onExit != null) {
         onExit.close();
@@ -128,15 +127,26 @@ public final class TwiceCommand implements Callable<Integer> {
     OptionalLong epoch = sourceDateEpoch != null ? OptionalLong.of(sourceDateEpoch) : GitCommitTime.latest(context);
     ExportedTwice.EpochSource source = sourceDateEpoch != null ? ExportedTwice.EpochSource.OPTION
         : epoch.isPresent() ? ExportedTwice.EpochSource.GIT_COMMIT : ExportedTwice.EpochSource.NONE;
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = output.human();
     out.println("twice: " + context + " (builder: " + exporter.describe() + ", run " + runId + ")");
     out.flush();
     TwiceResult result = new ExportedTwice(exporter, work).run(request, epoch, source);
     out.print(redactor.redact(TwiceSummary.render(result)));
     out.flush();
+    return written(result, runId, redactor);
+  }
+
+  /** {@code --json} and the {@code --format} on stdout; the exit code (0 reproducible, 1 not). */
+  private int written(TwiceResult result, String runId, Redactor redactor) throws java.io.IOException {
+    String document = io.splitcheck.json.Json.text(io.splitcheck.json.Document.of(result));
     if (json != null) {
-      JsonOutput.write(json, result, redactor);
+      output.writeJson(json, document, redactor);
     }
+    List<String> failures = result.reproducible() ? List.of()
+        : io.splitcheck.report.SingleCheckReports.differenceLines(result);
+    output.emit(document, io.splitcheck.report.SingleCheckReports.twice(context.toString(), result, failures, runId,
+        clock), new io.splitcheck.report.SarifRenderer(s -> build.dockerfile != null ? build.dockerfile.toString()
+        : context.resolve("Dockerfile").toString()), redactor);
     return result.reproducible() ? 0 : 1;
   }
 

@@ -23,7 +23,6 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * test factories a {@link ScenarioTests}.
  */
 public final class SplitCheckExtension implements ExecutionCondition, ParameterResolver {
-  static final String REQUIRE_ENGINE = "SPLITCHECK_REQUIRE_ENGINE";
   private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(SplitCheckExtension.class);
 
   @Override
@@ -32,11 +31,11 @@ public final class SplitCheckExtension implements ExecutionCondition, ParameterR
     if (config == null) {
       return ConditionEvaluationResult.enabled("not a splitcheck suite");
     }
-    if (ConnectedEngine.answers(null)) {
+    String reason = EngineCheck.whyNoEngine();
+    if (reason == null) {
       return ConditionEvaluationResult.enabled("a Docker engine answers");
     }
-    String reason = "no Docker engine answers (DOCKER_HOST or /var/run/docker.sock); start one with scripts/engine";
-    if (config.strict() || "1".equals(System.getenv(REQUIRE_ENGINE))) {
+    if (config.strict() || EngineCheck.required()) {
       throw new IllegalStateException(reason + " — and this suite is strict");
     }
     return ConditionEvaluationResult.disabled(reason);
