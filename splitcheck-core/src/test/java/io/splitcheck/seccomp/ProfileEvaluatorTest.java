@@ -57,10 +57,11 @@ class ProfileEvaluatorTest {
     }
 
     @Test
-    void evaluate_filtersRulesByArch() {
+    void evaluate_filtersRulesByArch_andAnswersNotASyscall_forNamesOfOtherArches() {
         assertTrue(ProfileEvaluator.evaluate(DEFAULT, "arch_prctl", Set.of(), "amd64").allowed());
-        assertFalse(ProfileEvaluator.evaluate(DEFAULT, "arch_prctl", Set.of(), "arm64").allowed());
-        assertTrue(ProfileEvaluator.evaluate(DEFAULT, "set_tls", Set.of(), "aarch64").allowed());
+        assertTrue(ProfileEvaluator.evaluate(DEFAULT, "arch_prctl", Set.of(), "arm64").notASyscall());
+        assertTrue(ProfileEvaluator.evaluate(DEFAULT, "set_tls", Set.of(), "arm").allowed());
+        assertTrue(ProfileEvaluator.evaluate(DEFAULT, "set_tls", Set.of(), "aarch64").notASyscall());
     }
 
     @Test
