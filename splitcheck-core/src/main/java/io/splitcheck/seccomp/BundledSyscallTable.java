@@ -53,6 +53,11 @@ public final class BundledSyscallTable implements SyscallTable {
         return byArch.keySet();
     }
 
+    /** Every syscall of {@code scmpArch}, name to number, sorted by name. */
+    public java.util.SortedMap<String, Integer> syscalls(String scmpArch) {
+        return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(byArch.getOrDefault(scmpArch, Map.of())));
+    }
+
     @Override
     public OptionalInt number(String name, String scmpArch) {
         Integer nr = byArch.getOrDefault(scmpArch, Map.of()).get(name);

@@ -10,9 +10,11 @@ import java.util.Optional;
  * the default action; the first unconditional rule wins over everything ({@code db_rule_add}: an unconditional
  * rule clears the conditional chains before it and makes later rules redundant); conditional rules become
  * chains, one per runc rule (conditions on one argument twice are split into one-condition rules), each chain's
- * conditions ordered by argument. Chains are tried in libseccomp's level order (argument, then operator class
- * GE/GT before LE/LT before EQ/NE/MASKED_EQ, then value), a chain that is a prefix of another first, so the
- * shorter chain wins as {@code _db_tree_add} makes it win.
+ * conditions ordered by argument. Chains are tried in libseccomp's level order: {@code _db_tree_add} inserts a
+ * node before the first node that is "less" ({@code _db_chain_lt}: argument, then operator class GE/GT &lt;
+ * LE/LT &lt; EQ/NE/MASKED_EQ, then value, inverted for LE/LT), so a level is tested greatest first — the
+ * highest argument, EQ before LE before GE, as the kernel comparison shows; a chain that is a prefix of
+ * another goes first, so the shorter chain wins as {@code _db_tree_add} makes it win.
  */
 final class ConditionalRules {
 
@@ -29,7 +31,7 @@ final class ConditionalRules {
                     ? Long.compareUnsigned(b.value(), a.value()) : Long.compareUnsigned(a.value(), b.value()));
     private static final Comparator<Chain> CHAIN = (a, b) -> {
         for (int i = 0; i < Math.min(a.conditions().size(), b.conditions().size()); i++) {
-            int c = NODE.compare(a.conditions().get(i), b.conditions().get(i));
+            int c = NODE.compare(b.conditions().get(i), a.conditions().get(i));
             if (c != 0) {
                 return c;
             }
