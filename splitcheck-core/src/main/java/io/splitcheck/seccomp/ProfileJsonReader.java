@@ -1,5 +1,6 @@
 package io.splitcheck.seccomp;
 
+import io.splitcheck.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  */
 final class ProfileJsonReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.mapper();
     private static final Set<String> TOP = Set.of("defaultAction", "defaultErrnoRet", "defaultErrno",
             "architectures", "archMap", "syscalls", "flags", "listenerPath", "listenerMetadata", "comment");
     private static final Set<String> RULE = Set.of("name", "names", "action", "errnoRet", "errno", "args", "comment",
