@@ -1,5 +1,7 @@
 package io.splitcheck.seccomp;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -60,10 +62,14 @@ public final class ProfileEvaluator {
         if (args != null) {
             return rules.firstMatch(args).map(ProfileEvaluator::callDecision).orElse(fallback);
         }
-        for (ConditionalRules.Chain c : rules.chains()) {
+        List<ConditionalRules.Chain> inFileOrder = rules.chains().stream()
+                .sorted(Comparator.comparingInt(c -> c.call().rule())).toList();
+        for (ConditionalRules.Chain c : inFileOrder) {
             Decision d = callDecision(c.call());
             if (!d.action().equals(fallback.action()) || !Objects.equals(d.errno(), fallback.errno())) {
-                String when = c.conditions().stream().map(ArgFilter::describe).collect(Collectors.joining(" && "));
+                String when = inFileOrder.stream().filter(o -> callDecision(o.call()).describe().equals(d.describe()))
+                        .map(o -> o.conditions().stream().map(ArgFilter::describe).collect(Collectors.joining(" && ")))
+                        .distinct().collect(Collectors.joining(" || "));
                 return new Decision(d.action(), d.errno(), d.errnoName(),
                         Decision.CONDITIONAL + d.reason() + " only when " + when + "; otherwise " + fallback.describe()
                                 + " (" + fallback.reason() + ")");
