@@ -40,7 +40,8 @@ public final class MatrixCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "NAME", description = "cells to run, in this order")
   List<String> configs = new ArrayList<>();
 
-  @Option(names = "--profile", paramLabel = "NAME=FILE", description = "a cell under a seccomp profile")
+  @Option(names = "--profile", paramLabel = "NAME=FILE|NAME",
+      description = "a cell under a seccomp profile: a file, or a bundled one by name (seccomp-profiles/NAME.json)")
   List<String> profiles = new ArrayList<>();
 
   @Option(names = "--derive", paramLabel = "NAME=EXPR",
@@ -88,7 +89,7 @@ public final class MatrixCommand implements Callable<Integer> {
     // connecting (class loading, ping, info) overlaps with reading the profiles
     Engines.Pending pending = Engines.connect(engines, common.dockerHost);
     MatrixCheck.Prepared prepared = MatrixCheck.prepare(new MatrixCheck.Request(image, configs,
-        NamedValue.toMap("--profile", profiles, Path::of), NamedValue.toMap("--derive", derives, v -> v),
+        ProfileOptions.toMap(profiles, System.getenv()), NamedValue.toMap("--derive", derives, v -> v),
         baseline, TraceMode.parse(trace), Durations.parse(timeout, "--timeout"),
         jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile));
     Engines connected = pending.await();
