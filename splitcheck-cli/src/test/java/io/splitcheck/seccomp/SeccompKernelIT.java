@@ -60,7 +60,8 @@ class SeccompKernelIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"engine-default.json", "docker-19.03.0.json", "docker-20.10.0.json",
-            "containerd-1.6.20-runtime-default.json", "podman-containers-common-debian12.json",
+            "docker-26.1.json", "containerd-1.6.20-runtime-default.json", "containerd-1.7.json",
+            "podman-containers-common-debian12.json",
             "custom/unconditional-beats-conditional.json", "custom/same-argument-ored.json",
             "custom/overlapping-conditionals.json", "custom/foreign-names.json",
             "custom/default-allow-denylist.json", "custom/enosys-default.json"})
