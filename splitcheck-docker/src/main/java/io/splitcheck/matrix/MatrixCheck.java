@@ -77,6 +77,8 @@ public final class MatrixCheck {
     ImageConfig image = MatrixRunner.requireImage(engines.get(0), o.image());
     List<String> warnings = new ArrayList<>(p.cells().warnings());
     warnings.addAll(p.cells().lint(image.architecture()));
+    infos.stream().filter(java.util.Objects::nonNull).map(EngineInfo::version).distinct()
+        .forEach(v -> warnings.addAll(p.cells().engineWarnings(v)));
     warnings.forEach(warn);
     TraceAttributor attributor = new TraceAttributor(
         Restrictions.forPlan(o.plan(), p.cells().engineDefault()), image.architecture());
