@@ -62,6 +62,15 @@ public final class EngineCompat {
         }
     }
 
+    /**
+     * The target of a version a Docker engine reports ({@code 20.10.24+dfsg1}: Docker's versions start at 17);
+     * empty for anything else, such as Podman's Docker-compatible API reporting {@code 4.3.1}.
+     */
+    public static java.util.Optional<Target> dockerTarget(String engineVersion) {
+        return engineVersion != null && engineVersion.matches("(1[7-9]|[2-9]\\d)\\..*")
+                ? java.util.Optional.of(Target.of(engineVersion)) : java.util.Optional.empty();
+    }
+
     /** What {@code target} does with one field the profile uses. */
     public record FieldEffect(String field, boolean honoured, String effect) {
     }

@@ -91,7 +91,7 @@ public record CustomCells(List<Cell> cells, Map<String, SeccompProfile> parsed,
    */
   public List<String> engineWarnings(String engineVersion) {
     List<String> out = new ArrayList<>();
-    if (engineVersion == null || !engineVersion.matches("(1[7-9]|[2-9]\\d)\\..*")) {
+    if (io.splitcheck.seccomp.EngineCompat.dockerTarget(engineVersion).isEmpty()) {
       return out;
     }
     for (Cell c : cells) {

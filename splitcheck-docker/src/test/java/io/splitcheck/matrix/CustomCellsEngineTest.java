@@ -24,4 +24,15 @@ class CustomCellsEngineTest {
     assertEquals(2, cells.engineWarnings("26.1.5").size(), "23+ honours defaultErrnoRet, not the names");
     assertEquals(List.of(), cells.engineWarnings("4.3.1"), "Podman's version: it reads every field");
   }
+
+  @Test
+  void restrictions_attributeTheProfileAsTheEngineAppliesIt() throws Exception {
+    CustomCells cells = CustomCells.load(Map.of("podman", PODMAN), Map.of(), null);
+    Cell cell = cells.cells().get(0);
+
+    assertEquals(null, Restrictions.of(cell, null, "20.10.24+dfsg1").profile().defaultErrnoRet(),
+        "Docker 20.10 drops defaultErrnoRet: attribution expects EPERM");
+    assertEquals(38, Restrictions.of(cell, null, "26.1.5").profile().defaultErrnoRet());
+    assertEquals(38, Restrictions.of(cell, null, null).profile().defaultErrnoRet());
+  }
 }
