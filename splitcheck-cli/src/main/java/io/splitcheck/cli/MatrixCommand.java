@@ -41,7 +41,8 @@ public final class MatrixCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "NAME", description = "cells to run, in this order")
   List<String> configs = new ArrayList<>();
 
-  @Option(names = "--profile", paramLabel = "NAME=FILE", description = "a cell under a seccomp profile")
+  @Option(names = "--profile", paramLabel = "NAME=FILE|NAME",
+      description = "a cell under a seccomp profile: a file, or a bundled one by name (seccomp-profiles/NAME.json)")
   List<String> profiles = new ArrayList<>();
 
   @Option(names = "--derive", paramLabel = "NAME=EXPR",
@@ -104,7 +105,7 @@ public final class MatrixCommand implements Callable<Integer> {
     MatrixCheck.Prepared prepared;
     try {
       prepared = MatrixCheck.prepare(new MatrixCheck.Request(image, configs,
-          NamedValue.toMap("--profile", profiles, Path::of), NamedValue.toMap("--derive", derives, v -> v),
+          ProfileOptions.toMap(profiles, System.getenv()), NamedValue.toMap("--derive", derives, v -> v),
           baseline, mode, perCell, jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile));
     } catch (RuntimeException e) {
       pending.abandon();

@@ -55,7 +55,8 @@ class MatrixCommandTest {
     assertTrue(missing.err().contains("/nonexistent/prod.json"), missing.err());
     Cli.Result noName = Cli.run("matrix", "img:1", "--profile", "prod.json");
     assertEquals(2, noName.exitCode());
-    assertTrue(noName.err().contains("expected NAME=VALUE"), noName.err());
+    assertTrue(noName.err().contains("no bundled seccomp profile 'prod.json'"), noName.err());
+    assertTrue(noName.err().contains("expected NAME=FILE or one of"), noName.err());
   }
 
   @Test

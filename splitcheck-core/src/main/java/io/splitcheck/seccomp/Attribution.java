@@ -97,8 +97,15 @@ public final class Attribution {
         if (d.allowed() || d.errno() == null || observed.isEmpty() || !observed.get().equals(d.errno())) {
             return Optional.empty();
         }
-        return Optional.of(d.byDefault() ? "not allowed by " + profileName(r)
+        return Optional.of(d.byDefault() ? "not allowed by " + profileName(r) + skippedRule(d.reason())
                 : "denied by " + profileName(r) + ": " + d.reason());
+    }
+
+    /** {@code : rule syscalls[N] (...) has the default action, so runc skips it} when the evaluator says so. */
+    private static String skippedRule(String reason) {
+        int from = reason.indexOf("(rule syscalls[");
+        int to = reason.indexOf("so runc skips it)");
+        return from < 0 || to < from ? "" : ": " + reason.substring(from + 1, to + "so runc skips it".length());
     }
 
     private static String profileName(CellRestrictions r) {

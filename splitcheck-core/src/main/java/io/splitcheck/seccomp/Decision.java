@@ -13,6 +13,18 @@ public record Decision(String action, Integer errno, String errnoName, String re
 
     public static final String CONDITIONAL = "conditional: ";
     public static final String DEFAULT = "no rule matches; default action ";
+    public static final String NOT_A_SYSCALL = "not a syscall on ";
+
+    /** The name is no syscall on {@code arch}: rules naming it decide nothing there. */
+    public static Decision notASyscall(String syscall, String arch, String source) {
+        return new Decision(SeccompActions.NO_SYSCALL, null, null,
+                NOT_A_SYSCALL + arch + ": '" + syscall + "' (" + source + ")");
+    }
+
+    /** True when the name is no syscall on the architecture asked about. */
+    public boolean notASyscall() {
+        return action.equals(SeccompActions.NO_SYSCALL);
+    }
 
     /** Allowed only for some argument values (arguments were not known). */
     public boolean conditional() {

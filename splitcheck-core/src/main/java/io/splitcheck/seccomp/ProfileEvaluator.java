@@ -1,24 +1,27 @@
 package io.splitcheck.seccomp;
 
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Decides what a profile does with a syscall the way moby's {@code setupSeccomp} and runc build the filter:
- * rules whose {@code includes}/{@code excludes} (capabilities, architecture, minimum kernel) do not fit the
- * container are dropped, then the remaining rules naming the syscall decide; a rule with argument conditions
- * wins over an unconditional one when its conditions hold; no rule means the default action. An ERRNO action
- * without {@code errnoRet}/{@code defaultErrnoRet} returns EPERM, as runc does.
+ * The pure evaluator, for where libseccomp cannot be loaded (the libseccomp-backed
+ * {@code io.splitcheck.seccomp.bpf.RuncFilterEvaluator} is the source of truth). It follows the same path in
+ * the same order: moby's {@code setupSeccomp} keeps the rules whose {@code includes}/{@code excludes}
+ * (capabilities, architecture, minimum kernel) fit the container ({@link RuncConfig}); runc skips rules whose
+ * action equals the default action and splits conditions that test one argument twice into separate, ORed
+ * rules; libseccomp keeps the first unconditional rule for a syscall over every conditional one, and orders
+ * conditional chains by argument, operator and value ({@link ConditionalRules}); runc's -ENOSYS stub answers
+ * syscalls newer than every syscall the profile names; a name that is no syscall on the architecture (in
+ * libseccomp 2.5.4's tables, bundled) decides nothing there. An ERRNO action without
+ * {@code errnoRet}/{@code defaultErrnoRet} returns EPERM, as runc does.
  */
 public final class ProfileEvaluator {
-
-    private record Applicable(int index, SyscallRule rule) {
-    }
 
     private ProfileEvaluator() {
     }
@@ -28,7 +31,7 @@ public final class ProfileEvaluator {
         return evaluate(p, syscall, effectiveCaps, arch, null, null);
     }
 
-    /** With argument values: rules' argument conditions are evaluated (unsigned, all must hold). */
+    /** With argument values: rules' argument conditions are evaluated (unsigned, as the kernel compares). */
     public static Decision evaluate(SeccompProfile p, String syscall, Set<String> effectiveCaps, String arch,
             long[] args) {
         return evaluate(p, syscall, effectiveCaps, arch, args, null);
@@ -40,21 +43,33 @@ public final class ProfileEvaluator {
      */
     public static Decision evaluate(SeccompProfile p, String syscall, Set<String> effectiveCaps, String arch,
             long[] args, String kernel) {
-        List<Applicable> applicable = applicable(p, syscall, normalizeCaps(effectiveCaps), nativeArch(arch), kernel);
-        Decision fallback = fallback(p, applicable);
-        List<Applicable> conditional = applicable.stream().filter(a -> a.rule().conditional()).toList();
-        if (args != null) {
-            for (Applicable c : conditional) {
-                if (c.rule().args().stream().allMatch(f -> f.index() < args.length && f.matches(args[f.index()]))) {
-                    return ruleDecision(c);
-                }
-            }
+        String scmp = RuncConfig.scmpArch(arch);
+        BundledSyscallTable table = BundledSyscallTable.get();
+        if (table.covers(scmp) && table.number(syscall, scmp).isEmpty()) {
+            return Decision.notASyscall(syscall, nativeArch(arch), BundledSyscallTable.VERSION + "'s table");
+        }
+        RuncConfig config = RuncConfig.of(p, effectiveCaps, arch, kernel);
+        Decision stub = enosysStub(config, syscall, scmp, table);
+        if (stub != null) {
+            return stub;
+        }
+        ConditionalRules rules = ConditionalRules.of(config, syscall);
+        Decision fallback = rules.unconditional().map(ProfileEvaluator::callDecision)
+                .orElseGet(() -> decision(p.defaultAction(), p.defaultErrnoRet(), Decision.DEFAULT + skipped(config, syscall)));
+        if (rules.unconditional().isPresent()) {
             return fallback;
         }
-        for (Applicable c : conditional) {
-            Decision d = ruleDecision(c);
+        if (args != null) {
+            return rules.firstMatch(args).map(ProfileEvaluator::callDecision).orElse(fallback);
+        }
+        List<ConditionalRules.Chain> inFileOrder = rules.chains().stream()
+                .sorted(Comparator.comparingInt(c -> c.call().rule())).toList();
+        for (ConditionalRules.Chain c : inFileOrder) {
+            Decision d = callDecision(c.call());
             if (!d.action().equals(fallback.action()) || !Objects.equals(d.errno(), fallback.errno())) {
-                String when = c.rule().args().stream().map(ArgFilter::describe).collect(Collectors.joining(" && "));
+                String when = inFileOrder.stream().filter(o -> callDecision(o.call()).describe().equals(d.describe()))
+                        .map(o -> o.conditions().stream().map(ArgFilter::describe).collect(Collectors.joining(" && ")))
+                        .distinct().collect(Collectors.joining(" || "));
                 return new Decision(d.action(), d.errno(), d.errnoName(),
                         Decision.CONDITIONAL + d.reason() + " only when " + when + "; otherwise " + fallback.describe()
                                 + " (" + fallback.reason() + ")");
@@ -65,25 +80,33 @@ public final class ProfileEvaluator {
 
     /** The decision for calls whose arguments match none of the applicable argument-conditional rules. */
     public static Decision unconditional(SeccompProfile p, String syscall, Set<String> effectiveCaps, String arch) {
-        return fallback(p, applicable(p, syscall, normalizeCaps(effectiveCaps), nativeArch(arch), null));
-    }
-
-    private static Decision fallback(SeccompProfile p, List<Applicable> applicable) {
-        return applicable.stream().filter(a -> !a.rule().conditional()).findFirst()
-                .map(a -> ruleDecision(a))
+        RuncConfig config = RuncConfig.of(p, effectiveCaps, arch, null);
+        return ConditionalRules.of(config, syscall).unconditional().map(ProfileEvaluator::callDecision)
                 .orElseGet(() -> decision(p.defaultAction(), p.defaultErrnoRet(), Decision.DEFAULT));
     }
 
-    private static List<Applicable> applicable(SeccompProfile p, String syscall, Set<String> caps, String arch,
-            String kernel) {
-        List<Applicable> result = new ArrayList<>();
-        for (int i = 0; i < p.rules().size(); i++) {
-            SyscallRule rule = p.rules().get(i);
-            if (rule.names().contains(syscall) && applies(rule, caps, arch, kernel)) {
-                result.add(new Applicable(i, rule));
-            }
+    /** Rules runc skips because their action is the default action, named so a reader finds them. */
+    private static String skipped(RuncConfig config, String syscall) {
+        long def = config.defaultActionValue();
+        return config.syscalls().stream().filter(c -> c.name().equals(syscall) && c.actionValue() == def)
+                .map(c -> "(rule syscalls[" + c.rule() + "]" + (c.comment().isEmpty() ? "" : " (\"" + c.comment() + "\")")
+                        + " has the default action, so runc skips it) ")
+                .findFirst().orElse("");
+    }
+
+    /** runc's stub: ENOSYS for a syscall numbered above every syscall the configuration names on the arch. */
+    private static Decision enosysStub(RuncConfig config, String syscall, String scmp, SyscallTable table) {
+        if (!config.enosysStub() || !BundledSyscallTable.get().covers(scmp)) {
+            return null;
         }
-        return result;
+        OptionalInt nr = table.number(syscall, scmp);
+        OptionalInt last = config.lastSyscall(table, scmp, scmp);
+        if (nr.isEmpty() || last.isEmpty() || nr.getAsInt() <= last.getAsInt()) {
+            return null;
+        }
+        return new Decision(SeccompActions.ERRNO, Errnos.ENOSYS, "ENOSYS", "runc's -ENOSYS stub (syscall "
+                + nr.getAsInt() + " is newer than every syscall the profile names, the last being " + last.getAsInt()
+                + "): " + SeccompActions.ERRNO + " (ENOSYS)");
     }
 
     /** moby's filter: any excluded arch/cap/kernel drops the rule; every included one must be present. */
@@ -123,10 +146,9 @@ public final class ProfileEvaluator {
         }
     }
 
-    private static Decision ruleDecision(Applicable a) {
-        SyscallRule r = a.rule();
-        String comment = r.comment().isEmpty() ? "" : " (\"" + r.comment() + "\")";
-        return decision(r.action(), r.errnoRet(), "rule syscalls[" + a.index() + "]" + comment + ": ");
+    private static Decision callDecision(RuncConfig.Call c) {
+        String comment = c.comment().isEmpty() ? "" : " (\"" + c.comment() + "\")";
+        return decision(c.action(), c.errnoRet(), "rule syscalls[" + c.rule() + "]" + comment + ": ");
     }
 
     private static Decision decision(String action, Integer errnoRet, String label) {

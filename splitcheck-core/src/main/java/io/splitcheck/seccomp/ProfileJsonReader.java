@@ -11,14 +11,23 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Reads the moby/OCI seccomp profile JSON strictly, naming the field and what was expected on error. */
+/**
+ * Reads every real seccomp profile format strictly, naming the file, the field and what was expected on error:
+ * moby's ({@code archMap}, {@code includes}/{@code excludes}, {@code comment}), the OCI runtime-spec's
+ * ({@code defaultErrnoRet}, {@code errnoRet}, {@code flags}, {@code listenerPath}, {@code listenerMetadata}) and
+ * containers-common's ({@code defaultErrno}, per-rule {@code errno}: names like {@code "ENOSYS"} or numbers as
+ * strings). Which engine honours which field is {@link EngineCompat}'s business, not the reader's.
+ */
 final class ProfileJsonReader {
 
     private static final ObjectMapper MAPPER = Json.mapper();
-    private static final Set<String> TOP = Set.of("defaultAction", "defaultErrnoRet", "architectures", "archMap",
-            "syscalls", "flags");
-    private static final Set<String> RULE = Set.of("name", "names", "action", "errnoRet", "args", "comment",
+    private static final Set<String> TOP = Set.of("defaultAction", "defaultErrnoRet", "defaultErrno",
+            "architectures", "archMap", "syscalls", "flags", "listenerPath", "listenerMetadata", "comment");
+    private static final Set<String> RULE = Set.of("name", "names", "action", "errnoRet", "errno", "args", "comment",
             "includes", "excludes");
+    /** The runtime-spec's {@code LinuxSeccompFlag} values. */
+    static final List<String> FLAGS = List.of("SECCOMP_FILTER_FLAG_LOG", "SECCOMP_FILTER_FLAG_SPEC_ALLOW",
+            "SECCOMP_FILTER_FLAG_TSYNC", "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV");
     private static final Set<String> ARG = Set.of("index", "value", "valueTwo", "op");
     private static final Set<String> FILTER = Set.of("caps", "arches", "minKernel");
     private static final Set<String> ARCH = Set.of("architecture", "subArchitectures");
@@ -57,9 +66,40 @@ final class ProfileJsonReader {
         for (int i = 0; i < syscalls.size(); i++) {
             rules.add(rule(syscalls.get(i), "syscalls[" + i + "]"));
         }
+        if (root.has("comment") && !root.get("comment").isNull()) {
+            text(root.get("comment"), "comment");
+        }
         return new SeccompProfile(action(action, "defaultAction"),
-                errno(root.get("defaultErrnoRet"), "defaultErrnoRet"), architectures, archMap,
-                strings(root.get("flags"), "flags"), rules);
+                errno(root.get("defaultErrnoRet"), "defaultErrnoRet"), architectures, archMap, flags(root.get("flags")),
+                rules, new SeccompProfile.Extras(errnoName(root.get("defaultErrno"), "defaultErrno"),
+                        optionalText(root.get("listenerPath"), "listenerPath"),
+                        optionalText(root.get("listenerMetadata"), "listenerMetadata")));
+    }
+
+    private List<String> flags(JsonNode node) {
+        List<String> flags = strings(node, "flags");
+        for (int i = 0; i < flags.size(); i++) {
+            if (!FLAGS.contains(flags.get(i))) {
+                throw fail("flags[" + i + "] '" + flags.get(i) + "' is not a seccomp filter flag", "one of " + String.join(", ", FLAGS));
+            }
+        }
+        return flags;
+    }
+
+    /** containers-common's {@code errno}: a symbolic name or a number as a string; kept as written. */
+    private String errnoName(JsonNode node, String where) {
+        String value = optionalText(node, where);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (Errnos.number(value).isEmpty() && !value.matches("\\d{1,4}")) {
+            throw fail(where + " '" + value + "' is not an errno", "a name like \"ENOSYS\" or \"EPERM\" (asm-generic)");
+        }
+        return value;
+    }
+
+    private String optionalText(JsonNode node, String where) {
+        return node == null || node.isNull() ? null : text(node, where);
     }
 
     private SyscallRule rule(JsonNode node, String where) {
@@ -88,7 +128,8 @@ final class ProfileJsonReader {
         JsonNode comment = node.get("comment");
         return new SyscallRule(names, action(action, where + ".action"), errno(node.get("errnoRet"), where + ".errnoRet"),
                 args, comment == null || comment.isNull() ? "" : text(comment, where + ".comment"),
-                filter(node.get("includes"), where + ".includes"), filter(node.get("excludes"), where + ".excludes"));
+                filter(node.get("includes"), where + ".includes"), filter(node.get("excludes"), where + ".excludes"),
+                errnoName(node.get("errno"), where + ".errno"));
     }
 
     private ArgFilter arg(JsonNode node, String where) {

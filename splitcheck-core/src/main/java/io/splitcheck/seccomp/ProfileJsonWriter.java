@@ -27,6 +27,9 @@ final class ProfileJsonWriter {
         if (profile.defaultErrnoRet() != null) {
             root.put("defaultErrnoRet", profile.defaultErrnoRet());
         }
+        if (profile.extras().defaultErrno() != null) {
+            root.put("defaultErrno", profile.extras().defaultErrno());
+        }
         if (!profile.architectures().isEmpty()) {
             strings(root.putArray("architectures"), profile.architectures());
         }
@@ -40,6 +43,12 @@ final class ProfileJsonWriter {
         }
         if (!profile.flags().isEmpty()) {
             strings(root.putArray("flags"), profile.flags());
+        }
+        if (profile.extras().listenerPath() != null) {
+            root.put("listenerPath", profile.extras().listenerPath());
+        }
+        if (profile.extras().listenerMetadata() != null) {
+            root.put("listenerMetadata", profile.extras().listenerMetadata());
         }
         ArrayNode syscalls = root.putArray("syscalls");
         profile.rules().forEach(rule -> rule(syscalls.addObject(), rule));
@@ -91,6 +100,9 @@ final class ProfileJsonWriter {
         node.put("action", rule.action());
         if (rule.errnoRet() != null) {
             node.put("errnoRet", rule.errnoRet());
+        }
+        if (rule.errno() != null) {
+            node.put("errno", rule.errno());
         }
         ArrayNode args = node.putArray("args");
         for (ArgFilter arg : rule.args()) {

@@ -15,6 +15,12 @@ public final class SeccompActions {
     public static final String LOG = "SCMP_ACT_LOG";
     public static final String NOTIFY = "SCMP_ACT_NOTIFY";
 
+    /**
+     * Not an action: the decision for a name that is no syscall on the architecture (libseccomp resolves it only
+     * on others), so no call can reach the filter under that name. Never valid in a profile.
+     */
+    public static final String NO_SYSCALL = "NOT_A_SYSCALL";
+
     /** Every action, in the order error messages list them. */
     public static final List<String> ALL =
             List.of(ALLOW, ERRNO, KILL, KILL_PROCESS, KILL_THREAD, TRAP, TRACE, LOG, NOTIFY);

@@ -21,9 +21,24 @@ public final class SeccompProfile {
     private final List<ArchMapping> archMap;
     private final List<String> flags;
     private final List<SyscallRule> rules;
+    private final Extras extras;
+
+    /**
+     * The fields that only some engines read: containers-common's symbolic {@code defaultErrno}, and the
+     * runtime-spec's {@code listenerPath}/{@code listenerMetadata} (a seccomp agent for SCMP_ACT_NOTIFY).
+     */
+    public record Extras(String defaultErrno, String listenerPath, String listenerMetadata) {
+        public static final Extras NONE = new Extras(null, null, null);
+    }
 
     public SeccompProfile(String defaultAction, Integer defaultErrnoRet, List<String> architectures,
             List<ArchMapping> archMap, List<String> flags, List<SyscallRule> rules) {
+        this(defaultAction, defaultErrnoRet, architectures, archMap, flags, rules, Extras.NONE);
+    }
+
+    public SeccompProfile(String defaultAction, Integer defaultErrnoRet, List<String> architectures,
+            List<ArchMapping> archMap, List<String> flags, List<SyscallRule> rules, Extras extras) {
+        this.extras = extras == null ? Extras.NONE : extras;
         this.defaultAction = Objects.requireNonNull(defaultAction, "defaultAction");
         this.defaultErrnoRet = defaultErrnoRet;
         this.architectures = List.copyOf(architectures);
@@ -79,20 +94,30 @@ public final class SeccompProfile {
         return rules;
     }
 
+    public Extras extras() {
+        return extras;
+    }
+
     public SeccompProfile withRules(List<SyscallRule> newRules) {
-        return new SeccompProfile(defaultAction, defaultErrnoRet, architectures, archMap, flags, newRules);
+        return new SeccompProfile(defaultAction, defaultErrnoRet, architectures, archMap, flags, newRules, extras);
+    }
+
+    /** This profile with the default errno replaced and the symbolic {@code defaultErrno} dropped. */
+    public SeccompProfile withDefaultErrnoRet(Integer errnoRet) {
+        return new SeccompProfile(defaultAction, errnoRet, architectures, archMap, flags, rules,
+                new Extras(null, extras.listenerPath(), extras.listenerMetadata()));
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof SeccompProfile p && defaultAction.equals(p.defaultAction)
                 && Objects.equals(defaultErrnoRet, p.defaultErrnoRet) && architectures.equals(p.architectures)
-                && archMap.equals(p.archMap) && flags.equals(p.flags) && rules.equals(p.rules);
+                && archMap.equals(p.archMap) && flags.equals(p.flags) && rules.equals(p.rules) && extras.equals(p.extras);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(defaultAction, defaultErrnoRet, architectures, archMap, flags, rules);
+        return Objects.hash(defaultAction, defaultErrnoRet, architectures, archMap, flags, rules, extras);
     }
 
     @Override

@@ -8,9 +8,17 @@ import java.util.Objects;
  *
  * @param errnoRet errno for {@code SCMP_ACT_ERRNO} (null: the runtime uses EPERM)
  * @param args     argument conditions, all of which must hold (empty: unconditional)
+ * @param errno    containers-common's symbolic {@code errno} ({@code "ENOSYS"}), or null; Podman prefers it over
+ *                 {@code errnoRet}, moby ignores it (see {@link EngineCompat})
  */
 public record SyscallRule(List<String> names, String action, Integer errnoRet, List<ArgFilter> args,
-        String comment, RuleFilter includes, RuleFilter excludes) {
+        String comment, RuleFilter includes, RuleFilter excludes, String errno) {
+
+    /** A rule without containers-common's {@code errno} name. */
+    public SyscallRule(List<String> names, String action, Integer errnoRet, List<ArgFilter> args,
+            String comment, RuleFilter includes, RuleFilter excludes) {
+        this(names, action, errnoRet, args, comment, includes, excludes, null);
+    }
 
     public SyscallRule {
         names = List.copyOf(names);
@@ -31,7 +39,12 @@ public record SyscallRule(List<String> names, String action, Integer errnoRet, L
         return !args.isEmpty();
     }
 
+    /** This rule with {@code errnoRet} replaced and the {@code errno} name dropped (what an engine resolved). */
+    public SyscallRule withErrnoRet(Integer newErrnoRet) {
+        return new SyscallRule(names, action, newErrnoRet, args, comment, includes, excludes, null);
+    }
+
     public SyscallRule withNames(List<String> newNames) {
-        return new SyscallRule(newNames, action, errnoRet, args, comment, includes, excludes);
+        return new SyscallRule(newNames, action, errnoRet, args, comment, includes, excludes, errno);
     }
 }

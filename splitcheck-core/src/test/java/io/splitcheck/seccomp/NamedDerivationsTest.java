@@ -26,7 +26,8 @@ class NamedDerivationsTest {
         NamedDerivation older = all.get("older-runtime").orElseThrow();
         assertTrue(older.onEngineDefault());
         assertTrue(older.derivation().names().containsAll(Set.of("clone3", "faccessat2", "close_range")));
-        assertTrue(older.description().startsWith("Models a Docker/containerd default profile"), older.description());
+        assertTrue(older.description().startsWith("Models an older default profile enforced by a runtime WITHOUT runc's"
+                + " -ENOSYS stub"), older.description());
     }
 
     @Test

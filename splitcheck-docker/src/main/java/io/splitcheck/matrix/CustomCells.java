@@ -85,6 +85,25 @@ public record CustomCells(List<Cell> cells, Map<String, SeccompProfile> parsed,
   }
 
   /**
+   * What a Docker engine of {@code engineVersion} drops from the cells' profiles ({@code defaultErrnoRet} on
+   * 20.10, containers-common's {@code errno} names everywhere), one warning each; none for versions that are
+   * not Docker's (Podman's API reports its own, and Podman reads every field).
+   */
+  public List<String> engineWarnings(String engineVersion) {
+    List<String> out = new ArrayList<>();
+    if (io.splitcheck.seccomp.EngineCompat.dockerTarget(engineVersion).isEmpty()) {
+      return out;
+    }
+    for (Cell c : cells) {
+      SeccompProfile p = parsed.get(c.name());
+      if (p != null) {
+        out.addAll(io.splitcheck.seccomp.EngineCompat.warnings(p, c.origin(), engineVersion));
+      }
+    }
+    return out;
+  }
+
+  /**
    * Syscall names the runtime would silently ignore, checked through libseccomp for {@code arch};
    * for derived cells only names the engine's own default profile does not already carry.
    */

@@ -77,9 +77,14 @@ public final class MatrixCheck {
     ImageConfig image = MatrixRunner.requireImage(engines.get(0), o.image());
     List<String> warnings = new ArrayList<>(p.cells().warnings());
     warnings.addAll(p.cells().lint(image.architecture()));
+    infos.stream().filter(java.util.Objects::nonNull).map(EngineInfo::version).distinct()
+        .forEach(v -> warnings.addAll(p.cells().engineWarnings(v)));
     warnings.forEach(warn);
-    TraceAttributor attributor = new TraceAttributor(
-        Restrictions.forPlan(o.plan(), p.cells().engineDefault()), image.architecture());
+    // attributed as the engine applies each profile, when every engine reports the same version
+    List<String> versions = infos.stream().filter(java.util.Objects::nonNull).map(EngineInfo::version)
+        .distinct().toList();
+    TraceAttributor attributor = new TraceAttributor(Restrictions.forPlan(o.plan(), p.cells().engineDefault(),
+        versions.size() == 1 ? versions.get(0) : null), image.architecture());
     List<RunScope> scopes = new ArrayList<>();
     MatrixReport report;
     try {

@@ -2,6 +2,7 @@ package io.splitcheck.matrix;
 
 import io.splitcheck.engine.ContainerSecurity;
 import io.splitcheck.seccomp.CellRestrictions;
+import io.splitcheck.seccomp.EngineCompat;
 import io.splitcheck.seccomp.SeccompProfile;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,12 +17,25 @@ public final class Restrictions {
    *     cells under it are attributed without seccomp)
    */
   public static CellRestrictions of(Cell cell, SeccompProfile engineDefault) {
+    return of(cell, engineDefault, null);
+  }
+
+  /**
+   * With the Docker engine's version, a custom profile is attributed as that engine applies it
+   * ({@code EngineCompat.asLoaded}: Docker 20.10 drops {@code defaultErrnoRet}); null or a non-Docker version:
+   * as written.
+   */
+  public static CellRestrictions of(Cell cell, SeccompProfile engineDefault, String engineVersion) {
     ContainerSecurity s = cell.security();
     SeccompProfile profile = switch (s.seccomp()) {
       case UNCONFINED -> null;
       case ENGINE_DEFAULT -> engineDefault;
       case CUSTOM -> parseOrNull(s.profileJson(), "cell " + cell.name() + " (" + cell.origin() + ")");
     };
+    if (profile != null && s.seccomp() == ContainerSecurity.Seccomp.CUSTOM) {
+      SeccompProfile written = profile;
+      profile = EngineCompat.dockerTarget(engineVersion).map(t -> EngineCompat.asLoaded(written, t)).orElse(written);
+    }
     Set<String> caps = s.dropAllCaps() ? Set.of() : CellRestrictions.DOCKER_DEFAULT_CAPS;
     Set<String> writable = s.tmpfsTmp() ? Set.of("/tmp") : Set.of();
     return new CellRestrictions(cell.name(), profile,
@@ -40,9 +54,15 @@ public final class Restrictions {
 
   /** One entry per cell of the plan, in plan order. */
   public static Map<String, CellRestrictions> forPlan(MatrixPlan plan, SeccompProfile engineDefault) {
+    return forPlan(plan, engineDefault, null);
+  }
+
+  /** As {@link #of(Cell, SeccompProfile, String)} for every cell of the plan, in plan order. */
+  public static Map<String, CellRestrictions> forPlan(MatrixPlan plan, SeccompProfile engineDefault,
+      String engineVersion) {
     Map<String, CellRestrictions> byCell = new LinkedHashMap<>();
     for (Cell c : plan.cells()) {
-      byCell.put(c.name(), of(c, engineDefault));
+      byCell.put(c.name(), of(c, engineDefault, engineVersion));
     }
     return byCell;
   }
