@@ -209,11 +209,16 @@ public final class ImageArchiveReader {
           new CountingDigestStream(gzip ? new GzipCompressorInputStream(raw, true) : raw, diffDigest);
       tarBytes.on(hash);
       List<FileEntry> entries = new ArrayList<>();
-      TarArchiveInputStream tar = new TarArchiveInputStream(tarBytes);
+      RawTarNames names = new RawTarNames(tarBytes);
+      TarArchiveInputStream tar = new TarArchiveInputStream(names, "UTF-8");
       TarArchiveEntry entry;
       LayerEntryMapper mapper = new LayerEntryMapper();
-      while ((entry = tar.getNextEntry()) != null) {
-        FileEntry mapped = mapper.map(entries.size(), entry);
+      while (true) {
+        names.arm();
+        if ((entry = tar.getNextEntry()) == null) {
+          break;
+        }
+        FileEntry mapped = mapper.map(entries.size(), entry, names.names());
         if (mapped == null) {
           continue;
         }
