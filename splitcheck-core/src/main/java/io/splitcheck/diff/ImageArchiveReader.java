@@ -95,6 +95,11 @@ public final class ImageArchiveReader {
     }
   }
 
+  /** The entries of one tar (a layer, or a tar found inside a file), regular files hashed. */
+  public static LayerSummary readTar(InputStream tar, String name) throws IOException {
+    return new LayerReader(name, LayerContentVisitor.NONE, false).read(tar);
+  }
+
   static SavedImage assemble(
       String source, Map<String, LayerSummary> layers, Map<String, byte[]> metadata, boolean verify)
       throws IOException {

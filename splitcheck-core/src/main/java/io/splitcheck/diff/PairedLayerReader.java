@@ -87,6 +87,22 @@ public final class PairedLayerReader {
     return out;
   }
 
+  /** The first {@code max} bytes of the regular files at {@code paths}, reading the layer from its first byte. */
+  public static Map<String, byte[]> contents(InputStream layer, Set<String> paths, int max) throws IOException {
+    Map<String, byte[]> out = new java.util.HashMap<>();
+    if (paths.isEmpty()) {
+      return out;
+    }
+    Side side = new Side(layer);
+    FileEntry e;
+    while (out.size() < paths.size() && (e = side.next()) != null) {
+      if (e.isRegularFile() && !side.raw.isSparse() && paths.contains(e.path())) {
+        out.put(e.path(), side.tar.readNBytes(max));
+      }
+    }
+    return out;
+  }
+
   /** Replaces the entries at the keys of {@code digests} with their digests. */
   static LayerSummary withDigests(LayerSummary layer, Map<Integer, String> digests) {
     List<FileEntry> entries = new ArrayList<>(layer.entries());
