@@ -51,10 +51,31 @@ public final class TwiceCommand implements Callable<Integer> {
       + "whose diffIDs differ, nothing copied out of the engine).")
   boolean viaSave;
 
+  @Option(names = "--accept", paramLabel = "VERDICT", description = "Exit 0 when the verdict is this or "
+      + "better: config-only, mtime-only or metadata (for a CI gate on an engine that cannot do better, "
+      + "e.g. Docker 20.10's BuildKit v0.8 stamps config timestamps: --accept config-only). Default: only "
+      + "reproducible exits 0.")
+  String accept;
+
   Clock clock = Clock.systemUTC();
+
+  /** The verdict {@code --accept} names, or null; bad input names the option and what is expected. */
+  static io.splitcheck.diff.Verdict acceptedVerdict(String accept) {
+    if (accept == null) {
+      return null;
+    }
+    for (io.splitcheck.diff.Verdict v : List.of(io.splitcheck.diff.Verdict.CONFIG_ONLY,
+        io.splitcheck.diff.Verdict.MTIME_ONLY, io.splitcheck.diff.Verdict.METADATA)) {
+      if (v.id().equals(accept)) {
+        return v;
+      }
+    }
+    throw new IllegalArgumentException("--accept '" + accept + "': expected config-only, mtime-only or metadata");
+  }
 
   @Override
   public Integer call() throws Exception {
+    io.splitcheck.diff.Verdict accepted = acceptedVerdict(accept);
     String runId = RunId.next(clock);
     BuildRequest request = build.toRequest(context, Twice.tag(runId, "first"));
     Redactor redactor = Redactor.standard().withLiterals(secretValues(request));
@@ -86,7 +107,12 @@ public final class TwiceCommand implements Callable<Integer> {
       if (json != null) {
         JsonOutput.write(json, result, redactor);
       }
-      return result.reproducible() ? 0 : 1;
+      if (accepted != null && !result.reproducible()) {
+        out.println(result.accepted(accepted) ? "accepted: " + result.verdict().id() + " is within --accept "
+            + accepted.id() : "not accepted: " + result.verdict().id() + " is worse than --accept " + accepted.id());
+        out.flush();
+      }
+      return result.accepted(accepted) ? 0 : 1;
     } finally {
       if (onExit != null) {
         onExit.close();

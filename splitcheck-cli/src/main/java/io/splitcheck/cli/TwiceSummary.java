@@ -3,6 +3,8 @@ package io.splitcheck.cli;
 import io.splitcheck.twice.TwiceResult;
 import io.splitcheck.diff.DiffKind;
 import io.splitcheck.diff.Difference;
+import io.splitcheck.diff.explain.CauseGroup;
+import io.splitcheck.diff.explain.Causes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +14,8 @@ import java.util.stream.Collectors;
 final class TwiceSummary {
   /** Paths listed per layer before the rest are counted. */
   static final int MAX_PATHS_PER_LAYER = 50;
+  /** Lines of a file's explanation shown under it. */
+  static final int MAX_EXPLANATION_LINES = 8;
 
   private TwiceSummary() {}
 
@@ -32,6 +36,7 @@ final class TwiceSummary {
       if (shown++ < MAX_PATHS_PER_LAYER) {
         s.append("    ").append(d.path()).append("  [").append(kinds(d.kinds())).append("]  ")
             .append(d.detail()).append('\n');
+        explanation(s, d);
       } else if (shown == MAX_PATHS_PER_LAYER + 1) {
         int finalLayer = layer;
         long rest = r.differences().stream().filter(x -> x.layer() == finalLayer).count() - MAX_PATHS_PER_LAYER;
@@ -41,8 +46,40 @@ final class TwiceSummary {
     if (!r.configDifferences().isEmpty()) {
       s.append("config differs: ").append(String.join(", ", r.configDifferences())).append('\n');
     }
+    causes(s, r);
     r.notes().forEach(n -> s.append("note: ").append(n).append('\n'));
     return s.toString();
+  }
+
+  /** What differs inside the file, its first lines (the JSON has them all). */
+  private static void explanation(StringBuilder s, Difference d) {
+    if (d.explanation() == null) {
+      return;
+    }
+    List<String> lines = d.explanation().lines();
+    s.append("      inside (").append(d.explanation().format()).append("):\n");
+    lines.stream().limit(MAX_EXPLANATION_LINES).forEach(l -> s.append("        ").append(l).append('\n'));
+    if (lines.size() > MAX_EXPLANATION_LINES) {
+      s.append("        ... (").append(lines.size() - MAX_EXPLANATION_LINES).append(" more lines in --json)\n");
+    }
+  }
+
+  /** How to fix it: each known cause with the number of differing paths its fix removes. */
+  private static void causes(StringBuilder s, TwiceResult r) {
+    if (r.causes().isEmpty()) {
+      return;
+    }
+    s.append("how to fix it (known causes; paths each fix removes):\n");
+    for (CauseGroup c : r.causes()) {
+      s.append(String.format("  %4d  %s: %s%n", c.paths(), c.id(), c.title()));
+      s.append("        fix: ").append(c.fix()).append('\n');
+      s.append("        e.g. ").append(String.join(", ", c.examples())).append('\n');
+    }
+    List<String> rest = Causes.unmatched(r.differences());
+    if (!rest.isEmpty()) {
+      s.append(String.format("  %4d  paths no known cause explains, e.g. %s%n", rest.size(),
+          String.join(", ", rest.stream().limit(3).toList())));
+    }
   }
 
   /** Per layer, paths whose bytes or shape differ before those that differ only in metadata. */

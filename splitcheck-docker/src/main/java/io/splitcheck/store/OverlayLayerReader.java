@@ -113,6 +113,33 @@ public final class OverlayLayerReader {
     return out.toByteArray();
   }
 
+  /**
+   * The file at an image path (escaped as {@link PathNames} escapes) under a layer directory, or null:
+   * each component found by its bytes, so names that are not UTF-8 are found too.
+   */
+  static Path locate(Path diffDir, String path) throws IOException {
+    Path at = diffDir;
+    for (String part : path.substring(1).split("/")) {
+      byte[] want = PathNames.unescape(part);
+      Path next = null;
+      if (Arrays.equals(want, nameBytes(at.resolve(part))) && Files.exists(at.resolve(part), LinkOption.NOFOLLOW_LINKS)) {
+        next = at.resolve(part);
+      } else {
+        for (Child c : list(at)) {
+          if (Arrays.equals(c.name(), want)) {
+            next = c.file();
+            break;
+          }
+        }
+      }
+      if (next == null) {
+        return null;
+      }
+      at = next;
+    }
+    return at;
+  }
+
   private static byte[] child(byte[] dir, byte[] name) {
     byte[] out = Arrays.copyOf(dir, dir.length + 1 + name.length);
     out[dir.length] = '/';
