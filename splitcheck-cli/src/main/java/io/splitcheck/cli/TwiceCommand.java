@@ -2,7 +2,7 @@ package io.splitcheck.cli;
 
 import com.github.dockerjava.api.DockerClient;
 import io.splitcheck.twice.Twice;
-import io.splitcheck.twice.TwiceResult;
+import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.engine.BuildKitBuilder;
 import io.splitcheck.engine.BuildKitClient;
 import io.splitcheck.engine.BuildKitProbe;

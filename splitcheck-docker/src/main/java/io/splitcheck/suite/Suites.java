@@ -12,16 +12,13 @@ import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.EngineInfo;
 import io.splitcheck.report.AuditResult;
 import io.splitcheck.report.MatrixResult;
-import io.splitcheck.report.ReportJson;
-import io.splitcheck.report.TwiceResult;
+import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.matrix.MatrixCheck;
 import io.splitcheck.matrix.MatrixJson;
 import io.splitcheck.matrix.MatrixOptions;
 import io.splitcheck.matrix.MatrixReport;
 import io.splitcheck.matrix.TraceMode;
 import io.splitcheck.scenario.Checks;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,13 +64,13 @@ public final class Suites {
           System.err.println("splitcheck: " + e.getMessage());
         }
       }
-      return Results.convert(MatrixJson.toJson(report), MatrixResult.class);
+      return MatrixJson.result(report);
     };
   }
 
   /** A matrix report as the report model carries it. */
   public static MatrixResult matrixResult(MatrixReport report) {
-    return Results.convert(MatrixJson.toJson(report), MatrixResult.class);
+    return MatrixJson.result(report);
   }
 
   /** The audit over the scenario's image, its Dockerfile, context and build log. */
@@ -89,10 +86,7 @@ public final class Suites {
       ImageAudit audit = new ImageAudit(image, s.dockerfile(), s.context(), log == null ? List.of() : List.of(log),
           secretIds, config, a.entrypointOnly(), cacheCheck);
       AuditReport report = audit.run(images, new BuildLogRunner(BuildLogRunner.DEFAULT_CLIENT, dockerHost), runId);
-      ByteArrayOutputStream json = new ByteArrayOutputStream();
-      report.writeJson(json);
-      return ReportJson.readResult(new ByteArrayInputStream(json.toByteArray()), AuditResult.class,
-          "audit of " + s.name());
+      return new AuditResult(report.findings());
     };
   }
 
@@ -101,7 +95,7 @@ public final class Suites {
     return (scenario, runId) -> {
       String label = ScenarioBuild.tagSafe(scenario.name());
       var request = ScenarioBuild.request(scenario, Twice.tag(runId, label), true);
-      return Results.convert(twice.run(request, runId, label, false), TwiceResult.class);
+      return twice.run(request, runId, label, false);
     };
   }
 }

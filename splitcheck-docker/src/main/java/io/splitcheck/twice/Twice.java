@@ -1,5 +1,6 @@
 package io.splitcheck.twice;
 
+import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.diff.ImageArchiveReader;
 import io.splitcheck.diff.SavedImageFiles;
 import io.splitcheck.diff.explain.Explain;

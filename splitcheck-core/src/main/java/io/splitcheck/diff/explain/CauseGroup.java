@@ -11,6 +11,6 @@ import java.util.List;
  */
 public record CauseGroup(String id, String title, String fix, int paths, List<String> examples) {
   public CauseGroup {
-    examples = List.copyOf(examples);
+    examples = examples == null ? List.of() : List.copyOf(examples);
   }
 }

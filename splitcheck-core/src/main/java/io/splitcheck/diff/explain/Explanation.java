@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record Explanation(String format, List<String> evidence, List<String> lines) {
   public Explanation {
-    evidence = evidence.stream().distinct().sorted().toList();
-    lines = Explainers.bound(lines);
+    evidence = evidence == null ? List.of() : evidence.stream().distinct().sorted().toList();
+    lines = lines == null ? List.of() : Explainers.bound(lines);
   }
 }
