@@ -23,7 +23,8 @@ class TwiceHtmlTest {
     TwiceHtml.causes(t, page);
     TwiceHtml.differences(t, page, 500);
     String html = page.toString();
-    assertTrue(html.indexOf("/var/log/dpkg.log") < html.indexOf("/etc"), html);
+    String rows = html.substring(html.indexOf("<table class=\"differences\">"));
+    assertTrue(rows.indexOf("<code>/var/log/dpkg.log</code>") < rows.indexOf("<code>/etc</code>"), html);
     assertTrue(html.contains("<details class=\"mtime-only\"><summary>1 paths differ only in their mtime"), html);
     assertTrue(html.contains("<details><summary>inside (text)</summary><pre>-2024 a\n+2024 b</pre></details>"), html);
     assertTrue(html.contains("<h4>How to fix it</h4>") && html.contains("dpkg and debconf logs"), html);
