@@ -33,6 +33,16 @@ class TwiceSummaryTest {
   }
 
   @Test
+  void render_foldsThePathsThatDifferOnlyInTheirMtime_underThePathsThatDifferMore() {
+    String text = TwiceSummary.render(result(Verdict.CONTENT, List.of(
+        new Difference(1, "RUN apt", "/etc", List.of(DiffKind.MTIME), "mtime: a -> b"),
+        new Difference(1, "RUN apt", "/usr", List.of(DiffKind.MTIME), "mtime: a -> b"),
+        new Difference(1, "RUN apt", "/var/log/dpkg.log", List.of(DiffKind.CONTENT), "content: x"))));
+    assertTrue(text.contains("  layer 1  RUN apt\n    /var/log/dpkg.log  [content]  content: x\n"
+        + "    + 2 paths differ only in their mtime: /etc, /usr\n"), text);
+  }
+
+  @Test
   void accepted_isTheVerdictOrBetter() {
     assertTrue(result(Verdict.CONFIG_ONLY, List.of()).accepted(Verdict.CONFIG_ONLY));
     assertTrue(result(Verdict.CONFIG_ONLY, List.of()).accepted(Verdict.MTIME_ONLY));

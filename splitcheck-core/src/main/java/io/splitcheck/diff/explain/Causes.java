@@ -73,7 +73,10 @@ public final class Causes {
 
   private Causes() {}
 
-  /** Causes that matched, in catalogue order (config timestamps last), each with its count and examples. */
+  /**
+   * Causes that matched, the fix that removes most paths first (ties in catalogue order, config
+   * timestamps last), each with its count and examples.
+   */
   public static List<CauseGroup> match(List<Difference> differences, List<String> configDifferences) {
     Map<Cause, TreeSet<String>> hits = new LinkedHashMap<>();
     for (Difference d : differences) {
@@ -83,6 +86,13 @@ public final class Causes {
           break;
         }
       }
+    }
+    List<Map.Entry<Cause, TreeSet<String>>> ordered = new ArrayList<>(hits.entrySet());
+    ordered.sort((x, y) -> y.getValue().size() != x.getValue().size() ? y.getValue().size() - x.getValue().size()
+        : CATALOGUE.indexOf(x.getKey()) - CATALOGUE.indexOf(y.getKey()));
+    hits = new LinkedHashMap<>();
+    for (Map.Entry<Cause, TreeSet<String>> e : ordered) {
+      hits.put(e.getKey(), e.getValue());
     }
     List<String> timestamps = configDifferences.stream()
         .filter(p -> p.equals("$.created") || p.endsWith(".created")).toList();

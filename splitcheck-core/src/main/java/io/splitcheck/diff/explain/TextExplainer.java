@@ -94,12 +94,12 @@ final class TextExplainer implements FileExplainer {
         }
         i++;
         j++;
-      } else if (j < m && (i == n || len[i][j + 1] >= len[i + 1][j])) {
-        equalRun = 0;
-        out.add("+" + b.get(j++));
-      } else {
+      } else if (i < n && (j == m || len[i + 1][j] >= len[i][j + 1])) {
         equalRun = 0;
         out.add("-" + a.get(i++));
+      } else {
+        equalRun = 0;
+        out.add("+" + b.get(j++));
       }
     }
     return out;
