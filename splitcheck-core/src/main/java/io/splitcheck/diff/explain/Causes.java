@@ -46,7 +46,8 @@ public final class Causes {
       new Cause("pyc-timestamp", "timestamp-based .pyc (they embed the source mtime)",
           "compile with python -m compileall --invalidation-mode unchecked-hash (or checked-hash), or set "
               + "PYTHONDONTWRITEBYTECODE=1 and remove __pycache__",
-          d -> d.path().endsWith(".pyc") && (shows(d, "pyc-timestamp-based") || d.explanation() == null)),
+          d -> d.path().endsWith(".pyc") && d.kinds().contains(DiffKind.CONTENT)
+              && (shows(d, "pyc-timestamp-based") || d.explanation() == null)),
       new Cause("gzip-no-n", "gzip run without -n (it stores the input's name and mtime)",
           "gzip -n (or GZIP=-n, or pigz -n); tools that honour SOURCE_DATE_EPOCH need it set",
           d -> shows(d, "gzip-no-n") && !shows(d, "gzip-payload")),

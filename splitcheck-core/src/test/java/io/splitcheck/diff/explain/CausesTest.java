@@ -33,11 +33,12 @@ class CausesTest {
         d("RUN gzip doc", "/doc.gz", List.of(DiffKind.CONTENT), evidence("gzip", "gzip-mtime", "gzip-no-n")),
         d("RUN useradd app", "/etc/shadow", List.of(DiffKind.CONTENT), evidence("shadow", "shadow-lastchg")),
         d("COPY app /app", "/app", List.of(DiffKind.MTIME), null),
+        d("RUN python3 -m compileall /app", "/app/__pycache__/n.cpython-311.pyc", List.of(DiffKind.MTIME), null),
         d("RUN date > /stamp", "/stamp", List.of(DiffKind.CONTENT), evidence("text", "text")));
     Map<String, Integer> counts = Causes.match(diffs, List.of("$.created", "$.history[1].created")).stream()
         .collect(Collectors.toMap(CauseGroup::id, CauseGroup::paths));
     assertEquals(Map.of("apt-lists", 2, "apt-cache", 1, "apt-logs", 1, "dpkg-logs", 1, "ldconfig-aux-cache", 1,
-        "pyc-timestamp", 1, "gzip-no-n", 1, "useradd-lastchg", 1, "copy-dir-mtime", 1, "config-timestamps", 2),
+        "pyc-timestamp", 1, "gzip-no-n", 1, "useradd-lastchg", 1, "copy-dir-mtime", 1, "build-time-mtime", 1, "config-timestamps", 2),
         counts);
     assertEquals(List.of("/stamp"), Causes.unmatched(diffs));
   }
