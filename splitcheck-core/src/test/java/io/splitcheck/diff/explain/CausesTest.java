@@ -37,8 +37,7 @@ class CausesTest {
         d("RUN date > /stamp", "/stamp", List.of(DiffKind.CONTENT), evidence("text", "text")));
     Map<String, Integer> counts = Causes.match(diffs, List.of("$.created", "$.history[1].created")).stream()
         .collect(Collectors.toMap(CauseGroup::id, CauseGroup::paths));
-    assertEquals(Map.of("apt-lists", 2, "apt-cache", 1, "apt-logs", 1, "dpkg-logs", 1, "ldconfig-aux-cache", 1,
-        "pyc-timestamp", 1, "gzip-no-n", 1, "useradd-lastchg", 1, "copy-dir-mtime", 1, "build-time-mtime", 1, "config-timestamps", 2),
+    assertEquals(Map.ofEntries(Map.entry("apt-lists", 2), Map.entry("apt-cache", 1), Map.entry("apt-logs", 1), Map.entry("dpkg-logs", 1), Map.entry("ldconfig-aux-cache", 1), Map.entry("pyc-timestamp", 1), Map.entry("gzip-no-n", 1), Map.entry("useradd-lastchg", 1), Map.entry("copy-dir-mtime", 1), Map.entry("build-time-mtime", 1), Map.entry("config-timestamps", 2)),
         counts);
     assertEquals(List.of("/stamp"), Causes.unmatched(diffs));
   }
