@@ -1,6 +1,7 @@
 package io.splitcheck.cli;
 
 import com.github.dockerjava.api.DockerClient;
+import io.splitcheck.twice.ExportedTwice;
 import io.splitcheck.twice.Twice;
 import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.engine.BuildKitBuilder;
@@ -8,6 +9,8 @@ import io.splitcheck.engine.BuildKitClient;
 import io.splitcheck.engine.BuildKitProbe;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.BuildRequest;
+import io.splitcheck.engine.BuildxExporter;
+import io.splitcheck.engine.GitCommitTime;
 import io.splitcheck.engine.DockerClients;
 import io.splitcheck.engine.DockerImageStore;
 import io.splitcheck.engine.ExitCleanup;
@@ -17,6 +20,7 @@ import io.splitcheck.engine.TempFolder;
 import io.splitcheck.report.Redactor;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.OptionalLong;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,6 +61,17 @@ public final class TwiceCommand implements Callable<Integer> {
       + "reproducible exits 0.")
   String accept;
 
+  @Option(names = "--source-date-epoch", paramLabel = "SECONDS", description = "On an engine whose "
+      + "BuildKit is v0.13+ (Docker 26): the SOURCE_DATE_EPOCH both builds get (default: the time of the "
+      + "context's latest git commit, where there is one).")
+  Long sourceDateEpoch;
+
+  @Option(names = "--buildx", paramLabel = "PATH", description = "The docker-buildx binary for an engine "
+      + "whose BuildKit is v0.13+ (default: " + BuildxExporter.ENV + ", else scripts/engine's "
+      + "docker-26 one). There both builds are exported as tarballs with rewrite-timestamp=true and "
+      + "those are compared (--keep and --via-save do not apply).")
+  Path buildx;
+
   Clock clock = Clock.systemUTC();
 
   /** The verdict {@code --accept} names, or null; bad input names the option and what is expected. */
@@ -90,6 +105,18 @@ public final class TwiceCommand implements Callable<Integer> {
         });
     DockerClient docker = EngineConnection.open(common);
     Path work = Files.createTempDirectory("splitcheck-twice-");
+    String engineVersion = EngineConnection.version(docker);
+    java.util.Optional<Path> exporting = ExportedTwice.supports(engineVersion)
+        ? BuildxExporter.find(buildx) : java.util.Optional.empty();
+    if (exporting.isPresent()) {
+      try {
+        return exported(new BuildxExporter(exporting.get(), DockerClients.hostOf(common.dockerHost)),
+            request, work, runId, redactor);
+      } finally {
+        TempFolder.deleteQuietly(work);
+        docker.close();
+      }
+    }
     ExitCleanup onExit = keep ? null : ExitCleanup.install(runId, new Janitor(docker));
     try {
       BuildKitBuilder builder = new BuildKitBuilder(probed(probe), work);
@@ -97,7 +124,7 @@ public final class TwiceCommand implements Callable<Integer> {
       out.println("twice: " + context + " (builder: " + builder.client().describe() + ", run " + runId + ")");
       out.flush();
       Twice twice = new Twice(builder, new DockerImageStore(docker, DockerClients.hostOf(common.dockerHost)),
-          EngineConnection.version(docker), !viaSave);
+          engineVersion, !viaSave);
       TwiceResult result = twice.run(request, runId, keep);
       out.print(redactor.redact(TwiceSummary.render(result)));
       if (keep) {
@@ -120,6 +147,30 @@ public final class TwiceCommand implements Callable<Integer> {
       TempFolder.deleteQuietly(work);
       docker.close();
     }
+  }
+
+  /** Docker 26 and later: both builds exported with rewrite-timestamp=true, the tarballs compared. */
+  private int exported(BuildxExporter exporter, BuildRequest request, Path work, String runId,
+      Redactor redactor) throws Exception {
+    OptionalLong epoch = sourceDateEpoch != null ? OptionalLong.of(sourceDateEpoch) : GitCommitTime.latest(context);
+    ExportedTwice.EpochSource source = sourceDateEpoch != null ? ExportedTwice.EpochSource.OPTION
+        : epoch.isPresent() ? ExportedTwice.EpochSource.GIT_COMMIT : ExportedTwice.EpochSource.NONE;
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("twice: " + context + " (builder: " + exporter.describe() + ", run " + runId + ")");
+    out.flush();
+    TwiceResult result = new ExportedTwice(exporter, work).run(request, epoch, source);
+    out.print(redactor.redact(TwiceSummary.render(result)));
+    out.flush();
+    if (json != null) {
+      JsonOutput.write(json, result, redactor);
+    }
+    io.splitcheck.diff.Verdict accepted = acceptedVerdict(accept);
+    if (accepted != null && !result.reproducible()) {
+      out.println((result.accepted(accepted) ? "accepted: " : "not accepted: ") + result.verdict().id()
+          + (result.accepted(accepted) ? " is within --accept " : " is worse than --accept ") + accepted.id());
+      out.flush();
+    }
+    return result.accepted(accepted) ? 0 : 1;
   }
 
   private static BuildKitClient probed(java.util.concurrent.CompletableFuture<BuildKitClient> probe)

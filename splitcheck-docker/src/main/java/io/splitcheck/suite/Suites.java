@@ -1,11 +1,14 @@
 package io.splitcheck.suite;
 
+import io.splitcheck.twice.ExportedTwice;
 import io.splitcheck.twice.Twice;
 import io.splitcheck.engine.ImageBuilder;
 import io.splitcheck.engine.ImageStore;
 import io.splitcheck.audit.AuditConfig;
 import io.splitcheck.audit.AuditReport;
 import io.splitcheck.engine.BuildLogRunner;
+import io.splitcheck.engine.BuildxExporter;
+import io.splitcheck.engine.GitCommitTime;
 import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.engine.ContainerEngine;
 import io.splitcheck.engine.EngineException;
@@ -19,11 +22,13 @@ import io.splitcheck.matrix.MatrixOptions;
 import io.splitcheck.matrix.MatrixReport;
 import io.splitcheck.matrix.TraceMode;
 import io.splitcheck.scenario.Checks;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The real implementations of the scenario checks: builds on the first engine, matrices over all. */
@@ -88,6 +93,32 @@ public final class Suites {
       AuditReport report = audit.run(images, new BuildLogRunner(BuildLogRunner.DEFAULT_CLIENT, dockerHost), runId);
       return new AuditResult(report.findings());
     };
+  }
+
+  /**
+   * {@code twice} of a scenario. On Docker 26+ with a buildx at hand ({@link BuildxExporter#find}) both
+   * builds are exported with rewrite-timestamp=true under the context's latest git commit time and the
+   * tarballs compared ({@link ExportedTwice}); elsewhere the two images in the engine's store are.
+   *
+   * @param dockerHost the engine the builds run on
+   * @param work where the exported tarballs are written, one folder per scenario
+   */
+  public static ScenarioChecks.Twice twice(ImageBuilder builder, ImageStore images, String engineVersion,
+      String dockerHost, Path work) {
+    java.util.Optional<Path> buildx = ExportedTwice.supports(engineVersion)
+        ? BuildxExporter.find(null) : java.util.Optional.empty();
+    if (buildx.isPresent()) {
+      BuildxExporter exporter = new BuildxExporter(buildx.get(), dockerHost);
+      return (scenario, runId) -> {
+        String label = ScenarioBuild.tagSafe(scenario.name());
+        var request = ScenarioBuild.request(scenario, Twice.tag(runId, label), true);
+        Path dir = Files.createDirectories(work.resolve("twice-" + label));
+        OptionalLong epoch = GitCommitTime.latest(scenario.context());
+        return new ExportedTwice(exporter, dir).run(request, epoch,
+            epoch.isPresent() ? ExportedTwice.EpochSource.GIT_COMMIT : ExportedTwice.EpochSource.NONE);
+      };
+    }
+    return twice(builder, images, engineVersion);
   }
 
   public static ScenarioChecks.Twice twice(ImageBuilder builder, ImageStore images, String engineVersion) {
