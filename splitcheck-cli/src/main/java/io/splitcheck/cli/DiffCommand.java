@@ -71,7 +71,8 @@ public final class DiffCommand implements Callable<Integer> {
 
   private ImageComparison compareTars() throws IOException {
     try {
-      return SavedImageFiles.compare(Path.of(first), Path.of(second));
+      return io.splitcheck.diff.explain.Explain.comparison(SavedImageFiles.compare(Path.of(first), Path.of(second)),
+          SavedImageFiles.files(Path.of(first), Path.of(second)));
     } catch (IOException e) {
       throw new IOException("saved images '" + first + "' and '" + second + "' cannot be read (expected "
           + "docker save tars): " + e.getMessage(), e);

@@ -55,6 +55,12 @@ public final class TwiceCommand implements Callable<Integer> {
       + "whose diffIDs differ, nothing copied out of the engine).")
   boolean viaSave;
 
+  @Option(names = "--accept", paramLabel = "VERDICT", description = "Exit 0 when the verdict is this or "
+      + "better: config-only, mtime-only or metadata (for a CI gate on an engine that cannot do better, "
+      + "e.g. Docker 20.10's BuildKit v0.8 stamps config timestamps: --accept config-only). Default: only "
+      + "reproducible exits 0.")
+  String accept;
+
   @Option(names = "--source-date-epoch", paramLabel = "SECONDS", description = "On an engine whose "
       + "BuildKit is v0.13+ (Docker 26): the SOURCE_DATE_EPOCH both builds get (default: the time of the "
       + "context's latest git commit, where there is one).")
@@ -68,9 +74,24 @@ public final class TwiceCommand implements Callable<Integer> {
 
   Clock clock = Clock.systemUTC();
 
+  /** The verdict {@code --accept} names, or null; bad input names the option and what is expected. */
+  static io.splitcheck.diff.Verdict acceptedVerdict(String accept) {
+    if (accept == null) {
+      return null;
+    }
+    for (io.splitcheck.diff.Verdict v : List.of(io.splitcheck.diff.Verdict.CONFIG_ONLY,
+        io.splitcheck.diff.Verdict.MTIME_ONLY, io.splitcheck.diff.Verdict.METADATA)) {
+      if (v.id().equals(accept)) {
+        return v;
+      }
+    }
+    throw new IllegalArgumentException("--accept '" + accept + "': expected config-only, mtime-only or metadata");
+  }
+
   @Override
   public Integer call() throws Exception {
     output.streams(spec.commandLine()).check("--json", json);
+    acceptedVerdict(accept); // a bad --accept fails before anything is built
     String runId = RunId.next(clock);
     BuildRequest request = build.toRequest(context, Twice.tag(runId, "first"));
     Redactor redactor = Redactor.standard().withLiterals(secretValues(request));
@@ -147,7 +168,14 @@ public final class TwiceCommand implements Callable<Integer> {
     output.emit(document, io.splitcheck.report.SingleCheckReports.twice(context.toString(), result, failures, runId,
         clock), new io.splitcheck.report.SarifRenderer(s -> build.dockerfile != null ? build.dockerfile.toString()
         : context.resolve("Dockerfile").toString()), redactor);
-    return result.reproducible() ? 0 : 1;
+    io.splitcheck.diff.Verdict accepted = acceptedVerdict(accept);
+    if (accepted != null && !result.reproducible()) {
+      PrintWriter note = spec.commandLine().getErr();
+      note.println((result.accepted(accepted) ? "accepted: " : "not accepted: ") + result.verdict().id()
+          + (result.accepted(accepted) ? " is within --accept " : " is worse than --accept ") + accepted.id());
+      note.flush();
+    }
+    return result.accepted(accepted) ? 0 : 1;
   }
 
   private static BuildKitClient probed(java.util.concurrent.CompletableFuture<BuildKitClient> probe)

@@ -19,6 +19,13 @@ class TwiceCommandTest {
   }
 
   @Test
+  void twice_namesAnAcceptThatIsNoVerdictItCanAccept() throws Exception {
+    Cli.Result r = Cli.run("twice", context().toString(), "--accept", "content");
+    assertEquals(2, r.exitCode());
+    assertTrue(r.err().contains("--accept 'content': expected config-only, mtime-only or metadata"), r.err());
+  }
+
+  @Test
   void twice_namesTheBuildArgWithoutEquals() throws Exception {
     Cli.Result r = Cli.run("twice", context().toString(), "--build-arg", "VERSION");
     assertEquals(2, r.exitCode());

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -38,8 +39,11 @@ class OverlayLayerReaderIT {
   /** Every kind of entry a layer can hold, and a stamp so that the two builds differ. */
   private static final String DOCKERFILE = """
       FROM splitcheck/debian:bookworm
+      ARG NAMEBYTE
       COPY ctx /ctx
-      RUN mkdir -p /opt/a/b /opt/z && echo hi > /opt/a/b/f && ln /opt/a/b/f /opt/a/hl \\
+      RUN touch "/opt/name-$(printf "\\\\$NAMEBYTE")" "/opt/caf$(printf '\\351')" \\
+       && mkdir "/opt/d-$(printf '\\215')" && ln -s "caf$(printf '\\351')" "/opt/d-$(printf '\\215')/ln" \\
+       && mkdir -p /opt/a/b /opt/z && echo hi > /opt/a/b/f && ln /opt/a/b/f /opt/a/hl \\
        && ln -s b/f /opt/a/sl && mkfifo /opt/a/fifo && chmod 4755 /opt/a/b/f \\
        && chmod 1777 /opt/z && chown 123:456 /opt/z \\
        && rm -rf /usr/share/doc && mkdir /usr/share/doc && touch /usr/share/doc/new \\
@@ -57,9 +61,9 @@ class OverlayLayerReaderIT {
       Files.createDirectories(ctx.resolve("ctx/sub"));
       Files.writeString(ctx.resolve("ctx/sub/same.txt"), "same in both builds\n");
       Files.write(ctx.resolve("ctx/big.bin"), new byte[3 << 20]);
-      for (String tag : TAGS) {
+      for (String tag : TAGS) { // a name that is not UTF-8 and differs: \215 in one build, \353 in the other
         ProbeImages.exec(ctx, List.of(DOCKER, "build", "-q", "--no-cache", "--label", "io.splitcheck.run=" + RUN,
-            "-t", tag, "."));
+            "--build-arg", "NAMEBYTE=" + (tag.equals(TAGS.get(0)) ? "215" : "353"), "-t", tag, "."));
       }
     } finally {
       try (var files = Files.walk(ctx)) {
@@ -105,6 +109,13 @@ class OverlayLayerReaderIT {
         assertEquals(viaTar.entries().get(e), viaStore.get(e), "layer " + i + " entry " + e);
       }
     }
+    List<FileEntry> run = saved.layers().get(saved.layers().size() - 1).entries();
+    assertTrue(run.stream().anyMatch(e -> e.path().equals("/opt/d-\\x8d/ln")
+        && "caf\\xe9".equals(e.linkTarget())), "names and link targets that are not UTF-8, escaped");
+    assertTrue(run.stream().anyMatch(e -> e.path().equals("/usr/share/doc") && e.type() == EntryType.DIRECTORY
+        && e.mtime().getEpochSecond() > 0), "the opaque directory keeps its mtime");
+    assertTrue(run.stream().anyMatch(e -> e.path().equals("/usr/share/doc")
+        && e.type() == EntryType.OPAQUE_WHITEOUT), "and its marker");
     Set<EntryType> types = saved.layers().get(saved.layers().size() - 1).entries().stream()
         .map(FileEntry::type).collect(Collectors.toSet());
     assertTrue(types.containsAll(List.of(EntryType.DIRECTORY, EntryType.FILE, EntryType.HARDLINK,
@@ -132,6 +143,14 @@ class OverlayLayerReaderIT {
       assertEquals(Verdict.CONTENT, viaTars.verdict());
       assertTrue(viaTars.differences().stream().anyMatch(d -> d.toString().contains("/stamp")),
           viaTars.differences().toString());
+      Map<String, List<DiffKind>> kinds = viaTars.differences().stream()
+          .collect(Collectors.toMap(Difference::path, Difference::kinds, (x, y) -> x));
+      assertEquals(List.of(DiffKind.REMOVED), kinds.get("/opt/name-\\x8d"), kinds.toString());
+      assertEquals(List.of(DiffKind.ADDED), kinds.get("/opt/name-\\xeb"), kinds.toString());
+      assertEquals(List.of(DiffKind.MTIME), kinds.get("/opt/caf\\xe9"),
+          "the same non-UTF-8 name in both builds: one path, its build-time mtime differs");
+      assertTrue(kinds.get("/usr/share/doc").contains(DiffKind.MTIME),
+          "the opaque directory's own mtime is compared, beside its marker: " + kinds);
       assertEquals(viaTars.verdict(), viaStore.verdict());
       assertEquals(viaTars.configDifferences(), viaStore.configDifferences());
       assertEquals(viaTars.differences(), viaStore.differences());

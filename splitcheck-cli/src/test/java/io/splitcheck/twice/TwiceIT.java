@@ -78,6 +78,42 @@ class TwiceIT {
     assertTrue(stamp.path("step").asText().contains("nanostamp /stamp"), stamp.toString());
   }
 
+  /**
+   * A name that is not UTF-8 and differs between the builds (three random bytes from \\300-\\377), one
+   * that is the same in both with other content, and an opaque directory (removed and made again over a
+   * lower layer's): on the engine's store and through docker save, the same answer.
+   */
+  private static final String ODD_NAMES = "FROM scratch\n"
+      + "COPY busybox /bin/busybox\n"
+      + "COPY hello.txt /keep/hello.txt\n"
+      + "RUN [\"/bin/busybox\", \"sh\", \"-c\", \"B=/bin/busybox; $B mkdir -p /opt"
+      + " && $B rm -rf /keep && $B mkdir /keep && $B touch /keep/new"
+      + " && $B touch /opt/name-$($B printf '\\\\3'$((RANDOM%8))$((RANDOM%8))'\\\\3'$((RANDOM%8))$((RANDOM%8))'\\\\3'$((RANDOM%8))$((RANDOM%8)))"
+      + " && $B date +%s%N > /opt/caf$($B printf '\\\\351')\"]\n";
+
+  @Test
+  void twice_comparesNamesAsBytes_andKeepsOpaqueDirectoryMtimes_onTheStoreAndThroughSave() throws Exception {
+    Path ctx = context(ODD_NAMES, true);
+    for (List<String> extra : List.of(List.<String>of(), List.of("--via-save"))) {
+      Path json = dir.resolve("odd" + extra.size() + ".json");
+      List<String> args = new ArrayList<>(List.of("twice", ctx.toString(), "--json", json.toString()));
+      args.addAll(extra);
+      Cli.Result r = Cli.run(args.toArray(String[]::new));
+      assertEquals(1, r.exitCode(), extra + ": " + r.out() + r.err());
+      JsonNode result = JSON.readTree(json.toFile());
+      assertEquals("content", result.path("verdict").asText(), extra.toString());
+      java.util.Map<String, String> kinds = new java.util.TreeMap<>();
+      result.path("differences").forEach(d -> kinds.put(d.path("path").asText(), d.path("kinds").toString()));
+      List<String> names = kinds.keySet().stream().filter(p -> p.startsWith("/opt/name-")).toList();
+      assertEquals(2, names.size(), extra + " one name only in each build: " + kinds);
+      assertTrue(names.stream().allMatch(n -> n.matches("/opt/name-(\\\\x[c-f][0-9a-f]){3}")), names.toString());
+      assertTrue(kinds.values().containsAll(List.of("[\"added\"]", "[\"removed\"]")), kinds.toString());
+      assertTrue(kinds.getOrDefault("/opt/caf\\xe9", "").contains("content"), extra + ": " + kinds);
+      assertTrue(kinds.getOrDefault("/keep", "").contains("mtime"), extra + " the opaque dir's mtime: " + kinds);
+      assertTrue(r.out().contains("/opt/caf\\xe9"), "the console shows the name escaped: " + r.out());
+    }
+  }
+
   @Test
   void twice_exitsTwo_quotingTheBuilder_whenTheBuildFails() throws Exception {
     Cli.Result r = Cli.run("twice", context("FROM scratch\nCOPY missing.txt /x\n", false).toString());

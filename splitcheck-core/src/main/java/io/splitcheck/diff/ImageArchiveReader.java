@@ -96,6 +96,11 @@ public final class ImageArchiveReader {
     }
   }
 
+  /** The entries of one tar (a layer, or a tar found inside a file), regular files hashed. */
+  public static LayerSummary readTar(InputStream tar, String name) throws IOException {
+    return new LayerReader(name, LayerContentVisitor.NONE, false).read(tar);
+  }
+
   static SavedImage assemble(
       String source, Map<String, LayerSummary> layers, Map<String, byte[]> metadata, boolean verify)
       throws IOException {
@@ -210,11 +215,16 @@ public final class ImageArchiveReader {
           new CountingDigestStream(gzip ? new GzipCompressorInputStream(raw, true) : raw, diffDigest);
       tarBytes.on(hash);
       List<FileEntry> entries = new ArrayList<>();
-      TarArchiveInputStream tar = new TarArchiveInputStream(tarBytes);
+      RawTarNames names = new RawTarNames(tarBytes);
+      TarArchiveInputStream tar = new TarArchiveInputStream(names, "UTF-8");
       TarArchiveEntry entry;
       LayerEntryMapper mapper = new LayerEntryMapper();
-      while ((entry = tar.getNextEntry()) != null) {
-        FileEntry mapped = mapper.map(entries.size(), entry);
+      while (true) {
+        names.arm();
+        if ((entry = tar.getNextEntry()) == null) {
+          break;
+        }
+        FileEntry mapped = mapper.map(entries.size(), entry, names.names());
         if (mapped == null) {
           continue;
         }

@@ -2,6 +2,8 @@ package io.splitcheck.diff;
 
 import io.splitcheck.model.EntryType;
 import io.splitcheck.model.FileEntry;
+import io.splitcheck.model.PathNames;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
@@ -10,7 +12,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 /**
  * Turns a tar header into a {@link FileEntry}: normalises the path (names are data, never used as
- * paths on this machine), recognises overlay whiteouts and keeps PAX xattrs and sub-second mtimes.
+ * paths on this machine; bytes that are not UTF-8 are kept, escaped as {@link PathNames} says), recognises overlay whiteouts and keeps PAX xattrs and sub-second mtimes.
  */
 final class LayerEntryMapper {
   static final String WHITEOUT_PREFIX = ".wh.";
@@ -18,10 +20,19 @@ final class LayerEntryMapper {
 
   /** Returns null for entries that describe nothing in the filesystem (global PAX headers). */
   FileEntry map(int index, TarArchiveEntry e) {
+    return map(index, e, null);
+  }
+
+  /**
+   * @param raw the entry's names as bytes ({@link RawTarNames}), or null: then the names the tar library
+   *     decoded are taken (a name that is not UTF-8 is lost there)
+   */
+  FileEntry map(int index, TarArchiveEntry e, RawTarNames.Names raw) {
     if (e.isGlobalPaxHeader()) {
       return null;
     }
-    String path = normalisePath(e.getName());
+    boolean useRaw = raw != null && agrees(raw.path(), e.getName());
+    String path = useRaw ? PathNames.normalise(raw.path()) : normalisePath(e.getName());
     String base = path.substring(path.lastIndexOf('/') + 1);
     EntryType type = typeOf(e);
     if (base.equals(OPAQUE_MARKER)) {
@@ -31,9 +42,11 @@ final class LayerEntryMapper {
       type = EntryType.WHITEOUT;
       path = join(parentOf(path), base.substring(WHITEOUT_PREFIX.length()));
     }
-    String link = e.isSymbolicLink() || e.isLink() ? e.getLinkName() : null;
-    if (link != null && e.isLink()) {
-      link = normalisePath(link);
+    String link = null;
+    if (e.isSymbolicLink() || e.isLink()) {
+      byte[] linkBytes = useRaw && raw.link() != null && agrees(raw.link(), e.getLinkName())
+          ? raw.link() : e.getLinkName().getBytes(StandardCharsets.UTF_8);
+      link = e.isLink() ? PathNames.normalise(linkBytes) : PathNames.escape(linkBytes);
     }
     return new FileEntry(index, path, type, type == EntryType.FILE ? e.getSize() : 0, null,
         e.getMode(), e.getLongUserId(), e.getLongGroupId(), mtimeOf(e), link, xattrsOf(e));
@@ -72,26 +85,36 @@ final class LayerEntryMapper {
   }
 
   /**
+   * The raw bytes are what the library decoded, but for what it could not decode: their ASCII is the
+   * same (the library replaces other bytes with U+FFFD or '?', depending on the header they came from).
+   */
+  private static boolean agrees(byte[] raw, String decoded) {
+    return asciiSkeleton(new String(raw, StandardCharsets.ISO_8859_1)).equals(asciiSkeleton(decoded));
+  }
+
+  private static String asciiSkeleton(String s) {
+    StringBuilder ascii = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80 && c != '?') {
+        ascii.append(c);
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (String part : ascii.toString().split("/")) {
+      if (!part.isEmpty() && !part.equals(".")) {
+        out.append('/').append(part);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
    * {@code ./usr/bin/} and {@code usr//bin} become {@code /usr/bin}; {@code ..} is resolved lexically
    * and cannot climb above the root, so a hostile name stays a name inside the image.
    */
   static String normalisePath(String name) {
-    StringBuilder out = new StringBuilder();
-    java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
-    for (String part : name.split("/")) {
-      if (part.isEmpty() || part.equals(".")) {
-        continue;
-      }
-      if (part.equals("..")) {
-        parts.pollLast();
-      } else {
-        parts.addLast(part);
-      }
-    }
-    for (String part : parts) {
-      out.append('/').append(part);
-    }
-    return out.length() == 0 ? "/" : out.toString();
+    return PathNames.normalise(name.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String parentOf(String path) {

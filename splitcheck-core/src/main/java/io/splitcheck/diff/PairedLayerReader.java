@@ -87,6 +87,22 @@ public final class PairedLayerReader {
     return out;
   }
 
+  /** The first {@code max} bytes of the regular files at {@code paths}, reading the layer from its first byte. */
+  public static Map<String, byte[]> contents(InputStream layer, Set<String> paths, int max) throws IOException {
+    Map<String, byte[]> out = new java.util.HashMap<>();
+    if (paths.isEmpty()) {
+      return out;
+    }
+    Side side = new Side(layer);
+    FileEntry e;
+    while (out.size() < paths.size() && (e = side.next()) != null) {
+      if (e.isRegularFile() && !side.raw.isSparse() && paths.contains(e.path())) {
+        out.put(e.path(), side.tar.readNBytes(max));
+      }
+    }
+    return out;
+  }
+
   /** Replaces the entries at the keys of {@code digests} with their digests. */
   static LayerSummary withDigests(LayerSummary layer, Map<Integer, String> digests) {
     List<FileEntry> entries = new ArrayList<>(layer.entries());
@@ -130,6 +146,7 @@ public final class PairedLayerReader {
   /** One layer's stream: the entry it is at, the entries so far, the bytes counted. */
   private static final class Side {
     final CountingStream counted;
+    final RawTarNames names;
     final TarArchiveInputStream tar;
     final LayerEntryMapper mapper = new LayerEntryMapper();
     final List<FileEntry> entries = new ArrayList<>();
@@ -141,18 +158,25 @@ public final class PairedLayerReader {
       boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
       buffered.reset();
       counted = new CountingStream(gzip ? new GzipCompressorInputStream(buffered, true) : buffered);
-      tar = new TarArchiveInputStream(counted);
+      names = new RawTarNames(counted);
+      tar = new TarArchiveInputStream(names, "UTF-8");
     }
 
     /** The next entry that describes something, numbered as {@link ImageArchiveReader} numbers it. */
     FileEntry next() throws IOException {
-      while ((raw = tar.getNextEntry()) != null) {
-        FileEntry mapped = mapper.map(entries.size(), raw);
+      while (true) {
+        if (raw != null && !raw.isSparse()) {
+          tar.transferTo(java.io.OutputStream.nullOutputStream()); // so only headers are recorded
+        }
+        names.arm();
+        if ((raw = tar.getNextEntry()) == null) {
+          return null;
+        }
+        FileEntry mapped = mapper.map(entries.size(), raw, names.names());
         if (mapped != null) {
           return mapped;
         }
       }
-      return null;
     }
 
     void add(FileEntry e) {

@@ -52,6 +52,22 @@ public final class SavedImageFiles {
     }
   }
 
+  /** The files of two saved images on disk, for explaining what differs inside them. */
+  public static LayerFiles files(Path first, Path second) {
+    return (side, layer, paths, max) -> {
+      Path archive = side == 0 ? first : second;
+      try (TarFile tar = new TarFile(archive)) {
+        Archive a = new Archive(archive, tar);
+        if (layer >= a.keys.size()) {
+          return Map.of();
+        }
+        try (InputStream in = a.open(layer)) {
+          return PairedLayerReader.contents(in, paths, max);
+        }
+      }
+    };
+  }
+
   private static void readPair(Archive a, Archive b, int i) throws IOException {
     PairedLayerReader.Pair pair;
     try (InputStream in = a.open(i); InputStream jn = b.open(i)) {

@@ -28,7 +28,7 @@ public final class ExpectationEvaluator {
     Expectation expect = scenario.expect();
     List<CheckOutcome> out = new ArrayList<>();
     if (checks.twice() != null) {
-      out.add(twice == null ? missing("twice") : twice(expect, twice));
+      out.add(twice == null ? missing("twice") : twice(expect, twice, checks.twice().accept()));
     }
     if (checks.matrix() != null) {
       out.add(matrix == null ? missing("matrix") : new MatrixExpectations().evaluate(expect, matrix));
@@ -75,8 +75,20 @@ public final class ExpectationEvaluator {
   }
 
   CheckOutcome twice(Expectation expect, TwiceResult result) {
+    return twice(expect, result, null);
+  }
+
+  /** @param accept checks.twice.accept: the worst verdict that passes, or null */
+  CheckOutcome twice(Expectation expect, TwiceResult result, String accept) {
     List<String> expected = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    if (accept != null) {
+      List<String> order = List.of("reproducible", "config-only", "mtime-only", "metadata", "content");
+      expected.add("verdict " + accept + " or better (checks.twice.accept)");
+      if (order.indexOf(result.verdict().id()) > order.indexOf(accept)) {
+        problems.add("verdict " + result.verdict() + " is worse than checks.twice.accept " + accept);
+      }
+    }
     if (expect.reproducible() != null) {
       expected.add("reproducible=" + expect.reproducible());
       if (expect.reproducible() != result.reproducible()) {

@@ -97,21 +97,8 @@ final class HtmlSections {
       page.append("<p>config differs in: <code>")
           .append(Html.esc(String.join(", ", t.configDifferences()))).append("</code></p>\n");
     }
-    if (t.differences().isEmpty()) {
-      return;
-    }
-    page.append("<table class=\"differences\">\n<tr><th>layer</th><th>step</th><th>path</th>")
-        .append("<th>kinds</th><th>detail</th></tr>\n");
-    t.differences().stream().limit(MAX_DIFFERENCES).forEach(d -> page.append("<tr><td>")
-        .append(d.layer()).append("</td><td><code>").append(Html.esc(d.step()))
-        .append("</code></td><td><code>").append(Html.esc(d.path())).append("</code></td><td>")
-        .append(Html.esc(d.kinds().stream().map(DiffKind::id).collect(java.util.stream.Collectors.joining(", ")))).append("</td><td>")
-        .append(Html.esc(d.detail())).append("</td></tr>\n"));
-    page.append("</table>\n");
-    if (t.differences().size() > MAX_DIFFERENCES) {
-      page.append("<p>(").append(t.differences().size() - MAX_DIFFERENCES)
-          .append(" more differences in report.json)</p>\n");
-    }
+    TwiceHtml.causes(t, page);
+    TwiceHtml.differences(t, page, MAX_DIFFERENCES);
   }
 
   private static void audit(AuditResult a, StringBuilder page) {

@@ -7,8 +7,17 @@ import java.util.TreeMap;
 /** Which checks a scenario runs; a {@code null} check is not run. */
 public record Checks(Twice twice, Matrix matrix, Audit audit) {
 
-  /** Build twice and compare. */
-  public record Twice() {}
+  /**
+   * Build twice and compare.
+   *
+   * @param accept the worst verdict that still passes when {@code expect} names none ({@code config-only},
+   *     {@code mtime-only} or {@code metadata}), or null: then only what {@code expect} says counts
+   */
+  public record Twice(String accept) {
+    public Twice() {
+      this(null);
+    }
+  }
 
   /**
    * The security matrix over the built image.

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /** The {@code checks} section: each check is {@code true}, {@code false} or a mapping of options. */
 final class ChecksParser {
-  static final Set<String> TWICE = Set.of();
+  static final Set<String> TWICE = Set.of("accept");
   static final Set<String> MATRIX = Set.of(
       "configs", "profiles", "derive", "baseline", "trace", "cmd", "timeout");
   static final Set<String> AUDIT = Set.of(
@@ -45,8 +45,8 @@ final class ChecksParser {
   }
 
   private static Checks.Twice twice(Fields c) {
-    options(c, "twice", TWICE);
-    return new Checks.Twice();
+    Fields t = options(c, "twice", TWICE);
+    return new Checks.Twice(t.oneOf("accept", Set.of("config-only", "mtime-only", "metadata")));
   }
 
   private static Checks.Matrix matrix(Fields m) {

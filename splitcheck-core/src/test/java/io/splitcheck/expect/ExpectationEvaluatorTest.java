@@ -97,6 +97,17 @@ class ExpectationEvaluatorTest {
   }
 
   @Test
+  void twice_passesAVerdictWithinChecksTwiceAccept_andFailsAWorseOne() {
+    Scenario s = scenario("checks: {twice: {accept: config-only}}\n");
+    assertEquals("config-only", s.checks().twice().accept());
+    assertEquals(Status.PASSED, evaluator.evaluate(s, twice(false, "config-only"), null, null).get(0).status());
+    assertEquals(Status.PASSED, evaluator.evaluate(s, twice(true, "reproducible"), null, null).get(0).status());
+    CheckOutcome worse = evaluator.evaluate(s, twice(false, "mtime-only"), null, null).get(0);
+    assertEquals(Status.FAILED, worse.status());
+    assertEquals(true, worse.toString().contains("worse than checks.twice.accept config-only"), worse.toString());
+  }
+
+  @Test
   void twice_reportsEveryMismatch() {
     Scenario s = scenario("""
         checks: {twice: true}

@@ -24,6 +24,14 @@ class ScenarioParserTest {
   }
 
   @Test
+  void parse_namesChecksTwiceAccept_whenItIsNoVerdictTwiceCanAccept() {
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> parse("checks: {twice: {accept: content}}\n"));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("checks.twice.accept")
+        && e.getMessage().contains("config-only, metadata, mtime-only"), e.getMessage());
+  }
+
+  @Test
   void parse_readsEverySection_whenScenarioIsComplete() {
     Scenario s = parse("""
         name: getrandom

@@ -8,7 +8,13 @@ import io.splitcheck.diff.ImageDiffer;
 import io.splitcheck.diff.ImageComparison;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.splitcheck.diff.LayerFiles;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.util.HashMap;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -78,6 +84,26 @@ public final class OverlayImages {
       }
     }
     return new ImageDiffer().compare(image(first, ca, la), image(second, cb, lb));
+  }
+
+  /** The files of both images' layer directories, for explaining what differs inside them. */
+  public static LayerFiles files(Image first, Image second) {
+    return (side, layer, paths, max) -> {
+      Image image = side == 0 ? first : second;
+      Map<String, byte[]> out = new HashMap<>();
+      if (layer >= image.layerDirs().size()) {
+        return out;
+      }
+      for (String path : paths) {
+        Path file = OverlayLayerReader.locate(image.layerDirs().get(layer), path);
+        if (file != null && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+          try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            out.put(path, in.readNBytes(max));
+          }
+        }
+      }
+      return out;
+    };
   }
 
   private static List<String> diffIds(Image image, JsonNode config) {

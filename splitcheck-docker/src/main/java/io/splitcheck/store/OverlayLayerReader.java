@@ -6,9 +6,11 @@ import io.splitcheck.diff.Futures;
 import io.splitcheck.diff.LayerSummary;
 import io.splitcheck.model.EntryType;
 import io.splitcheck.model.FileEntry;
+import io.splitcheck.model.PathNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -58,21 +60,99 @@ public final class OverlayLayerReader {
   /** Every entry of the layer in the engine's tar order, without content digests. */
   static List<Item> walk(Path diffDir) throws IOException {
     List<Item> out = new ArrayList<>();
-    walk(diffDir, diffDir, out, new HashMap<>());
+    walk(diffDir.toString().getBytes(StandardCharsets.UTF_8), diffDir, "", out, new HashMap<>());
     return out;
   }
 
-  private static void walk(Path root, Path dir, List<Item> out, Map<Object, String> seen)
-      throws IOException {
-    String[] names = dir.toFile().list();
-    if (names == null) {
-      throw new IOException("cannot list layer directory " + dir);
+  /** A directory entry and its name's bytes. */
+  private record Child(Path file, byte[] name) {}
+
+  /**
+   * Names are bytes: a directory stream keeps each name's bytes inside its path (whatever
+   * {@code sun.jnu.encoding} is), so files are reached by those paths, and the bytes themselves are
+   * read back from the path's URI (percent-encoded bytes) when its string form may have lost some.
+   */
+  private static List<Child> list(Path dir) throws IOException {
+    List<Child> children = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+      for (Path file : stream) {
+        children.add(new Child(file, nameBytes(file)));
+      }
+    } catch (IOException e) {
+      throw new IOException("cannot list layer directory " + dir + ": " + e.getMessage(), e);
     }
-    Arrays.sort(names, (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
-        b.getBytes(StandardCharsets.UTF_8)));
-    for (String name : names) {
-      Path file = dir.resolve(name);
-      String path = "/" + root.relativize(file).toString();
+    children.sort((a, b) -> Arrays.compareUnsigned(a.name(), b.name()));
+    return children;
+  }
+
+  static byte[] nameBytes(Path file) {
+    String name = file.getFileName().toString();
+    boolean plain = true;
+    for (int i = 0; i < name.length() && plain; i++) {
+      char c = name.charAt(i);
+      plain = c >= 0x20 && c < 0x7f && c != '?';
+    }
+    if (plain) {
+      return name.getBytes(StandardCharsets.US_ASCII);
+    }
+    String raw = file.toUri().getRawPath();
+    if (raw.endsWith("/")) {
+      raw = raw.substring(0, raw.length() - 1);
+    }
+    raw = raw.substring(raw.lastIndexOf('/') + 1);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '%' && i + 2 < raw.length()) {
+        out.write(Integer.parseInt(raw.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        out.write(c);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * The file at an image path (escaped as {@link PathNames} escapes) under a layer directory, or null:
+   * each component found by its bytes, so names that are not UTF-8 are found too.
+   */
+  static Path locate(Path diffDir, String path) throws IOException {
+    Path at = diffDir;
+    for (String part : path.substring(1).split("/")) {
+      byte[] want = PathNames.unescape(part);
+      Path next = null;
+      if (Arrays.equals(want, nameBytes(at.resolve(part))) && Files.exists(at.resolve(part), LinkOption.NOFOLLOW_LINKS)) {
+        next = at.resolve(part);
+      } else {
+        for (Child c : list(at)) {
+          if (Arrays.equals(c.name(), want)) {
+            next = c.file();
+            break;
+          }
+        }
+      }
+      if (next == null) {
+        return null;
+      }
+      at = next;
+    }
+    return at;
+  }
+
+  private static byte[] child(byte[] dir, byte[] name) {
+    byte[] out = Arrays.copyOf(dir, dir.length + 1 + name.length);
+    out[dir.length] = '/';
+    System.arraycopy(name, 0, out, dir.length + 1, name.length);
+    return out;
+  }
+
+  private static void walk(byte[] dirBytes, Path dir, String dirPath, List<Item> out,
+      Map<Object, String> seen) throws IOException {
+    for (Child c : list(dir)) {
+      Path file = c.file();
+      byte[] fileBytes = child(dirBytes, c.name());
+      String path = dirPath + "/" + PathNames.escape(c.name());
       Map<String, Object> a = Files.readAttributes(file, "unix:mode,uid,gid,size,lastModifiedTime,"
           + "ino,dev,nlink,rdev", LinkOption.NOFOLLOW_LINKS);
       int mode = (Integer) a.get("mode");
@@ -99,17 +179,18 @@ public final class OverlayLayerReader {
         }
       }
       if (type == EntryType.SYMLINK) {
-        link = Files.readSymbolicLink(file).toString();
+        byte[] target = Xattrs.readlink(fileBytes);
+        link = target != null ? PathNames.escape(target) : PathNames.escape(Files.readSymbolicLink(file).toString());
       }
       long size = type == EntryType.FILE ? (Long) a.get("size") : 0;
       out.add(new Item(new FileEntry(out.size(), path, type, size, null, mode, uid, gid, mtime, link,
-          capability(file)), type == EntryType.FILE ? file : null));
+          capability(fileBytes)), type == EntryType.FILE ? file : null));
       if (format == S_IFDIR) {
-        if (Xattrs.is(file, "trusted.overlay.opaque", "y")) {
+        if (Xattrs.is(fileBytes, "trusted.overlay.opaque", "y")) {
           out.add(new Item(new FileEntry(out.size(), path, EntryType.OPAQUE_WHITEOUT, 0, null,
               mode & 0777, uid, gid, Instant.EPOCH, null, Map.of()), null));
         }
-        walk(root, file, out, seen);
+        walk(fileBytes, file, path, out, seen);
       }
     }
   }
@@ -130,7 +211,7 @@ public final class OverlayLayerReader {
   }
 
   /** The one xattr the engine's tar keeps, decoded as a tar reader decodes PAX values. */
-  private static Map<String, String> capability(Path file) {
+  private static Map<String, String> capability(byte[] file) {
     byte[] cap = Xattrs.get(file, "security.capability");
     if (cap == null) {
       return Map.of();

@@ -7,13 +7,16 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Extended attributes of any namespace, read without following a symlink ({@code lgetxattr(2)} through
- * JNA): Java's own view reads only {@code user.*}, and an overlay2 layer keeps its opaque-directory
- * marks in {@code trusted.*}.
+ * Extended attributes of any namespace and symlink targets, read without following a symlink
+ * ({@code lgetxattr(2)}, {@code readlink(2)} through JNA) and named by the path's bytes: Java's own view
+ * reads only {@code user.*}, an overlay2 layer keeps its opaque-directory marks in {@code trusted.*},
+ * and a name that is not UTF-8 does not survive a Java string.
  */
 final class Xattrs {
   private interface LibC extends Library {
-    long lgetxattr(String path, String name, byte[] value, long size);
+    long lgetxattr(byte[] path, String name, byte[] value, long size);
+
+    long readlink(byte[] path, byte[] buf, long size);
   }
 
   private static final LibC LIBC = Native.load("c", LibC.class);
@@ -22,9 +25,15 @@ final class Xattrs {
 
   /** The attribute's bytes, or null when the file has none by that name. */
   static byte[] get(Path path, String name) {
+    return get(path.toString().getBytes(StandardCharsets.UTF_8), name);
+  }
+
+  /** @param path the file's path as bytes (no NUL) */
+  static byte[] get(byte[] path, String name) {
+    byte[] cPath = Arrays.copyOf(path, path.length + 1);
     byte[] buf = new byte[256];
     while (true) {
-      long n = LIBC.lgetxattr(path.toString(), name, buf, buf.length);
+      long n = LIBC.lgetxattr(cPath, name, buf, buf.length);
       if (n >= 0) {
         return Arrays.copyOf(buf, (int) n);
       }
@@ -38,8 +47,16 @@ final class Xattrs {
   }
 
   /** True when {@code name} holds exactly {@code expected} (as ASCII). */
-  static boolean is(Path path, String name, String expected) {
+  static boolean is(byte[] path, String name, String expected) {
     byte[] v = get(path, name);
     return v != null && Arrays.equals(v, expected.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** A symlink's target as bytes; null when {@code path} is not a symlink one can read. */
+  static byte[] readlink(byte[] path) {
+    byte[] cPath = Arrays.copyOf(path, path.length + 1);
+    byte[] buf = new byte[4096];
+    long n = LIBC.readlink(cPath, buf, buf.length);
+    return n < 0 ? null : Arrays.copyOf(buf, (int) n);
   }
 }

@@ -50,7 +50,8 @@ public final class ExportedTwice {
         Path log = workDir.resolve(tar.getFileName().toString().replace(".tar", ".log"));
         times.add(exporter.export(request, epoch, tar, log));
       }
-      ImageComparison comparison = SavedImageFiles.compare(tars.get(0), tars.get(1));
+      ImageComparison comparison = io.splitcheck.diff.explain.Explain.comparison(
+          SavedImageFiles.compare(tars.get(0), tars.get(1)), SavedImageFiles.files(tars.get(0), tars.get(1)));
       return TwiceResult.of(request.context().toString(), comparison, notes(comparison, epoch, source), times);
     } finally {
       for (Path tar : tars) {

@@ -3,6 +3,7 @@ package io.splitcheck.twice;
 import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.diff.ImageArchiveReader;
 import io.splitcheck.diff.SavedImageFiles;
+import io.splitcheck.diff.explain.Explain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -105,7 +106,9 @@ public final class Twice {
       Optional<StoredLayers> b = a.isEmpty() ? Optional.empty() : images.storedLayers(secondId);
       if (a.isPresent() && b.isPresent()) {
         try {
-          return OverlayImages.compare(fromStore(firstId, a.get()), fromStore(secondId, b.get()));
+          OverlayImages.Image ia = fromStore(firstId, a.get());
+          OverlayImages.Image ib = fromStore(secondId, b.get());
+          return Explain.comparison(OverlayImages.compare(ia, ib), OverlayImages.files(ia, ib));
         } catch (IOException | RuntimeException e) {
           throw new IOException("reading the two images from the engine's overlay2 store failed: "
               + e.getMessage() + " (twice --via-save compares them through docker save instead)", e);
@@ -133,7 +136,7 @@ public final class Twice {
       Future<?> b = pool.submit(() -> saveTo(secondId, second));
       a.get();
       b.get();
-      return SavedImageFiles.compare(first, second);
+      return Explain.comparison(SavedImageFiles.compare(first, second), SavedImageFiles.files(first, second));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EngineException("interrupted while saving the two images", e);

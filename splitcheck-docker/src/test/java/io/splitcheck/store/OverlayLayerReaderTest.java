@@ -63,6 +63,24 @@ class OverlayLayerReaderTest {
   }
 
   @Test
+  void walk_keepsNamesThatAreNotUtf8_asBytes_escaped_andReadsWhatTheyName() throws Exception {
+    run("python3", "-c", "import os,sys; d=sys.argv[1].encode(); os.makedirs(d+b'/opt/d-\\x8d');"
+        + " open(d+b'/opt/d-\\x8d/caf\\xe9','w').write('x');"
+        + " open(d+b'/opt/name-\\xeb','w').write('yy');"
+        + " os.symlink(b'caf\\xe9', d+b'/opt/ln-\\x8d')", layer.toString());
+    List<OverlayLayerReader.Item> items = OverlayLayerReader.walk(layer);
+    List<String> lines = items.stream().map(i -> line(i.entry())).toList();
+    assertEquals(List.of(
+        "0 /opt DIRECTORY 40755 0",
+        "1 /opt/d-\\x8d DIRECTORY 40755 0",
+        "2 /opt/d-\\x8d/caf\\xe9 FILE 100644 1",
+        "3 /opt/ln-\\x8d SYMLINK 120777 0 -> caf\\xe9",
+        "4 /opt/name-\\xeb FILE 100644 2"), lines);
+    LayerSummary read = OverlayLayerReader.read("k", "sha256:x", layer);
+    assertEquals(OverlayLayerReader.sha256(items.get(4).file(), new byte[64]), read.entries().get(4).sha256());
+  }
+
+  @Test
   void walk_cutsMtimesToWholeSeconds_asTheEngineTarWritesThem() throws Exception {
     Path f = Files.writeString(layer.resolve("f"), "x");
     Files.setLastModifiedTime(f, FileTime.from(Instant.parse("2026-11-26T19:15:42.987654321Z")));
