@@ -8,11 +8,27 @@ import java.util.Optional;
 /** What the matrix, the profiler and the tracer need of the engine's containers and volumes. */
 public interface ContainerEngine {
   /** The parts of a local image's config that decide what runs. */
-  record ImageConfig(String id, List<String> entrypoint, List<String> cmd, String architecture) {
+  record ImageConfig(String id, List<String> entrypoint, List<String> cmd, String architecture,
+                     String user) {
     public ImageConfig {
       entrypoint = List.copyOf(entrypoint);
       cmd = List.copyOf(cmd);
+      user = user == null ? "" : user;
     }
+
+    /** An image whose USER is not known (root). */
+    public ImageConfig(String id, List<String> entrypoint, List<String> cmd, String architecture) {
+      this(id, entrypoint, cmd, architecture, "");
+    }
+  }
+
+  /**
+   * Owner, mode and {@code security.capability} of a path in a local image, read from the engine's
+   * archive of a created (never started) container; empty when the path does not exist.
+   */
+  default Optional<io.splitcheck.k8s.ImageFile> stat(String image, String path, Map<String, String> labels)
+      throws EngineException {
+    return Optional.empty();
   }
 
   /**

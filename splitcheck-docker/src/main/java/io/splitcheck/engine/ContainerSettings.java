@@ -18,6 +18,7 @@ final class ContainerSettings {
     if (spec.cmd() != null) {
       strings(body.putArray("Cmd"), spec.cmd());
     }
+    PodHostConfig.applyToBody(body, spec.security().pod());
     ObjectNode host = hostConfig(spec.security());
     if (!spec.volumes().isEmpty()) {
       strings(host.putArray("Binds"), spec.volumes().stream().map(ContainerSettings::bind).toList());
@@ -83,6 +84,7 @@ final class ContainerSettings {
     if (s.noNetwork()) {
       host.put("NetworkMode", "none");
     }
+    PodHostConfig.applyToHost(host, s.pod());
     return host;
   }
 

@@ -22,8 +22,8 @@ public final class Restrictions {
       case ENGINE_DEFAULT -> engineDefault;
       case CUSTOM -> parseOrNull(s.profileJson(), "cell " + cell.name() + " (" + cell.origin() + ")");
     };
-    Set<String> caps = s.dropAllCaps() ? Set.of() : CellRestrictions.DOCKER_DEFAULT_CAPS;
-    Set<String> writable = s.tmpfsTmp() ? Set.of("/tmp") : Set.of();
+    Set<String> caps = PodCaps.effective(s);
+    Set<String> writable = PodCaps.writable(s);
     return new CellRestrictions(cell.name(), profile,
         s.seccomp() == ContainerSecurity.Seccomp.ENGINE_DEFAULT && engineDefault != null, caps,
         s.readOnlyRoot(), writable, s.noNetwork());
