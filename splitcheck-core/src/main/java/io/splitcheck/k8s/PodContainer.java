@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * @param command replaces the entrypoint, or null
  * @param args replaces the cmd, or null
  * @param workingDir or null
- * @param emptyDirs mountPath to tmpfs options ({@code size=64m} when sized)
+ * @param emptyDirs mountPath to tmpfs options ({@code mode=1777,size=16777216} when sized)
  * @param warnings what this cell cannot reproduce, sorted
  */
 public record PodContainer(String workload, String name, String image, Long runAsUser, Long runAsGroup,

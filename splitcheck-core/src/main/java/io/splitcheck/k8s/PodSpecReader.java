@@ -80,7 +80,7 @@ final class PodSpecReader {
                 Long size = e.hasNonNull("sizeLimit") ? Quantities.bytes(e.path("sizeLimit").asText(),
                         at + " emptyDir " + m.path("name").asText() + " sizeLimit")
                         : "Memory".equals(e.path("medium").asText()) ? memory : null;
-                tmpfs.put(m.path("mountPath").asText(), "rw,nosuid,nodev,mode=1777"
+                tmpfs.put(m.path("mountPath").asText(), "mode=1777"
                         + (size == null ? "" : ",size=" + size));
             }
         }

@@ -23,6 +23,7 @@ final class ContainerSettings {
     if (!spec.volumes().isEmpty()) {
       strings(host.putArray("Binds"), spec.volumes().stream().map(ContainerSettings::bind).toList());
     }
+    PodHostConfig.applyMounts(host, spec);
     if (spec.ptraceSidecarOf() != null) {
       host.put("PidMode", "container:" + spec.ptraceSidecarOf());
       host.putArray("CapAdd").add("SYS_PTRACE");

@@ -53,4 +53,34 @@ final class PodHostConfig {
       pod.tmpfs().forEach(tmpfs::put);
     }
   }
+
+  /**
+   * Each emptyDir as a fresh tmpfs volume of the local driver, carrying the container's labels (the
+   * run's scope removes it), mounted with {@code NoCopy}: empty and mode 1777 whatever the image holds
+   * at that path (a {@code Tmpfs} entry would get the image directory's mode from runc).
+   */
+  static void applyMounts(ObjectNode host, ContainerSpec spec) {
+    PodSettings pod = spec.security().pod();
+    if (pod.emptyDirs().isEmpty()) {
+      return;
+    }
+    var mounts = host.putArray("Mounts");
+    String run = spec.labels().getOrDefault(Labels.RUN, "unlabelled");
+    pod.emptyDirs().forEach((path, options) -> {
+      ObjectNode m = mounts.addObject();
+      m.put("Type", "volume");
+      m.put("Source", "splitcheck-" + run + "-emptydir-" + java.util.UUID.randomUUID());
+      m.put("Target", path);
+      ObjectNode v = m.putObject("VolumeOptions");
+      v.put("NoCopy", true);
+      ObjectNode labels = v.putObject("Labels");
+      new java.util.TreeMap<>(spec.labels()).forEach(labels::put);
+      ObjectNode driver = v.putObject("DriverConfig");
+      driver.put("Name", "local");
+      ObjectNode o = driver.putObject("Options");
+      o.put("type", "tmpfs");
+      o.put("device", "tmpfs");
+      o.put("o", options);
+    });
+  }
 }

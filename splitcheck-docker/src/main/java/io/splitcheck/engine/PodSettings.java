@@ -16,7 +16,11 @@ import java.util.TreeMap;
  * @param capAdd capabilities added ({@code NET_BIND_SERVICE})
  * @param capDrop capabilities dropped by name (ALL is {@link ContainerSecurity#dropAllCaps})
  * @param limits deliberate resource limits ({@code --limit}, resources.limits)
- * @param tmpfs extra tmpfs mounts, path to mount options ({@code --tmpfs}, emptyDir volumes)
+ * @param tmpfs extra tmpfs mounts as {@code docker run --tmpfs} makes them, path to mount options
+ *     (runc gives the tmpfs the mode of the image's directory)
+ * @param emptyDirs a pod's emptyDir volumes, path to tmpfs options ({@code mode=1777,size=N}): a fresh
+ *     labelled tmpfs volume each, mounted without copying the image's content or mode, as the kubelet
+ *     mounts an empty 0777 directory
  * @param env literal environment variables, added to the image's
  * @param workingDir replaces the image's WORKDIR, or null
  * @param command replaces the image's entrypoint (a container's {@code command}), or null
@@ -24,16 +28,18 @@ import java.util.TreeMap;
  */
 public record PodSettings(String user, Integer nonRootFallback, boolean runAsNonRoot,
                           List<String> groupAdd, List<String> capAdd, List<String> capDrop,
-                          Limits limits, Map<String, String> tmpfs, Map<String, String> env,
+                          Limits limits, Map<String, String> tmpfs, Map<String, String> emptyDirs,
+                          Map<String, String> env,
                           String workingDir, List<String> command, List<String> args) {
   public static final PodSettings NONE = new PodSettings(null, null, false, List.of(), List.of(),
-      List.of(), Limits.NONE, Map.of(), Map.of(), null, null, null);
+      List.of(), Limits.NONE, Map.of(), Map.of(), Map.of(), null, null, null);
 
   public PodSettings {
     groupAdd = List.copyOf(groupAdd);
     capAdd = List.copyOf(capAdd);
     capDrop = List.copyOf(capDrop);
     tmpfs = new TreeMap<>(tmpfs);
+    emptyDirs = new TreeMap<>(emptyDirs);
     env = new TreeMap<>(env);
     command = command == null ? null : List.copyOf(command);
     args = args == null ? null : List.copyOf(args);
@@ -58,19 +64,19 @@ public record PodSettings(String user, Integer nonRootFallback, boolean runAsNon
 
   public PodSettings withUser(String newUser) {
     return new PodSettings(newUser, nonRootFallback, runAsNonRoot, groupAdd, capAdd, capDrop, limits,
-        tmpfs, env, workingDir, command, args);
+        tmpfs, emptyDirs, env, workingDir, command, args);
   }
 
   public PodSettings withLimits(Limits more) {
     return new PodSettings(user, nonRootFallback, runAsNonRoot, groupAdd, capAdd, capDrop,
-        limits.with(more), tmpfs, env, workingDir, command, args);
+        limits.with(more), tmpfs, emptyDirs, env, workingDir, command, args);
   }
 
   public PodSettings withTmpfs(Map<String, String> more) {
     Map<String, String> all = new TreeMap<>(tmpfs);
     all.putAll(more);
     return new PodSettings(user, nonRootFallback, runAsNonRoot, groupAdd, capAdd, capDrop, limits,
-        all, env, workingDir, command, args);
+        all, emptyDirs, env, workingDir, command, args);
   }
 
   /** The numeric uid the process runs as when {@code imageUser} is the image's USER; -1 if unknown. */

@@ -38,7 +38,7 @@ public final class K8sCells {
   /** RuntimeDefault (containerd's profile), drop ALL, no-new-privileges, runAsNonRoot with a fallback UID. */
   static ContainerSecurity restricted() {
     PodSettings pod = new PodSettings(null, NON_ROOT_FALLBACK_UID, true, List.of(), List.of(),
-        List.of(), PodSettings.Limits.NONE, java.util.Map.of(), java.util.Map.of(), null, null, null);
+        List.of(), PodSettings.Limits.NONE, java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), null, null, null);
     return ContainerSecurity.customProfile(containerdProfile()).withDropAllCaps()
         .withNoNewPrivileges().withPod(pod);
   }
@@ -46,7 +46,7 @@ public final class K8sCells {
   /** restricted-v2: an arbitrary UID in GID 0 with supplemental group 0, drop ALL, RuntimeDefault. */
   static ContainerSecurity openshift() {
     PodSettings pod = new PodSettings(OPENSHIFT_USER, null, true, List.of("0"), List.of(), List.of(),
-        PodSettings.Limits.NONE, java.util.Map.of(), java.util.Map.of(), null, null, null);
+        PodSettings.Limits.NONE, java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), null, null, null);
     return ContainerSecurity.customProfile(containerdProfile()).withDropAllCaps()
         .withNoNewPrivileges().withPod(pod);
   }

@@ -19,6 +19,7 @@ final class PodCaps {
 
   static Set<String> writable(ContainerSecurity s) {
     Set<String> paths = new TreeSet<>(s.pod().tmpfs().keySet());
+    paths.addAll(s.pod().emptyDirs().keySet());
     if (s.tmpfsTmp()) {
       paths.add("/tmp");
     }

@@ -60,7 +60,8 @@ public record PodCells(Cell cell, List<String> warnings) {
     PodSettings pod = new PodSettings(user, null, c.runAsNonRoot(),
         c.supplementalGroups().stream().map(String::valueOf).toList(), capAdd,
         c.capDrop().stream().filter(x -> !x.equalsIgnoreCase("ALL")).toList(),
-        new PodSettings.Limits(c.memoryLimitBytes(), null, c.nanoCpus()), c.emptyDirs(), c.env(),
+        new PodSettings.Limits(c.memoryLimitBytes(), null, c.nanoCpus()), java.util.Map.of(),
+        c.emptyDirs(), c.env(),
         c.workingDir(), c.command(), c.args());
     String name = c.cellName(container != null);
     return new PodCells(new Cell(name, s.withPod(pod), "pod " + file + "#" + c.name()), warnings);
