@@ -1,6 +1,7 @@
 package io.splitcheck.cli;
 
 import io.splitcheck.audit.AuditConfig;
+import io.splitcheck.audit.AuditIgnores;
 import io.splitcheck.audit.AuditInput;
 import io.splitcheck.audit.AuditInput.BasePin;
 import io.splitcheck.audit.AuditReport;
@@ -11,7 +12,6 @@ import io.splitcheck.audit.Dockerfile;
 import io.splitcheck.audit.ImageView;
 import io.splitcheck.model.Severity;
 import io.splitcheck.engine.BuildLogRunner;
-import io.splitcheck.engine.DockerImageStore;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.ImageStore;
 import io.splitcheck.engine.RunId;
@@ -47,8 +47,11 @@ public final class AuditCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin CommonOptions common = new CommonOptions();
+  @Mixin FormatOptions output = new FormatOptions();
 
-  @Parameters(index = "0", paramLabel = "IMAGE", description = "a local image (never pulled)")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "IMAGE",
+      description = "a local image (never pulled); without one, --dockerfile is audited alone (the rules that "
+          + "need no image: dockerfile.*, context.*, secret.*, cache.* with --build-log)")
   String image;
 
   @Option(names = "--dockerfile", paramLabel = "FILE") Path dockerfile;
@@ -57,7 +60,7 @@ public final class AuditCommand implements Callable<Integer> {
   List<Path> buildLogs = new ArrayList<>();
   @Option(names = "--secret-ids", split = ",", paramLabel = "ID", description = "secret ids passed to the build")
   List<String> secretIds;
-  @Option(names = "--json", paramLabel = "FILE", description = "also write the report as JSON") Path json;
+  @Option(names = "--json", paramLabel = "FILE", description = "also write the report as JSON (- for stdout)") Path json;
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
       description = "error, warning or info (default: ${DEFAULT-VALUE})") String failOn;
   @Option(names = "--enable", split = ",", paramLabel = "RULE", description = "run only these rules or categories")
@@ -66,6 +69,10 @@ public final class AuditCommand implements Callable<Integer> {
   List<String> disable = new ArrayList<>();
   @Option(names = "--config", paramLabel = "FILE", description = "YAML rule config (see docs/audit.md)")
   Path config;
+  @Option(names = "--ignorefile", paramLabel = "FILE", description = "findings to leave out: RULE [PATH] "
+      + "[image=REF] a line (default: .splitcheckignore here, when there is one); a Dockerfile's "
+      + "'# splitcheck ignore=RULE' applies to the instruction after it")
+  Path ignoreFile;
   @Option(names = "--entrypoint-only", description = "read only the ENTRYPOINT/CMD program and what it loads")
   boolean entrypointOnly;
   @Option(names = "--cache-check", paramLabel = "ARG=V1,V2",
@@ -75,7 +82,7 @@ public final class AuditCommand implements Callable<Integer> {
   private final Stores stores;
 
   public AuditCommand() {
-    this(c -> new DockerImageStore(EngineConnection.open(c)));
+    this(c -> EngineConnection.open(c).images());
   }
 
   AuditCommand(Stores stores) {
@@ -84,6 +91,7 @@ public final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    output.streams(spec.commandLine()).check("--json", json);
     Severity threshold = Severity.parse(failOn);
     requireExists("--dockerfile", dockerfile);
     requireExists("--config", config);
@@ -99,21 +107,63 @@ public final class AuditCommand implements Callable<Integer> {
     if (cacheCheck != null && dockerfile == null) {
       dockerfile = context.resolve("Dockerfile"); // what docker build reads; audited too
     }
-    ImageStore store = stores.open(common);
-    AuditReport report = new ImageAudit(image, dockerfile, context, buildLogs, secretIds, cfg, entrypointOnly,
-        cacheCheck).run(store, new BuildLogRunner(BuildLogRunner.DEFAULT_CLIENT, common.dockerHost),
-        RunId.next(Clock.systemUTC()));
-    PrintWriter stdout = spec.commandLine().getOut();
+    AuditReport report = image == null ? withoutImage(cfg) : new ImageAudit(image, dockerfile, context, buildLogs,
+        secretIds, cfg, entrypointOnly, cacheCheck).run(stores.open(common),
+        new BuildLogRunner(BuildLogRunner.DEFAULT_CLIENT, common.dockerHost), RunId.next(Clock.systemUTC()));
+    report = ignores().apply(report, dockerfile == null ? null : Dockerfile.read(dockerfile),
+        dockerfile == null ? null : Files.readString(dockerfile));
+    PrintWriter human = output.human();
     io.splitcheck.report.Redactor redactor = io.splitcheck.report.Redactor.standard();
-    stdout.print(redactor.redact(report.toText()));
-    stdout.flush();
+    human.print(redactor.redact(report.toText()));
+    human.flush();
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    report.writeJson(bytes);
+    String document = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     if (json != null) {
-      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-      report.writeJson(bytes);
-      Files.writeString(json, redactor.redact(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)),
-          java.nio.charset.StandardCharsets.UTF_8);
+      output.writeJson(json, document, redactor);
     }
+    output.emit(document, runReport(report, document, threshold), sarif(), redactor);
     return report.failsAt(threshold) ? 1 : 0;
+  }
+
+  private AuditIgnores ignores() throws java.io.IOException {
+    requireExists("--ignorefile", ignoreFile);
+    Path file = ignoreFile != null ? ignoreFile : Path.of(AuditIgnores.FILE);
+    return Files.isRegularFile(file) ? AuditIgnores.read(file) : AuditIgnores.NONE;
+  }
+
+  /** The Dockerfile (with its context and build logs when given) audited on its own: no engine is asked. */
+  private AuditReport withoutImage(AuditConfig cfg) throws java.io.IOException {
+    if (dockerfile == null) {
+      throw new IllegalArgumentException("Error parsing IMAGE: none given; give a local image, or --dockerfile FILE "
+          + "to audit a Dockerfile alone");
+    }
+    if (cacheCheck != null || entrypointOnly) {
+      throw new IllegalArgumentException("Error parsing " + (cacheCheck != null ? "--cache-check" : "--entrypoint-only")
+          + ": needs an IMAGE");
+    }
+    List<BuildLog> logs = new ArrayList<>();
+    for (Path p : buildLogs) {
+      logs.add(BuildLog.read(p));
+    }
+    return new Auditor().audit(AuditInput.of(null).withDockerfile(Dockerfile.read(dockerfile)).withBuildLogs(logs)
+        .withSecretIds(secretIds).withConfig(cfg)
+        .withContext(context == null ? null : BuildContext.scan(context, dockerfile)));
+  }
+
+  private io.splitcheck.report.RunReport runReport(AuditReport report, String document, Severity threshold) {
+    io.splitcheck.report.AuditResult result = new io.splitcheck.report.AuditResult(report.findings());
+    List<String> failures = report.findings().stream().filter(f -> f.severity().atLeast(threshold))
+        .map(f -> f.rule() + ": " + f.message()).toList();
+    Clock clock = Clock.systemUTC();
+    return io.splitcheck.report.SingleCheckReports.audit(image != null ? image : dockerfile.toString(),
+        report.imageId(), "", result, failOn, failures,
+        RunId.next(clock), clock);
+  }
+
+  /** SARIF locates line findings in the --dockerfile given (as given, relative to where splitcheck ran). */
+  private io.splitcheck.report.SarifRenderer sarif() {
+    return new io.splitcheck.report.SarifRenderer(s -> dockerfile == null ? null : dockerfile.toString());
   }
 
   static Map<String, BasePin> pins(Dockerfile df, ImageStore store) throws EngineException {

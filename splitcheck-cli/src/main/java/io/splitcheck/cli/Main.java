@@ -23,10 +23,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Option(names = "--stacktrace", description = "Print the stack trace of an error.")
   boolean stacktrace;
 
-  /** {@code splitcheck} with no command: the usage, on stderr, and exit 2 (nothing was done). */
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  /** No command: the usage, on stderr, and exit 2 (a script that forgot its command should not pass). */
   @Override
   public Integer call() {
-    commandLine().usage(System.err);
+    spec.commandLine().usage(spec.commandLine().getErr());
     return ErrorHandler.EXIT_ERROR;
   }
 

@@ -17,7 +17,6 @@ import io.splitcheck.report.Redactor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -71,7 +70,7 @@ public final class MatrixCommand implements Callable<Integer> {
       + "default: --docker-host")
   List<String> engines = new ArrayList<>();
 
-  @Option(names = "--json", paramLabel = "FILE", description = "write the JSON report here")
+  @Option(names = "--json", paramLabel = "FILE", description = "write the JSON report here (- for stdout)")
   Path json;
 
   @Option(names = "--report", paramLabel = "DIR",
@@ -102,6 +101,12 @@ public final class MatrixCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   CommonOptions common = new CommonOptions();
 
+  @picocli.CommandLine.Mixin
+  FormatOptions output = new FormatOptions();
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     Timings.mark("command");
@@ -111,6 +116,7 @@ public final class MatrixCommand implements Callable<Integer> {
     }
     TraceMode mode = TraceMode.parse(trace);
     Duration perCell = Durations.positive(timeout, "--timeout");
+    output.streams(spec.commandLine()).check("--json", json);
     // connecting (class loading, ping, info) overlaps with reading the profiles
     Engines.Pending pending = Engines.connect(engines, common.dockerHost);
     MatrixCheck.Prepared prepared;
@@ -134,17 +140,22 @@ public final class MatrixCommand implements Callable<Integer> {
     Timings.mark("cells");
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     MatrixText.print(report, new PrintStream(text, true, StandardCharsets.UTF_8));
-    System.out.print(redactor.redact(text.toString(StandardCharsets.UTF_8)));
-    System.out.flush();
+    java.io.PrintWriter human = output.human();
+    human.print(redactor.redact(text.toString(StandardCharsets.UTF_8)));
+    human.flush();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    MatrixJson.write(report, bytes);
+    String document = bytes.toString(StandardCharsets.UTF_8);
     if (json != null) {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      MatrixJson.write(report, bytes);
-      Files.writeString(json, redactor.redact(bytes.toString(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+      output.writeJson(json, document, redactor);
     }
+    io.splitcheck.report.RunReport single = SingleImageReport.of(image, Suites.matrixResult(report),
+        Clock.systemUTC());
+    output.emit(document, single, new io.splitcheck.report.SarifRenderer(), redactor);
     if (reportDir != null) {
-      new ReportWriter().write(SingleImageReport.of(image, Suites.matrixResult(report), Clock.systemUTC()),
-          reportDir);
-      System.out.println("report: " + reportDir.resolve(ReportWriter.HTML));
+      new ReportWriter().write(single, reportDir);
+      human.println("report: " + reportDir.resolve(ReportWriter.HTML));
+      human.flush();
     }
     Timings.mark("reported");
     if (report.engineLost()) {

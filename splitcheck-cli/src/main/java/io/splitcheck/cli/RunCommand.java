@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common = new CommonOptions();
+  @Mixin FormatOptions output = new FormatOptions();
 
   @Parameters(index = "0", paramLabel = "DIR", description = "A scenario directory or a folder of them.")
   Path dir;
@@ -83,7 +84,7 @@ public final class RunCommand implements Callable<Integer> {
     scenarios.sort(java.util.Comparator.comparing(Scenario::name)); // the order reports and shards use
     Shard slice = shard == null ? Shard.ALL : Shard.parse(shard);
     scenarios = slice.select(scenarios, Scenario::name);
-    PrintWriter console = spec.commandLine().getOut();
+    PrintWriter console = output.streams(spec.commandLine()).human();
     ConsoleRenderer render = new ConsoleRenderer(colour());
     try (SuiteSession session = open(Engines.open(engines, common.dockerHost))) {
       String runId = session.runId();
@@ -109,6 +110,8 @@ public final class RunCommand implements Callable<Integer> {
         console.println("changes: " + history.resolve(HistoryStore.CHANGES));
       }
       console.flush();
+      output.emit(FormatOptions.reportJson(report), report, new io.splitcheck.report.SarifRenderer(),
+          io.splitcheck.report.Redactor.standard());
       int[] counts = report.counts();
       return counts[2] > 0 ? 2 : counts[1] > 0 ? 1 : 0;
     }

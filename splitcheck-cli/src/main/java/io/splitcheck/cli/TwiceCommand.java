@@ -1,6 +1,6 @@
 package io.splitcheck.cli;
 
-import com.github.dockerjava.api.DockerClient;
+import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.twice.ExportedTwice;
 import io.splitcheck.twice.Twice;
 import io.splitcheck.diff.TwiceResult;
@@ -12,7 +12,6 @@ import io.splitcheck.engine.BuildRequest;
 import io.splitcheck.engine.BuildxExporter;
 import io.splitcheck.engine.GitCommitTime;
 import io.splitcheck.engine.DockerClients;
-import io.splitcheck.engine.DockerImageStore;
 import io.splitcheck.engine.ExitCleanup;
 import io.splitcheck.engine.Janitor;
 import io.splitcheck.engine.RunId;
@@ -40,11 +39,12 @@ public final class TwiceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common = new CommonOptions();
   @Mixin BuildOptions build = new BuildOptions();
+  @Mixin FormatOptions output = new FormatOptions();
 
   @Parameters(index = "0", paramLabel = "CONTEXT", description = "The build context directory.")
   Path context;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON.")
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON (- for stdout).")
   Path json;
 
   @Option(names = "--keep", description = "Keep both images (tagged splitcheck-twice/<run id>:first|second).")
@@ -70,6 +70,7 @@ public final class TwiceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    output.streams(spec.commandLine()).check("--json", json);
     String runId = RunId.next(clock);
     BuildRequest request = build.toRequest(context, Twice.tag(runId, "first"));
     Redactor redactor = Redactor.standard().withLiterals(secretValues(request));
@@ -82,9 +83,9 @@ public final class TwiceCommand implements Callable<Integer> {
             throw new java.util.concurrent.CompletionException(e);
           }
         });
-    DockerClient docker = EngineConnection.open(common);
+    ConnectedEngine engine = EngineConnection.open(common);
     Path work = Files.createTempDirectory("splitcheck-twice-");
-    String engineVersion = EngineConnection.version(docker);
+    String engineVersion = engine.version();
     java.util.Optional<Path> exporting = ExportedTwice.supports(engineVersion)
         ? BuildxExporter.find(buildx) : java.util.Optional.empty();
     if (exporting.isPresent()) {
@@ -93,16 +94,16 @@ public final class TwiceCommand implements Callable<Integer> {
             request, work, runId, redactor);
       } finally {
         TempFolder.deleteQuietly(work);
-        docker.close();
+        engine.close();
       }
     }
-    ExitCleanup onExit = keep ? null : ExitCleanup.install(runId, new Janitor(docker));
+    ExitCleanup onExit = keep ? null : ExitCleanup.install(runId, engine.janitor());
     try {
       BuildKitBuilder builder = new BuildKitBuilder(probed(probe), work);
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = output.human();
       out.println("twice: " + context + " (builder: " + builder.client().describe() + ", run " + runId + ")");
       out.flush();
-      Twice twice = new Twice(builder, new DockerImageStore(docker, DockerClients.hostOf(common.dockerHost)),
+      Twice twice = new Twice(builder, engine.images(),
           engineVersion, !viaSave);
       TwiceResult result = twice.run(request, runId, keep);
       out.print(redactor.redact(TwiceSummary.render(result)));
@@ -110,16 +111,13 @@ public final class TwiceCommand implements Callable<Integer> {
         out.println("kept: " + Twice.tag(runId, "first") + " " + Twice.tag(runId, "second"));
       }
       out.flush();
-      if (json != null) {
-        JsonOutput.write(json, result, redactor);
-      }
-      return result.reproducible() ? 0 : 1;
+      return written(result, runId, redactor);
     } finally {
       if (onExit != null) {
         onExit.close();
       }
       TempFolder.deleteQuietly(work);
-      docker.close();
+      engine.close();
     }
   }
 
@@ -129,15 +127,26 @@ public final class TwiceCommand implements Callable<Integer> {
     OptionalLong epoch = sourceDateEpoch != null ? OptionalLong.of(sourceDateEpoch) : GitCommitTime.latest(context);
     ExportedTwice.EpochSource source = sourceDateEpoch != null ? ExportedTwice.EpochSource.OPTION
         : epoch.isPresent() ? ExportedTwice.EpochSource.GIT_COMMIT : ExportedTwice.EpochSource.NONE;
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = output.human();
     out.println("twice: " + context + " (builder: " + exporter.describe() + ", run " + runId + ")");
     out.flush();
     TwiceResult result = new ExportedTwice(exporter, work).run(request, epoch, source);
     out.print(redactor.redact(TwiceSummary.render(result)));
     out.flush();
+    return written(result, runId, redactor);
+  }
+
+  /** {@code --json} and the {@code --format} on stdout; the exit code (0 reproducible, 1 not). */
+  private int written(TwiceResult result, String runId, Redactor redactor) throws java.io.IOException {
+    String document = io.splitcheck.json.Json.text(io.splitcheck.json.Document.of(result));
     if (json != null) {
-      JsonOutput.write(json, result, redactor);
+      output.writeJson(json, document, redactor);
     }
+    List<String> failures = result.reproducible() ? List.of()
+        : io.splitcheck.report.SingleCheckReports.differenceLines(result);
+    output.emit(document, io.splitcheck.report.SingleCheckReports.twice(context.toString(), result, failures, runId,
+        clock), new io.splitcheck.report.SarifRenderer(s -> build.dockerfile != null ? build.dockerfile.toString()
+        : context.resolve("Dockerfile").toString()), redactor);
     return result.reproducible() ? 0 : 1;
   }
 

@@ -43,4 +43,10 @@ class ModuleGraphTest {
   @ArchTest
   static final ArchRule junitKnowsNoCli = noClasses().that().resideInAPackage("io.splitcheck.junit..")
       .should().dependOnClassesThat().resideInAnyPackage("io.splitcheck.cli..", "picocli..");
+
+  /** The engine port: docker-java is an implementation detail of engine/, in no other package's code or signatures. */
+  @ArchTest
+  static final ArchRule dockerJavaOnlyInTheEnginePackage = noClasses()
+      .that().resideOutsideOfPackage("io.splitcheck.engine..")
+      .should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..");
 }

@@ -38,6 +38,8 @@ class SplitCheckFluentIT {
     AssertionError e = assertThrows(AssertionError.class, check::expectNoSplit);
     assertTrue(e.getMessage().contains("prod: exit") && e.getMessage().contains("getrandom = -1 EPERM"),
         e.getMessage());
+    assertEquals(1, e.getMessage().split("getrandom = -1 EPERM", -1).length - 1, "the culprit once: " + e.getMessage());
+    assertTrue(e.getMessage().contains("\n    stderr: "), "the cell's stderr line: " + e.getMessage());
   }
 
   @Test

@@ -20,7 +20,7 @@ public final class JUnitXmlRenderer {
     out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.write("<testsuites name=\"splitcheck\" tests=\"" + c[0] + "\" failures=\"" + c[1]
         + "\" errors=\"" + c[2] + "\" skipped=\"" + c[3] + "\" time=\""
-        + seconds(totalMillis(report)) + "\" timestamp=\"" + report.startedAt() + "\">\n");
+        + seconds(totalMillis(report)) + "\" timestamp=\"" + timestamp(report.startedAt()) + "\">\n");
     for (ScenarioReport s : report.scenarios()) {
       suite(report, s, out);
     }
@@ -35,7 +35,7 @@ public final class JUnitXmlRenderer {
     long millis = s.outcomes().stream().mapToLong(CheckOutcome::millis).sum();
     out.write("  <testsuite name=\"" + Xml.attr(s.name()) + "\" tests=\"" + c[0]
         + "\" failures=\"" + c[1] + "\" errors=\"" + c[2] + "\" skipped=\"" + c[3]
-        + "\" time=\"" + seconds(millis) + "\" timestamp=\"" + report.startedAt() + "\">\n");
+        + "\" time=\"" + seconds(millis) + "\" timestamp=\"" + timestamp(report.startedAt()) + "\">\n");
     for (CheckOutcome o : s.outcomes()) {
       testcase(s, o, out);
     }
@@ -48,7 +48,7 @@ public final class JUnitXmlRenderer {
     List<MatrixResult.CellResult> cells = o.check().equals("matrix") && s.matrix() != null
         ? s.matrix().cells().stream().filter(c -> c.engine() != null).toList() : List.of();
     properties(cells, out);
-    String details = "expected: " + o.expected() + "\nactual: " + o.actual();
+    String details = details(o);
     if (o.status() == Status.FAILED) {
       element(out, "failure", o.message(), "expectation", details);
     } else if (o.status() == Status.ERROR) {
@@ -61,7 +61,14 @@ public final class JUnitXmlRenderer {
       text.append("\ncell ").append(c.config()).append(": ").append(c.outcome()).append(" on ")
           .append(c.engine().describe());
     }
-    out.write("      <system-out>" + Xml.text(text.toString()) + "</system-out>\n");
+    if (o.check().equals("matrix") && s.matrix() != null) {
+      for (MatrixResult.CellResult c : s.matrix().cells()) {
+        if (c.stderr() != null && !c.stderr().isBlank()) {
+          text.append("\ncell ").append(c.config()).append(" stderr:\n").append(c.stderr().stripTrailing());
+        }
+      }
+    }
+    out.write("      <system-out>" + Xml.text(text.toString().strip()) + "</system-out>\n");
     out.write("    </testcase>\n");
   }
 
@@ -92,6 +99,29 @@ public final class JUnitXmlRenderer {
     out.write("      <" + name + " message=\"" + Xml.attr(message) + "\" type=\"" + type + "\">"
         + Xml.text(text) + "</" + name + ">\n");
   }
+
+  /** {@code expected: X} and {@code actual: Y}, each only when there is one (an error often has neither). */
+  static String details(CheckOutcome o) {
+    StringBuilder sb = new StringBuilder();
+    if (!o.expected().isEmpty()) {
+      sb.append("expected: ").append(o.expected());
+    }
+    if (!o.actual().isEmpty()) {
+      sb.append(sb.length() == 0 ? "" : "\n").append("actual: ").append(o.actual());
+    }
+    return sb.length() == 0 ? o.message() : sb.toString();
+  }
+
+  /**
+   * The xs:dateTime form Jenkins' xunit schema accepts: UTC, whole seconds, no zone designator
+   * ({@code 2026-11-26T02:00:00}).
+   */
+  static String timestamp(java.time.Instant instant) {
+    return TIMESTAMP.format(instant);
+  }
+
+  private static final java.time.format.DateTimeFormatter TIMESTAMP = java.time.format.DateTimeFormatter
+      .ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
 
   private static long totalMillis(RunReport report) {
     return report.scenarios().stream().flatMap(s -> s.outcomes().stream())

@@ -105,4 +105,25 @@ class JUnitXmlRendererTest {
     assertEquals("engine said: <container> \"x\" & 'y' \\u0001 failed",
         ((Element) errors.item(0)).getAttribute("message"));
   }
+
+  @Test
+  void timestamps_areWholeSecondsWithoutZone_theFormJenkinsXunitAccepts() throws Exception {
+    Document doc = parse(render(ReportSamples.sample()));
+    NodeList suites = doc.getElementsByTagName("testsuite");
+    for (int i = 0; i < suites.getLength(); i++) {
+      String ts = ((Element) suites.item(i)).getAttribute("timestamp");
+      assertTrue(ts.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"), ts);
+    }
+    assertEquals("2026-11-26T02:00:00", JUnitXmlRenderer.timestamp(java.time.Instant.parse("2026-11-26T02:00:00.123456789Z")));
+  }
+
+  @Test
+  void errorTestcase_hasNoEmptyExpected_andTheMatrixTestcaseCarriesTheCellsStderr() throws Exception {
+    Document doc = parse(render(ReportSamples.sample()));
+    Element error = (Element) doc.getElementsByTagName("error").item(0);
+    assertTrue(!error.getTextContent().contains("expected:"), error.getTextContent());
+    String out = testcase(doc, "splitcheck.getrandom-seccomp", "matrix").getElementsByTagName("system-out").item(0)
+        .getTextContent();
+    assertTrue(out.endsWith("cell prod stderr:\nverify-tls: getrandom failed: Operation not permitted"), out);
+  }
 }

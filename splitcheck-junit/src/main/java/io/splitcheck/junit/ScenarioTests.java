@@ -72,10 +72,26 @@ public final class ScenarioTests implements ExtensionContext.Store.CloseableReso
     switch (outcome.status()) {
       case PASSED -> { }
       case SKIPPED -> Assumptions.abort(outcome.message());
-      default -> Assertions.fail(s.name() + " " + check + ": " + outcome.message()
-          + (outcome.expected().isEmpty() ? "" : " [expected: " + outcome.expected() + "; actual: "
-          + outcome.actual() + "]"));
+      default -> Assertions.fail(failure(s.name(), report, outcome));
     }
+  }
+
+  /** The outcome's message (it already says what was expected and what happened), and for the matrix each split
+   * cell's stderr line (the culprits are in the message already, once). */
+  static String failure(String scenario, ScenarioReport report, CheckOutcome outcome) {
+    String what = !outcome.message().isEmpty() ? outcome.message()
+        : "expected " + outcome.expected() + ", got " + outcome.actual();
+    StringBuilder text = new StringBuilder(scenario).append(' ').append(outcome.check()).append(": ").append(what);
+    if ("matrix".equals(outcome.check()) && report.matrix() != null) {
+      for (var split : report.matrix().splits()) {
+        String stderr = report.matrix().cell(split.config()).map(c -> c.stderr() == null ? "" : c.stderr())
+            .map(FailureText::firstLine).orElse("");
+        if (!stderr.isEmpty()) {
+          text.append("\n  ").append(split.config()).append(" stderr: ").append(stderr);
+        }
+      }
+    }
+    return text.toString();
   }
 
   /** The class ended: write the report of what ran, and remove the run's objects. */

@@ -1,7 +1,6 @@
 package io.splitcheck.junit;
 
-import io.splitcheck.engine.DockerClients;
-import io.splitcheck.engine.DockerContainerEngine;
+import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.RunId;
 import io.splitcheck.report.MatrixResult;
@@ -19,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The fluent entry point for a hand-written test, in the Testcontainers idiom:
@@ -102,8 +102,8 @@ public final class SplitCheck {
   public MatrixResult expectNoSplit() {
     MatrixResult r = run();
     if (!r.splits().isEmpty()) {
-      throw new AssertionError(image + ": expected no split, got:\n  "
-          + r.splits().stream().map(MatrixResult.Split::summary).collect(Collectors.joining("\n  ")));
+      throw new AssertionError(image + ": expected no split, got " + r.splits().size() + ":\n"
+          + r.splits().stream().map(s -> FailureText.split(r, s)).collect(Collectors.joining("\n")));
     }
     return r;
   }
@@ -112,24 +112,38 @@ public final class SplitCheck {
   public MatrixResult expectSplit(String cell, String culprit) {
     MatrixResult r = run();
     MatrixResult.Split split = r.split(cell).orElseThrow(() -> new AssertionError(image + ": expected a split in "
-        + cell + ", got " + (r.splits().isEmpty() ? "none" : r.splits().stream().map(MatrixResult.Split::config)
-        .collect(Collectors.joining(", ")))));
+        + cell + ", got " + (r.splits().isEmpty() ? "none" : "splits in " + r.splits().stream()
+        .map(MatrixResult.Split::config).collect(Collectors.joining(", ")))
+        + FailureText.cellLine(r, cell)));
     if (culprit != null && split.culprits().stream().noneMatch(c -> c.key().equals(culprit))) {
-      throw new AssertionError(image + ": expected culprit " + culprit + " in " + cell + ", got " + split.summary());
+      throw new AssertionError(image + ": expected culprit " + culprit + " in " + cell + ", got:\n"
+          + FailureText.split(r, split));
     }
     return r;
   }
 
-  /** Runs the matrix once per configuration: a {@code withX(..)} after a run makes the next run() run again. */
+  /**
+   * Runs the matrix once per configuration (a {@code withX(..)} after a run makes the next run() run
+   * again) and returns its result. Without an answering engine the test is skipped (aborted) with the
+   * reason, as {@link SplitCheckSuite} does; under {@code SPLITCHECK_REQUIRE_ENGINE=1} it fails instead.
+   * Warnings (a profile naming a syscall libseccomp does not know) go to the test's stderr.
+   */
   public MatrixResult run() {
     if (result != null) {
       return result;
     }
-    try (var docker = DockerClients.fromEnvironment()) {
+    String noEngine = EngineCheck.whyNoEngine();
+    if (noEngine != null) {
+      if (EngineCheck.required()) {
+        throw new IllegalStateException(noEngine + ", and " + EngineCheck.REQUIRE_ENGINE + "=1");
+      }
+      Assumptions.abort(noEngine);
+    }
+    try (ConnectedEngine engine = ConnectedEngine.connect(null)) {
       MatrixCheck.Prepared prepared = MatrixCheck.prepare(new MatrixCheck.Request(image, configs, profiles, derives,
           baseline, trace, timeout, MatrixOptions.defaultJobs(), command, null));
-      MatrixReport report = MatrixCheck.run(new DockerContainerEngine(docker), prepared,
-          RunId.next(Clock.systemUTC()), w -> { });
+      MatrixReport report = MatrixCheck.run(engine.containers(), prepared,
+          RunId.next(Clock.systemUTC()), w -> System.err.println("splitcheck matrix " + image + ": warning: " + w));
       result = Suites.matrixResult(report);
       return result;
     } catch (EngineException | IOException e) {
