@@ -24,14 +24,6 @@ public interface ContainerEngine extends ContainerRunner, ImageLookup, VolumeSto
     }
   }
 
-  /**
-   * Owner, mode and {@code security.capability} of a path in a local image, read from the engine's
-   * archive of a created (never started) container; empty when the path does not exist.
-   */
-  default Optional<io.splitcheck.k8s.ImageFile> stat(String image, String path, Map<String, String> labels)
-      throws EngineException {
-    return Optional.empty();
-  }
 
   /**
    * A container to attach to.
