@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
 /** {@code splitcheck matrix}: run an image under the security matrix and explain every split. */
 @Command(name = "matrix", mixinStandardHelpOptions = true,
     description = "Run an image under unconfined, runtime-default, cap-drop-all, read-only, "
-        + "no-network, restricted and custom seccomp cells; name the syscall behind every split. "
+        + "no-network, restricted and custom seccomp cells (and, with --config, k8s-restricted, "
+        + "k8s-default, openshift-restricted); name the syscall behind every split. "
         + "Exit 0: no split, 1: split, 2: error.")
 public final class MatrixCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "IMAGE", description = "a local image (never pulled)")
@@ -81,6 +82,23 @@ public final class MatrixCommand implements Callable<Integer> {
       description = "the engine default profile --derive starts from")
   Path defaultProfile;
 
+  @Option(names = "--user", paramLabel = "UID[:GID]",
+      description = "run every cell but the baseline as this user (runAsUser[:runAsGroup])")
+  String user;
+
+  @Option(names = "--limit", paramLabel = "KEY=VALUE",
+      description = "memory=128m, pids=64 or cpus=0.5 on every cell but the baseline; repeatable")
+  List<String> limits = new ArrayList<>();
+
+  @Option(names = "--tmpfs", paramLabel = "PATH",
+      description = "a tmpfs at PATH in every cell but the baseline (with read-only: the usual fix)")
+  List<String> tmpfs = new ArrayList<>();
+
+  @Option(names = "--pod", paramLabel = "FILE.yaml[#CONTAINER]",
+      description = "a cell from a Kubernetes manifest (Pod, Deployment, StatefulSet, DaemonSet, Job, "
+          + "CronJob): the container by name, else the one running IMAGE, else the first")
+  List<String> pods = new ArrayList<>();
+
   @picocli.CommandLine.Mixin
   CommonOptions common = new CommonOptions();
 
@@ -106,7 +124,8 @@ public final class MatrixCommand implements Callable<Integer> {
     try {
       prepared = MatrixCheck.prepare(new MatrixCheck.Request(image, configs,
           ProfileOptions.toMap(profiles, System.getenv()), NamedValue.toMap("--derive", derives, v -> v),
-          baseline, mode, perCell, jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile));
+          baseline, mode, perCell, jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile),
+          io.splitcheck.matrix.CellOverrides.parse(user, limits, tmpfs), pods);
     } catch (RuntimeException e) {
       pending.abandon();
       throw e;

@@ -29,6 +29,27 @@ class MatrixCommandTest {
   }
 
   @Test
+  void parse_takesTheKubernetesOptions() {
+    MatrixCommand c = CommandLine.populateCommand(new MatrixCommand(), "img:1", "--user", "1000:0",
+        "--limit", "memory=64m", "--limit", "pids=32", "--tmpfs", "/cache", "--pod", "deploy.yaml#app");
+    assertEquals("1000:0", c.user);
+    assertEquals(List.of("memory=64m", "pids=32"), c.limits);
+    assertEquals(List.of("/cache"), c.tmpfs);
+    assertEquals(List.of("deploy.yaml#app"), c.pods);
+  }
+
+  @Test
+  void matrix_exitsTwoNamingTheOption_whenALimitOrUserOrPodIsBad() {
+    Cli.Result limit = Cli.run("matrix", "img:1", "--limit", "memory=lots");
+    assertEquals(2, limit.exitCode());
+    assertTrue(limit.err().contains("--limit memory 'lots': expected a size"), limit.err());
+    Cli.Result user = Cli.run("matrix", "img:1", "--user", "nobody");
+    assertTrue(user.err().contains("--user 'nobody': expected UID or UID:GID"), user.err());
+    Cli.Result pod = Cli.run("matrix", "img:1", "--pod", "/nonexistent/pod.yaml");
+    assertTrue(pod.err().contains("--pod /nonexistent/pod.yaml: no such file"), pod.err());
+  }
+
+  @Test
   void matrix_exitsTwoNamingTheCell_whenConfigIsUnknown() {
     Cli.Result r = Cli.run("matrix", "img:1", "--config", "unconfined", "--config", "laptop");
     assertEquals(2, r.exitCode());

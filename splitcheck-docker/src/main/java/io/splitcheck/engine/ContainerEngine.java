@@ -10,12 +10,20 @@ import java.util.List;
  */
 public interface ContainerEngine extends ContainerRunner, ImageLookup, VolumeStore, RunCleanup {
   /** The parts of a local image's config that decide what runs. */
-  record ImageConfig(String id, List<String> entrypoint, List<String> cmd, String architecture) {
+  record ImageConfig(String id, List<String> entrypoint, List<String> cmd, String architecture,
+                     String user) {
     public ImageConfig {
       entrypoint = List.copyOf(entrypoint);
       cmd = List.copyOf(cmd);
+      user = user == null ? "" : user;
+    }
+
+    /** An image whose USER is not known (root). */
+    public ImageConfig(String id, List<String> entrypoint, List<String> cmd, String architecture) {
+      this(id, entrypoint, cmd, architecture, "");
     }
   }
+
 
   /**
    * A container to attach to.

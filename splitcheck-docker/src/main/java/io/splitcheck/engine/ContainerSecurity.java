@@ -10,10 +10,18 @@ package io.splitcheck.engine;
  * @param tmpfsTmp a tmpfs on {@code /tmp}
  * @param noNetwork {@code networkMode none}
  * @param noNewPrivileges {@code no-new-privileges}
+ * @param pod user, groups, added/dropped capabilities, limits, mounts and process of a pod-like cell
  */
 public record ContainerSecurity(Seccomp seccomp, String profileJson, boolean dropAllCaps,
                                 boolean readOnlyRoot, boolean tmpfsTmp, boolean noNetwork,
-                                boolean noNewPrivileges) {
+                                boolean noNewPrivileges, PodSettings pod) {
+  /** A cell without pod settings. */
+  public ContainerSecurity(Seccomp seccomp, String profileJson, boolean dropAllCaps,
+      boolean readOnlyRoot, boolean tmpfsTmp, boolean noNetwork, boolean noNewPrivileges) {
+    this(seccomp, profileJson, dropAllCaps, readOnlyRoot, tmpfsTmp, noNetwork, noNewPrivileges,
+        PodSettings.NONE);
+  }
+
   /** Which seccomp filter a container runs under. */
   public enum Seccomp {
     /** {@code seccomp=unconfined}. */
@@ -28,6 +36,7 @@ public record ContainerSecurity(Seccomp seccomp, String profileJson, boolean dro
     if ((seccomp == Seccomp.CUSTOM) != (profileJson != null)) {
       throw new IllegalArgumentException("profileJson must be given exactly when seccomp is CUSTOM");
     }
+    pod = pod == null ? PodSettings.NONE : pod;
   }
 
   /** The engine's defaults with seccomp unconfined: the laptop. */
@@ -47,21 +56,32 @@ public record ContainerSecurity(Seccomp seccomp, String profileJson, boolean dro
 
   public ContainerSecurity withDropAllCaps() {
     return new ContainerSecurity(seccomp, profileJson, true, readOnlyRoot, tmpfsTmp, noNetwork,
-        noNewPrivileges);
+        noNewPrivileges, pod);
   }
 
   public ContainerSecurity withReadOnlyRoot(boolean tmpfsOnTmp) {
     return new ContainerSecurity(seccomp, profileJson, dropAllCaps, true, tmpfsOnTmp, noNetwork,
-        noNewPrivileges);
+        noNewPrivileges, pod);
   }
 
   public ContainerSecurity withNoNetwork() {
     return new ContainerSecurity(seccomp, profileJson, dropAllCaps, readOnlyRoot, tmpfsTmp, true,
-        noNewPrivileges);
+        noNewPrivileges, pod);
   }
 
   public ContainerSecurity withNoNewPrivileges() {
     return new ContainerSecurity(seccomp, profileJson, dropAllCaps, readOnlyRoot, tmpfsTmp, noNetwork,
-        true);
+        true, pod);
+  }
+
+  public ContainerSecurity withPod(PodSettings newPod) {
+    return new ContainerSecurity(seccomp, profileJson, dropAllCaps, readOnlyRoot, tmpfsTmp, noNetwork,
+        noNewPrivileges, newPod);
+  }
+
+  /** The same switches under another seccomp filter. */
+  public ContainerSecurity withSeccomp(Seccomp newSeccomp, String newProfileJson) {
+    return new ContainerSecurity(newSeccomp, newProfileJson, dropAllCaps, readOnlyRoot, tmpfsTmp,
+        noNetwork, noNewPrivileges, pod);
   }
 }

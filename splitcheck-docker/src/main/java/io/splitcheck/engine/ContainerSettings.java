@@ -18,10 +18,12 @@ final class ContainerSettings {
     if (spec.cmd() != null) {
       strings(body.putArray("Cmd"), spec.cmd());
     }
+    PodHostConfig.applyToBody(body, spec.security().pod());
     ObjectNode host = hostConfig(spec.security());
     if (!spec.volumes().isEmpty()) {
       strings(host.putArray("Binds"), spec.volumes().stream().map(ContainerSettings::bind).toList());
     }
+    PodHostConfig.applyMounts(host, spec);
     if (spec.ptraceSidecarOf() != null) {
       host.put("PidMode", "container:" + spec.ptraceSidecarOf());
       host.putArray("CapAdd").add("SYS_PTRACE");
@@ -83,6 +85,7 @@ final class ContainerSettings {
     if (s.noNetwork()) {
       host.put("NetworkMode", "none");
     }
+    PodHostConfig.applyToHost(host, s.pod());
     return host;
   }
 

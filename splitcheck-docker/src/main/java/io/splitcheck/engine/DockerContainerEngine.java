@@ -72,7 +72,7 @@ public final class DockerContainerEngine implements ContainerEngine {
     }
     JsonNode c = r.path("Config");
     return Optional.of(new ImageConfig(text(r, "Id"), strings(c.path("Entrypoint")),
-        strings(c.path("Cmd")), text(r, "Architecture")));
+        strings(c.path("Cmd")), text(r, "Architecture"), text(c, "User")));
   }
 
   @Override
@@ -237,6 +237,18 @@ public final class DockerContainerEngine implements ContainerEngine {
     } catch (EngineException e) {
       // 404 gone, 409 not running; anything else shows up when the wait or the inspect fails
       return false;
+    }
+  }
+
+  @Override
+  public Optional<io.splitcheck.k8s.ImageFile> stat(String image, String path,
+      Map<String, String> labels) throws EngineException {
+    String id = create(ContainerSettings.helperBody(image, NO_SUCH_ENTRYPOINT, labels,
+        EngineApi.JSON.createObjectNode()));
+    try {
+      return ImageFileStat.read(api, id, path);
+    } finally {
+      removeContainer(id);
     }
   }
 

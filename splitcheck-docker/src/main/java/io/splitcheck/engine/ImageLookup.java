@@ -6,4 +6,13 @@ import java.util.Optional;
 public interface ImageLookup {
   /** The local image, or empty when the engine has none by that name. */
   Optional<ContainerEngine.ImageConfig> image(String ref) throws EngineException;
+
+  /**
+   * Owner, mode and {@code security.capability} of a path in a local image, read from the engine's
+   * archive of a created (never started) container; empty when the path does not exist.
+   */
+  default Optional<io.splitcheck.k8s.ImageFile> stat(String image, String path,
+      java.util.Map<String, String> labels) throws EngineException {
+    return Optional.empty();
+  }
 }

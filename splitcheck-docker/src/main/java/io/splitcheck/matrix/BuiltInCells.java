@@ -34,11 +34,14 @@ public final class BuiltInCells {
     return ALL;
   }
 
+  /** The six and the Kubernetes cells ({@link K8sCells}), which run only when named. */
   public static Optional<Cell> named(String name) {
-    return ALL.stream().filter(c -> c.name().equals(name)).findFirst();
+    return java.util.stream.Stream.concat(ALL.stream(), K8sCells.all().stream())
+        .filter(c -> c.name().equals(name)).findFirst();
   }
 
   public static List<String> names() {
-    return ALL.stream().map(Cell::name).toList();
+    return java.util.stream.Stream.concat(ALL.stream(), K8sCells.all().stream()).map(Cell::name)
+        .toList();
   }
 }

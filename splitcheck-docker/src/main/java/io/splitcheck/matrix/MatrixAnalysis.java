@@ -41,6 +41,13 @@ public final class MatrixAnalysis {
       culprits = attributor.culprits(base.trace(), cell.trace(), spec);
       note = culprits.isEmpty() ? "no syscall fails here that does not fail in the baseline" : null;
     }
+    List<Culprit> outcomeCauses = OutcomeCulprits.of(cell, spec);
+    if (!outcomeCauses.isEmpty()) {
+      List<Culprit> all = new ArrayList<>(outcomeCauses);
+      all.addAll(culprits);
+      culprits = all;
+      note = null;
+    }
     return new SplitExplanation(cell.config(), base.config(), cell.outcome(), base.outcome(),
         culprits, note);
   }

@@ -46,9 +46,28 @@ public final class MatrixCheck {
 
   /** Checks the request before the engine is contacted: cells, baseline, options. */
   public static Prepared prepare(Request r) throws IOException {
+    return prepare(r, CellOverrides.NONE, List.of());
+  }
+
+  /**
+   * With {@code --user}/{@code --limit}/{@code --tmpfs} applied to every cell but the baseline, and a
+   * cell per {@code --pod FILE[#CONTAINER]} (after the custom cells).
+   */
+  public static Prepared prepare(Request r, CellOverrides overrides, List<String> pods)
+      throws IOException {
     CustomCells cells = CustomCells.load(r.profiles(), r.derives(), r.defaultProfile());
-    MatrixPlan plan = MatrixPlan.expand(r.configs(), cells.cells(),
-        Optional.ofNullable(r.baseline()));
+    if (!pods.isEmpty()) {
+      List<Cell> all = new ArrayList<>(cells.cells());
+      List<String> warnings = new ArrayList<>(cells.warnings());
+      for (String pod : pods) {
+        PodCells p = PodCells.load(pod, r.image());
+        all.add(p.cell());
+        warnings.addAll(p.warnings());
+      }
+      cells = new CustomCells(all, cells.parsed(), cells.engineDefault(), warnings);
+    }
+    MatrixPlan plan = overrides.apply(MatrixPlan.expand(r.configs(), cells.cells(),
+        Optional.ofNullable(r.baseline())));
     MatrixOptions options = new MatrixOptions(r.image(), plan, r.trace(), r.timeout(), r.jobs(),
         r.command(), MatrixOptions.DEFAULT_OUTPUT_CAP);
     return new Prepared(cells, options);
@@ -84,7 +103,8 @@ public final class MatrixCheck {
     List<String> versions = infos.stream().filter(java.util.Objects::nonNull).map(EngineInfo::version)
         .distinct().toList();
     TraceAttributor attributor = new TraceAttributor(Restrictions.forPlan(o.plan(), p.cells().engineDefault(),
-        versions.size() == 1 ? versions.get(0) : null), image.architecture());
+        versions.size() == 1 ? versions.get(0) : null), image.architecture())
+        .withKubeCauses(KubeCauses.of(engines.get(0), image, o.image(), runId));
     List<RunScope> scopes = new ArrayList<>();
     MatrixReport report;
     try {

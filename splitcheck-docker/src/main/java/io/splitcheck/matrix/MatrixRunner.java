@@ -29,6 +29,7 @@ public final class MatrixRunner {
   private final List<EngineSlot> slots;
   private final String runId;
   private final TraceGate gate;
+  private volatile ImageConfig image;
 
   public MatrixRunner(ContainerEngine engine, TraceCollector collector, String runId, TraceGate gate) {
     this(List.of(new EngineSlot(engine, null, collector)), runId, gate);
@@ -51,6 +52,7 @@ public final class MatrixRunner {
   /** @param image the image's config on the first engine, already looked up */
   public MatrixRun run(MatrixOptions o, ImageConfig image) throws EngineException {
     List<String> argv = argv(image, o.command(), o.image());
+    this.image = image;
     for (EngineSlot slot : slots.subList(1, slots.size())) {
       requireImage(slot.engine(), o.image());
     }
@@ -127,6 +129,12 @@ public final class MatrixRunner {
 
   private CellResult runUntraced(Cell cell, EngineSlot slot, MatrixOptions o)
       throws EngineException {
+    Optional<String> refused = PodResolution.refusal(cell, image);
+    if (refused.isPresent()) {
+      return new CellResult(cell.name(), new Outcome(-1, false, false), 0,
+          io.splitcheck.engine.CappedOutput.EMPTY, io.splitcheck.engine.CappedOutput.EMPTY,
+          refused.get(), null, slot.info());
+    }
     ContainerExit exit;
     try {
       exit = slot.engine().run(spec(cell, o, "cell"));
@@ -143,12 +151,17 @@ public final class MatrixRunner {
 
   private CellTrace trace(Cell cell, EngineSlot slot, MatrixOptions o, List<String> argv,
       Outcome verdict) throws EngineException {
+    Optional<String> refused = PodResolution.refusal(cell, image);
+    if (refused.isPresent()) {
+      return CellTrace.untraceable(NOT_TRACEABLE + ": never started (" + refused.get() + ")");
+    }
     Optional<String> denied = gate.untraceable(cell);
     if (denied.isPresent()) {
       String why = denied.get();
       return CellTrace.untraceable(why.startsWith(NOT_TRACEABLE) ? why : NOT_TRACEABLE + ": " + why);
     }
-    TraceCollector.TracedExit t = slot.collector().run(spec(cell, o, "traced-cell"), argv, cell.name());
+    TraceCollector.TracedExit t = slot.collector().run(spec(cell, o, "traced-cell"),
+        PodResolution.argv(cell, image, argv), cell.name());
     Outcome outcome = outcome(t.exit());
     if (t.lines().isEmpty()) {
       return new CellTrace(false, NOT_TRACEABLE + ": the tracer wrote no trace ("
@@ -160,8 +173,10 @@ public final class MatrixRunner {
   }
 
   private ContainerSpec spec(Cell cell, MatrixOptions o, String role) {
-    return ContainerSpec.cell(o.image(), o.command().isEmpty() ? null : o.command(),
+    ContainerSpec spec = ContainerSpec.cell(o.image(), o.command().isEmpty() ? null : o.command(),
         cell.security(), Labels.forRun(runId, role), o.timeout(), o.outputCap());
+    return image == null ? spec : PodResolution.apply(spec, image,
+        PodResolution.argv(cell, image, argv(image, o.command(), o.image())));
   }
 
   static Outcome outcome(ContainerExit exit) {

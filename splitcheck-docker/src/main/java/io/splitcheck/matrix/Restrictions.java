@@ -36,8 +36,8 @@ public final class Restrictions {
       SeccompProfile written = profile;
       profile = EngineCompat.dockerTarget(engineVersion).map(t -> EngineCompat.asLoaded(written, t)).orElse(written);
     }
-    Set<String> caps = s.dropAllCaps() ? Set.of() : CellRestrictions.DOCKER_DEFAULT_CAPS;
-    Set<String> writable = s.tmpfsTmp() ? Set.of("/tmp") : Set.of();
+    Set<String> caps = PodCaps.effective(s);
+    Set<String> writable = PodCaps.writable(s);
     return new CellRestrictions(cell.name(), profile,
         s.seccomp() == ContainerSecurity.Seccomp.ENGINE_DEFAULT && engineDefault != null, caps,
         s.readOnlyRoot(), writable, s.noNetwork());

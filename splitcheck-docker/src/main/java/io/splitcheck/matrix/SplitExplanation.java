@@ -32,7 +32,8 @@ public record SplitExplanation(String config, String baseline, Outcome outcome,
     }
     String sep = " <- ";
     for (Culprit c : culprits) {
-      line.append(sep).append(c.syscall()).append(" = -1 ").append(c.errno()).append(" [")
+      line.append(sep).append(c.syscall()).append(c.errno().equals("-") ? "" : " = -1 " + c.errno())
+          .append(" [")
           .append(c.cause()).append(c.detail() == null ? "" : ": " + c.detail()).append("]");
       if (c.hazard() != null) {
         line.append(" (hazard: ").append(c.hazard()).append(")");

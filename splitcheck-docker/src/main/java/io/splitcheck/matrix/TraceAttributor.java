@@ -14,6 +14,7 @@ import java.util.Optional;
 public final class TraceAttributor implements Attributor, MatrixRunner.TraceGate {
   private final Map<String, CellRestrictions> restrictions;
   private final String arch;
+  private KubeCauses kubeCauses;
 
   /**
    * @param restrictions per cell name
@@ -22,6 +23,12 @@ public final class TraceAttributor implements Attributor, MatrixRunner.TraceGate
   public TraceAttributor(Map<String, CellRestrictions> restrictions, String arch) {
     this.restrictions = Map.copyOf(restrictions);
     this.arch = arch;
+  }
+
+  /** Also names the causes a pod brings (user, pids, file-capability) with evidence from the image. */
+  public TraceAttributor withKubeCauses(KubeCauses causes) {
+    this.kubeCauses = causes;
+    return this;
   }
 
   @Override
@@ -42,6 +49,9 @@ public final class TraceAttributor implements Attributor, MatrixRunner.TraceGate
   public List<Culprit> culprits(CellTrace baseline, CellTrace cellTrace, Cell cell) {
     List<Culprit> found = Attribution.culprits(parse(baseline, "baseline trace"),
         parse(cellTrace, "trace of " + cell.name()), restrictionsOf(cell.name()), arch);
+    if (kubeCauses != null) {
+      found = kubeCauses.refine(found, parse(cellTrace, "trace of " + cell.name()), cell);
+    }
     return found.stream().map(c -> new Culprit(c.syscall(), c.errno(), c.cause(),
         c.hazard(), c.detail())).toList();
   }

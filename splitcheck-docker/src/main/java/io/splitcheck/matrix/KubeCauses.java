@@ -1,0 +1,80 @@
+package io.splitcheck.matrix;
+
+import io.splitcheck.engine.ContainerEngine;
+import io.splitcheck.engine.EngineException;
+import io.splitcheck.engine.Labels;
+import io.splitcheck.engine.PodSettings;
+import io.splitcheck.k8s.CauseRules;
+import io.splitcheck.k8s.CellIdentity;
+import io.splitcheck.k8s.ImageFile;
+import io.splitcheck.seccomp.Culprit;
+import io.splitcheck.trace.SyscallEvent;
+import io.splitcheck.trace.Trace;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Re-reads the culprits attribution left {@code unknown} (or put on a dropped capability) with the
+ * causes a pod brings ({@link CauseRules}): the cell's uid/gid, its limits, and the image's owners,
+ * modes and file capabilities, looked up once per path through the engine.
+ */
+public final class KubeCauses {
+  private final String imageUser;
+  private final CauseRules.ImageFiles files;
+
+  KubeCauses(String imageUser, CauseRules.ImageFiles files) {
+    this.imageUser = imageUser == null ? "" : imageUser;
+    this.files = files;
+  }
+
+  /** Paths of {@code image} read through {@code engine}'s archive of a created container. */
+  public static KubeCauses of(ContainerEngine engine, ContainerEngine.ImageConfig image,
+      String imageRef, String runId) {
+    Map<String, Optional<ImageFile>> cache = new ConcurrentHashMap<>();
+    return new KubeCauses(image.user(), path -> cache.computeIfAbsent(path, p -> {
+      try {
+        return engine.stat(imageRef, p, Labels.forRun(runId, "stat"));
+      } catch (EngineException e) {
+        throw new UncheckedIOException(new java.io.IOException(e.getMessage(), e));
+      }
+    }));
+  }
+
+  /** {@code found} with unknown and capability culprits replaced where a pod cause explains them. */
+  public List<Culprit> refine(List<Culprit> found, Trace cellTrace, Cell cell) {
+    CellIdentity who = identity(cell);
+    List<Culprit> out = new ArrayList<>();
+    for (Culprit c : found) {
+      boolean open = c.cause().equals(Culprit.UNKNOWN)
+          || c.cause().equals(Culprit.CAPABILITY) && (who.uid() > 0 || c.syscall().equals("execve"));
+      Optional<Culprit> better = open ? firstEvent(cellTrace, c)
+          .flatMap(e -> CauseRules.explain(e, who, files)) : Optional.empty();
+      out.add(better.orElse(c));
+    }
+    return List.copyOf(out);
+  }
+
+  CellIdentity identity(Cell cell) {
+    PodSettings pod = cell.security().pod();
+    String user = pod.effectiveUser(imageUser);
+    long uid = pod.effectiveUid(imageUser);
+    List<Long> gids = new ArrayList<>();
+    if (user.contains(":") && user.substring(user.indexOf(':') + 1).matches("[0-9]+")) {
+      gids.add(Long.parseLong(user.substring(user.indexOf(':') + 1)));
+    } else {
+      gids.add(uid == 0 || !user.contains(":") && !imageUser.equals(user) ? 0L : -1L);
+    }
+    pod.groupAdd().stream().filter(g -> g.matches("[0-9]+")).map(Long::parseLong).forEach(gids::add);
+    return new CellIdentity(uid, gids, PodCaps.effective(cell.security()), pod.limits().pids(),
+        pod.limits().memoryBytes());
+  }
+
+  private static Optional<SyscallEvent> firstEvent(Trace t, Culprit c) {
+    return t.events().stream().filter(e -> e.name().equals(c.syscall()) && c.errno().equals(e.errno()))
+        .findFirst();
+  }
+}
