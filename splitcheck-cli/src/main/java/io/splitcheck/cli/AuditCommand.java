@@ -105,12 +105,12 @@ public final class AuditCommand implements Callable<Integer> {
         RunId.next(Clock.systemUTC()));
     PrintWriter stdout = spec.commandLine().getOut();
     io.splitcheck.report.Redactor redactor = io.splitcheck.report.Redactor.standard();
-    stdout.print(redactor.redact(report.toText()));
+    stdout.print(io.splitcheck.report.TerminalText.escape(redactor.redact(report.toText())));
     stdout.flush();
     if (json != null) {
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
       report.writeJson(bytes);
-      Files.writeString(json, redactor.redact(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)),
+      Files.writeString(json, JsonOutput.redacted(bytes.toByteArray(), redactor),
           java.nio.charset.StandardCharsets.UTF_8);
     }
     return report.failsAt(threshold) ? 1 : 0;

@@ -52,7 +52,7 @@ public final class DiffCommand implements Callable<Integer> {
       TwiceResult result = new TwiceResult(first + " vs " + second, c.first(), c.second(), c.verdict(),
           c.configDifferences(), c.differences(), c.unexplainedLayers(), List.of());
       PrintWriter out = spec.commandLine().getOut();
-      out.print(io.splitcheck.report.Redactor.standard().redact(TwiceSummary.render(result)));
+      out.print(io.splitcheck.report.TerminalText.line(TwiceSummary.render(result)));
       out.flush();
       if (json != null) {
         JsonOutput.write(json, result);

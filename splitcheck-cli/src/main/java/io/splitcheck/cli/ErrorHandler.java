@@ -10,7 +10,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
     String name = e instanceof IllegalArgumentException ? "error" : e.getClass().getSimpleName();
     cl.getErr().println("splitcheck " + cl.getCommandName() + ": " + name + ": "
-        + io.splitcheck.report.Redactor.standard().redact(e.getMessage()));
+        + io.splitcheck.report.TerminalText.line(e.getMessage()));
     if (parsed.hasMatchedOption("--stacktrace") || System.getenv("SPLITCHECK_STACKTRACE") != null) {
       e.printStackTrace(cl.getErr());
     }

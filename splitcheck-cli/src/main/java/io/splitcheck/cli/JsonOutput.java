@@ -25,7 +25,19 @@ final class JsonOutput {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Files.writeString(file, redactor.redact(MAPPER.writeValueAsString(document))
-        + "\n", StandardCharsets.UTF_8);
+    // value by value, before serialising: a rule cannot reach past a value into the document's syntax
+    com.fasterxml.jackson.databind.JsonNode tree = io.splitcheck.report.RedactingJson.redact(
+        MAPPER.valueToTree(document), redactor);
+    Files.writeString(file, MAPPER.writeValueAsString(tree) + "\n", StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A JSON document another writer serialised, parsed back and redacted value by value, then written
+   * indented: never a text pass over the serialised document, which a value could break.
+   */
+  static String redacted(byte[] document, io.splitcheck.report.Redactor redactor) throws IOException {
+    com.fasterxml.jackson.databind.JsonNode tree = io.splitcheck.report.RedactingJson.redact(
+        MAPPER.readTree(document), redactor);
+    return MAPPER.writeValueAsString(tree) + "\n";
   }
 }

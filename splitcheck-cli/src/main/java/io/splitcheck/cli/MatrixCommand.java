@@ -98,16 +98,16 @@ public final class MatrixCommand implements Callable<Integer> {
     }
     Redactor redactor = Redactor.standard();
     MatrixReport report = MatrixCheck.run(connected.engines(), connected.infos(), prepared,
-        RunId.next(Clock.systemUTC()), w -> System.err.println("splitcheck matrix: warning: " + redactor.redact(w)));
+        RunId.next(Clock.systemUTC()), w -> System.err.println("splitcheck matrix: warning: " + io.splitcheck.report.TerminalText.escape(redactor.redact(w))));
     Timings.mark("cells");
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     MatrixText.print(report, new PrintStream(text, true, StandardCharsets.UTF_8));
-    System.out.print(redactor.redact(text.toString(StandardCharsets.UTF_8)));
+    System.out.print(io.splitcheck.report.TerminalText.escape(redactor.redact(text.toString(StandardCharsets.UTF_8))));
     System.out.flush();
     if (json != null) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       MatrixJson.write(report, bytes);
-      Files.writeString(json, redactor.redact(bytes.toString(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+      Files.writeString(json, JsonOutput.redacted(bytes.toByteArray(), redactor), StandardCharsets.UTF_8);
     }
     if (reportDir != null) {
       new ReportWriter().write(SingleImageReport.of(image, Suites.matrixResult(report), Clock.systemUTC()),

@@ -105,7 +105,7 @@ public final class RunCommand implements Callable<Integer> {
       console.println("report: " + out.resolve(ReportWriter.HTML));
       if (history != null) {
         Changes changes = new HistoryStore(history).record(report, keep);
-        console.print(new ChangesRenderer().markdown(changes));
+        console.print(io.splitcheck.report.TerminalText.line(new ChangesRenderer().markdown(changes)));
         console.println("changes: " + history.resolve(HistoryStore.CHANGES));
       }
       console.flush();

@@ -68,17 +68,19 @@ public final class TwiceCommand implements Callable<Integer> {
           }
         });
     DockerClient docker = EngineConnection.open(common);
-    Path work = Files.createTempDirectory("splitcheck-twice-");
-    ExitCleanup onExit = keep ? null : ExitCleanup.install(runId, new Janitor(docker));
+    Janitor janitor = new Janitor(docker);
+    Path work = TempFolder.create("splitcheck-twice-", runId);
+    ExitCleanup onExit = keep ? null : ExitCleanup.install(runId, janitor);
     try {
+      janitor.claim(runId, keep); // before any image is tagged: gc reads who runs this from it
       BuildKitBuilder builder = new BuildKitBuilder(probed(probe), work);
       PrintWriter out = spec.commandLine().getOut();
-      out.println("twice: " + context + " (builder: " + builder.client().describe() + ", run " + runId + ")");
+      out.println(io.splitcheck.report.TerminalText.escape("twice: " + context) + " (builder: " + builder.client().describe() + ", run " + runId + ")");
       out.flush();
       Twice twice = new Twice(builder, new DockerImageStore(docker, DockerClients.hostOf(common.dockerHost)),
           EngineConnection.version(docker), !viaSave);
       TwiceResult result = twice.run(request, runId, keep);
-      out.print(redactor.redact(TwiceSummary.render(result)));
+      out.print(io.splitcheck.report.TerminalText.escape(redactor.redact(TwiceSummary.render(result))));
       if (keep) {
         out.println("kept: " + Twice.tag(runId, "first") + " " + Twice.tag(runId, "second"));
       }
@@ -89,6 +91,7 @@ public final class TwiceCommand implements Callable<Integer> {
       return result.reproducible() ? 0 : 1;
     } finally {
       if (onExit != null) {
+        janitor.release(runId);
         onExit.close();
       }
       TempFolder.deleteQuietly(work);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -40,6 +41,19 @@ public final class ReportJson {
     out.write(bytes);
     out.write('\n');
     out.flush();
+  }
+
+  /**
+   * The report with every string value redacted on its own ({@link RedactingJson}), for every renderer
+   * to start from: the values are blanked before any of them is serialised.
+   */
+  public static RunReport redacted(RunReport report, Redactor redactor) {
+    JsonNode tree = RedactingJson.redact(MAPPER.valueToTree(report), redactor);
+    try {
+      return MAPPER.treeToValue(tree, RunReport.class);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   public static String toString(RunReport report) {
