@@ -84,7 +84,8 @@ public final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Severity threshold = Severity.parse(failOn);
+    Severity threshold = failOn(failOn);
+    OutputPaths.file(json, "--json");
     requireExists("--dockerfile", dockerfile);
     requireExists("--config", config);
     requireExists("--context", context);
@@ -123,6 +124,15 @@ public final class AuditCommand implements Callable<Integer> {
   private static void requireExists(String option, Path p) {
     if (p != null && !Files.exists(p)) {
       throw new IllegalArgumentException("Error parsing " + option + " '" + p + "': no such file or directory");
+    }
+  }
+
+  /** {@code --fail-on}, its bad value named with the option. */
+  private static Severity failOn(String text) {
+    try {
+      return Severity.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--fail-on '" + text + "': expected error, warning or info", e);
     }
   }
 }

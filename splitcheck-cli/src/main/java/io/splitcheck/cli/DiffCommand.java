@@ -42,6 +42,7 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutputPaths.file(json, "--json");
     DockerClient docker = null;
     try {
       if (!isTar(first) || !isTar(second)) {

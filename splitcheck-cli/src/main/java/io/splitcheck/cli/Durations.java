@@ -10,22 +10,36 @@ public final class Durations {
 
   private Durations() {}
 
+  /** The longest duration taken: ten years (every option's millis then fit a long many times over). */
+  static final Duration MAX = Duration.ofDays(3650);
+
   public static Duration parse(String text, String option) {
-    Matcher m = SIMPLE.matcher(text.trim());
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
-    }
+    Duration d;
     try {
-      return Duration.parse(text.trim());
+      d = parseUnbounded(text.trim());
+    } catch (ArithmeticException | NumberFormatException e) {
+      d = null; // more digits than a long holds, or more seconds than a Duration: too large either way
     } catch (java.time.format.DateTimeParseException e) {
       throw new IllegalArgumentException(option + " '" + text + "': expected a duration like 500ms, 90s, 10m, 2h, 1d");
     }
+    if (d == null || d.compareTo(MAX) > 0) {
+      throw new IllegalArgumentException(option + " '" + text + "': too large, expected at most 3650d");
+    }
+    return d;
+  }
+
+  private static Duration parseUnbounded(String text) {
+    Matcher m = SIMPLE.matcher(text);
+    if (!m.matches()) {
+      return Duration.parse(text);
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      case "h" -> Duration.ofHours(n);
+      default -> Duration.ofDays(n);
+    };
   }
 }

@@ -85,6 +85,8 @@ public final class MatrixCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Timings.mark("command");
+    OutputPaths.file(json, "--json"); // before the matrix runs, not after
+    OutputPaths.dir(reportDir, "--report");
     // connecting (class loading, ping, info) overlaps with reading the profiles
     Engines.Pending pending = Engines.connect(engines, common.dockerHost);
     MatrixCheck.Prepared prepared = MatrixCheck.prepare(new MatrixCheck.Request(image, configs,

@@ -78,6 +78,7 @@ public final class ProfileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutputPaths.file(out, "--out");
     Cell base = BuiltInCells.named(baseline).orElseThrow(() -> new IllegalArgumentException(
         "--baseline '" + baseline + "': expected a built-in cell " + BuiltInCells.names()));
     CustomCells defaults = CustomCells.load(java.util.Map.of(), java.util.Map.of(), defaultProfile);

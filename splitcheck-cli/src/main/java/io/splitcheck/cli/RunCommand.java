@@ -79,6 +79,8 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Engines.check(engines, common.dockerHost); // bad --engine input before anything is read or contacted
+    OutputPaths.dir(reportDir, "--report");
+    OutputPaths.dir(history, "--history");
     List<Scenario> scenarios = new ArrayList<>(ScenarioLoader.select(new ScenarioLoader().load(dir), only));
     scenarios.sort(java.util.Comparator.comparing(Scenario::name)); // the order reports and shards use
     Shard slice = shard == null ? Shard.ALL : Shard.parse(shard);

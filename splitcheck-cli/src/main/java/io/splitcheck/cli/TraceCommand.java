@@ -44,6 +44,7 @@ public final class TraceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Duration limit = duration == null ? UNTIL_STOPPED : Durations.parse(duration, "--duration");
+    OutputPaths.file(out, "--out");
     ContainerEngine engine = new DockerContainerEngine(EngineConnection.open(common));
     ContainerEngine.ContainerInfo target = engine.container(container).orElseThrow(
         () -> new IllegalArgumentException("container '" + container + "': no such container"));

@@ -55,6 +55,7 @@ public final class TwiceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutputPaths.file(json, "--json");
     String runId = RunId.next(clock);
     BuildRequest request = build.toRequest(context, Twice.tag(runId, "first"));
     Redactor redactor = Redactor.standard().withLiterals(secretValues(request));
@@ -90,12 +91,15 @@ public final class TwiceCommand implements Callable<Integer> {
       }
       return result.reproducible() ? 0 : 1;
     } finally {
-      if (onExit != null) {
-        janitor.release(runId);
-        onExit.close();
-      }
       TempFolder.deleteQuietly(work);
-      docker.close();
+      // stopping (SIGTERM, Ctrl-C): the exit hook removes the images over this connection; leave it open
+      boolean stopping = onExit != null ? !onExit.release() : io.splitcheck.engine.Shutdown.started();
+      if (!stopping) {
+        if (onExit != null) {
+          releaseQuietly(janitor, runId);
+        }
+        docker.close();
+      }
     }
   }
 
@@ -108,6 +112,16 @@ public final class TwiceCommand implements Callable<Integer> {
         throw ee;
       }
       throw e;
+    }
+  }
+
+  /** The owner record goes with the images; a failure to remove it is gc's to finish, not the run's error. */
+  private void releaseQuietly(Janitor janitor, String runId) {
+    try {
+      janitor.release(runId);
+    } catch (EngineException e) {
+      spec.commandLine().getErr().println(io.splitcheck.report.TerminalText.line("splitcheck twice: "
+          + e.getMessage() + " (`splitcheck gc` removes it)"));
     }
   }
 

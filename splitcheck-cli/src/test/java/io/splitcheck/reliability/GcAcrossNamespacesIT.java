@@ -56,7 +56,10 @@ class GcAcrossNamespacesIT {
 
   /** A pid no process on this host has: the one the namespaced run will have inside its namespace. */
   private static long freeHostPid() throws Exception {
-    long max = Long.parseLong(Files.readString(Path.of("/proc/sys/kernel/pid_max")).strip());
+    long max;
+    try (var in = Files.newBufferedReader(Path.of("/proc/sys/kernel/pid_max"))) {
+      max = Long.parseLong(in.readLine().strip());
+    }
     for (long p = Math.min(max - 1, 30000); p > 2000; p--) {
       if (ProcessHandle.of(p).isEmpty() && ProcessHandle.of(p - 1).isEmpty()) {
         return p;

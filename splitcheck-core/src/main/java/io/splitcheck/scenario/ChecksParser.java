@@ -48,7 +48,14 @@ final class ChecksParser {
   }
 
   private static Checks.Matrix matrix(Fields m) {
-    Checks.Matrix matrix = new Checks.Matrix(m.stringList("configs"), m.stringMap("profiles"),
+    List<String> configs = m.stringList("configs");
+    for (int i = 0; i < configs.size(); i++) {
+      if (configs.indexOf(configs.get(i)) != i) {
+        throw Fields.error(m.file(), m.raw("configs").line(), m.pathOf("configs") + "[" + i + "]",
+            "'" + configs.get(i) + "' is listed twice (first at [" + configs.indexOf(configs.get(i)) + "])");
+      }
+    }
+    Checks.Matrix matrix = new Checks.Matrix(configs, m.stringMap("profiles"),
         m.stringMap("derive"), m.string("baseline"),
         m.oneOf("trace", Set.of("auto", "always", "never")), m.stringList("cmd"),
         m.mapScalar("timeout", ChecksParser::duration));
@@ -101,10 +108,31 @@ final class ChecksParser {
     return List.copyOf(cells);
   }
 
+  /** The longest per-cell timeout a scenario may ask for. */
+  static final java.time.Duration MAX_TIMEOUT = java.time.Duration.ofHours(24);
+
   private static String duration(String text) {
-    if (!text.matches("[0-9]+(ms|s|m)")) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+)(ms|s|m)").matcher(text);
+    if (!m.matches()) {
       throw new IllegalArgumentException(
           "Error parsing duration '" + text + "': expected a number with ms, s or m, e.g. 30s");
+    }
+    java.time.Duration d;
+    try {
+      long n = Long.parseLong(m.group(1));
+      d = switch (m.group(2)) {
+        case "ms" -> java.time.Duration.ofMillis(n);
+        case "s" -> java.time.Duration.ofSeconds(n);
+        default -> java.time.Duration.ofMinutes(n);
+      };
+    } catch (NumberFormatException | ArithmeticException e) {
+      d = null;
+    }
+    if (d == null || d.compareTo(MAX_TIMEOUT) > 0) {
+      throw new IllegalArgumentException("duration '" + text + "' is too large, expected at most 24h (1440m)");
+    }
+    if (d.isZero()) {
+      throw new IllegalArgumentException("duration '" + text + "' is zero, expected a positive timeout, e.g. 30s");
     }
     return text;
   }

@@ -19,6 +19,7 @@ final class ContainerSettings {
       strings(body.putArray("Cmd"), spec.cmd());
     }
     ObjectNode host = hostConfig(spec.security());
+    limits(host, CellLimits.current());
     if (!spec.volumes().isEmpty()) {
       strings(host.putArray("Binds"), spec.volumes().stream().map(ContainerSettings::bind).toList());
     }
@@ -84,6 +85,13 @@ final class ContainerSettings {
       host.put("NetworkMode", "none");
     }
     return host;
+  }
+
+  /** The same bounds for every cell, baseline included: a bound alone never makes a split. */
+  static void limits(ObjectNode host, CellLimits limits) {
+    host.put("PidsLimit", limits.pids());
+    host.put("Memory", limits.memoryBytes());
+    host.put("MemorySwap", limits.memoryBytes());
   }
 
   /** {@code volume:/path:ro|rw}, as {@code docker run -v} writes it. */

@@ -113,6 +113,10 @@ public final class Janitor {
       }
     } catch (NotFoundException e) {
       // already gone
+    } catch (com.github.dockerjava.api.exception.ConflictException e) {
+      if (!removalInProgress(409, e.getMessage())) {
+        throw new EngineException("removing " + o.kind() + " " + o.id() + " failed: " + e.getMessage(), e);
+      }
     } catch (RuntimeException e) {
       throw new EngineException("removing " + o.kind() + " " + o.id() + " failed: " + e.getMessage(), e);
     }
@@ -121,6 +125,14 @@ public final class Janitor {
   /** The order objects are removed in: containers hold volumes; the owner record goes last. */
   public static final List<String> REMOVAL_ORDER = List.of("container", "volume", "network", "image",
       LabelledObject.RECORD);
+
+  /**
+   * The engine's 409 when another removal of the same object is under way (the exit cleanup and the
+   * run's own cleanup at one moment): the object goes either way, so it is no failure to report.
+   */
+  static boolean removalInProgress(int status, String message) {
+    return status == 409 && message != null && message.contains("already in progress");
+  }
 
   /**
    * Removes every object of one run: containers first (they hold volumes), then volumes, networks,

@@ -66,7 +66,10 @@ public final class ProcessTable {
       for (Path dir : dirs) {
         Optional<Long> ns = namespaceOf(dir);
         if (ns.isEmpty()) {
-          unreadable |= Files.exists(dir);
+          // a link this process may not read (a container's init): its NSpid still says whether it
+          // lives in the initial namespace only, which is not the owner's; a process gone meanwhile is no doubt
+          boolean initialOnly = seesAll && nsPids(dir).filter(n -> n.length == 1).isPresent();
+          unreadable |= !initialOnly && Files.exists(dir.resolve("stat"));
           continue;
         }
         if (ns.get() != owner.pidNamespace()) {
@@ -117,11 +120,15 @@ public final class ProcessTable {
 
   /** The last pid of the {@code NSpid:} line of {@code status}: the pid in the process's own namespace. */
   static Optional<Long> innermostPid(Path processDir) {
+    return nsPids(processDir).map(pids -> Long.parseLong(pids[pids.length - 1]));
+  }
+
+  /** The {@code NSpid:} line of {@code status}: the process's pid in each namespace, outermost first. */
+  static Optional<String[]> nsPids(Path processDir) {
     try {
       for (String line : Files.readAllLines(processDir.resolve("status"), StandardCharsets.UTF_8)) {
         if (line.startsWith("NSpid:")) {
-          String[] pids = line.substring(6).strip().split("\\s+");
-          return Optional.of(Long.parseLong(pids[pids.length - 1]));
+          return Optional.of(line.substring(6).strip().split("\\s+"));
         }
       }
       return Optional.empty();

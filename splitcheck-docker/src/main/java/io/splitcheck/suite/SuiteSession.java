@@ -83,6 +83,11 @@ public final class SuiteSession implements AutoCloseable {
 
   @Override
   public void close() {
+    if (io.splitcheck.engine.Shutdown.started()) {
+      // SIGTERM or Ctrl-C: the exit hook removes the run's objects over these connections; leave them open
+      TempFolder.deleteQuietly(work);
+      return;
+    }
     for (ConnectedEngine engine : engines) {
       try {
         engine.janitor().removeRun(runId);

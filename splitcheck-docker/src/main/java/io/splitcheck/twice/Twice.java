@@ -83,11 +83,35 @@ public final class Twice {
           results.stream().map(BuildResult::wall).toList());
     } finally {
       if (!keep) {
-        for (String tag : built) {
-          images.remove(tag);
-        }
+        removeTags(built);
       }
     }
+  }
+
+  /**
+   * Removes the compared images; when the engine went away meanwhile, says so and what is left on it
+   * (gc removes it once the engine answers again), instead of quoting a refused connection.
+   */
+  private void removeTags(List<String> built) throws EngineException {
+    List<String> left = new ArrayList<>();
+    Exception first = null;
+    for (String tag : built) {
+      try {
+        images.remove(tag);
+      } catch (EngineException | RuntimeException e) {
+        left.add(tag);
+        first = first == null ? e : first;
+      }
+    }
+    if (first == null) {
+      return;
+    }
+    if (!images.answers()) {
+      throw new EngineException("the engine went away during twice (" + first.getMessage() + "); left on it: "
+          + String.join(", ", left) + " (`splitcheck gc` removes them once it answers again)", first);
+    }
+    throw new EngineException("removing " + String.join(", ", left) + " failed: " + first.getMessage()
+        + " (`splitcheck gc` removes them)", first);
   }
 
   /**

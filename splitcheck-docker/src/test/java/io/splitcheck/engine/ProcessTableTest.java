@@ -77,6 +77,19 @@ class ProcessTableTest {
   }
 
   @Test
+  void check_dead_whenAnInitialNamespaceProcessHidesItsNamespaceLink_butNotWhenAChildNamespaceOneDoes()
+      throws Exception {
+    Path init = Files.createDirectories(proc.resolve("1"));
+    Files.writeString(init.resolve("stat"), "1 (init) S 0 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 1 1 1 1\n");
+    Files.writeString(init.resolve("status"), "Name:\tinit\nNSpid:\t1\n");
+    assertEquals(Liveness.State.DEAD, table.check(new Owner(BOOT, 4026532999L, 7, 700)).state(),
+        "pid 1 reads as in the initial namespace only: it cannot be the owner");
+    Files.writeString(init.resolve("status"), "Name:\tinit\nNSpid:\t1\t1\n");
+    assertEquals(Liveness.State.UNKNOWN, table.check(new Owner(BOOT, 4026532999L, 7, 700)).state(),
+        "a hidden process in some child namespace could be the owner");
+  }
+
+  @Test
   void check_unknown_whenOwnerRanUnderAnotherKernel() {
     Liveness l = table.check(new Owner("0000-other-boot", Owner.INITIAL_PID_NAMESPACE, 99999, 1));
     assertEquals(Liveness.State.UNKNOWN, l.state());
