@@ -201,7 +201,7 @@ class BadInputTest {
   @Test
   void run_namesFile_whenScenarioHasTwoDocumentsOrIsHuge() throws Exception {
     rejected(Cli.run("run", scenario("name: one\nbuild:\n  context: .\n---\nname: two\n").toString()),
-        "scenario.yaml:4", "a second YAML document");
+        "scenario.yaml:5", "a second YAML document");
     Path dir = scenario("name: big\n");
     try (var out = Files.newBufferedWriter(dir.resolve("scenario.yaml"), java.nio.file.StandardOpenOption.APPEND)) {
       for (int i = 0; i < 200_000; i++) {
