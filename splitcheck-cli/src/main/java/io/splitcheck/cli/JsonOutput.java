@@ -1,43 +1,38 @@
 package io.splitcheck.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.splitcheck.json.Document;
+import io.splitcheck.json.Json;
+import io.splitcheck.report.RedactingJson;
+import io.splitcheck.report.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes a command's JSON document: indented, map keys sorted, a final newline. */
+/**
+ * Writes a command's JSON document ({@link Document}: schemaVersion, then the result) in the one JSON
+ * form, redacted value by value before it is serialised: a rule cannot reach past a value into the
+ * document's syntax, so no value (a key block without END, a quote) can make the file invalid.
+ */
 final class JsonOutput {
-  static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-
   private JsonOutput() {}
 
-  static void write(Path file, Object document) throws IOException {
-    write(file, document, io.splitcheck.report.Redactor.standard());
+  static void write(Path file, Object result) throws IOException {
+    write(file, result, Redactor.standard());
   }
 
   /** Writes the document with every secret value blanked by {@code redactor}. */
-  static void write(Path file, Object document, io.splitcheck.report.Redactor redactor) throws IOException {
+  static void write(Path file, Object result, Redactor redactor) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    // value by value, before serialising: a rule cannot reach past a value into the document's syntax
-    com.fasterxml.jackson.databind.JsonNode tree = io.splitcheck.report.RedactingJson.redact(
-        MAPPER.valueToTree(document), redactor);
-    Files.writeString(file, MAPPER.writeValueAsString(tree) + "\n", StandardCharsets.UTF_8);
+    Files.writeString(file, Json.text(RedactingJson.redact(Json.mapper().valueToTree(Document.of(result)),
+        redactor)), StandardCharsets.UTF_8);
   }
 
-  /**
-   * A JSON document another writer serialised, parsed back and redacted value by value, then written
-   * indented: never a text pass over the serialised document, which a value could break.
-   */
-  static String redacted(byte[] document, io.splitcheck.report.Redactor redactor) throws IOException {
-    com.fasterxml.jackson.databind.JsonNode tree = io.splitcheck.report.RedactingJson.redact(
-        MAPPER.readTree(document), redactor);
-    return MAPPER.writeValueAsString(tree) + "\n";
+  /** A document another writer serialised, parsed back and redacted value by value, in the one JSON form. */
+  static String redacted(byte[] document, Redactor redactor) throws IOException {
+    return Json.text(RedactingJson.redact(Json.tree(document), redactor));
   }
 }

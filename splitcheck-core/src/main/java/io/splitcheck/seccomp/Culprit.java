@@ -1,7 +1,8 @@
 package io.splitcheck.seccomp;
 
 /**
- * A syscall failure that appears in a cell's trace and not in the baseline's, with its cause.
+ * A syscall failure that appears in a cell's trace and not in the baseline's, with its cause: the one
+ * record of a culprit, from the attribution that finds it to every renderer and report.json.
  *
  * @param errno  symbolic errno, or the signal ({@code SIGSYS}) when the profile killed the process
  * @param cause  {@code seccomp}, {@code capability}, {@code read-only}, {@code network} or {@code unknown}
@@ -14,6 +15,11 @@ public record Culprit(String syscall, String errno, String cause, String hazard,
     public static final String READ_ONLY = "read-only";
     public static final String NETWORK = "network";
     public static final String UNKNOWN = "unknown";
+
+    /** {@code getrandom/EPERM}: what identifies a culprit across runs (history, expectations). */
+    public String key() {
+        return syscall + "/" + errno;
+    }
 
     /** {@code getrandom = -1 EPERM [seccomp: not allowed by the engine default profile]}. */
     public String describe() {

@@ -1,5 +1,6 @@
 package io.splitcheck.matrix;
 
+import io.splitcheck.seccomp.Culprit;
 import java.util.List;
 
 /**
@@ -17,17 +18,6 @@ public record SplitExplanation(String config, String baseline, Outcome outcome,
   public SplitExplanation {
     culprits = List.copyOf(culprits);
   }
-
-  /**
-   * One failing syscall behind a split.
-   *
-   * @param syscall e.g. {@code getrandom}
-   * @param errno e.g. {@code EPERM}
-   * @param cause {@code seccomp}, {@code capability}, {@code read-only}, {@code network}, ...
-   * @param hazard an errno hazard (EPERM where libc falls back only on ENOSYS), or null
-   * @param detail the cause in words, e.g. {@code not allowed by the engine default profile}
-   */
-  public record Culprit(String syscall, String errno, String cause, String hazard, String detail) {}
 
   /**
    * The line an on-call engineer reads, e.g. {@code runtime-default: exit 3 (unconfined: 0) <-

@@ -30,19 +30,19 @@ public final class TraceAttributor implements Attributor, MatrixRunner.TraceGate
   }
 
   @Override
-  public List<FailedSyscallCount> failures(CellTrace trace) {
+  public List<FailedSyscall> failures(CellTrace trace) {
     return parse(trace, "trace").failures().stream()
         .map(TraceAttributor::count)
-        .sorted(Comparator.comparing(FailedSyscallCount::name)
-            .thenComparing(FailedSyscallCount::errno))
+        .sorted(Comparator.comparing(FailedSyscall::name)
+            .thenComparing(FailedSyscall::errno))
         .toList();
   }
 
   @Override
-  public List<SplitExplanation.Culprit> culprits(CellTrace baseline, CellTrace cellTrace, Cell cell) {
+  public List<Culprit> culprits(CellTrace baseline, CellTrace cellTrace, Cell cell) {
     List<Culprit> found = Attribution.culprits(parse(baseline, "baseline trace"),
         parse(cellTrace, "trace of " + cell.name()), restrictionsOf(cell.name()), arch);
-    return found.stream().map(c -> new SplitExplanation.Culprit(c.syscall(), c.errno(), c.cause(),
+    return found.stream().map(c -> new Culprit(c.syscall(), c.errno(), c.cause(),
         c.hazard(), c.detail())).toList();
   }
 
@@ -58,7 +58,7 @@ public final class TraceAttributor implements Attributor, MatrixRunner.TraceGate
     return Trace.parse(t.lines(), source);
   }
 
-  private static FailedSyscallCount count(FailedSyscall f) {
-    return new FailedSyscallCount(f.name(), f.errno(), f.count());
+  private static FailedSyscall count(FailedSyscall f) {
+    return new FailedSyscall(f.name(), f.errno(), f.count());
   }
 }

@@ -65,7 +65,7 @@ public final class SuiteSession implements AutoCloseable {
         engine.janitor().claim(runId, false); // before any image is tagged or copied there
       }
       ScenarioExecutor executor = new ScenarioExecutor(builder, images,
-          Suites.twice(builder, images, first.info().version()), Suites.matrix(engines, runId),
+          Suites.twice(builder, images, first.info().version(), first.url(), work), Suites.matrix(engines, runId),
           Suites.audit(first.url(), images));
       return new SuiteSession(engines, runId, work, executor);
     } catch (IOException e) {
