@@ -84,7 +84,12 @@ class EngineGoneIT {
          PrivateEngine engine = PrivateEngine.start()) {
       engine.load(image.tag());
       Path context = Files.createDirectories(tmp.resolve("twice-ctx"));
-      Files.writeString(context.resolve("Dockerfile"), "FROM " + image.tag() + "\nRUN sleep 4\n");
+      // no RUN: the private engine has no bridge for one; a 200 MB COPY keeps the second build busy
+      // (context upload and a vfs layer) for the seconds the kill needs
+      try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(context.resolve("big").toFile(), "rw")) {
+        big.setLength(200L << 20);
+      }
+      Files.writeString(context.resolve("Dockerfile"), "FROM " + image.tag() + "\nCOPY big /big\n");
       try (io.splitcheck.testing.ChildCli child = io.splitcheck.testing.ChildCli.start("128m",
           Map.of("DOCKER_HOST", engine.host()), List.of("twice", context.toString()))) {
         try (DockerClient client = DockerClients.forHost(engine.host())) {
