@@ -123,7 +123,7 @@ public final class TwiceCommand implements Callable<Integer> {
       boolean stopping = onExit != null ? !onExit.release() : io.splitcheck.engine.Shutdown.started();
       if (!stopping) {
         if (onExit != null) {
-          releaseQuietly(janitor, runId);
+          releaseQuietly(janitor, docker, runId);
         }
         docker.close();
       }
@@ -161,11 +161,17 @@ public final class TwiceCommand implements Callable<Integer> {
     }
   }
 
-  /** The owner record goes with the images; a failure to remove it is gc's to finish, not the run's error. */
-  private void releaseQuietly(Janitor janitor, String runId) {
+  /**
+   * The owner record goes with the images; a failure to remove it is gc's to finish, not the run's
+   * error, and when the engine went away the run's own error already says what is left.
+   */
+  private void releaseQuietly(Janitor janitor, DockerClient docker, String runId) {
     try {
       janitor.release(runId);
     } catch (EngineException e) {
+      if (!DockerClients.answers(docker)) {
+        return;
+      }
       spec.commandLine().getErr().println(io.splitcheck.report.TerminalText.line("splitcheck twice: "
           + e.getMessage() + " (`splitcheck gc` removes it)"));
     }
