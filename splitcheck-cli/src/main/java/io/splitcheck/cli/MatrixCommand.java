@@ -1,5 +1,7 @@
 package io.splitcheck.cli;
 
+import java.time.Duration;
+import io.splitcheck.model.Durations;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.RunId;
 import io.splitcheck.matrix.CellResult;
@@ -87,12 +89,23 @@ public final class MatrixCommand implements Callable<Integer> {
     Timings.mark("command");
     OutputPaths.file(json, "--json"); // before the matrix runs, not after
     OutputPaths.dir(reportDir, "--report");
+    // options a user can get wrong in writing are checked before any engine is contacted
+    if (jobs != null && jobs < 1) {
+      throw new IllegalArgumentException("Error parsing --jobs '" + jobs + "': expected at least 1");
+    }
+    TraceMode mode = TraceMode.parse(trace);
+    Duration perCell = Durations.positive(timeout, "--timeout");
     // connecting (class loading, ping, info) overlaps with reading the profiles
     Engines.Pending pending = Engines.connect(engines, common.dockerHost);
-    MatrixCheck.Prepared prepared = MatrixCheck.prepare(new MatrixCheck.Request(image, configs,
-        NamedValue.toMap("--profile", profiles, Path::of), NamedValue.toMap("--derive", derives, v -> v),
-        baseline, TraceMode.parse(trace), Durations.parse(timeout, "--timeout"),
-        jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile));
+    MatrixCheck.Prepared prepared;
+    try {
+      prepared = MatrixCheck.prepare(new MatrixCheck.Request(image, configs,
+          NamedValue.toMap("--profile", profiles, Path::of), NamedValue.toMap("--derive", derives, v -> v),
+          baseline, mode, perCell, jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile));
+    } catch (RuntimeException e) {
+      pending.abandon();
+      throw e;
+    }
     Engines connected = pending.await();
     Timings.mark("engines");
     if (jobs == null) {

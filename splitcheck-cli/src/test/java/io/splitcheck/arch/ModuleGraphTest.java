@@ -25,7 +25,7 @@ class ModuleGraphTest {
 
   static final String[] CORE = {"io.splitcheck.model..", "io.splitcheck.diff..", "io.splitcheck.audit..",
       "io.splitcheck.report..", "io.splitcheck.scenario..", "io.splitcheck.seccomp..", "io.splitcheck.trace..",
-      "io.splitcheck.json.."};
+      "io.splitcheck.json..", "io.splitcheck.expect.."};
   static final String[] DOCKER = {"io.splitcheck.engine..", "io.splitcheck.matrix..", "io.splitcheck.twice..",
       "io.splitcheck.suite..", "io.splitcheck.tracer..", "io.splitcheck.store..", "io.splitcheck.libseccomp.."};
 

@@ -1,5 +1,6 @@
 package io.splitcheck.scenario;
 
+import io.splitcheck.model.Durations;
 import io.splitcheck.model.Severity;
 import io.splitcheck.scenario.YamlNode.ScalarNode;
 import java.util.List;
@@ -109,32 +110,9 @@ final class ChecksParser {
     return List.copyOf(cells);
   }
 
-  /** The longest per-cell timeout a scenario may ask for. */
-  static final java.time.Duration MAX_TIMEOUT = java.time.Duration.ofHours(24);
-
+  /** Checked in the one duration grammar ({@link Durations}) when the file is read; kept as written. */
   private static String duration(String text) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+)(ms|s|m)").matcher(text);
-    if (!m.matches()) {
-      throw new IllegalArgumentException(
-          "Error parsing duration '" + text + "': expected a number with ms, s or m, e.g. 30s");
-    }
-    java.time.Duration d;
-    try {
-      long n = Long.parseLong(m.group(1));
-      d = switch (m.group(2)) {
-        case "ms" -> java.time.Duration.ofMillis(n);
-        case "s" -> java.time.Duration.ofSeconds(n);
-        default -> java.time.Duration.ofMinutes(n);
-      };
-    } catch (NumberFormatException | ArithmeticException e) {
-      d = null;
-    }
-    if (d == null || d.compareTo(MAX_TIMEOUT) > 0) {
-      throw new IllegalArgumentException("duration '" + text + "' is too large, expected at most 24h (1440m)");
-    }
-    if (d.isZero()) {
-      throw new IllegalArgumentException("duration '" + text + "' is zero, expected a positive timeout, e.g. 30s");
-    }
+    Durations.positive(text, "timeout");
     return text;
   }
 }

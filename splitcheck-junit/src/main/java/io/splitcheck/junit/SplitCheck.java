@@ -57,37 +57,44 @@ public final class SplitCheck {
   /** The cells to run, in order (default: the six built-in cells). */
   public SplitCheck matrix(String... cells) {
     configs.addAll(List.of(cells));
+    result = null; // a changed configuration runs again
     return this;
   }
 
   public SplitCheck withProfile(String cell, Path profileJson) {
     profiles.put(cell, profileJson);
+    result = null; // a changed configuration runs again
     return this;
   }
 
   /** A cell under the engine's default profile changed by {@code expression} ({@code getrandom=EPERM}). */
   public SplitCheck withDerivedProfile(String cell, String expression) {
     derives.put(cell, expression);
+    result = null; // a changed configuration runs again
     return this;
   }
 
   public SplitCheck withBaseline(String cell) {
     this.baseline = cell;
+    result = null; // a changed configuration runs again
     return this;
   }
 
   public SplitCheck withCommand(String... argv) {
     command.addAll(List.of(argv));
+    result = null; // a changed configuration runs again
     return this;
   }
 
   public SplitCheck withTimeout(Duration perCell) {
     this.timeout = perCell;
+    result = null; // a changed configuration runs again
     return this;
   }
 
   public SplitCheck withTrace(TraceMode mode) {
     this.trace = mode;
+    result = null; // a changed configuration runs again
     return this;
   }
 
@@ -113,7 +120,7 @@ public final class SplitCheck {
     return r;
   }
 
-  /** Runs the matrix (once) and returns its result. */
+  /** Runs the matrix once per configuration: a {@code withX(..)} after a run makes the next run() run again. */
   public MatrixResult run() {
     if (result != null) {
       return result;
