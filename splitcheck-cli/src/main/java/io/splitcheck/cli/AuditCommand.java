@@ -92,7 +92,8 @@ public final class AuditCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     output.streams(spec.commandLine()).check("--json", json);
-    Severity threshold = Severity.parse(failOn);
+    Severity threshold = failOn(failOn);
+    OutputPaths.file(json, "--json");
     requireExists("--dockerfile", dockerfile);
     requireExists("--config", config);
     requireExists("--context", context);
@@ -114,7 +115,7 @@ public final class AuditCommand implements Callable<Integer> {
         dockerfile == null ? null : Files.readString(dockerfile));
     PrintWriter human = output.human();
     io.splitcheck.report.Redactor redactor = io.splitcheck.report.Redactor.standard();
-    human.print(redactor.redact(report.toText()));
+    human.print(io.splitcheck.report.TerminalText.escape(redactor.redact(report.toText())));
     human.flush();
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     report.writeJson(bytes);
@@ -173,6 +174,15 @@ public final class AuditCommand implements Callable<Integer> {
   private static void requireExists(String option, Path p) {
     if (p != null && !Files.exists(p)) {
       throw new IllegalArgumentException("Error parsing " + option + " '" + p + "': no such file or directory");
+    }
+  }
+
+  /** {@code --fail-on}, its bad value named with the option. */
+  private static Severity failOn(String text) {
+    try {
+      return Severity.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--fail-on '" + text + "': expected error, warning or info", e);
     }
   }
 }

@@ -79,6 +79,7 @@ public final class BuildOptions {
         throw new IllegalArgumentException("--secret '" + spec + "': file '" + src + "' does not exist");
       }
       out.add(new BuildRequest.Secret(id, Path.of(src)));
+      BuildRequest.rememberSecret(Path.of(src));
     }
     return out;
   }

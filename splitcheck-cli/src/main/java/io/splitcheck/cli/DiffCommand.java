@@ -42,6 +42,7 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutputPaths.file(json, "--json");
     ConnectedEngine docker = null;
     try {
       if (!isTar(first) || !isTar(second)) {
@@ -52,7 +53,7 @@ public final class DiffCommand implements Callable<Integer> {
       TwiceResult result = new TwiceResult(first + " vs " + second, c.first(), c.second(), c.verdict(),
           c.configDifferences(), c.differences(), c.unexplainedLayers(), List.of());
       PrintWriter out = spec.commandLine().getOut();
-      out.print(io.splitcheck.report.Redactor.standard().redact(TwiceSummary.render(result)));
+      out.print(io.splitcheck.report.TerminalText.line(TwiceSummary.render(result)));
       out.flush();
       if (json != null) {
         JsonOutput.write(json, result);

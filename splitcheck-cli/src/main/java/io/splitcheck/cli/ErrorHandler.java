@@ -1,7 +1,7 @@
 package io.splitcheck.cli;
 
 import io.splitcheck.engine.EngineException;
-import io.splitcheck.report.Redactor;
+import io.splitcheck.report.TerminalText;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -22,7 +22,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   @Override
   public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
     PrintWriter err = cl.getErr();
-    err.println(prefix(cl) + Redactor.standard().redact(describe(e)));
+    err.println(prefix(cl) + TerminalText.line(describe(e)));
     if (wantsStackTrace(parsed)) {
       e.printStackTrace(err);
     }
@@ -34,7 +34,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   public int handleParseException(ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
     PrintWriter err = cl.getErr();
-    err.println(prefix(cl) + Redactor.standard().redact(e.getMessage()));
+    err.println(prefix(cl) + TerminalText.line(e.getMessage()));
     String path = cl.getCommandSpec().qualifiedName();
     err.println("(usage: " + path + " --help)");
     if (wantsStackTrace(args)) {

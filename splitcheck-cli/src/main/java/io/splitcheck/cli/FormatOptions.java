@@ -73,19 +73,22 @@ public final class FormatOptions {
   void emit(String json, RunReport report, SarifRenderer sarif, Redactor redactor) throws IOException {
     String text = switch (format()) {
       case TEXT -> null;
-      case JSON -> json;
+      case JSON -> JsonOutput.redacted(json.getBytes(StandardCharsets.UTF_8), redactor);
       case SARIF -> render(w -> sarif.render(report, w));
       case JUNIT -> render(w -> new JUnitXmlRenderer().render(report, w));
     };
     if (text != null) {
-      stdout.print(redactor.redact(text.endsWith("\n") ? text : text + "\n"));
+      // JSON was redacted value by value (a key header without END cannot cut the document); the
+      // report-rendered formats come from a report the writer redacted before rendering
+      text = format() == Format.JSON ? text : redactor.redact(text);
+      stdout.print(text.endsWith("\n") ? text : text + "\n");
       stdout.flush();
     }
   }
 
   /** Writes {@code json} to {@code file} as it is, or to stdout (ending in a newline) when the file is {@code -}. */
   void writeJson(Path file, String json, Redactor redactor) throws IOException {
-    String text = redactor.redact(json);
+    String text = JsonOutput.redacted(json.getBytes(StandardCharsets.UTF_8), redactor);
     if (isStdout(file)) {
       stdout.print(text.endsWith("\n") ? text : text + "\n");
       stdout.flush();

@@ -2,15 +2,18 @@ package io.splitcheck.cli;
 
 import io.splitcheck.model.Durations;
 import io.splitcheck.engine.ConnectedEngine;
+import io.splitcheck.engine.EngineException;
+import io.splitcheck.engine.GcPolicy;
 import io.splitcheck.engine.Janitor;
-import io.splitcheck.engine.Labels;
-import io.splitcheck.engine.LabelledObject;
+import io.splitcheck.engine.Liveness;
+import io.splitcheck.engine.Owner;
+import io.splitcheck.engine.ProcessTable;
+import io.splitcheck.engine.TempFolder;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,9 +24,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code splitcheck gc}: remove what runs that died left behind, and say what was removed. */
 @Command(name = "gc", mixinStandardHelpOptions = true,
-    description = "Remove the containers, volumes, networks and images of splitcheck runs whose process is "
-        + "no longer alive on this host; with --older-than, also those of runs older than that; from every "
-        + "--engine given.")
+    description = "Remove the containers, volumes, networks and images of splitcheck runs that have provably "
+        + "ended (each object records its creator: boot id, pid namespace, pid, start time), and their work "
+        + "folders under the temp directory; with --older-than, also those older than that, alive or not. "
+        + "Never the images of twice --keep. From every --engine given.")
 public final class GcCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common = new CommonOptions();
@@ -41,18 +45,22 @@ public final class GcCommand implements Callable<Integer> {
   List<String> engines = new ArrayList<>();
 
   Clock clock = Clock.systemUTC();
+  /** Where work folders are looked for: the JVM's temp directory. */
+  Path tempRoot = Path.of(System.getProperty("java.io.tmpdir"));
+  ProcessTable processes = ProcessTable.host();
 
   @Override
   public Integer call() throws Exception {
     Duration age = olderThan == null ? null : Durations.parse(olderThan, "--older-than");
+    GcPolicy policy = new GcPolicy(processes::check, age, clock);
     Engines connected = Engines.open(engines, common.dockerHost);
     try {
-      String host = Labels.host(); // the same name the labels were written with
       PrintWriter out = spec.commandLine().getOut();
       int[] counts = new int[2]; // doomed, failed
       for (ConnectedEngine engine : connected.connected()) {
-        clean(engine, connected.connected().size() > 1 ? " on " + engine.host() : "", host, age, out, counts);
+        clean(engine, connected.connected().size() > 1 ? " on " + engine.host() : "", policy, out, counts);
       }
+      cleanFolders(age, out, counts);
       out.println((dryRun ? "would remove " : "removed ") + (counts[0] - counts[1]) + " object(s)"
           + (counts[1] > 0 ? ", " + counts[1] + " could not be removed" : ""));
       return counts[1] > 0 ? 2 : 0;
@@ -61,47 +69,46 @@ public final class GcCommand implements Callable<Integer> {
     }
   }
 
-  private void clean(ConnectedEngine engine, String where, String host, Duration age, PrintWriter out,
-      int[] counts) throws io.splitcheck.engine.EngineException {
+  private void clean(ConnectedEngine engine, String where, GcPolicy policy, PrintWriter out, int[] counts)
+      throws EngineException {
     Janitor janitor = engine.janitor();
-    List<LabelledObject> doomed = new ArrayList<>();
-    for (LabelledObject o : janitor.list()) {
-      if (isDead(o, host) || age != null && isOlder(o, age)) {
-        doomed.add(o);
-      }
-    }
-    doomed.sort(Comparator.comparing((LabelledObject o) -> List.of("container", "volume", "network", "image")
-        .indexOf(o.kind())).thenComparing(LabelledObject::runId).thenComparing(LabelledObject::id));
+    List<GcPolicy.Doomed> doomed = policy.select(janitor.list());
     counts[0] += doomed.size();
-    for (LabelledObject o : doomed) {
-      String what = o.kind() + " " + o.id() + " (run " + o.runId() + ")" + where;
+    for (GcPolicy.Doomed d : doomed) {
+      String what = d.object().kind() + " " + d.object().id() + " (run " + d.object().runId() + ")" + where;
       if (dryRun) {
-        out.println("would remove " + what);
+        out.println("would remove " + what + ": " + d.why());
         continue;
       }
       try {
-        janitor.remove(o);
-        out.println("removed " + what);
-      } catch (io.splitcheck.engine.EngineException e) {
+        janitor.remove(d.object());
+        out.println("removed " + what + ": " + d.why());
+      } catch (EngineException e) {
         counts[1]++;
-        spec.commandLine().getErr().println("splitcheck gc: " + e.getMessage() + where);
+        spec.commandLine().getErr().println(io.splitcheck.report.TerminalText.line("splitcheck gc: "
+            + e.getMessage() + where));
       }
     }
   }
 
-  /** The creating process is gone: not alive here, or recorded on this host with a pid that is not alive. */
-  private static boolean isDead(LabelledObject o, String host) {
-    if (o.host() != null && !o.host().equals(host)) {
-      return false; // another host's run: only --older-than may remove it
+  /** The work folders of ended runs (build logs may quote a build secret): removed by the same rule. */
+  private void cleanFolders(Duration age, PrintWriter out, int[] counts) {
+    for (TempFolder.Left left : TempFolder.leftUnder(tempRoot)) {
+      Liveness l = Owner.parse(left.owner()).map(processes::check)
+          .orElse(Liveness.unknown("no owner recorded"));
+      boolean old = age != null && left.created().isBefore(clock.instant().minus(age));
+      if (!l.dead() && !old) {
+        continue;
+      }
+      counts[0]++;
+      String what = "folder " + left.dir() + " (run " + left.runId() + "): " + (l.dead() ? l.why()
+          : "older than " + age);
+      if (dryRun) {
+        out.println("would remove " + what);
+      } else {
+        TempFolder.deleteQuietly(left.dir());
+        out.println("removed " + what);
+      }
     }
-    if (o.pid() <= 0) {
-      return false; // no pid recorded: whose it is cannot be told, only --older-than may remove it
-    }
-    return ProcessHandle.of(o.pid()).map(p -> !p.isAlive()).orElse(true);
-  }
-
-  private boolean isOlder(LabelledObject o, Duration age) {
-    Instant created = o.created() != null ? o.created() : RunIds.startOf(o.runId());
-    return created != null && created.isBefore(clock.instant().minus(age));
   }
 }

@@ -111,6 +111,8 @@ public final class MatrixCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Timings.mark("command");
+    OutputPaths.file(json, "--json"); // before the matrix runs, not after
+    OutputPaths.dir(reportDir, "--report");
     // options a user can get wrong in writing are checked before any engine is contacted
     if (jobs != null && jobs < 1) {
       throw new IllegalArgumentException("Error parsing --jobs '" + jobs + "': expected at least 1");
@@ -137,12 +139,12 @@ public final class MatrixCommand implements Callable<Integer> {
     }
     Redactor redactor = Redactor.standard();
     MatrixReport report = MatrixCheck.run(connected.engines(), connected.infos(), prepared,
-        RunId.next(Clock.systemUTC()), w -> System.err.println("splitcheck matrix: warning: " + redactor.redact(w)));
+        RunId.next(Clock.systemUTC()), w -> System.err.println("splitcheck matrix: warning: " + io.splitcheck.report.TerminalText.escape(redactor.redact(w))));
     Timings.mark("cells");
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     MatrixText.print(report, new PrintStream(text, true, StandardCharsets.UTF_8));
     java.io.PrintWriter human = output.human();
-    human.print(redactor.redact(text.toString(StandardCharsets.UTF_8)));
+    human.print(io.splitcheck.report.TerminalText.escape(redactor.redact(text.toString(StandardCharsets.UTF_8))));
     human.flush();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     MatrixJson.write(report, bytes);

@@ -78,6 +78,7 @@ public final class ProfileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutputPaths.file(out, "--out");
     Cell base = BuiltInCells.named(baseline).orElseThrow(() -> new IllegalArgumentException(
         "--baseline '" + baseline + "': expected a built-in cell " + BuiltInCells.names()));
     CustomCells defaults = CustomCells.load(java.util.Map.of(), java.util.Map.of(), defaultProfile);
@@ -106,7 +107,9 @@ public final class ProfileCommand implements Callable<Integer> {
       MatrixRun run = new MatrixRunner(engine, collector, runId, attributor)
           .run(options(verify, TraceMode.AUTO));
       MatrixReport report = MatrixAnalysis.analyze(run, verify, attributor, List.of());
-      MatrixText.print(report, System.err);
+      java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+      MatrixText.print(report, new java.io.PrintStream(text, true, StandardCharsets.UTF_8));
+      System.err.print(io.splitcheck.report.TerminalText.line(text.toString(StandardCharsets.UTF_8)));
       System.err.println(report.splits().isEmpty()
           ? "profile verified: the outcome under it equals " + base.name() + "'s"
           : "profile NOT verified: the outcome under it differs from " + base.name() + "'s");

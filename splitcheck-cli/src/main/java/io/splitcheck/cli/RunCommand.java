@@ -80,6 +80,8 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Engines.check(engines, common.dockerHost); // bad --engine input before anything is read or contacted
+    OutputPaths.dir(reportDir, "--report");
+    OutputPaths.dir(history, "--history");
     List<Scenario> scenarios = new ArrayList<>(ScenarioLoader.select(new ScenarioLoader().load(dir), only));
     scenarios.sort(java.util.Comparator.comparing(Scenario::name)); // the order reports and shards use
     Shard slice = shard == null ? Shard.ALL : Shard.parse(shard);
@@ -106,7 +108,7 @@ public final class RunCommand implements Callable<Integer> {
       console.println("report: " + out.resolve(ReportWriter.HTML));
       if (history != null) {
         Changes changes = new HistoryStore(history).record(report, keep);
-        console.print(new ChangesRenderer().markdown(changes));
+        console.print(io.splitcheck.report.TerminalText.line(new ChangesRenderer().markdown(changes)));
         console.println("changes: " + history.resolve(HistoryStore.CHANGES));
       }
       console.flush();

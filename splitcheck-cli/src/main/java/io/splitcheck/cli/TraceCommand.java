@@ -44,6 +44,7 @@ public final class TraceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Duration limit = duration == null ? UNTIL_STOPPED : Durations.parse(duration, "--duration");
+    OutputPaths.file(out, "--out");
     ContainerEngine engine = EngineConnection.open(common).containers(); // the client lives as long as the command
     ContainerEngine.ContainerInfo target = engine.container(container).orElseThrow(
         () -> new IllegalArgumentException("container '" + container + "': no such container"));
@@ -60,7 +61,7 @@ public final class TraceCommand implements Callable<Integer> {
       TraceCollector.TracedExit t = new TraceCollector(engine, TracerBundle.fromHost(), runId)
           .attach(target, limit);
       Files.write(file, t.lines(), StandardCharsets.UTF_8);
-      System.out.println(TraceSummary.describe(t, file));
+      System.out.println(io.splitcheck.report.TerminalText.line(TraceSummary.describe(t, file)));
       written.countDown();
       return t.lines().isEmpty() ? 2 : 0;
     } finally {
@@ -74,7 +75,7 @@ public final class TraceCommand implements Callable<Integer> {
       engine.signal(runId, TraceCollector.ATTACH_ROLE, "INT");
       written.await(15, TimeUnit.SECONDS);
     } catch (EngineException e) {
-      System.err.println("splitcheck trace: " + e.getMessage());
+      System.err.println(io.splitcheck.report.TerminalText.line("splitcheck trace: " + e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

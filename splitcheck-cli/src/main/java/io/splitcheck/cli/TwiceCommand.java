@@ -92,6 +92,7 @@ public final class TwiceCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     output.streams(spec.commandLine()).check("--json", json);
     acceptedVerdict(accept); // a bad --accept fails before anything is built
+    OutputPaths.file(json, "--json");
     String runId = RunId.next(clock);
     BuildRequest request = build.toRequest(context, Twice.tag(runId, "first"));
     Redactor redactor = Redactor.standard().withLiterals(secretValues(request));
@@ -105,7 +106,7 @@ public final class TwiceCommand implements Callable<Integer> {
           }
         });
     ConnectedEngine engine = EngineConnection.open(common);
-    Path work = Files.createTempDirectory("splitcheck-twice-");
+    Path work = TempFolder.create("splitcheck-twice-", runId);
     String engineVersion = engine.version();
     java.util.Optional<Path> exporting = ExportedTwice.supports(engineVersion)
         ? BuildxExporter.find(buildx) : java.util.Optional.empty();
@@ -118,27 +119,33 @@ public final class TwiceCommand implements Callable<Integer> {
         engine.close();
       }
     }
-    ExitCleanup onExit = keep ? null : ExitCleanup.install(runId, engine.janitor());
+    Janitor janitor = engine.janitor();
+    ExitCleanup onExit = keep ? null : ExitCleanup.install(runId, janitor);
     try {
+      janitor.claim(runId, keep); // before any image is tagged: gc reads who runs this from it
       BuildKitBuilder builder = new BuildKitBuilder(probed(probe), work);
       PrintWriter out = output.human();
-      out.println("twice: " + context + " (builder: " + builder.client().describe() + ", run " + runId + ")");
+      out.println(io.splitcheck.report.TerminalText.escape("twice: " + context) + " (builder: " + builder.client().describe() + ", run " + runId + ")");
       out.flush();
       Twice twice = new Twice(builder, engine.images(),
           engineVersion, !viaSave);
       TwiceResult result = twice.run(request, runId, keep);
-      out.print(redactor.redact(TwiceSummary.render(result)));
+      out.print(io.splitcheck.report.TerminalText.escape(redactor.redact(TwiceSummary.render(result))));
       if (keep) {
         out.println("kept: " + Twice.tag(runId, "first") + " " + Twice.tag(runId, "second"));
       }
       out.flush();
       return written(result, runId, redactor);
     } finally {
-      if (onExit != null) {
-        onExit.close();
-      }
       TempFolder.deleteQuietly(work);
-      engine.close();
+      // stopping (SIGTERM, Ctrl-C): the exit hook removes the images over this connection; leave it open
+      boolean stopping = onExit != null ? !onExit.release() : io.splitcheck.engine.Shutdown.started();
+      if (!stopping) {
+        if (onExit != null) {
+          releaseQuietly(janitor, engine, runId);
+        }
+        engine.close();
+      }
     }
   }
 
@@ -149,10 +156,10 @@ public final class TwiceCommand implements Callable<Integer> {
     ExportedTwice.EpochSource source = sourceDateEpoch != null ? ExportedTwice.EpochSource.OPTION
         : epoch.isPresent() ? ExportedTwice.EpochSource.GIT_COMMIT : ExportedTwice.EpochSource.NONE;
     PrintWriter out = output.human();
-    out.println("twice: " + context + " (builder: " + exporter.describe() + ", run " + runId + ")");
+    out.println(io.splitcheck.report.TerminalText.escape("twice: " + context) + " (builder: " + exporter.describe() + ", run " + runId + ")");
     out.flush();
     TwiceResult result = new ExportedTwice(exporter, work).run(request, epoch, source);
-    out.print(redactor.redact(TwiceSummary.render(result)));
+    out.print(io.splitcheck.report.TerminalText.escape(redactor.redact(TwiceSummary.render(result))));
     out.flush();
     return written(result, runId, redactor);
   }
@@ -187,6 +194,22 @@ public final class TwiceCommand implements Callable<Integer> {
         throw ee;
       }
       throw e;
+    }
+  }
+
+  /**
+   * The owner record goes with the images; a failure to remove it is gc's to finish, not the run's
+   * error, and when the engine went away the run's own error already says what is left.
+   */
+  private void releaseQuietly(Janitor janitor, ConnectedEngine engine, String runId) {
+    try {
+      janitor.release(runId);
+    } catch (EngineException e) {
+      if (!engine.containers().answers()) {
+        return;
+      }
+      spec.commandLine().getErr().println(io.splitcheck.report.TerminalText.line("splitcheck twice: "
+          + e.getMessage() + " (`splitcheck gc` removes it)"));
     }
   }
 

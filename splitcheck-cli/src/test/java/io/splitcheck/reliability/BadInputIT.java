@@ -69,11 +69,11 @@ class BadInputIT {
   }
 
   @Test
-  void matrix_namesCellAndProfile_whenEngineRejectsProfile() throws Exception {
+  void matrix_namesCellProfileAndAction_beforeAnyCell_whenProfileHasAnUnknownAction() throws Exception {
     Path profile = tmp.resolve("bad-action.json");
     Files.writeString(profile, "{\"defaultAction\": \"SCMP_ACT_MAYBE\", \"syscalls\": []}");
     rejected(Cli.run("matrix", image.tag(), "--config", "unconfined", "--profile", "odd=" + profile),
-        "cell 'odd'", "bad-action.json", "SCMP_ACT_MAYBE");
+        "--profile odd=", "bad-action.json", "'SCMP_ACT_MAYBE' is not a seccomp action");
   }
 
   @Test

@@ -143,4 +143,80 @@ class BadInputTest {
     System.out.println("BAD-INPUT trace cut mid-line: kept " + t.events().size() + " events, truncated="
         + t.truncated() + ", unparsed=" + t.unparsedLines());
   }
+
+  @Test
+  void matrix_namesOption_whenTimeoutOverflowsADuration() throws Exception {
+    rejected(Cli.run("matrix", "any:image", "--timeout", "9999999999999999d"), "--timeout", "expected at most 30d");
+    rejected(Cli.run("matrix", "any:image", "--timeout", "99999999999999999999999s"), "--timeout",
+        "expected a duration like");
+    rejected(Cli.run("gc", "--older-than", "9999999999999999d"), "--older-than", "expected at most 30d");
+  }
+
+  @Test
+  void matrix_namesOutputOption_beforeRunning_whenJsonIsADirectoryOrReportIsAFile() throws Exception {
+    long start = System.nanoTime();
+    rejected(Cli.run("matrix", "any:image", "--json", tmp.toString()), "--json '" + tmp + "' is a directory");
+    Path hostname = file("hostname", "h\n");
+    rejected(Cli.run("matrix", "any:image", "--report", hostname.toString()), "--report '" + hostname + "' is a file");
+    rejected(Cli.run("twice", "--json", tmp.toString(), tmp.toString()), "--json", "is a directory");
+    assertTrue(System.nanoTime() - start < 20_000_000_000L, "refused before any cell ran");
+  }
+
+  @Test
+  void matrix_exits2_whenProfileIsEmptyHugeOrOutOfRange() throws Exception {
+    rejected(Cli.run("matrix", "any:image", "--profile", "c=" + file("empty.json", "")), "--profile c=",
+        "empty.json", "the file is empty");
+    rejected(Cli.run("matrix", "any:image", "--profile", "c=" + file("errno.json", "{\"defaultAction\": "
+        + "\"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"getrandom\"], \"action\": \"SCMP_ACT_ERRNO\", "
+        + "\"errnoRet\": 4294967296}]}")), "--profile c=", "syscalls[0].errnoRet 4294967296 is out of range");
+    rejected(Cli.run("matrix", "any:image", "--profile", "c=" + file("names.json", "{\"defaultAction\": "
+        + "\"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [], \"action\": \"SCMP_ACT_ERRNO\"}]}")),
+        "--profile c=", "syscalls[0] names no syscall");
+    Path huge = tmp.resolve("huge.json");
+    try (var out = Files.newBufferedWriter(huge)) {
+      out.write("{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [");
+      for (int i = 0; i < 700_000; i++) {
+        out.write((i == 0 ? "" : ",") + "{\"names\": [\"s" + i + "\"], \"action\": \"SCMP_ACT_ERRNO\"}");
+      }
+      out.write("]}");
+    }
+    long start = System.nanoTime();
+    Cli.Result r = Cli.run("matrix", "any:image", "--profile", "c=" + huge);
+    rejected(r, "--profile c=", "more than the 4 MiB");
+    assertTrue(r.err().lines().count() < 3, r.err());
+    System.out.println("BAD-INPUT huge profile: " + Files.size(huge) + " bytes refused in "
+        + (System.nanoTime() - start) / 1_000_000 + " ms");
+  }
+
+  @Test
+  void run_namesFileAndField_whenScenarioTimeoutIsZeroOrOverflows_orConfigsRepeat() throws Exception {
+    String head = "name: t\nbuild:\n  dockerfile: Dockerfile\n  context: .\nchecks:\n  matrix:\n";
+    rejected(Cli.run("run", scenario(head + "    configs: [unconfined]\n    timeout: 0s\n").toString()),
+        "scenario.yaml:", "field 'checks.matrix.timeout'", "greater than zero");
+    rejected(Cli.run("run", scenario(head + "    configs: [unconfined]\n    timeout: 99999999999999999999s\n")
+        .toString()), "scenario.yaml:", "field 'checks.matrix.timeout'", "expected a duration like");
+    rejected(Cli.run("run", scenario(head + "    configs: [unconfined, no-network, unconfined]\n").toString()),
+        "scenario.yaml:", "checks.matrix.configs[2]", "listed twice");
+  }
+
+  @Test
+  void run_namesFile_whenScenarioHasTwoDocumentsOrIsHuge() throws Exception {
+    rejected(Cli.run("run", scenario("name: one\nbuild:\n  context: .\n---\nname: two\n").toString()),
+        "scenario.yaml:5", "a second YAML document");
+    Path dir = scenario("name: big\n");
+    try (var out = Files.newBufferedWriter(dir.resolve("scenario.yaml"), java.nio.file.StandardOpenOption.APPEND)) {
+      for (int i = 0; i < 200_000; i++) {
+        out.write("# padding line " + i + "\n");
+      }
+    }
+    long start = System.nanoTime();
+    rejected(Cli.run("run", dir.toString()), "scenario.yaml", "more than the 256 KiB");
+    assertTrue(System.nanoTime() - start < 5_000_000_000L);
+  }
+
+  @Test
+  void audit_namesFailOn_whenSeverityIsUnknown() throws Exception {
+    rejected(Cli.run("audit", "any:image", "--fail-on", "catastrophic"), "--fail-on 'catastrophic'",
+        "error, warning or info");
+  }
 }

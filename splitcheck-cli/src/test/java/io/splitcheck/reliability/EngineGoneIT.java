@@ -78,6 +78,41 @@ class EngineGoneIT {
     }
   }
 
+  @Test
+  void twice_saysTheEngineWentAwayAndWhatIsLeft_whenTheEngineDiesDuringTheSecondBuild() throws Exception {
+    try (BusyboxImage image = BusyboxImage.build("engine-gone-twice");
+         PrivateEngine engine = PrivateEngine.start()) {
+      engine.load(image.tag());
+      Path context = Files.createDirectories(tmp.resolve("twice-ctx"));
+      // no RUN: the private engine has no bridge for one; a 200 MB COPY keeps the second build busy
+      // (context upload and a vfs layer) for the seconds the kill needs
+      try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(context.resolve("big").toFile(), "rw")) {
+        big.setLength(200L << 20);
+      }
+      Files.writeString(context.resolve("Dockerfile"), "FROM " + image.tag() + "\nCOPY big /big\n");
+      try (io.splitcheck.testing.ChildCli child = io.splitcheck.testing.ChildCli.start("128m",
+          Map.of("DOCKER_HOST", engine.host()), List.of("twice", context.toString()))) {
+        try (DockerClient client = DockerClients.forHost(engine.host())) {
+          org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+              .until(() -> {
+                assertTrue(child.process().isAlive(), () -> "twice ended early: " + child.out() + child.err());
+                return client.listImagesCmd().exec().stream().anyMatch(i -> i.getRepoTags() != null
+                    && java.util.Arrays.stream(i.getRepoTags()).anyMatch(t -> t.endsWith(":first")));
+              });
+        }
+        engine.kill();
+        int exit = child.waitFor(90);
+
+        assertEquals(2, exit, child.out() + child.err());
+        String err = child.err();
+        assertTrue(err.contains("the engine went away during twice"), err);
+        assertTrue(err.matches("(?s).*left on it: splitcheck-twice/\\d{8}-\\d{6}-\\d+:first.*"), err);
+        assertTrue(!err.contains("Connection pool shut down") && !err.contains("removing record"), err);
+        System.out.println("FIGURE engine-gone twice: exit 2: " + err.strip());
+      }
+    }
+  }
+
   /** Waits until the matrix created its third cell container on the private engine. */
   private static void awaitThirdCell(PrivateEngine engine, CompletableFuture<Cli.Result> run) throws Exception {
     Set<String> seen = new HashSet<>();

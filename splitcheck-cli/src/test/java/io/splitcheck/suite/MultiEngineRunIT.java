@@ -10,6 +10,7 @@ import com.github.dockerjava.api.DockerClient;
 import io.splitcheck.engine.DockerClients;
 import io.splitcheck.engine.Janitor;
 import io.splitcheck.engine.LabelledObject;
+import io.splitcheck.engine.Labels;
 import io.splitcheck.testing.Cli;
 import io.splitcheck.testing.RequiresEngine;
 import io.splitcheck.testing.SecondEngine;
@@ -116,11 +117,17 @@ class MultiEngineRunIT {
     gone.waitFor();
     String copy = "splitcheck-run/20261126-020000-" + gone.pid() + ":two-engines";
     second.docker("import - " + copy + " < <(tar cf - --files-from /dev/null)");
+    // the owner record the killed run left on that engine: its process (this boot, this namespace) ended
+    String runId = "20261126-020000-" + gone.pid();
+    io.splitcheck.engine.Owner me = io.splitcheck.engine.Owner.current().orElseThrow();
+    String ended = new io.splitcheck.engine.Owner(me.bootId(), me.pidNamespace(), gone.pid(), 1).label();
+    second.docker("volume create --label " + Labels.RUN + "=" + runId + " --label " + Labels.ROLE + "=owner"
+        + " --label " + Labels.OWNER + "=" + ended + " splitcheck-owner-" + runId);
 
     Cli.Result dry = Cli.run("gc", "--dry-run", "--engine", FIRST, "--engine", second.host());
     assertEquals(0, dry.exitCode(), dry.err());
     assertTrue(dry.out().contains("would remove image " + copy + " (run 20261126-020000-" + gone.pid() + ") on "
-        + second.host() + "\n"), dry.out());
+        + second.host() + ": pid " + gone.pid() + " has ended\n"), dry.out());
     Cli.Result gc = Cli.run("gc", "--engine", second.host());
     assertEquals(0, gc.exitCode(), gc.err());
     assertEquals("", second.docker("images -q " + copy));

@@ -58,13 +58,8 @@ public final class ConsoleRenderer {
     return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
   }
 
-  /** Control characters (from containers) would drive the terminal: shown as {@code \\uXXXX}. */
+  /** One line; control characters (from containers) would drive the terminal: {@link TerminalText#escape}. */
   private static String oneLine(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      out.append(c == '\n' || c == '\r' ? ' ' : c < 0x20 || c == 0x7f
-          ? String.format("\\u%04X", (int) c) : String.valueOf(c));
-    }
-    return out.toString();
+    return TerminalText.escape(s.replace("\r\n", " ").replace('\n', ' '));
   }
 }

@@ -1,5 +1,6 @@
 package io.splitcheck.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.splitcheck.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,19 @@ public final class ReportJson {
 
   public static void write(RunReport report, OutputStream out) throws IOException {
     Json.write(report, out);
+  }
+
+  /**
+   * The report with every string value redacted on its own ({@link RedactingJson}), for every renderer
+   * to start from: the values are blanked before any of them is serialised.
+   */
+  public static RunReport redacted(RunReport report, Redactor redactor) {
+    JsonNode tree = RedactingJson.redact(Json.mapper().valueToTree(report), redactor);
+    try {
+      return Json.mapper().treeToValue(tree, RunReport.class);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   public static String toString(RunReport report) {

@@ -29,27 +29,31 @@ public final class ReportWriter {
     this.redactor = redactor;
   }
 
-  /** Writes the three files into {@code dir} (created if missing); returns their paths. */
+  /**
+   * Writes the three files into {@code dir} (created if missing); returns their paths. Every value is
+   * redacted before any file is rendered ({@link ReportJson#redacted}): no secret value is written, and
+   * what a value holds cannot break a file's syntax.
+   */
   public List<Path> write(RunReport report, Path dir) throws IOException {
     Files.createDirectories(dir);
+    RunReport safe = ReportJson.redacted(report, redactor);
     Path json = dir.resolve(JSON);
     Path junit = dir.resolve(JUNIT);
     Path html = dir.resolve(HTML);
     java.io.ByteArrayOutputStream jsonBytes = new java.io.ByteArrayOutputStream();
-    ReportJson.write(report, jsonBytes);
-    writeRedacted(json, jsonBytes.toString(StandardCharsets.UTF_8));
+    ReportJson.write(safe, jsonBytes);
+    writeText(json, jsonBytes.toString(StandardCharsets.UTF_8));
     java.io.StringWriter xml = new java.io.StringWriter();
-    new JUnitXmlRenderer().render(report, xml);
-    writeRedacted(junit, xml.toString());
+    new JUnitXmlRenderer().render(safe, xml);
+    writeText(junit, xml.toString());
     java.io.StringWriter page = new java.io.StringWriter();
-    new HtmlRenderer().render(report, page);
-    writeRedacted(html, page.toString());
+    new HtmlRenderer().render(safe, page);
+    writeText(html, page.toString());
     return List.of(json, junit, html);
   }
 
-  /** Every report file passes the {@link Redactor} on its way to disk: no secret value is written. */
-  private void writeRedacted(Path target, String text) throws IOException {
-    atomically(target, tmp -> Files.writeString(tmp, redactor.redact(text), StandardCharsets.UTF_8));
+  private static void writeText(Path target, String text) throws IOException {
+    atomically(target, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
   }
 
   /** Reads {@code dir/report.json}. */

@@ -50,7 +50,14 @@ final class ChecksParser {
   }
 
   private static Checks.Matrix matrix(Fields m) {
-    Checks.Matrix matrix = new Checks.Matrix(m.stringList("configs"), m.stringMap("profiles"),
+    List<String> configs = m.stringList("configs");
+    for (int i = 0; i < configs.size(); i++) {
+      if (configs.indexOf(configs.get(i)) != i) {
+        throw Fields.error(m.file(), m.raw("configs").line(), m.pathOf("configs") + "[" + i + "]",
+            "'" + configs.get(i) + "' is listed twice (first at [" + configs.indexOf(configs.get(i)) + "])");
+      }
+    }
+    Checks.Matrix matrix = new Checks.Matrix(configs, m.stringMap("profiles"),
         m.stringMap("derive"), m.string("baseline"),
         m.oneOf("trace", Set.of("auto", "always", "never")), m.stringList("cmd"),
         m.mapScalar("timeout", ChecksParser::duration));

@@ -32,10 +32,17 @@ public final class ScenarioParser {
   static final Set<String> BUILTIN_CELLS = Set.of(
       "unconfined", "runtime-default", "cap-drop-all", "read-only", "no-network", "restricted");
 
+  /** The largest scenario.yaml read: the project's are under 2 KB. */
+  static final long MAX_BYTES = 256L << 10;
   private final ChecksParser checksParser = new ChecksParser();
 
   /** Reads {@code file}; its directory becomes the scenario directory. */
   public List<Scenario> parse(Path file) throws IOException {
+    long size = Files.size(file);
+    if (size > MAX_BYTES) {
+      throw new IllegalArgumentException("Error parsing scenario '" + file + "': " + size + " bytes, more than the "
+          + (MAX_BYTES >> 10) + " KiB a scenario.yaml may be");
+    }
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return parse(reader, file.toString(), file.toAbsolutePath().getParent());
     }

@@ -34,6 +34,11 @@ final class YamlTreeReader {
         return new MapNode(1, Map.of(), Map.of());
       }
       YamlNode root = readValue(parser, first);
+      if (parser.nextToken() != null) {
+        throw new IllegalArgumentException("Error parsing scenario '" + file + ":"
+            + parser.currentTokenLocation().getLineNr() + "': a second YAML document ('---'), expected "
+            + "exactly one (the first would be used and the rest ignored)");
+      }
       return root;
     } catch (IOException e) {
       int line = lineOf(e);

@@ -245,7 +245,9 @@ final class ProfileJsonReader {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!known.contains(field)) {
-                throw fail(where + " has unknown field '" + field + "'", "one of " + String.join(", ", known.stream().sorted().toList()));
+                throw new SeccompProfile.UnknownFieldException("Error parsing seccomp profile '" + source + "': "
+                        + where + " has unknown field '" + field + "', expected one of "
+                        + String.join(", ", known.stream().sorted().toList()));
             }
         }
     }

@@ -64,6 +64,16 @@ public final class SeccompProfile {
         }
     }
 
+    /**
+     * A field this reader does not know: a newer engine may (the engine's own verdict decides), so
+     * callers may carry on with a warning; every other parse failure is bad input.
+     */
+    public static final class UnknownFieldException extends IllegalArgumentException {
+        public UnknownFieldException(String message) {
+            super(message);
+        }
+    }
+
     /** Deterministic JSON: fixed field order, two-space indentation, trailing newline. */
     public String toJson() {
         return ProfileJsonWriter.write(this);

@@ -40,4 +40,21 @@ public record BuildRequest(Path context, Path dockerfile, Map<String, String> bu
   public BuildRequest withTag(String newTag) {
     return new BuildRequest(context, dockerfile, buildArgs, secrets, target, newTag, noCache, timeout);
   }
+
+  /** The most of a secret file read to redact it by value: a key, a token file, an env file. */
+  static final int SECRET_READ_LIMIT = 1 << 20;
+
+  /**
+   * Reads a build secret's source so that every redactor of this process blanks its value (and each
+   * of its lines) in every output: errors, logs quoted in messages, reports. Unreadable: the build says so.
+   */
+  public static void rememberSecret(Path source) {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(source)) {
+      byte[] bytes = in.readNBytes(SECRET_READ_LIMIT);
+      io.splitcheck.report.Redactor.rememberSecrets(
+          List.of(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.io.IOException e) {
+      // the build reports an unreadable secret itself
+    }
+  }
 }

@@ -74,8 +74,8 @@ public final class CleanupHook {
     try {
       removal.run();
     } catch (EngineException | RuntimeException e) {
-      System.err.println("splitcheck: cleanup of run " + runId + " failed: " + e.getMessage()
-          + " (run `splitcheck gc` later)");
+      System.err.println(io.splitcheck.report.TerminalText.line("splitcheck: cleanup of run " + runId
+          + " failed: " + e.getMessage() + " (run `splitcheck gc` later)"));
     }
   }
 }

@@ -20,6 +20,7 @@ final class ContainerSettings {
     }
     PodHostConfig.applyToBody(body, spec.security().pod());
     ObjectNode host = hostConfig(spec.security());
+    limits(host, CellLimits.current());
     if (!spec.volumes().isEmpty()) {
       strings(host.putArray("Binds"), spec.volumes().stream().map(ContainerSettings::bind).toList());
     }
@@ -87,6 +88,13 @@ final class ContainerSettings {
     }
     PodHostConfig.applyToHost(host, s.pod());
     return host;
+  }
+
+  /** The same bounds for every cell, baseline included: a bound alone never makes a split. */
+  static void limits(ObjectNode host, CellLimits limits) {
+    host.put("PidsLimit", limits.pids());
+    host.put("Memory", limits.memoryBytes());
+    host.put("MemorySwap", limits.memoryBytes());
   }
 
   /** {@code volume:/path:ro|rw}, as {@code docker run -v} writes it. */

@@ -323,7 +323,8 @@ public final class DockerContainerEngine implements ContainerEngine {
     try {
       api.delete("/containers/" + id + "?force=1&v=0");
     } catch (EngineApi.Status e) {
-      if (!e.notFound()) {
+      // 409 "removal ... already in progress": the exit cleanup is removing it at the same moment
+      if (!e.notFound() && !Janitor.removalInProgress(e.code(), e.daemonMessage())) {
         throw e;
       }
     }

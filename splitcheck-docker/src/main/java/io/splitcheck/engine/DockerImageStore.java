@@ -93,6 +93,11 @@ public final class DockerImageStore implements ImageStore {
   }
 
   @Override
+  public boolean answers() {
+    return DockerClients.answers(docker);
+  }
+
+  @Override
   public void remove(String imageRef) throws EngineException {
     try {
       docker.removeImageCmd(imageRef).withForce(true).withNoPrune(false).exec();

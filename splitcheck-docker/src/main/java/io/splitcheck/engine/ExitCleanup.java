@@ -46,4 +46,12 @@ public final class ExitCleanup implements AutoCloseable {
   public void close() {
     hook.remove();
   }
+
+  /**
+   * As {@link #close}; false when the JVM is already stopping (SIGTERM, Ctrl-C): the hook is cleaning
+   * up with the run's engine connection then, which the run must leave open.
+   */
+  public boolean release() {
+    return hook.remove();
+  }
 }

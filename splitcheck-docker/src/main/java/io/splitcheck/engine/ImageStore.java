@@ -64,4 +64,9 @@ public interface ImageStore {
 
   /** Removes a local image (by id or tag); absent is not an error. */
   void remove(String imageRef) throws EngineException;
+
+  /** Whether the engine still answers (a ping): after a failed call, says whether it went away. */
+  default boolean answers() {
+    return true;
+  }
 }

@@ -7,7 +7,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,8 @@ import java.util.regex.Pattern;
 public final class Janitor {
   private static final Pattern TWICE_TAG = Pattern.compile("splitcheck-(?:twice|run)/(\\d{8}-\\d{6}-(\\d+)):.*");
 
+  /** The role label of a run's owner record. */
+  static final String RECORD_ROLE = "owner";
   private final DockerClient docker;
 
   public Janitor(DockerClient docker) {
@@ -59,15 +60,46 @@ public final class Janitor {
     }
   }
 
+  /**
+   * Records who runs {@code runId} on this engine before the run tags any image: a volume labelled
+   * with the run and its {@link Owner}, the record {@code gc} reads for the run's tagged images (which
+   * carry no label). {@code kept}: the run keeps its images ({@code twice --keep}); gc never removes them.
+   */
+  public void claim(String runId, boolean kept) throws EngineException {
+    Map<String, String> labels = new java.util.TreeMap<>(Labels.forRun(runId, RECORD_ROLE));
+    labels.put(Labels.KEPT, Boolean.toString(kept));
+    String request = "POST /volumes/create " + recordName(runId);
+    Shutdown.creating(request, () -> {
+      try {
+        return docker.createVolumeCmd().withName(recordName(runId)).withLabels(labels).exec();
+      } catch (RuntimeException e) {
+        throw new EngineException(request + " failed: " + e.getMessage(), e);
+      }
+    });
+  }
+
+  /** Removes the owner record of a run that removed its images itself. */
+  public void release(String runId) throws EngineException {
+    remove(new LabelledObject(LabelledObject.RECORD, recordName(runId), runId, -1, null, null));
+  }
+
+  static String recordName(String runId) {
+    return "splitcheck-owner-" + runId;
+  }
+
   private static LabelledObject of(String kind, String id, Map<String, String> labels, Instant created) {
     Map<String, String> l = labels == null ? Map.of() : labels;
+    if ("volume".equals(kind) && RECORD_ROLE.equals(l.get(Labels.ROLE))) {
+      kind = LabelledObject.RECORD;
+    }
     long pid;
     try {
       pid = Long.parseLong(l.getOrDefault(Labels.PID, "-1"));
     } catch (NumberFormatException e) {
       pid = -1;
     }
-    return new LabelledObject(kind, id, l.getOrDefault(Labels.RUN, "?"), pid, l.get(Labels.HOST), created);
+    return new LabelledObject(kind, id, l.getOrDefault(Labels.RUN, "?"), pid, l.get(Labels.HOST), created,
+        l.get(Labels.OWNER), Boolean.parseBoolean(l.get(Labels.KEPT)));
   }
 
   /** Removes one object; containers are killed first; an object already gone is not an error. */
@@ -75,22 +107,41 @@ public final class Janitor {
     try {
       switch (o.kind()) {
         case "container" -> docker.removeContainerCmd(o.id()).withForce(true).withRemoveVolumes(true).exec();
-        case "volume" -> docker.removeVolumeCmd(o.id()).exec();
+        case "volume", LabelledObject.RECORD -> docker.removeVolumeCmd(o.id()).exec();
         case "network" -> docker.removeNetworkCmd(o.id()).exec();
         default -> docker.removeImageCmd(o.id()).withForce(true).exec();
       }
     } catch (NotFoundException e) {
       // already gone
+    } catch (com.github.dockerjava.api.exception.ConflictException e) {
+      if (!removalInProgress(409, e.getMessage())) {
+        throw new EngineException("removing " + o.kind() + " " + o.id() + " failed: " + e.getMessage(), e);
+      }
     } catch (RuntimeException e) {
       throw new EngineException("removing " + o.kind() + " " + o.id() + " failed: " + e.getMessage(), e);
     }
   }
 
-  /** Removes every object of one run: containers first (they hold volumes), then volumes, networks, images. */
+  /** The order objects are removed in: containers hold volumes; the owner record goes last. */
+  public static final List<String> REMOVAL_ORDER = List.of("container", "volume", "network", "image",
+      LabelledObject.RECORD);
+
+  /**
+   * The engine's 409 when another removal of the same object is under way (the exit cleanup and the
+   * run's own cleanup at one moment): the object goes either way, so it is no failure to report.
+   */
+  static boolean removalInProgress(int status, String message) {
+    return status == 409 && message != null && message.contains("already in progress");
+  }
+
+  /**
+   * Removes every object of one run: containers first (they hold volumes), then volumes, networks,
+   * images, and the owner record last (a gc in between sees the images' owner still).
+   */
   public List<LabelledObject> removeRun(String runId) throws EngineException {
     List<LabelledObject> removed = new ArrayList<>();
     List<LabelledObject> mine = listRun(runId).stream()
-        .sorted(Comparator.comparing(o -> Arrays.asList("container", "volume", "network", "image").indexOf(o.kind())))
+        .sorted(Comparator.comparing(o -> REMOVAL_ORDER.indexOf(o.kind())))
         .toList();
     for (LabelledObject o : mine) {
       remove(o);

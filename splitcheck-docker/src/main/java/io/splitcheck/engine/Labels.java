@@ -11,6 +11,13 @@ public final class Labels {
   public static final String PID = "io.splitcheck.pid";
   /** The host that process ran on. */
   public static final String HOST = "io.splitcheck.host";
+  /**
+   * Who created the object, as {@link Owner#label()}: boot id, pid namespace, pid and start time, so
+   * that {@code gc} in another pid namespace (or on another host) never takes a live run for a dead one.
+   */
+  public static final String OWNER = "io.splitcheck.owner";
+  /** On a run's owner record: {@code true} when its images are kept ({@code twice --keep}). */
+  public static final String KEPT = "io.splitcheck.kept";
   /** What the object is for: {@code cell}, {@code tracer}, {@code trace-volume}, ... */
   public static final String ROLE = "io.splitcheck.role";
 
@@ -21,6 +28,7 @@ public final class Labels {
     labels.put(RUN, runId);
     labels.put(PID, Long.toString(ProcessHandle.current().pid()));
     labels.put(HOST, HostName.NAME);
+    Owner.current().ifPresent(o -> labels.put(OWNER, o.label()));
     labels.put(ROLE, role);
     return labels;
   }

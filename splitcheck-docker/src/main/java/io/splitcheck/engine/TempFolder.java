@@ -1,14 +1,67 @@
 package io.splitcheck.engine;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The work folders splitcheck makes for iid files, build logs and saved images. */
+/**
+ * The work folders splitcheck makes for iid files, build logs (which may quote a build secret) and
+ * saved images. Each holds an {@value #OWNER_FILE} file naming its run and {@link Owner}, so that
+ * {@code gc} can remove the folders of runs that died without their cleanup (SIGKILL).
+ */
 public final class TempFolder {
+  /** The file in a work folder that says whose it is: the run id, then the owner label. */
+  public static final String OWNER_FILE = ".splitcheck-owner";
+
   private TempFolder() {}
+
+  /** A new folder {@code <tmp>/<prefix>NNN} (owner only), recording {@code runId} and this process as owner. */
+  public static Path create(String prefix, String runId) throws IOException {
+    Path dir = Files.createTempDirectory(prefix);
+    Files.writeString(dir.resolve(OWNER_FILE), runId + "\n"
+        + Owner.current().map(Owner::label).orElse("") + "\n", StandardCharsets.UTF_8);
+    return dir;
+  }
+
+  /** A work folder a run left, as {@code gc} sees it. */
+  public record Left(Path dir, String runId, String owner, Instant created) {}
+
+  /** The {@code splitcheck-*} folders under {@code root} that carry an owner file, sorted by path. */
+  public static List<Left> leftUnder(Path root) {
+    List<Left> out = new ArrayList<>();
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, "splitcheck-*")) {
+      for (Path dir : dirs) {
+        read(dir).ifPresent(out::add);
+      }
+    } catch (IOException e) {
+      return List.of();
+    }
+    out.sort(Comparator.comparing(Left::dir));
+    return List.copyOf(out);
+  }
+
+  private static Optional<Left> read(Path dir) {
+    Path file = dir.resolve(OWNER_FILE);
+    try {
+      if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !Files.isRegularFile(file)) {
+        return Optional.empty();
+      }
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      return Optional.of(new Left(dir, lines.isEmpty() ? "?" : lines.get(0),
+          lines.size() < 2 || lines.get(1).isBlank() ? null : lines.get(1),
+          Files.getLastModifiedTime(file).toInstant()));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
 
   /** Deletes {@code dir} and everything in it; a temp folder left behind is not worth failing a run over. */
   public static void deleteQuietly(Path dir) {

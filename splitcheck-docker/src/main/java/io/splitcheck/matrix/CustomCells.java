@@ -51,13 +51,15 @@ public record CustomCells(List<Cell> cells, Map<String, SeccompProfile> parsed,
       if (!Files.isRegularFile(file)) {
         throw new IllegalArgumentException("--profile " + p.getKey() + "=" + file + ": no such file");
       }
-      String json = Files.readString(file, StandardCharsets.UTF_8);
+      String json = readBounded(p.getKey(), file);
       requireJson(p.getKey(), file, json);
       try {
         parsed.put(p.getKey(), SeccompProfile.parse(json, file.toString()));
-      } catch (IllegalArgumentException e) {
-        // the engine's verdict decides (quoted before any cell runs); ours only limits attribution
+      } catch (SeccompProfile.UnknownFieldException e) {
+        // a field of a newer engine: the engine's verdict decides (quoted before any cell runs)
         warnings.add(e.getMessage() + "; cell " + p.getKey() + " is attributed without seccomp");
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--profile " + p.getKey() + "=" + file + ": " + e.getMessage(), e);
       }
       cells.add(new Cell(p.getKey(), ContainerSecurity.customProfile(json), "profile " + file));
     }
@@ -69,6 +71,24 @@ public record CustomCells(List<Cell> cells, Map<String, SeccompProfile> parsed,
           "derive " + d.getValue()));
     }
     return new CustomCells(cells, parsed, engineDefault, warnings);
+  }
+
+  /** The largest profile read: the engine's default is about 20 KB; a profile of megabytes is a mistake. */
+  static final long MAX_PROFILE_BYTES = 4L << 20;
+
+  /** The file's text, refused when empty or larger than {@link #MAX_PROFILE_BYTES}, before it is read. */
+  static String readBounded(String cell, Path file) throws IOException {
+    long size = Files.size(file);
+    if (size > MAX_PROFILE_BYTES) {
+      throw new IllegalArgumentException("--profile " + cell + "=" + file + ": " + size + " bytes, more than "
+          + "the " + (MAX_PROFILE_BYTES >> 20) + " MiB a seccomp profile may be (the engine's default is about 20 KB)");
+    }
+    String json = Files.readString(file, StandardCharsets.UTF_8);
+    if (json.isBlank()) {
+      throw new IllegalArgumentException("--profile " + cell + "=" + file + ": the file is empty, expected a "
+          + "seccomp profile: {\"defaultAction\": ..., \"syscalls\": [...]}");
+    }
+    return json;
   }
 
   /** Text that is not JSON at all is rejected here, with its line and column, before the engine is asked. */

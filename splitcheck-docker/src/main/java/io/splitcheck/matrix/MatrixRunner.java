@@ -66,7 +66,7 @@ public final class MatrixRunner {
     List<CellResult> traced = Parallel.map(indexes, o.jobs(), i -> {
       CellResult r = results.get(i);
       return toTrace.contains(r.config())
-          ? r.withTrace(trace(cells.get(i), slot(i), o, argv, r.outcome())) : r;
+          ? r.withTrace(trace(cells.get(i), slot(i), o, argv, r)) : r;
     });
     return new MatrixRun(o.image(), image.id(), image.architecture(), o.plan().baseline(), traced);
   }
@@ -150,10 +150,16 @@ public final class MatrixRunner {
   }
 
   private CellTrace trace(Cell cell, EngineSlot slot, MatrixOptions o, List<String> argv,
-      Outcome verdict) throws EngineException {
+      CellResult untraced) throws EngineException {
+    Outcome verdict = untraced.outcome();
     Optional<String> refused = PodResolution.refusal(cell, image);
     if (refused.isPresent()) {
       return CellTrace.untraceable(NOT_TRACEABLE + ": never started (" + refused.get() + ")");
+    }
+    if (untraced.startError() != null) {
+      // nothing ran, so nothing can be traced: say what the engine said instead of blaming the profile
+      return CellTrace.untraceable("not traceable: the program did not start ("
+          + startProblem(untraced.startError()) + ")");
     }
     Optional<String> denied = gate.untraceable(cell);
     if (denied.isPresent()) {
@@ -181,6 +187,14 @@ public final class MatrixRunner {
 
   static Outcome outcome(ContainerExit exit) {
     return new Outcome(exit.exitCode(), exit.timedOut(), exit.oomKilled());
+  }
+
+  /** The runtime's reason in an engine's start error: {@code exec: "/app": stat /app: no such file or directory}. */
+  static String startProblem(String startError) {
+    String marker = "unable to start container process: ";
+    int at = startError.indexOf(marker);
+    String why = at < 0 ? startError : startError.substring(at + marker.length());
+    return why.replaceFirst(":\\s*unknown\\s*$", "").strip();
   }
 
   private static String firstLine(String stderr, String startError) {

@@ -36,7 +36,8 @@ public final class MatrixText {
       return c.startError() != null ? "did not start" : "";
     }
     if (!c.trace().traceable()) {
-      return "not traceable";
+      return c.trace().note() != null && c.trace().note().startsWith("not traceable") ? c.trace().note()
+          : "not traceable";
     }
     return c.trace().note() == null ? "traced" : "traced; " + c.trace().note();
   }

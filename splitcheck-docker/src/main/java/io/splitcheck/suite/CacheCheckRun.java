@@ -26,7 +26,7 @@ public final class CacheCheckRun {
     if (kv[0].isBlank() || values.length != 2) {
       throw new IllegalArgumentException("Error parsing --cache-check '" + spec + "': expected ARG=V1,V2");
     }
-    Path work = Files.createTempDirectory("splitcheck-cache-check-");
+    Path work = TempFolder.create("splitcheck-cache-check-", runId);
     String tag = "splitcheck-audit/cache-check:" + runId;
     try {
       Path scoped = work.resolve("Dockerfile");

@@ -36,6 +36,7 @@ public final class ScenarioBuild {
             + "': file '" + secret.src() + "' does not exist");
       }
       secrets.add(new BuildRequest.Secret(secret.id(), src));
+      BuildRequest.rememberSecret(src);
     }
     return new BuildRequest(context, dockerfile, b.args(), secrets, b.target(), tag, noCache, TIMEOUT);
   }

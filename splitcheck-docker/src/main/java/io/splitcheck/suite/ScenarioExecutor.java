@@ -110,7 +110,8 @@ public final class ScenarioExecutor {
     try {
       images.remove(tag);
     } catch (EngineException e) {
-      System.err.println("splitcheck: could not remove " + tag + ": " + e.getMessage() + " (splitcheck gc will)");
+      System.err.println(io.splitcheck.report.TerminalText.line("splitcheck: could not remove " + tag + ": "
+          + e.getMessage() + " (splitcheck gc will)"));
     }
   }
 

@@ -55,10 +55,13 @@ public final class SuiteSession implements AutoCloseable {
     }
     ConnectedEngine first = engines.get(0);
     try {
-      Path work = Files.createTempDirectory("splitcheck-run-");
+      String runId = RunId.next(clock);
+      Path work = TempFolder.create("splitcheck-run-", runId);
       BuildKitBuilder builder = new BuildKitBuilder(BuildKitProbe.find(dockerCli), work, first.url());
       ImageStore images = first.images();
-      String runId = RunId.next(clock);
+      for (ConnectedEngine engine : engines) {
+        engine.janitor().claim(runId, false); // before any image is tagged or copied there
+      }
       ScenarioExecutor executor = new ScenarioExecutor(builder, images,
           Suites.twice(builder, images, first.info().version(), first.url(), work), Suites.matrix(engines, runId),
           Suites.audit(first.url(), images));
@@ -78,12 +81,17 @@ public final class SuiteSession implements AutoCloseable {
 
   @Override
   public void close() {
+    if (io.splitcheck.engine.Shutdown.started()) {
+      // SIGTERM or Ctrl-C: the exit hook removes the run's objects over these connections; leave them open
+      TempFolder.deleteQuietly(work);
+      return;
+    }
     for (ConnectedEngine engine : engines) {
       try {
         engine.janitor().removeRun(runId);
       } catch (EngineException e) {
-        System.err.println("splitcheck: cleanup of run " + runId + " on " + engine.host() + " failed: "
-            + e.getMessage() + " (run `splitcheck gc` there later)");
+        System.err.println(io.splitcheck.report.TerminalText.line("splitcheck: cleanup of run " + runId
+            + " on " + engine.host() + " failed: " + e.getMessage() + " (run `splitcheck gc` there later)"));
       }
     }
     onExit.close();

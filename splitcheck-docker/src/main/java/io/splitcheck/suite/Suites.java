@@ -66,7 +66,7 @@ public final class Suites {
         try {
           copies.close();
         } catch (EngineException e) {
-          System.err.println("splitcheck: " + e.getMessage());
+          System.err.println(io.splitcheck.report.TerminalText.line("splitcheck: " + e.getMessage()));
         }
       }
       return MatrixJson.result(report);

@@ -70,6 +70,7 @@ public final class Twice {
     String prefix = label.isEmpty() ? "" : label + "-";
     List<String> tags = List.of(tag(runId, prefix + "first"), tag(runId, prefix + "second"));
     List<String> built = new ArrayList<>();
+    List<String> tagged = new ArrayList<>();
     if (readStore) {
       // while the builds run: the store's reader costs 0.1-0.2 s to load the first time
       java.util.concurrent.CompletableFuture.runAsync(OverlayImages::prepare);
@@ -79,17 +80,45 @@ public final class Twice {
       for (String tag : tags) {
         built.add(tag);
         results.add(builder.build(request.withTag(tag)));
+        tagged.add(tag);
       }
       ImageComparison comparison = compare(results.get(0).imageId(), results.get(1).imageId());
       return TwiceResult.of(request.context().toString(), comparison, notes(comparison),
           results.stream().map(BuildResult::wall).toList());
     } finally {
       if (!keep) {
-        for (String tag : built) {
-          images.remove(tag);
-        }
+        removeTags(built, tagged);
       }
     }
+  }
+
+  /**
+   * Removes the compared images; when the engine went away meanwhile, says so and what is left on it
+   * (gc removes it once the engine answers again), instead of quoting a refused connection.
+   */
+  private void removeTags(List<String> built, List<String> tagged) throws EngineException {
+    List<String> left = new ArrayList<>();
+    Exception first = null;
+    for (String tag : built) {
+      try {
+        images.remove(tag);
+      } catch (EngineException | RuntimeException e) {
+        if (tagged.contains(tag)) { // a build that failed may never have tagged its image
+          left.add(tag);
+        }
+        first = first == null ? e : first;
+      }
+    }
+    if (first == null) {
+      return;
+    }
+    String what = left.isEmpty() ? "no image of this run" : String.join(", ", left);
+    if (!images.answers()) {
+      throw new EngineException("the engine went away during twice (" + first.getMessage() + "); left on it: "
+          + what + " (`splitcheck gc` removes what is left once it answers again)", first);
+    }
+    throw new EngineException("removing " + what + " failed: " + first.getMessage()
+        + " (`splitcheck gc` removes it)", first);
   }
 
   /**

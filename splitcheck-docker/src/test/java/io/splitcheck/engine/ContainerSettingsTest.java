@@ -17,10 +17,11 @@ class ContainerSettingsTest {
   }
 
   @Test
-  void unconfinedCell_turnsSeccompOffAndNothingElse() {
+  void unconfinedCell_turnsSeccompOffAndNothingElse_besideTheBoundsEveryCellGets() {
     assertEquals("{\"Image\":\"img:1\",\"Labels\":{\"io.splitcheck.role\":\"cell\","
         + "\"io.splitcheck.run\":\"r1\"},\"Tty\":false,\"AttachStdout\":false,\"AttachStderr\":false,"
-        + "\"HostConfig\":{\"Privileged\":false,\"SecurityOpt\":[\"seccomp=unconfined\"]}}",
+        + "\"HostConfig\":{\"Privileged\":false,\"SecurityOpt\":[\"seccomp=unconfined\"],"
+        + "\"PidsLimit\":4096,\"Memory\":4294967296,\"MemorySwap\":4294967296}}",
         body(ContainerSecurity.unconfined()));
   }
 
@@ -53,8 +54,29 @@ class ContainerSettingsTest {
         LABELS, Duration.ofSeconds(5), 1024, null, null).asPtraceSidecarOf("abc");
     String json = ContainerSettings.createBody(spec).toString();
     assertEquals(true, json.contains("\"Entrypoint\":[\"/t/strace\"],\"Cmd\":[\"-f\"]"), json);
-    assertEquals(true, json.endsWith("\"HostConfig\":{\"Privileged\":false,\"Binds\":[\"vol1:/t:ro\"],"
+    assertEquals(true, json.endsWith("\"HostConfig\":{\"Privileged\":false,\"PidsLimit\":4096,"
+        + "\"Memory\":4294967296,\"MemorySwap\":4294967296,\"Binds\":[\"vol1:/t:ro\"],"
         + "\"PidMode\":\"container:abc\",\"CapAdd\":[\"SYS_PTRACE\"]}}"), json);
+  }
+
+  @Test
+  void everyCell_getsThePidsAndMemoryBounds_theBaselineAsTheRest() {
+    for (ContainerSecurity s : List.of(ContainerSecurity.unconfined(), ContainerSecurity.engineDefault())) {
+      String json = ContainerSettings.createBody(ContainerSpec.cell("img:1", null, s, LABELS,
+          Duration.ofSeconds(5), 1024)).toString();
+      assertEquals(true, json.contains("\"PidsLimit\":4096,\"Memory\":4294967296,\"MemorySwap\":4294967296"), json);
+    }
+  }
+
+  @Test
+  void cellLimits_parseSizesAndNameTheOption_whenBad() {
+    assertEquals(new CellLimits(64, 512L << 20), CellLimits.parse("pids=64,memory=512m", "--cell-limits"));
+    assertEquals(new CellLimits(4096, 1L << 30), CellLimits.parse("memory=1G", "--cell-limits"));
+    for (String bad : List.of("pids=0", "memory=1k", "cpus=2", "pids=lots", "memory=4x")) {
+      IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> CellLimits.parse(bad, "--cell-limits"));
+      assertEquals(true, e.getMessage().startsWith("--cell-limits '" + bad + "'"), e.getMessage());
+    }
   }
 
   @Test
