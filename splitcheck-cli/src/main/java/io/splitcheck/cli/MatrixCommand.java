@@ -2,7 +2,12 @@ package io.splitcheck.cli;
 
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.RunId;
+import io.splitcheck.json.Document;
+import io.splitcheck.json.Json;
 import io.splitcheck.matrix.CellResult;
+import io.splitcheck.matrix.EngineAxis;
+import io.splitcheck.report.MatrixResult;
+import java.util.Map;
 import io.splitcheck.matrix.MatrixCheck;
 import io.splitcheck.matrix.MatrixJson;
 import io.splitcheck.matrix.MatrixOptions;
@@ -68,6 +73,11 @@ public final class MatrixCommand implements Callable<Integer> {
       + "default: --docker-host")
   List<String> engines = new ArrayList<>();
 
+  @Option(names = OnEngines.OPTION, paramLabel = "NAME=URL", description = "run every cell on this "
+      + "engine too (repeat: the engine as an axis; the first is the reference); the image is streamed "
+      + "to each and removed after; a cell whose outcome differs between engines is an engine split")
+  List<String> on = new ArrayList<>();
+
   @Option(names = "--json", paramLabel = "FILE", description = "write the JSON report here")
   Path json;
 
@@ -85,6 +95,9 @@ public final class MatrixCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Timings.mark("command");
+    if (!on.isEmpty()) {
+      return onEngines();
+    }
     // connecting (class loading, ping, info) overlaps with reading the profiles
     Engines.Pending pending = Engines.connect(engines, common.dockerHost);
     MatrixCheck.Prepared prepared = MatrixCheck.prepare(new MatrixCheck.Request(image, configs,
@@ -119,6 +132,48 @@ public final class MatrixCommand implements Callable<Integer> {
       throw engineWentAway(report);
     }
     return report.exitCode();
+  }
+
+  /** {@code --on}: every cell on every named engine, the cells x engines grid. */
+  private int onEngines() throws Exception {
+    if (!engines.isEmpty()) {
+      throw new IllegalArgumentException(OnEngines.OPTION + " and " + Engines.OPTION + " are given: "
+          + Engines.OPTION + " spreads cells round-robin over engines, " + OnEngines.OPTION
+          + " runs every cell on each; give one of them");
+    }
+    Map<String, String> named = OnEngines.parse(on);
+    String runId = RunId.next(Clock.systemUTC());
+    Redactor redactor = Redactor.standard();
+    java.util.function.Consumer<String> warn =
+        w -> System.err.println("splitcheck matrix: warning: " + redactor.redact(w));
+    MatrixCheck.Prepared prepared = MatrixCheck.prepare(new MatrixCheck.Request(OnEngines.tag(runId),
+        configs, NamedValue.toMap("--profile", profiles, Path::of), NamedValue.toMap("--derive", derives,
+        v -> v), baseline, TraceMode.parse(trace), Durations.parse(timeout, "--timeout"),
+        jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile));
+    EngineAxis.Result result;
+    try (OnEngines engines = OnEngines.open(named, image, runId, warn)) {
+      Timings.mark("engines");
+      result = EngineAxis.run(engines.targets(), prepared, runId, warn);
+    }
+    Timings.mark("cells");
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    MatrixText.print(result, image, new PrintStream(text, true, StandardCharsets.UTF_8));
+    System.out.print(redactor.redact(text.toString(StandardCharsets.UTF_8)));
+    System.out.flush();
+    MatrixResult r = result.result();
+    r = new MatrixResult(image, r.imageId(), r.baseline(), r.cells(), r.splits(), r.warnings(),
+        r.engineGrid());
+    if (json != null) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      Json.write(Document.of(r), bytes);
+      Files.writeString(json, redactor.redact(bytes.toString(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    }
+    if (reportDir != null) {
+      new ReportWriter().write(SingleImageReport.of(image, r, Clock.systemUTC()), reportDir);
+      System.out.println("report: " + reportDir.resolve(ReportWriter.HTML));
+    }
+    Timings.mark("reported");
+    return result.exitCode();
   }
 
   /** Exit 2 with the cells that did not finish; the report of those that did is already written. */
