@@ -1,5 +1,6 @@
 package io.splitcheck.cli;
 
+import io.splitcheck.model.Durations;
 import io.splitcheck.engine.BuildRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ public final class BuildOptions {
           + (dockerfile == null ? " (give one with -f)" : ""));
     }
     return new BuildRequest(context, file, parseBuildArgs(buildArgs), parseSecrets(secrets), target, tag,
-        true, Durations.parse(buildTimeout, "--build-timeout"));
+        true, Durations.positive(buildTimeout, "--build-timeout"));
   }
 
   static Map<String, String> parseBuildArgs(List<String> args) {

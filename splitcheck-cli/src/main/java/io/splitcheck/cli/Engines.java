@@ -20,12 +20,18 @@ import java.util.concurrent.CompletionException;
  * The engines a command spreads its containers over ({@code --engine}, repeatable; else
  * {@code --docker-host}), each checked, pinged and described ({@code GET /info}), in the order given.
  */
-record Engines(List<ConnectedEngine> connected) {
+record Engines(List<ConnectedEngine> connected) implements AutoCloseable {
   static final String OPTION = "--engine";
   private static final String EXPECTED = "expected unix:///PATH or tcp://HOST:PORT";
 
   Engines {
     connected = List.copyOf(connected);
+  }
+
+  /** Closes every engine's client. */
+  @Override
+  public void close() {
+    connected.forEach(ConnectedEngine::close);
   }
 
   List<ContainerEngine> engines() {
@@ -56,6 +62,18 @@ record Engines(List<ConnectedEngine> connected) {
         }
         throw e;
       }
+    }
+
+    /**
+     * For a command whose input turned out bad after connecting began: closes the engines once they are
+     * connected (or the attempt fails), so no client, connection pool or thread outlives the error.
+     */
+    void abandon() {
+      future.whenComplete((engines, error) -> {
+        if (engines != null) {
+          engines.close();
+        }
+      });
     }
   }
 

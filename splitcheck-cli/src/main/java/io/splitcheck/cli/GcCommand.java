@@ -1,5 +1,6 @@
 package io.splitcheck.cli;
 
+import io.splitcheck.model.Durations;
 import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.engine.Janitor;
 import io.splitcheck.engine.Labels;

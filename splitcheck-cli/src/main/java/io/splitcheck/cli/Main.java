@@ -16,13 +16,18 @@ import picocli.CommandLine.Command;
     description = "Build twice and explain every difference; run under the security matrix and name "
         + "the syscall behind every split; audit images.",
     synopsisSubcommandLabel = "COMMAND")
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
   /** The commands that always talk to an engine: their client is built while picocli parses. */
   private static final java.util.Set<String> ENGINE_COMMANDS =
       java.util.Set.of("matrix", "run", "twice", "trace", "profile", "audit", "gc");
+  @CommandLine.Option(names = "--stacktrace", description = "Print the stack trace of an error.")
+  boolean stacktrace;
+
+  /** {@code splitcheck} with no command: the usage, on stderr, and exit 2 (nothing was done). */
   @Override
-  public void run() {
-    commandLine().usage(System.out);
+  public Integer call() {
+    commandLine().usage(System.err);
+    return ErrorHandler.EXIT_ERROR;
   }
 
   public static void main(String[] args) {
@@ -53,7 +58,9 @@ public final class Main implements Runnable {
     if (first == null || !COMMANDS.containsKey(first)) {
       cl.addSubcommand("help", new CommandLine.HelpCommand());
     }
-    cl.setExecutionExceptionHandler(new ErrorHandler());
+    ErrorHandler errors = new ErrorHandler();
+    cl.setExecutionExceptionHandler(errors);
+    cl.setParameterExceptionHandler(errors);
     cl.setExitCodeExceptionMapper(t -> 2);
     return cl;
   }

@@ -1,5 +1,7 @@
 package io.splitcheck.cli;
 
+import java.time.Duration;
+import io.splitcheck.model.Durations;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.RunId;
 import io.splitcheck.json.Document;
@@ -95,15 +97,26 @@ public final class MatrixCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Timings.mark("command");
+    // options a user can get wrong in writing are checked before any engine is contacted
+    if (jobs != null && jobs < 1) {
+      throw new IllegalArgumentException("Error parsing --jobs '" + jobs + "': expected at least 1");
+    }
+    TraceMode mode = TraceMode.parse(trace);
+    Duration perCell = Durations.positive(timeout, "--timeout");
     if (!on.isEmpty()) {
-      return onEngines();
+      return onEngines(mode, perCell);
     }
     // connecting (class loading, ping, info) overlaps with reading the profiles
     Engines.Pending pending = Engines.connect(engines, common.dockerHost);
-    MatrixCheck.Prepared prepared = MatrixCheck.prepare(new MatrixCheck.Request(image, configs,
-        NamedValue.toMap("--profile", profiles, Path::of), NamedValue.toMap("--derive", derives, v -> v),
-        baseline, TraceMode.parse(trace), Durations.parse(timeout, "--timeout"),
-        jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile));
+    MatrixCheck.Prepared prepared;
+    try {
+      prepared = MatrixCheck.prepare(new MatrixCheck.Request(image, configs,
+          NamedValue.toMap("--profile", profiles, Path::of), NamedValue.toMap("--derive", derives, v -> v),
+          baseline, mode, perCell, jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile));
+    } catch (RuntimeException e) {
+      pending.abandon();
+      throw e;
+    }
     Engines connected = pending.await();
     Timings.mark("engines");
     if (jobs == null) {
@@ -135,7 +148,7 @@ public final class MatrixCommand implements Callable<Integer> {
   }
 
   /** {@code --on}: every cell on every named engine, the cells x engines grid. */
-  private int onEngines() throws Exception {
+  private int onEngines(TraceMode mode, Duration perCell) throws Exception {
     if (!engines.isEmpty()) {
       throw new IllegalArgumentException(OnEngines.OPTION + " and " + Engines.OPTION + " are given: "
           + Engines.OPTION + " spreads cells round-robin over engines, " + OnEngines.OPTION
@@ -148,8 +161,7 @@ public final class MatrixCommand implements Callable<Integer> {
         w -> System.err.println("splitcheck matrix: warning: " + redactor.redact(w));
     MatrixCheck.Prepared prepared = MatrixCheck.prepare(new MatrixCheck.Request(OnEngines.tag(runId),
         configs, NamedValue.toMap("--profile", profiles, Path::of), NamedValue.toMap("--derive", derives,
-        v -> v), baseline, TraceMode.parse(trace), Durations.parse(timeout, "--timeout"),
-        jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile));
+        v -> v), baseline, mode, perCell, jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile));
     EngineAxis.Result result;
     try (OnEngines engines = OnEngines.open(named, image, runId, warn)) {
       Timings.mark("engines");

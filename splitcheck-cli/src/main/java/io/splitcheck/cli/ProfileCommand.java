@@ -1,5 +1,6 @@
 package io.splitcheck.cli;
 
+import io.splitcheck.model.Durations;
 import io.splitcheck.engine.ContainerEngine;
 import io.splitcheck.engine.ContainerSecurity;
 import io.splitcheck.engine.DockerContainerEngine;
@@ -115,7 +116,7 @@ public final class ProfileCommand implements Callable<Integer> {
   }
 
   private MatrixOptions options(MatrixPlan plan, TraceMode mode) {
-    return new MatrixOptions(image, plan, mode, Durations.parse(timeout, "--timeout"), 2, command,
+    return new MatrixOptions(image, plan, mode, Durations.positive(timeout, "--timeout"), 2, command,
         MatrixOptions.DEFAULT_OUTPUT_CAP);
   }
 

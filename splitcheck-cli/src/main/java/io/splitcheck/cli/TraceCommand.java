@@ -1,5 +1,6 @@
 package io.splitcheck.cli;
 
+import io.splitcheck.model.Durations;
 import io.splitcheck.engine.ContainerEngine;
 import io.splitcheck.engine.DockerContainerEngine;
 import io.splitcheck.engine.EngineException;

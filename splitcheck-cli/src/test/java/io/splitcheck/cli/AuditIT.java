@@ -1,8 +1,8 @@
 package io.splitcheck.cli;
 
+import io.splitcheck.testing.Prerequisite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -125,7 +125,7 @@ class AuditIT {
 
   @Test
   void audit_reportsLinkageDockerfileSecretAndContextFindings_onDebianImage() throws Exception {
-    assumeTrue(exec(null, DOCKER, "image", "inspect", DEBIAN).exit == 0, DEBIAN + " not built (scripts/base-image)");
+    Prerequisite.require(exec(null, DOCKER, "image", "inspect", DEBIAN).exit == 0, DEBIAN + " not built (scripts/base-image)");
     Path ctx = dir("debian");
     compile(ctx, "libfoo.so", "int foo(void){return 1;}\n", "gcc", "-shared", "-fPIC", "-Wl,-soname,libfoo.so.1");
     compile(ctx, "libunused.so.1", "int unused(void){return 2;}\n", "gcc", "-shared", "-fPIC",
@@ -170,7 +170,7 @@ class AuditIT {
 
   @Test
   void auditCacheCheck_buildsTwiceAndReportsStepsRerunWithoutReferencingTheArg_evenWhenRunAgain() throws Exception {
-    assumeTrue(exec(null, DOCKER, "image", "inspect", DEBIAN).exit == 0, DEBIAN + " not built (scripts/base-image)");
+    Prerequisite.require(exec(null, DOCKER, "image", "inspect", DEBIAN).exit == 0, DEBIAN + " not built (scripts/base-image)");
     Path ctx = dir("cache");
     Files.writeString(ctx.resolve("Dockerfile"), String.join("\n",
         "FROM " + DEBIAN, "ARG VERSION=1", "RUN echo toolchain > /toolchain", "RUN echo $VERSION > /version",

@@ -40,8 +40,12 @@ class MatrixCommandTest {
     Cli.Result trace = Cli.run("matrix", "img:1", "--trace", "sometimes");
     assertEquals(2, trace.exitCode());
     assertTrue(trace.err().contains("--trace 'sometimes'"), trace.err());
-    assertEquals(2, Cli.run("matrix", "img:1", "--jobs", "0").exitCode());
-    assertEquals(2, Cli.run("matrix", "img:1", "--timeout", "soon").exitCode());
+    Cli.Result jobs = Cli.run("matrix", "img:1", "--jobs", "0");
+    assertEquals(2, jobs.exitCode());
+    assertTrue(jobs.err().contains("--jobs '0': expected at least 1"), jobs.err());
+    Cli.Result timeout = Cli.run("matrix", "img:1", "--timeout", "soon");
+    assertEquals(2, timeout.exitCode());
+    assertTrue(timeout.err().contains("--timeout 'soon'"), timeout.err());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.splitcheck.scenario;
 
+import io.splitcheck.model.Durations;
 import io.splitcheck.model.Severity;
 import io.splitcheck.scenario.YamlNode.ScalarNode;
 import java.util.List;
@@ -102,11 +103,9 @@ final class ChecksParser {
     return List.copyOf(cells);
   }
 
+  /** Checked in the one duration grammar ({@link Durations}) when the file is read; kept as written. */
   private static String duration(String text) {
-    if (!text.matches("[0-9]+(ms|s|m)")) {
-      throw new IllegalArgumentException(
-          "Error parsing duration '" + text + "': expected a number with ms, s or m, e.g. 30s");
-    }
+    Durations.positive(text, "timeout");
     return text;
   }
 }

@@ -1,5 +1,6 @@
 package io.splitcheck.matrix;
 
+import io.splitcheck.model.Durations;
 import java.time.Duration;
 import java.util.List;
 
@@ -23,10 +24,10 @@ public record MatrixOptions(String image, MatrixPlan plan, TraceMode trace, Dura
   public MatrixOptions {
     command = List.copyOf(command);
     if (jobs < 1) {
-      throw new IllegalArgumentException("--jobs " + jobs + ": expected at least 1");
+      throw new IllegalArgumentException("jobs " + jobs + ": expected at least 1");
     }
     if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("--timeout " + timeout + ": expected a positive duration");
+      throw new IllegalArgumentException("timeout " + timeout + ": expected a positive duration");
     }
   }
 
@@ -52,22 +53,8 @@ public record MatrixOptions(String image, MatrixPlan plan, TraceMode trace, Dura
     return new MatrixOptions(image, plan, trace, timeout, newJobs, command, outputCap);
   }
 
-  /** {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} (the scenario files' form); null: the default. */
+  /** A scenario's {@code timeout} in the one duration grammar ({@link Durations}); null: the default. */
   public static Duration timeout(String text) {
-    if (text == null) {
-      return DEFAULT_TIMEOUT;
-    }
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+)(ms|s|m|h)").matcher(text);
-    if (!m.matches()) {
-      throw new IllegalArgumentException("Error parsing timeout '" + text
-          + "': expected a number with ms, s, m or h, e.g. 30s");
-    }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(n);
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      default -> Duration.ofHours(n);
-    };
+    return text == null ? DEFAULT_TIMEOUT : Durations.positive(text, "timeout");
   }
 }

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
+import io.splitcheck.testing.Prerequisite;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +34,8 @@ class ScenarioImagesIT {
 
   @BeforeAll
   static void engineAnswers() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(Path.of(DOCKER)), "no " + DOCKER);
-    Assumptions.assumeTrue(exec(List.of(DOCKER, "version"), SCENARIOS).code() == 0,
+    Prerequisite.require(Files.isExecutable(Path.of(DOCKER)), "no " + DOCKER);
+    Prerequisite.require(exec(List.of(DOCKER, "version"), SCENARIOS).code() == 0,
         "the engine does not answer");
   }
 
