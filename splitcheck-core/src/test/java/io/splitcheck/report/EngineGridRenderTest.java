@@ -43,13 +43,28 @@ class EngineGridRenderTest {
         + "[engine: EPERM on docker-20.10, ENOSYS on podman]", lines.get(6));
   }
 
-  @Test
-  void junit_hasATestcasePerCellAndEngine_anEngineSplitFailing() throws Exception {
+  private static RunReport report() {
     MatrixResult m = new MatrixResult("img", "sha256:1", "unconfined", List.of(), List.of(), List.of(), grid());
     CheckOutcome o = new CheckOutcome("matrix", CheckOutcome.Status.PASSED, "no split", "no split", "", 0);
     ScenarioReport s = new ScenarioReport("img", "", "sha256:1", List.of(), null, m, null, List.of(o));
-    RunReport report = RunReport.of("r1", java.time.Clock.fixed(Instant.EPOCH, java.time.ZoneOffset.UTC),
-        List.of(s));
+    return RunReport.of("r1", java.time.Clock.fixed(Instant.EPOCH, java.time.ZoneOffset.UTC), List.of(s));
+  }
+
+  @Test
+  void reportJson_withTheGrid_followsTheSchema_andReadsBackEqual() throws Exception {
+    String json = ReportJson.toString(report());
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode schema = mapper.readTree(
+        java.nio.file.Path.of("..", "reports", "report.schema.json").toFile());
+    assertEquals(List.of(), new MiniSchema(schema).validate(mapper.readTree(json)));
+    RunReport back = ReportJson.read(new java.io.ByteArrayInputStream(
+        json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "mem");
+    assertEquals(grid(), back.scenarios().get(0).matrix().engineGrid());
+  }
+
+  @Test
+  void junit_hasATestcasePerCellAndEngine_anEngineSplitFailing() throws Exception {
+    RunReport report = report();
     StringWriter out = new StringWriter();
     new JUnitXmlRenderer().render(report, out);
     String xml = out.toString();
