@@ -130,4 +130,17 @@ class EngineAxisIT {
     assertTrue(detail.contains("docker-20.10.24.json: allowed"), detail);
     assertTrue(detail.contains("docker-26.1.json: no rule, default errno EPERM"), detail);
   }
+
+  @Test
+  void customProfileCell_onPodman_isSentAsAFile_andAgreesWithDocker() throws Exception {
+    String podman = NamedEngine.PODMAN.host();
+    Path profile = Path.of("..", "seccomp-profiles", "docker-26.1.json").toAbsolutePath().normalize();
+    JsonNode m = matrix(0, List.of("d26"), "--profile", "d26=" + profile, "--trace", "never",
+        "--on", "docker-20.10=" + DOCKER2010, "--on", "podman=" + podman, tag);
+    JsonNode grid = m.get("engineGrid");
+    // Podman's Docker API takes seccomp= only as a path: inline JSON would not start ("file name too long")
+    assertEquals(3, entry(grid, "d26", "podman").get("exitCode").asInt(), "EPERM from the profile: " + grid);
+    assertEquals(3, entry(grid, "d26", "docker-20.10").get("exitCode").asInt());
+    assertEquals(0, grid.get("splits").size(), grid.toString());
+  }
 }
