@@ -11,7 +11,6 @@ import io.splitcheck.audit.Dockerfile;
 import io.splitcheck.audit.ImageView;
 import io.splitcheck.model.Severity;
 import io.splitcheck.engine.BuildLogRunner;
-import io.splitcheck.engine.DockerImageStore;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.ImageStore;
 import io.splitcheck.engine.RunId;
@@ -75,7 +74,7 @@ public final class AuditCommand implements Callable<Integer> {
   private final Stores stores;
 
   public AuditCommand() {
-    this(c -> new DockerImageStore(EngineConnection.open(c)));
+    this(c -> EngineConnection.open(c).images());
   }
 
   AuditCommand(Stores stores) {

@@ -1,13 +1,13 @@
 package io.splitcheck.cli;
 
-import com.github.dockerjava.api.DockerClient;
+import io.splitcheck.engine.ConnectedEngine;
+import io.splitcheck.engine.ImageStore;
 import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.diff.ImageArchiveReader;
 import io.splitcheck.diff.ImageComparison;
 import io.splitcheck.diff.ImageDiffer;
 import io.splitcheck.diff.SavedImage;
 import io.splitcheck.diff.SavedImageFiles;
-import io.splitcheck.engine.DockerImageStore;
 import io.splitcheck.engine.EngineException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +42,7 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DockerClient docker = null;
+    ConnectedEngine docker = null;
     try {
       if (!isTar(first) || !isTar(second)) {
         docker = EngineConnection.open(common);
@@ -78,7 +78,7 @@ public final class DiffCommand implements Callable<Integer> {
     }
   }
 
-  private static SavedImage read(String side, DockerClient docker) throws IOException, EngineException {
+  private static SavedImage read(String side, ConnectedEngine docker) throws IOException, EngineException {
     if (isTar(side)) {
       try {
         return new ImageArchiveReader().read(Path.of(side));
@@ -87,7 +87,7 @@ public final class DiffCommand implements Callable<Integer> {
             + e.getMessage(), e);
       }
     }
-    DockerImageStore images = new DockerImageStore(docker);
+    ImageStore images = docker.images();
     if (images.inspect(side).isEmpty()) {
       throw new IllegalArgumentException("'" + side + "' is neither a file nor a local image "
           + "(splitcheck never pulls; docker save it or build it first)");

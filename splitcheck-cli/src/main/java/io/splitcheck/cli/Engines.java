@@ -1,9 +1,7 @@
 package io.splitcheck.cli;
 
-import com.github.dockerjava.api.DockerClient;
 import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.engine.ContainerEngine;
-import io.splitcheck.engine.DockerClients;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.EngineInfo;
 import java.net.URI;
@@ -35,7 +33,7 @@ record Engines(List<ConnectedEngine> connected) implements AutoCloseable {
   }
 
   List<ContainerEngine> engines() {
-    return connected.stream().map(e -> (ContainerEngine) e.containers()).toList();
+    return connected.stream().map(ConnectedEngine::containers).toList();
   }
 
   List<EngineInfo> infos() {
@@ -155,7 +153,7 @@ record Engines(List<ConnectedEngine> connected) implements AutoCloseable {
     List<ConnectedEngine> engines = new ArrayList<>();
     try {
       for (String host : hosts) {
-        ConnectedEngine engine = ConnectedEngine.describe(host, ping(host, named));
+        ConnectedEngine engine = connect(host, named);
         engines.add(engine);
         for (ConnectedEngine earlier : engines.subList(0, engines.size() - 1)) {
           if (earlier.info().sameEngineAs(engine.info())) {
@@ -172,26 +170,17 @@ record Engines(List<ConnectedEngine> connected) implements AutoCloseable {
     return new Engines(engines);
   }
 
-  private static DockerClient ping(String host, boolean named) throws EngineException {
+  private static ConnectedEngine connect(String host, boolean named) throws EngineException {
     if (!named) {
       return EngineConnection.open(host);
     }
-    DockerClient docker;
     try {
-      docker = DockerClients.forHost(host);
+      return ConnectedEngine.connect(host, false);
+    } catch (EngineException e) {
+      throw new EngineException(OPTION + " '" + host + "': " + e.getMessage(), e);
     } catch (RuntimeException e) {
       throw bad(host, EXPECTED + " (" + e.getMessage() + ")");
     }
-    String error = DockerClients.pingError(docker);
-    if (error != null) {
-      try {
-        docker.close();
-      } catch (java.io.IOException e) {
-        // closing a client that never connected cannot lose anything
-      }
-      throw new EngineException(OPTION + " '" + host + "': no Docker engine answers (GET /_ping failed: "
-          + error + ")");
-    }
-    return docker;
   }
+
 }

@@ -3,7 +3,6 @@ package io.splitcheck.cli;
 import io.splitcheck.model.Durations;
 import io.splitcheck.engine.ContainerEngine;
 import io.splitcheck.engine.ContainerSecurity;
-import io.splitcheck.engine.DockerContainerEngine;
 import io.splitcheck.engine.RunId;
 import io.splitcheck.engine.TracerBundle;
 import io.splitcheck.matrix.BuiltInCells;
@@ -82,7 +81,7 @@ public final class ProfileCommand implements Callable<Integer> {
     Cell base = BuiltInCells.named(baseline).orElseThrow(() -> new IllegalArgumentException(
         "--baseline '" + baseline + "': expected a built-in cell " + BuiltInCells.names()));
     CustomCells defaults = CustomCells.load(java.util.Map.of(), java.util.Map.of(), defaultProfile);
-    ContainerEngine engine = new DockerContainerEngine(EngineConnection.open(common));
+    ContainerEngine engine = EngineConnection.open(common).containers(); // the client lives as long as the command
     String arch = MatrixRunner.requireImage(engine, image).architecture();
     String runId = RunId.next(Clock.systemUTC());
     try (RunScope scope = new RunScope(engine, runId)) {

@@ -2,7 +2,6 @@ package io.splitcheck.cli;
 
 import io.splitcheck.model.Durations;
 import io.splitcheck.engine.ContainerEngine;
-import io.splitcheck.engine.DockerContainerEngine;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.RunId;
 import io.splitcheck.engine.TracerBundle;
@@ -45,7 +44,7 @@ public final class TraceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Duration limit = duration == null ? UNTIL_STOPPED : Durations.parse(duration, "--duration");
-    ContainerEngine engine = new DockerContainerEngine(EngineConnection.open(common));
+    ContainerEngine engine = EngineConnection.open(common).containers(); // the client lives as long as the command
     ContainerEngine.ContainerInfo target = engine.container(container).orElseThrow(
         () -> new IllegalArgumentException("container '" + container + "': no such container"));
     if (!target.running()) {

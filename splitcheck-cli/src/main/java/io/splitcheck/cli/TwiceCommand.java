@@ -1,6 +1,6 @@
 package io.splitcheck.cli;
 
-import com.github.dockerjava.api.DockerClient;
+import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.twice.ExportedTwice;
 import io.splitcheck.twice.Twice;
 import io.splitcheck.diff.TwiceResult;
@@ -12,7 +12,6 @@ import io.splitcheck.engine.BuildRequest;
 import io.splitcheck.engine.BuildxExporter;
 import io.splitcheck.engine.GitCommitTime;
 import io.splitcheck.engine.DockerClients;
-import io.splitcheck.engine.DockerImageStore;
 import io.splitcheck.engine.ExitCleanup;
 import io.splitcheck.engine.Janitor;
 import io.splitcheck.engine.RunId;
@@ -82,9 +81,9 @@ public final class TwiceCommand implements Callable<Integer> {
             throw new java.util.concurrent.CompletionException(e);
           }
         });
-    DockerClient docker = EngineConnection.open(common);
+    ConnectedEngine engine = EngineConnection.open(common);
     Path work = Files.createTempDirectory("splitcheck-twice-");
-    String engineVersion = EngineConnection.version(docker);
+    String engineVersion = engine.version();
     java.util.Optional<Path> exporting = ExportedTwice.supports(engineVersion)
         ? BuildxExporter.find(buildx) : java.util.Optional.empty();
     if (exporting.isPresent()) {
@@ -93,16 +92,16 @@ public final class TwiceCommand implements Callable<Integer> {
             request, work, runId, redactor);
       } finally {
         TempFolder.deleteQuietly(work);
-        docker.close();
+        engine.close();
       }
     }
-    ExitCleanup onExit = keep ? null : ExitCleanup.install(runId, new Janitor(docker));
+    ExitCleanup onExit = keep ? null : ExitCleanup.install(runId, engine.janitor());
     try {
       BuildKitBuilder builder = new BuildKitBuilder(probed(probe), work);
       PrintWriter out = spec.commandLine().getOut();
       out.println("twice: " + context + " (builder: " + builder.client().describe() + ", run " + runId + ")");
       out.flush();
-      Twice twice = new Twice(builder, new DockerImageStore(docker, DockerClients.hostOf(common.dockerHost)),
+      Twice twice = new Twice(builder, engine.images(),
           engineVersion, !viaSave);
       TwiceResult result = twice.run(request, runId, keep);
       out.print(redactor.redact(TwiceSummary.render(result)));
@@ -119,7 +118,7 @@ public final class TwiceCommand implements Callable<Integer> {
         onExit.close();
       }
       TempFolder.deleteQuietly(work);
-      docker.close();
+      engine.close();
     }
   }
 

@@ -25,7 +25,7 @@ class ModuleGraphTest {
 
   static final String[] CORE = {"io.splitcheck.model..", "io.splitcheck.diff..", "io.splitcheck.audit..",
       "io.splitcheck.report..", "io.splitcheck.scenario..", "io.splitcheck.seccomp..", "io.splitcheck.trace..",
-      "io.splitcheck.json.."};
+      "io.splitcheck.json..", "io.splitcheck.expect.."};
   static final String[] DOCKER = {"io.splitcheck.engine..", "io.splitcheck.matrix..", "io.splitcheck.twice..",
       "io.splitcheck.suite..", "io.splitcheck.tracer..", "io.splitcheck.store..", "io.splitcheck.libseccomp.."};
 
@@ -43,4 +43,10 @@ class ModuleGraphTest {
   @ArchTest
   static final ArchRule junitKnowsNoCli = noClasses().that().resideInAPackage("io.splitcheck.junit..")
       .should().dependOnClassesThat().resideInAnyPackage("io.splitcheck.cli..", "picocli..");
+
+  /** The engine port: docker-java is an implementation detail of engine/, in no other package's code or signatures. */
+  @ArchTest
+  static final ArchRule dockerJavaOnlyInTheEnginePackage = noClasses()
+      .that().resideOutsideOfPackage("io.splitcheck.engine..")
+      .should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..");
 }

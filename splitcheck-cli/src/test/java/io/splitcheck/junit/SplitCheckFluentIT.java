@@ -46,4 +46,17 @@ class SplitCheckFluentIT {
         .withDerivedProfile("prod", "getrandom=ENOSYS").withCommand("getrandom-fallback")
         .expectNoSplit();
   }
+
+  @Test
+  void run_runsAgain_whenTheConfigurationChangesAfterARun() {
+    SplitCheck check = SplitCheck.image(probe.tag()).matrix("unconfined").withCommand("getrandom");
+    MatrixResult first = check.run();
+    assertEquals(1, first.cells().size());
+
+    check.withDerivedProfile("prod", "getrandom=EPERM");
+    MatrixResult second = check.run();
+
+    assertEquals(2, second.cells().size(), "the derived cell added after the first run must run");
+    assertTrue(second.split("prod").isPresent(), second.splits().toString());
+  }
 }

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,12 +14,13 @@ import java.util.Optional;
 
 /**
  * A parsed Dockerfile: parser directives, instructions with their line numbers, and stages. See
- * {@link DockerfileParser} for the grammar handled.
+ * {@link DockerfileParser} for the grammar handled (BuildKit's).
  *
  * @param escape the escape character ({@code \} or {@code `} from {@code # escape=})
  * @param instructions every instruction in file order
+ * @param directives the parser directives given ({@code syntax}, {@code escape}, {@code check}) by lower-case name
  */
-public record Dockerfile(String source, char escape, List<Instruction> instructions) {
+public record Dockerfile(String source, char escape, List<Instruction> instructions, Map<String, String> directives) {
   /** One {@code FROM} and what follows it up to the next. */
   public record Stage(int index, String name, String base, Instruction from, List<Instruction> body) {
     public Stage {
@@ -27,6 +30,11 @@ public record Dockerfile(String source, char escape, List<Instruction> instructi
 
   public Dockerfile {
     instructions = List.copyOf(instructions);
+    directives = Collections.unmodifiableMap(new LinkedHashMap<>(directives));
+  }
+
+  public Dockerfile(String source, char escape, List<Instruction> instructions) {
+    this(source, escape, instructions, Map.of());
   }
 
   public static Dockerfile read(Path file) throws IOException {
@@ -36,6 +44,13 @@ public record Dockerfile(String source, char escape, List<Instruction> instructi
   /** @throws IllegalArgumentException {@code Error parsing Dockerfile 'source' line N: ...} */
   public static Dockerfile parse(String source, String text) {
     return new DockerfileParser(source, text).parse();
+  }
+
+  /** The parse in BuildKit's AST dump format ({@code Node.Dump()}): one {@code (cmd ["--flag"] "value" ...)} a line. */
+  public String dump() {
+    StringBuilder out = new StringBuilder();
+    instructions.forEach(i -> out.append('(').append(i.dump()).append(")\n"));
+    return out.toString();
   }
 
   /** {@code ARG}s before the first {@code FROM}. */

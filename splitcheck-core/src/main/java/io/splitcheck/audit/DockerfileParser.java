@@ -1,138 +1,166 @@
 package io.splitcheck.audit;
 
-import io.splitcheck.json.Json;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * The Dockerfile grammar BuildKit's frontend reads: parser directives ({@code # escape=}, {@code # syntax=})
- * before anything else; comment lines (also inside continuations); line continuations with the escape
- * character; heredocs ({@code <<EOF}, {@code <<-EOF}, quoted delimiters) after RUN, COPY and ADD; leading
- * {@code --flag=value} options; exec form (a JSON array) and shell form.
+ * The Dockerfile grammar of BuildKit's {@code frontend/dockerfile/parser} (dockerfile frontend 1.26, BuildKit
+ * v0.32), step by step as {@code parser.go} reads a file: a UTF-8 BOM dropped from the first line; parser
+ * directives ({@link Directives}); comment and blank lines skipped, also inside continuations; a line
+ * continues when it ends with the escape character not itself escaped ({@code RUN echo foo\\} does not);
+ * the command, its {@code --flags} ({@link BuilderFlags}) and each instruction's line parser
+ * ({@link LineParsers}); heredocs where BuildKit finds them ({@link Heredocs}) after RUN, COPY, ADD and
+ * ONBUILD of those, in shell form only. What BuildKit rejects is an {@link IllegalArgumentException}
+ * {@code Error parsing Dockerfile 'source' line N: <BuildKit's reason>}: a file with no instructions, a
+ * repeated directive, a bad escape, {@code ENV PATH} with no value, a JSON array of non-strings, an
+ * unterminated heredoc, and (as BuildKit's instruction parser does) an unknown instruction.
  */
 final class DockerfileParser {
-  private static final Pattern DIRECTIVE = Pattern.compile("^\\s*#\\s*([A-Za-z][A-Za-z0-9_-]*)\\s*=\\s*(\\S*)\\s*$");
-  private static final Pattern HEREDOC = Pattern.compile("<<(-?)([\"']?)([A-Za-z_][A-Za-z0-9_]*)\\2");
-  private static final ObjectMapper JSON = Json.mapper();
+  static final Set<String> INSTRUCTIONS = Set.of("ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE",
+      "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME",
+      "WORKDIR");
+  private static final Set<String> HEREDOC_COMMANDS = Set.of("ADD", "COPY", "RUN");
 
   private final String source;
-  private final String[] lines;
-  private char escape = '\\';
+  private final List<String> lines;
+  private final Directives directives = new Directives();
   private int next;
+  private int currentLine;
 
   DockerfileParser(String source, String text) {
     this.source = source;
-    this.lines = text.split("\r?\n", -1);
+    this.lines = DockerfileLines.split(text);
   }
 
+  /** The parse, with the instruction names checked as BuildKit's instruction parser checks them. */
   Dockerfile parse() {
-    readDirectives();
+    Dockerfile df = parseTree();
+    for (Instruction i : df.instructions()) {
+      if (!INSTRUCTIONS.contains(i.keyword())) {
+        throw error(i.line(), "unknown instruction: " + i.keyword());
+      }
+    }
+    return df;
+  }
+
+  /** What BuildKit's {@code parser.Parse} accepts (unknown instructions included). */
+  Dockerfile parseTree() {
     List<Instruction> out = new ArrayList<>();
-    while (next < lines.length) {
-      String line = lines[next];
-      if (line.isBlank() || line.strip().startsWith("#")) {
-        next++;
+    while (next < lines.size()) {
+      String raw = lines.get(next++);
+      if (currentLine == 0 && raw.startsWith("\uFEFF")) {
+        raw = raw.substring(1);
+      }
+      String line = processLine(raw, true);
+      currentLine++;
+      int start = currentLine;
+      String cont = DockerfileLines.withoutContinuation(line, directives.escape());
+      if (cont == null && line.isEmpty()) {
         continue;
       }
-      out.add(instruction());
+      String logical = join(cont == null ? line : cont, cont == null);
+      out.add(instruction(logical, start));
     }
-    return new Dockerfile(source, escape, out);
+    if (out.isEmpty()) {
+      throw error(Math.max(currentLine, 1), "file with no instructions");
+    }
+    return new Dockerfile(source, directives.escape(), out, directives.values());
   }
 
-  private void readDirectives() {
-    while (next < lines.length) {
-      Matcher m = DIRECTIVE.matcher(lines[next]);
-      if (!m.matches()) {
-        return;
+  private String join(String first, boolean endOfLine) {
+    StringBuilder buf = new StringBuilder(first);
+    boolean eol = endOfLine;
+    while (!eol && next < lines.size()) {
+      String raw = lines.get(next++);
+      String line = processLine(raw, false);
+      currentLine++;
+      if (DockerfileLines.isComment(raw) || DockerfileLines.trimLeft(line).isEmpty()) {
+        continue; // comments and (deprecated) empty continuation lines
       }
-      if (m.group(1).equalsIgnoreCase("escape")) {
-        String v = m.group(2);
-        if (!v.equals("\\") && !v.equals("`")) {
-          throw error(next + 1, "escape directive '" + v + "' (expected \\ or `)");
-        }
-        escape = v.charAt(0);
-      }
-      next++;
+      String cont = DockerfileLines.withoutContinuation(line, directives.escape());
+      eol = cont == null;
+      buf.append(eol ? line : cont);
     }
+    return buf.toString();
   }
 
-  private Instruction instruction() {
-    int start = next + 1;
-    StringBuilder logical = new StringBuilder();
-    while (next < lines.length) {
-      String line = lines[next++];
-      String trimmed = line.stripTrailing();
-      if (!trimmed.isEmpty() && trimmed.charAt(trimmed.length() - 1) == escape) {
-        logical.append(trimmed, 0, trimmed.length() - 1);
-        while (next < lines.length && (lines[next].isBlank() || lines[next].strip().startsWith("#"))) {
-          next++;
-        }
-        continue;
-      }
-      logical.append(line);
-      break;
+  private String processLine(String raw, boolean stripLeft) {
+    if (raw.getBytes(StandardCharsets.UTF_8).length > DockerfileLines.MAX_LINE_BYTES) {
+      throw error(currentLine + 1, "dockerfile line greater than max allowed size of "
+          + (DockerfileLines.MAX_LINE_BYTES - 1));
     }
-    String text = logical.toString().strip();
-    int sp = indexOfSpace(text);
-    String keyword = (sp < 0 ? text : text.substring(0, sp)).toUpperCase(Locale.ROOT);
-    String rest = sp < 0 ? "" : text.substring(sp).strip();
-    List<String> flags = new ArrayList<>();
-    while (rest.startsWith("--")) {
-      int end = indexOfSpace(rest);
-      flags.add(rest.substring(2, end < 0 ? rest.length() : end));
-      rest = end < 0 ? "" : rest.substring(end).strip();
-    }
-    List<Instruction.Heredoc> heredocs = keyword.matches("RUN|COPY|ADD") ? heredocs(rest) : List.of();
-    return new Instruction(start, next, keyword, flags, rest, execForm(rest), heredocs);
-  }
-
-  private List<Instruction.Heredoc> heredocs(String rest) {
-    List<Instruction.Heredoc> out = new ArrayList<>();
-    Matcher m = HEREDOC.matcher(rest);
-    while (m.find()) {
-      boolean strip = !m.group(1).isEmpty();
-      String name = m.group(3);
-      int opened = next;
-      StringBuilder body = new StringBuilder();
-      while (true) {
-        if (next >= lines.length) {
-          throw error(opened, "heredoc <<" + name + " is not closed (expected a line '" + name + "')");
-        }
-        String line = lines[next++];
-        String cmp = strip ? line.replaceFirst("^\t+", "") : line;
-        if (cmp.equals(name)) {
-          break;
-        }
-        body.append(cmp).append('\n');
-      }
-      out.add(new Instruction.Heredoc(name, strip, body.toString()));
-    }
-    return out;
-  }
-
-  private static List<String> execForm(String rest) {
-    if (!rest.startsWith("[")) {
-      return null;
+    String line = DockerfileLines.trimNewline(raw);
+    if (stripLeft) {
+      line = DockerfileLines.trimLeft(line);
     }
     try {
-      return JSON.readValue(rest, new TypeReference<List<String>>() { });
-    } catch (Exception e) {
-      return null; // not valid JSON: Docker runs it as shell form
+      directives.read(line);
+    } catch (IllegalArgumentException e) {
+      throw error(currentLine + 1, e.getMessage());
     }
+    return DockerfileLines.isComment(line) ? "" : line;
   }
 
-  private static int indexOfSpace(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (Character.isWhitespace(s.charAt(i))) {
-        return i;
+  private Instruction instruction(String logical, int start) {
+    LineParsers.Parsed parsed;
+    try {
+      parsed = LineParsers.parse(logical, directives.escape());
+    } catch (IllegalArgumentException e) {
+      throw error(start, e.getMessage());
+    }
+    List<Instruction.Heredoc> heredocs = new ArrayList<>();
+    if (canContainHeredoc(parsed) && logical.contains("<<")) {
+      List<Heredocs.Marker> markers;
+      try {
+        markers = Heredocs.fromLine(logical);
+      } catch (IllegalArgumentException e) {
+        throw error(start, e.getMessage());
+      }
+      for (Heredocs.Marker m : markers) {
+        heredocs.add(body(m, start));
       }
     }
-    return -1;
+    return toInstruction(parsed, start, currentLine, heredocs);
+  }
+
+  private static boolean canContainHeredoc(LineParsers.Parsed p) {
+    LineParsers.Parsed node = p.command().equalsIgnoreCase("ONBUILD") && p.child() != null ? p.child() : p;
+    return HEREDOC_COMMANDS.contains(node.command().toUpperCase(Locale.ROOT)) && !node.json();
+  }
+
+  private Instruction.Heredoc body(Heredocs.Marker m, int start) {
+    StringBuilder content = new StringBuilder();
+    while (next < lines.size()) {
+      String raw = lines.get(next++);
+      currentLine++;
+      String candidate = DockerfileLines.trimNewline(raw);
+      if (m.chomp()) {
+        candidate = DockerfileLines.trimLeadingTabs(candidate);
+      }
+      if (candidate.equals(m.name())) {
+        String body = content.toString();
+        return new Instruction.Heredoc(m.name(), m.chomp(), m.chomp() ? body.replaceAll("(?md)^\t+", "") : body,
+            m.expand(), m.fileDescriptor());
+      }
+      content.append(raw);
+    }
+    throw error(start, "heredoc <<" + m.name() + " is not closed (expected a line '" + m.name()
+        + "'): unterminated heredoc");
+  }
+
+  private Instruction toInstruction(LineParsers.Parsed p, int start, int end, List<Instruction.Heredoc> heredocs) {
+    List<String> flags = p.flags().stream().map(f -> f.substring(2)).toList();
+    String keyword = p.command().toUpperCase(Locale.ROOT);
+    List<String> exec = null;
+    if (p.json()) {
+      exec = keyword.equals("HEALTHCHECK") ? p.values().subList(1, p.values().size()) : p.values();
+    }
+    Instruction trigger = p.child() == null ? null : toInstruction(p.child(), start, end, List.of());
+    return new Instruction(start, end, keyword, flags, p.arguments(), exec, heredocs, p.values(), trigger,
+        directives.escape());
   }
 
   private IllegalArgumentException error(int line, String what) {

@@ -1,7 +1,5 @@
 package io.splitcheck.audit;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,14 +34,10 @@ public final class ElfReader {
   /** The program headers the reader needs, from a header and program header table. */
   record Segments(List<long[]> loads, String interp, long dynOff, long dynSize) {}
 
-  private final String name;
-  private final Window w;
-  private boolean big;
-  private boolean is64;
+  private final ElfBytes b;
 
   private ElfReader(String name, Window window) {
-    this.name = name;
-    this.w = window;
+    this.b = new ElfBytes(name, window);
   }
 
   /** Whether the bytes start with the ELF magic {@code 7f 'E' 'L' 'F'}. */
@@ -93,41 +87,78 @@ public final class ElfReader {
 
   private ElfInfo parse() {
     ident();
-    int type = u16(16);
-    int machine = u16(18);
+    int type = b.u16(16);
+    int machine = b.u16(18);
     Segments s = segments();
-    Dynamic dyn = s.dynOff < 0 ? new Dynamic() : readDynamic(s.dynOff, s.dynSize, s.loads);
-    return new ElfInfo(is64 ? 64 : 32, big, type, machine, s.interp, s.loads.size(), s.dynOff >= 0,
+    ElfSections.Dynamic section = sectionView();
+    crossCheckSegment(s, section);
+    Dynamic dyn = s.dynOff < 0 ? new Dynamic() : readDynamic(s.dynOff, s.dynSize, s.loads, section);
+    return new ElfInfo(b.is64 ? 64 : 32, b.big, type, machine, s.interp, s.loads.size(), s.dynOff >= 0,
         dyn.needed, dyn.rpath, dyn.runpath, dyn.soname, dyn.flags1);
   }
 
-  private void ident() {
-    if (w.length() < 4 || !isElf(new byte[] {at(0), at(1), at(2), at(3)})) {
-      throw error("no ELF magic (expected 7f 45 4c 46 at offset 0)");
+  /** The section headers' .dynamic, or null when there is none; {@code NO_SECTIONS} when unreadable. */
+  private ElfSections.Dynamic sectionView() {
+    try {
+      return ElfSections.dynamic(b);
+    } catch (ElfSections.Unusable | IllegalArgumentException e) {
+      return NO_SECTIONS;
     }
-    need(0, 16, "e_ident");
-    is64 = switch (at(4)) {
+  }
+
+  private static final ElfSections.Dynamic NO_SECTIONS = new ElfSections.Dynamic(-1, -1, false, -1, -1);
+
+  /** A PT_DYNAMIC the section headers place elsewhere (or do not have) is corruption, as readelf reports it. */
+  private void crossCheckSegment(Segments s, ElfSections.Dynamic section) {
+    if (section == NO_SECTIONS) {
+      return;
+    }
+    if (section == null && s.dynOff >= 0) {
+      throw b.error("PT_DYNAMIC at offset " + s.dynOff + " but the section headers have no .dynamic: corrupt");
+    }
+    if (section == null) {
+      return;
+    }
+    if (section.nobits()) {
+      throw b.error(".dynamic is SHT_NOBITS: the file holds no dynamic section (a separate debug-info file?)");
+    }
+    if (s.dynOff < 0 && section.size() > 0) {
+      throw b.error("section .dynamic at offset " + section.offset() + " but no PT_DYNAMIC program header: corrupt");
+    }
+    if (s.dynOff >= 0 && section.offset() != s.dynOff) {
+      throw b.error("PT_DYNAMIC at offset " + s.dynOff + " but section .dynamic at offset " + section.offset()
+          + ": corrupt");
+    }
+  }
+
+  private void ident() {
+    if (b.length() < 4 || !isElf(new byte[] {b.at(0), b.at(1), b.at(2), b.at(3)})) {
+      throw b.error("no ELF magic (expected 7f 45 4c 46 at offset 0)");
+    }
+    b.need(0, 16, "e_ident");
+    b.is64 = switch (b.at(4)) {
       case 1 -> false;
       case 2 -> true;
-      default -> throw error("EI_CLASS " + at(4) + " (expected 1 for ELF32 or 2 for ELF64)");
+      default -> throw b.error("EI_CLASS " + b.at(4) + " (expected 1 for ELF32 or 2 for ELF64)");
     };
-    big = switch (at(5)) {
+    b.big = switch (b.at(5)) {
       case 1 -> false;
       case 2 -> true;
-      default -> throw error("EI_DATA " + at(5) + " (expected 1 little endian or 2 big endian)");
+      default -> throw b.error("EI_DATA " + b.at(5) + " (expected 1 little endian or 2 big endian)");
     };
-    need(0, is64 ? 64 : 52, "ELF header");
+    b.need(0, b.is64 ? 64 : 52, "ELF header");
   }
 
   private Segments segments() {
-    long phoff = is64 ? u64(32) : u32(28);
-    int phentsize = u16(is64 ? 54 : 42);
-    int phnum = u16(is64 ? 56 : 44);
+    boolean is64 = b.is64;
+    long phoff = b.word(is64 ? 32 : 28);
+    int phentsize = b.u16(is64 ? 54 : 42);
+    int phnum = b.u16(is64 ? 56 : 44);
     if (phnum == 0xffff) {
-      throw error("e_phnum PN_XNUM (more than 65534 program headers) is not supported");
+      throw b.error("e_phnum PN_XNUM (more than 65534 program headers) is not supported");
     }
     if (phnum > 0 && phentsize < (is64 ? 56 : 32)) {
-      throw error("e_phentsize " + phentsize + " (expected at least " + (is64 ? 56 : 32) + ")");
+      throw b.error("e_phentsize " + phentsize + " (expected at least " + (is64 ? 56 : 32) + ")");
     }
     List<long[]> loads = new ArrayList<>();
     String interp = null;
@@ -135,18 +166,19 @@ public final class ElfReader {
     long dynSize = 0;
     for (int i = 0; i < phnum; i++) {
       long h = phoff + (long) i * phentsize;
-      need(h, phentsize, "program header " + i);
-      long ptype = u32(h);
-      long offset = is64 ? u64(h + 8) : u32(h + 4);
-      long vaddr = is64 ? u64(h + 16) : u32(h + 8);
-      long filesz = is64 ? u64(h + 32) : u32(h + 16);
+      b.need(h, phentsize, "program header " + i);
+      long ptype = b.u32(h);
+      long offset = is64 ? b.u64(h + 8) : b.u32(h + 4);
+      long vaddr = is64 ? b.u64(h + 16) : b.u32(h + 8);
+      long filesz = is64 ? b.u64(h + 32) : b.u32(h + 16);
       if (ptype == PT_LOAD) {
         loads.add(new long[] {offset, vaddr, filesz});
       } else if (ptype == PT_INTERP) {
-        need(offset, filesz, "PT_INTERP");
-        interp = cString(offset, offset + filesz);
+        b.need(offset, filesz, "PT_INTERP");
+        String path = b.cString(offset, offset + filesz);
+        interp = path == null || path.isEmpty() ? null : path; // zero bytes, or a NUL first: no interpreter
       } else if (ptype == PT_DYNAMIC) {
-        need(offset, filesz, "PT_DYNAMIC");
+        b.need(offset, filesz, "PT_DYNAMIC");
         dynOff = offset;
         dynSize = filesz;
       }
@@ -162,15 +194,16 @@ public final class ElfReader {
     long flags1;
   }
 
-  private Dynamic readDynamic(long off, long size, List<long[]> loads) {
+  private Dynamic readDynamic(long off, long size, List<long[]> loads, ElfSections.Dynamic section) {
+    boolean is64 = b.is64;
     int entry = is64 ? 16 : 8;
     List<long[]> strings = new ArrayList<>(); // {tag, offset into strtab}
     long strtab = -1;
     long strsz = -1;
     Dynamic d = new Dynamic();
     for (long p = off; p + entry <= off + size; p += entry) {
-      long tag = is64 ? u64(p) : u32(p);
-      long val = is64 ? u64(p + 8) : u32(p + 4);
+      long tag = b.word(p);
+      long val = b.word(p + (is64 ? 8 : 4));
       if (tag == DT_NULL) {
         break;
       } else if (tag == DT_STRTAB) {
@@ -187,16 +220,24 @@ public final class ElfReader {
       return d;
     }
     if (strtab < 0) {
-      throw error("dynamic section has string entries but no DT_STRTAB");
+      throw b.error("dynamic section has string entries but no DT_STRTAB");
     }
     long base = fileOffset(strtab, loads);
-    long end = strsz >= 0 ? base + strsz : w.length();
-    need(base, Math.max(0, end - base), "DT_STRTAB");
+    long end = strsz >= 0 ? base + strsz : b.length();
+    b.need(base, Math.max(0, end - base), "DT_STRTAB");
+    if (section != NO_SECTIONS && section.strOffset() >= 0 && section.strOffset() != base) {
+      throw b.error("DT_STRTAB at file offset " + base + " but the string table of section .dynamic at offset "
+          + section.strOffset() + ": corrupt");
+    }
     for (long[] s : strings) {
       if (s[1] < 0 || base + s[1] >= end) {
-        throw error("dynamic string offset " + s[1] + " outside DT_STRTAB of " + (end - base) + " bytes");
+        throw b.error("dynamic string offset " + s[1] + " outside DT_STRTAB of " + (end - base) + " bytes");
       }
-      String value = cString(base + s[1], end);
+      String value = b.cString(base + s[1], end);
+      if (value == null) {
+        throw b.error("dynamic string at offset " + s[1] + " runs past the end of DT_STRTAB (" + (end - base)
+            + " bytes) without a NUL: corrupt");
+      }
       if (s[0] == DT_NEEDED) {
         d.needed.add(value);
       } else if (s[0] == DT_SONAME) {
@@ -220,64 +261,7 @@ public final class ElfReader {
         return l[0] + (vaddr - l[1]);
       }
     }
-    throw error("DT_STRTAB address 0x" + Long.toHexString(vaddr) + " is in no PT_LOAD segment");
+    throw b.error("DT_STRTAB address 0x" + Long.toHexString(vaddr) + " is in no PT_LOAD segment");
   }
 
-  private String cString(long from, long limit) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (long p = from; p < limit && p < w.length(); p++) {
-      byte c = at(p);
-      if (c == 0) {
-        break;
-      }
-      out.write(c);
-    }
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private void need(long offset, long length, String what) {
-    if (offset < 0 || length < 0 || offset + length > w.length() || offset + length < 0) {
-      throw error(what + " at offset " + offset + " (" + length + " bytes) is past the end of the file ("
-          + w.length() + " bytes): truncated or corrupt");
-    }
-  }
-
-  /** One byte of the file; the offset is inside the file (checked by need) but may not have been kept. */
-  private byte at(long off) {
-    if (off >= 0 && off < w.prefix().length) {
-      return w.prefix()[(int) off];
-    }
-    if (w.extra() != null && off >= w.extraOffset() && off - w.extraOffset() < w.extra().length) {
-      return w.extra()[(int) (off - w.extraOffset())];
-    }
-    if (off < 0 || off >= w.length()) {
-      throw error("offset " + off + " is past the end of the file (" + w.length() + " bytes): truncated or corrupt");
-    }
-    throw error("offset " + off + " is beyond the first " + w.prefix().length + " bytes read of this "
-        + w.length() + "-byte file (and outside its dynamic segment)");
-  }
-
-  private int u16(long p) {
-    need(p, 2, "field");
-    int b0 = at(p) & 0xff;
-    int b1 = at(p + 1) & 0xff;
-    return big ? b0 << 8 | b1 : b1 << 8 | b0;
-  }
-
-  private long u32(long p) {
-    need(p, 4, "field");
-    long hi = u16(big ? p : p + 2);
-    long lo = u16(big ? p + 2 : p);
-    return hi << 16 | lo;
-  }
-
-  private long u64(long p) {
-    long hi = u32(big ? p : p + 4);
-    long lo = u32(big ? p + 4 : p);
-    return hi << 32 | lo; // offsets above 2^63 come out negative and fail need()
-  }
-
-  private IllegalArgumentException error(String what) {
-    return new IllegalArgumentException("Error parsing ELF '" + name + "': " + what);
-  }
 }

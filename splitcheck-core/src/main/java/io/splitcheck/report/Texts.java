@@ -4,11 +4,11 @@ import io.splitcheck.seccomp.Culprit;
 import java.util.List;
 
 /** Small text helpers shared by the renderers. */
-final class Texts {
+public final class Texts {
   private Texts() {}
 
   /** The first {@code max} items joined with ", ", and "(+N more)" when cut. */
-  static String limit(List<String> items, int max) {
+  public static String limit(List<String> items, int max) {
     if (items.size() <= max) {
       return String.join(", ", items);
     }
@@ -16,7 +16,7 @@ final class Texts {
   }
 
   /** A split in one line: {@code prod: exit 3 (unconfined: exit 0) <- getrandom/EPERM [seccomp]}. */
-  static String splitLine(MatrixResult matrix, MatrixResult.Split split) {
+  public static String splitLine(MatrixResult matrix, MatrixResult.Split split) {
     if (split.summary() != null && !split.summary().isBlank()) {
       return split.summary();
     }

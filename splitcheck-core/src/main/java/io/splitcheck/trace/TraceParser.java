@@ -11,7 +11,12 @@ import java.util.regex.Pattern;
 /** Line-by-line strace parser; one instance per log. Package-private: use {@link Trace#parse}. */
 final class TraceParser {
 
-    private static final Pattern PID = Pattern.compile("^(?:\\[pid\\s+)?(\\d+)\\]?\\s+(.*)$");
+    /** {@code 123 }, {@code [pid 123] } (-f to stderr), either with {@code <comm>} (-Y). */
+    private static final Pattern PID =
+            Pattern.compile("^(?:\\[pid\\s+(\\d+)(?:<[^>]*>)?\\]|(\\d+)(?:<[^>]*>)?)\\s+(.*)$");
+    /** -t {@code 12:34:56}, -tt {@code 12:34:56.123456}, -ttt and -r {@code 1733094000.123456}, -n {@code [ 257]}, -i {@code [00007f...]}. */
+    private static final Pattern PREFIX =
+            Pattern.compile("^(?:\\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)?|\\d+\\.\\d+|\\[\\s*\\d+\\]|\\[(?:[0-9a-f]{4,16}|\\?{4,16})\\])\\s+");
     private static final Pattern CALL = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)\\((.*)$");
     private static final Pattern RESUMED = Pattern.compile("^<\\.\\.\\. ([A-Za-z_][A-Za-z0-9_]*) resumed>(.*)$");
     private static final Pattern RESULT = Pattern.compile("^\\s*=\\s*(\\S+)(?:\\s+(E[A-Z0-9_]+)\\b)?.*$");
@@ -20,6 +25,7 @@ final class TraceParser {
     private static final Pattern SIGNAL = Pattern.compile("^--- (SIG[A-Z0-9+-]+) .*---$");
     private static final Pattern EXIT_GROUP = Pattern.compile("^(-?\\d+)");
     private static final String UNFINISHED = "<unfinished ...>";
+    private static final Pattern ATTACHED = Pattern.compile("strace: Process \\d+ (?:attached|detached)");
 
     private record Pending(String name, String arguments, int line) {
     }
@@ -41,9 +47,27 @@ final class TraceParser {
 
     Trace parse(List<String> lines) {
         int lineNo = 0;
+        String carried = "";
         for (String raw : lines) {
             lineNo++;
-            String line = raw.strip();
+            String line = carried + raw;
+            carried = "";
+            Matcher attach = ATTACHED.matcher(line);
+            if (attach.find()) {
+                // strace (writing to stderr with -f) prints this in the middle of the line it is writing
+                String before = line.substring(0, attach.start());
+                String after = line.substring(attach.end());
+                if (after.isBlank() && !before.isBlank()) {
+                    carried = before;
+                    continue;
+                }
+                line = before + after;
+                if (line.isBlank()) {
+                    parsed++;
+                    continue;
+                }
+            }
+            line = line.strip();
             if (line.isEmpty()) {
                 continue;
             }
@@ -70,8 +94,11 @@ final class TraceParser {
         String rest = line;
         Matcher m = PID.matcher(line);
         if (m.matches()) {
-            pid = Integer.parseInt(m.group(1));
-            rest = m.group(2);
+            pid = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
+            rest = m.group(3);
+        }
+        for (Matcher p = PREFIX.matcher(rest); p.find(); p = PREFIX.matcher(rest)) {
+            rest = rest.substring(p.end());
         }
         if (rest.startsWith("+++")) {
             return processEnd(pid, rest, lineNo);
@@ -119,13 +146,21 @@ final class TraceParser {
     }
 
     private boolean resumed(int pid, String name, String tail, int lineNo) {
-        Pending p = pending.get(pid);
+        // strace writing to stderr drops the [pid N] column while one process is traced: a call started
+        // there (pid 0) may resume with the column, or the other way round
+        int owner = matches(pending.get(pid), name) ? pid : matches(pending.get(0), name) ? 0 : -1;
+        if (owner < 0 && pid == 0 && pending.size() == 1 && matches(pending.values().iterator().next(), name)) {
+            owner = pending.keySet().iterator().next();
+        }
         String prefix = "";
-        if (p != null && p.name().equals(name)) {
-            pending.remove(pid);
-            prefix = p.arguments();
+        if (owner >= 0) {
+            prefix = pending.remove(owner).arguments();
         }
         return complete(pid, name, prefix + tail, lineNo);
+    }
+
+    private static boolean matches(Pending p, String name) {
+        return p != null && p.name().equals(name);
     }
 
     private boolean complete(int pid, String name, String text, int lineNo) {
@@ -138,6 +173,10 @@ final class TraceParser {
             return false;
         }
         String result = res.group(1);
+        int decoration = result.indexOf('<'); // -y/-yy: "3</etc/passwd>", "6<UNIX-STREAM:[306951]>"
+        if (decoration > 0) {
+            result = result.substring(0, decoration);
+        }
         String errno = result.equals("-1") || result.equals("?") ? res.group(2) : null;
         events.add(new SyscallEvent(lineNo, pid, name, text.substring(0, close).strip(), result, errno));
         if (name.equals("exit_group") || name.equals("exit")) {

@@ -95,4 +95,85 @@ class DockerfileParserTest {
     e = assertThrows(IllegalArgumentException.class, () -> Dockerfile.parse("Df", "# escape=x\nFROM a"));
     assertTrue(e.getMessage().contains("line 1"), e.getMessage());
   }
+
+  @Test
+  void parse_ignoresHeredocMarkersInQuotesAndHereStrings_keepingTheNextInstruction() {
+    Dockerfile df = Dockerfile.parse("x", "FROM a\nRUN echo \"<<EOF\" > /x\nRUN cat <<<\"hi\"\nRUN echo next\n");
+    assertEquals(List.of("FROM", "RUN", "RUN", "RUN"), df.instructions().stream().map(Instruction::keyword).toList());
+    assertTrue(df.instructions().stream().allMatch(i -> i.heredocs().isEmpty()));
+    assertEquals("echo next", df.instructions().get(3).arguments());
+  }
+
+  @Test
+  void parse_readsSpacedAndOnbuildHeredocs_withTheirExpansionAndFileDescriptor() {
+    Dockerfile df = Dockerfile.parse("x", "FROM a\nRUN << EOF\necho $A\nEOF\nONBUILD RUN 3<<'END'\nx\nEND\nRUN ok\n");
+    Instruction spaced = df.instructions().get(1);
+    assertEquals(new Instruction.Heredoc("EOF", false, "echo $A\n", true, 0), spaced.heredocs().get(0));
+    Instruction onbuild = df.instructions().get(2);
+    assertEquals("RUN", onbuild.trigger().keyword());
+    assertEquals(new Instruction.Heredoc("END", false, "x\n", false, 3), onbuild.heredocs().get(0));
+    assertEquals(List.of(5, 7), List.of(onbuild.line(), onbuild.endLine()));
+    assertEquals("ok", df.instructions().get(3).arguments());
+  }
+
+  @Test
+  void parse_dropsByteOrderMark_andRecordsDirectives() {
+    Dockerfile df = Dockerfile.parse("x", "\uFEFF# syntax=docker/dockerfile:1\n# check=skip=all\nFROM a\n");
+    assertEquals(1, df.stages().size());
+    assertEquals(Map.of("syntax", "docker/dockerfile:1", "check", "skip=all"), df.directives());
+  }
+
+  @Test
+  void parse_endsDirectivesAtUnknownOne_andRejectsRepeatedEscape() {
+    assertEquals('\\', Dockerfile.parse("x", "# foo=bar\n# escape=`\nFROM a\n").escape());
+    assertEquals('\\', Dockerfile.parse("x", "# escape=\nFROM a\n").escape());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Dockerfile.parse("Df", "# escape=`\n# escape=`\nFROM a\n"));
+    assertEquals("Error parsing Dockerfile 'Df' line 2: only one escape parser directive can be used", e.getMessage());
+  }
+
+  @Test
+  void parse_escapedBackslashAtEndDoesNotContinue() {
+    Dockerfile df = Dockerfile.parse("x", "FROM a\nRUN echo foo\\\\\nRUN echo bar\n");
+    assertEquals(3, df.instructions().size());
+    assertEquals("echo foo\\\\", df.instructions().get(1).arguments());
+  }
+
+  @Test
+  void keyValues_removesEscapesAndQuotesAsTheBuildDoes() {
+    Instruction env = Dockerfile.parse("x", "FROM a\nENV A=hello\\ world B='$x y' C=\"q\\\"r\"\n").instructions().get(1);
+    assertEquals(Map.of("A", "hello world", "B", "$x y", "C", "q\"r"), env.keyValues());
+    Instruction label = Dockerfile.parse("x", "FROM a\nLABEL \"org.x\"=\"a b\"\n").instructions().get(1);
+    assertEquals(Map.of("org.x", "a b"), label.keyValues());
+  }
+
+  @Test
+  void flags_keepQuotedSpaces_andBareDoubleDashIsNoFlag() {
+    Dockerfile df = Dockerfile.parse("x", "FROM a\nRUN --mount=type=secret,id=\"my id\" cat\nCOPY -- a /b\n");
+    assertEquals(List.of("type=secret,id=my id"), df.instructions().get(1).flags("mount"));
+    assertEquals("cat", df.instructions().get(1).arguments());
+    assertEquals(List.of(), df.instructions().get(2).flags());
+    assertEquals(List.of("a", "/b"), df.instructions().get(2).words());
+  }
+
+  @Test
+  void parse_rejectsWhatBuildkitRejects_withItsReason() {
+    assertEquals("Error parsing Dockerfile 'Df' line 1: file with no instructions", reject(""));
+    assertEquals("Error parsing Dockerfile 'Df' line 2: file with no instructions", reject("# only\n# comments\n"));
+    assertEquals("Error parsing Dockerfile 'Df' line 2: ENV must have two arguments", reject("FROM a\nENV PATH\n"));
+    assertEquals("Error parsing Dockerfile 'Df' line 2: when using JSON array syntax, arrays must be comprised of "
+        + "strings only", reject("FROM a\nCMD [\"a\", [\"b\"]]\n"));
+    assertEquals("Error parsing Dockerfile 'Df' line 2: unknown instruction: ECHO", reject("FROM a\necho hi\n"));
+  }
+
+  @Test
+  void parse_treatsUnterminatedJsonAsShellForm_asBuildkitDoes() {
+    Instruction cmd = Dockerfile.parse("x", "FROM a\nCMD [\"echo\", \"hi\"\n").instructions().get(1);
+    assertNull(cmd.execForm());
+    assertEquals(List.of("[\"echo\", \"hi\""), cmd.values());
+  }
+
+  private static String reject(String text) {
+    return assertThrows(IllegalArgumentException.class, () -> Dockerfile.parse("Df", text)).getMessage();
+  }
 }

@@ -217,4 +217,54 @@ class ElfReaderTest {
   private static List<String> split(String s) {
     return s == null ? List.of() : List.of(s.split(":"));
   }
+
+  @Test
+  void read_reportsNoInterpreter_whenPtInterpHoldsNoPath() throws Exception {
+    ElfInfo nul = ElfReader.read("x", ElfBuilder.elf().interp("").build());
+    assertNull(nul.interpreter());
+    assertEquals(Linkage.STATIC, nul.linkage());
+    byte[] dyn = Files.readAllBytes(Toolchain.compile(dir, "interp0", Toolchain.HELLO, "gcc"));
+    long h = programHeader(dyn, ElfReader.PT_INTERP);
+    java.nio.ByteBuffer.wrap(dyn).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong((int) h + 32, 0); // p_filesz 0
+    assertNull(ElfReader.read("interp0", dyn).interpreter());
+  }
+
+  @Test
+  void read_failsInsteadOfReturningWrongNames_whenDtStrtabDisagreesWithTheSectionHeaders() throws Exception {
+    byte[] elf = Files.readAllBytes(Toolchain.compile(dir, "strtab", Toolchain.HELLO, "gcc"));
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(elf).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    long dyn = b.getLong((int) programHeader(elf, ElfReader.PT_DYNAMIC) + 8);
+    for (int p = (int) dyn; b.getLong(p) != ElfReader.DT_NULL; p += 16) {
+      if (b.getLong(p) == ElfReader.DT_STRTAB) {
+        b.putLong(p + 8, b.getLong(p + 8) + 1); // names would lose their first letter: "ibc.so.6"
+      }
+    }
+    ElfParse parse = ElfReader.tryRead("strtab", elf);
+    assertFalse(parse.ok());
+    assertTrue(parse.error().contains("DT_STRTAB at file offset") && parse.error().endsWith("corrupt"), parse.error());
+  }
+
+  @Test
+  void read_failsForADebugInfoFile_whoseDynamicSectionIsNobits() throws Exception {
+    Path bin = Toolchain.compile(dir, "dbg", Toolchain.HELLO, "gcc", "-g");
+    Path debug = dir.resolve("dbg.debug");
+    Toolchain.Result r = Toolchain.run(List.of("objcopy", "--only-keep-debug", bin.toString(), debug.toString()));
+    org.junit.jupiter.api.Assumptions.assumeTrue(r.exit() == 0, r.output());
+    ElfParse parse = ElfReader.tryRead("dbg.debug", Files.readAllBytes(debug));
+    assertFalse(parse.ok());
+    assertTrue(parse.error().contains("SHT_NOBITS"), parse.error());
+  }
+
+  /** The file offset of the first program header of {@code type} in a little-endian ELF64 file. */
+  private static long programHeader(byte[] elf, long type) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(elf).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    long phoff = b.getLong(32);
+    for (int i = 0; i < (b.getShort(56) & 0xffff); i++) {
+      long h = phoff + (long) i * (b.getShort(54) & 0xffff);
+      if (b.getInt((int) h) == type) {
+        return h;
+      }
+    }
+    throw new AssertionError("no program header of type " + type);
+  }
 }

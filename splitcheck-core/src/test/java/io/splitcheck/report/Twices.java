@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Locale;
 
 /** Twice results for report tests, written the way a report reads: verdict and kinds by id. */
-final class Twices {
+public final class Twices {
   private Twices() {}
 
-  static TwiceResult of(String context, boolean reproducible, String verdict, ImageComparison.ImageSide first,
+  public static TwiceResult of(String context, boolean reproducible, String verdict, ImageComparison.ImageSide first,
       ImageComparison.ImageSide second, List<String> configDifferences, List<Difference> differences,
       List<String> notes) {
     TwiceResult t = new TwiceResult(context, first, second, Verdict.of(verdict), configDifferences, differences,
@@ -23,7 +23,7 @@ final class Twices {
     return t;
   }
 
-  static Difference diff(int layer, String step, String path, List<String> kinds, String detail) {
+  public static Difference diff(int layer, String step, String path, List<String> kinds, String detail) {
     return new Difference(layer, step, path,
         kinds.stream().map(k -> DiffKind.valueOf(k.toUpperCase(Locale.ROOT))).toList(), detail);
   }

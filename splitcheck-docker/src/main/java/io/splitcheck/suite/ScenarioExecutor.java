@@ -7,7 +7,7 @@ import io.splitcheck.engine.ImageBuilder;
 import io.splitcheck.engine.ImageStore;
 import io.splitcheck.report.AuditResult;
 import io.splitcheck.report.CheckOutcome;
-import io.splitcheck.report.ExpectationEvaluator;
+import io.splitcheck.expect.ExpectationEvaluator;
 import io.splitcheck.report.MatrixResult;
 import io.splitcheck.report.ScenarioReport;
 import io.splitcheck.diff.TwiceResult;

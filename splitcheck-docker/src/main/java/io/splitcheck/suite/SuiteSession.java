@@ -1,6 +1,5 @@
 package io.splitcheck.suite;
 
-import com.github.dockerjava.api.DockerClient;
 import io.splitcheck.engine.BuildKitBuilder;
 import io.splitcheck.engine.BuildKitProbe;
 import io.splitcheck.engine.ConnectedEngine;
@@ -38,12 +37,11 @@ public final class SuiteSession implements AutoCloseable {
   }
 
   /**
-   * @param docker an answering engine (see {@link DockerClients#answers}) at DOCKER_HOST, else the local
-   *     socket; closed with the session
+   * @param engine an answering engine ({@link ConnectedEngine#connect}); closed with the session
    * @param dockerCli the docker CLI to build with, or null to probe
    */
-  public static SuiteSession open(DockerClient docker, String dockerCli, Clock clock) throws EngineException {
-    return open(List.of(ConnectedEngine.describe(null, docker)), dockerCli, clock);
+  public static SuiteSession open(ConnectedEngine engine, String dockerCli, Clock clock) throws EngineException {
+    return open(List.of(engine), dockerCli, clock);
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.splitcheck.junit;
 
-import io.splitcheck.engine.DockerClients;
-import io.splitcheck.engine.DockerContainerEngine;
+import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.RunId;
 import io.splitcheck.report.MatrixResult;
@@ -57,37 +56,44 @@ public final class SplitCheck {
   /** The cells to run, in order (default: the six built-in cells). */
   public SplitCheck matrix(String... cells) {
     configs.addAll(List.of(cells));
+    result = null; // a changed configuration runs again
     return this;
   }
 
   public SplitCheck withProfile(String cell, Path profileJson) {
     profiles.put(cell, profileJson);
+    result = null; // a changed configuration runs again
     return this;
   }
 
   /** A cell under the engine's default profile changed by {@code expression} ({@code getrandom=EPERM}). */
   public SplitCheck withDerivedProfile(String cell, String expression) {
     derives.put(cell, expression);
+    result = null; // a changed configuration runs again
     return this;
   }
 
   public SplitCheck withBaseline(String cell) {
     this.baseline = cell;
+    result = null; // a changed configuration runs again
     return this;
   }
 
   public SplitCheck withCommand(String... argv) {
     command.addAll(List.of(argv));
+    result = null; // a changed configuration runs again
     return this;
   }
 
   public SplitCheck withTimeout(Duration perCell) {
     this.timeout = perCell;
+    result = null; // a changed configuration runs again
     return this;
   }
 
   public SplitCheck withTrace(TraceMode mode) {
     this.trace = mode;
+    result = null; // a changed configuration runs again
     return this;
   }
 
@@ -113,15 +119,15 @@ public final class SplitCheck {
     return r;
   }
 
-  /** Runs the matrix (once) and returns its result. */
+  /** Runs the matrix once per configuration: a {@code withX(..)} after a run makes the next run() run again. */
   public MatrixResult run() {
     if (result != null) {
       return result;
     }
-    try (var docker = DockerClients.fromEnvironment()) {
+    try (ConnectedEngine engine = ConnectedEngine.connect(null)) {
       MatrixCheck.Prepared prepared = MatrixCheck.prepare(new MatrixCheck.Request(image, configs, profiles, derives,
           baseline, trace, timeout, MatrixOptions.defaultJobs(), command, null));
-      MatrixReport report = MatrixCheck.run(new DockerContainerEngine(docker), prepared,
+      MatrixReport report = MatrixCheck.run(engine.containers(), prepared,
           RunId.next(Clock.systemUTC()), w -> { });
       result = Suites.matrixResult(report);
       return result;

@@ -1,7 +1,6 @@
 package io.splitcheck.junit;
 
-import com.github.dockerjava.api.DockerClient;
-import io.splitcheck.engine.DockerClients;
+import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.scenario.Scenario;
 import io.splitcheck.scenario.ScenarioLoader;
@@ -33,12 +32,8 @@ public final class SplitCheckExtension implements ExecutionCondition, ParameterR
     if (config == null) {
       return ConditionEvaluationResult.enabled("not a splitcheck suite");
     }
-    try (DockerClient docker = DockerClients.fromEnvironment()) {
-      if (DockerClients.answers(docker)) {
-        return ConditionEvaluationResult.enabled("a Docker engine answers");
-      }
-    } catch (IOException e) {
-      // treated as not answering
+    if (ConnectedEngine.answers(null)) {
+      return ConditionEvaluationResult.enabled("a Docker engine answers");
     }
     String reason = "no Docker engine answers (DOCKER_HOST or /var/run/docker.sock); start one with scripts/engine";
     if (config.strict() || "1".equals(System.getenv(REQUIRE_ENGINE))) {
@@ -67,7 +62,7 @@ public final class SplitCheckExtension implements ExecutionCondition, ParameterR
     try {
       List<Scenario> scenarios = ScenarioLoader.select(new ScenarioLoader().load(Path.of(config.scenarios())),
           List.of(config.only()));
-      SuiteSession session = SuiteSession.open(DockerClients.fromEnvironment(), null, Clock.systemUTC());
+      SuiteSession session = SuiteSession.open(ConnectedEngine.connect(null), null, Clock.systemUTC());
       Path reports = config.reportDir().isEmpty() ? null : Path.of(config.reportDir());
       return new ScenarioTests(session, scenarios, reports, Clock.systemUTC());
     } catch (IOException | EngineException e) {
