@@ -81,9 +81,9 @@ final class OnEngines implements AutoCloseable {
     try {
       for (int i = 0; i < names.size(); i++) {
         ConnectedEngine e = engines.connected().get(i);
-        EngineFacts facts = e.containers().facts();
+        EngineFacts facts = e.facts();
         if (facts.profilesByPath()) {
-          e.containers().sendProfilesAsFiles(Path.of(System.getProperty("java.io.tmpdir"),
+          e.sendProfilesAsFiles(Path.of(System.getProperty("java.io.tmpdir"),
               "splitcheck-seccomp"));
         }
         targets.add(new EngineAxis.Target(names.get(i), e.containers(), e.info(), facts,
