@@ -4,7 +4,12 @@ import java.time.Duration;
 import io.splitcheck.model.Durations;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.RunId;
+import io.splitcheck.json.Document;
+import io.splitcheck.json.Json;
 import io.splitcheck.matrix.CellResult;
+import io.splitcheck.matrix.EngineAxis;
+import io.splitcheck.report.MatrixResult;
+import java.util.Map;
 import io.splitcheck.matrix.MatrixCheck;
 import io.splitcheck.matrix.MatrixJson;
 import io.splitcheck.matrix.MatrixOptions;
@@ -71,6 +76,11 @@ public final class MatrixCommand implements Callable<Integer> {
       + "default: --docker-host")
   List<String> engines = new ArrayList<>();
 
+  @Option(names = OnEngines.OPTION, paramLabel = "NAME=URL", description = "run every cell on this "
+      + "engine too (repeat: the engine as an axis; the first is the reference); the image is streamed "
+      + "to each and removed after; a cell whose outcome differs between engines is an engine split")
+  List<String> on = new ArrayList<>();
+
   @Option(names = "--json", paramLabel = "FILE", description = "write the JSON report here (- for stdout)")
   Path json;
 
@@ -120,6 +130,9 @@ public final class MatrixCommand implements Callable<Integer> {
     TraceMode mode = TraceMode.parse(trace);
     Duration perCell = Durations.positive(timeout, "--timeout");
     output.streams(spec.commandLine()).check("--json", json);
+    if (!on.isEmpty()) {
+      return onEngines(mode, perCell);
+    }
     // connecting (class loading, ping, info) overlaps with reading the profiles
     Engines.Pending pending = Engines.connect(engines, common.dockerHost);
     MatrixCheck.Prepared prepared;
@@ -165,6 +178,45 @@ public final class MatrixCommand implements Callable<Integer> {
       throw engineWentAway(report);
     }
     return report.exitCode();
+  }
+
+  /** {@code --on}: every cell on every named engine, the cells x engines grid. */
+  private int onEngines(TraceMode mode, Duration perCell) throws Exception {
+    if (!engines.isEmpty()) {
+      throw new IllegalArgumentException(OnEngines.OPTION + " and " + Engines.OPTION + " are given: "
+          + Engines.OPTION + " spreads cells round-robin over engines, " + OnEngines.OPTION
+          + " runs every cell on each; give one of them");
+    }
+    Map<String, String> named = OnEngines.parse(on);
+    String runId = RunId.next(Clock.systemUTC());
+    Redactor redactor = Redactor.standard();
+    java.util.function.Consumer<String> warn =
+        w -> System.err.println("splitcheck matrix: warning: " + redactor.redact(w));
+    MatrixCheck.Prepared prepared = MatrixCheck.prepare(new MatrixCheck.Request(OnEngines.tag(runId),
+        configs, ProfileOptions.toMap(profiles, System.getenv()), NamedValue.toMap("--derive", derives,
+        v -> v), baseline, mode, perCell, jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile));
+    EngineAxis.Result result;
+    try (OnEngines engines = OnEngines.open(named, image, runId, warn)) {
+      Timings.mark("engines");
+      result = EngineAxis.run(engines.targets(), prepared, runId, warn);
+    }
+    Timings.mark("cells");
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    MatrixText.print(result, image, new PrintStream(text, true, StandardCharsets.UTF_8));
+    System.out.print(io.splitcheck.report.TerminalText.escape(redactor.redact(text.toString(StandardCharsets.UTF_8))));
+    System.out.flush();
+    MatrixResult r = result.result();
+    r = new MatrixResult(image, r.imageId(), r.baseline(), r.cells(), r.splits(), r.warnings(),
+        r.engineGrid());
+    if (json != null) {
+      output.writeJson(json, Json.text(Document.of(r)), redactor);
+    }
+    if (reportDir != null) {
+      new ReportWriter().write(SingleImageReport.of(image, r, Clock.systemUTC()), reportDir);
+      System.out.println("report: " + reportDir.resolve(ReportWriter.HTML));
+    }
+    Timings.mark("reported");
+    return result.exitCode();
   }
 
   /** Exit 2 with the cells that did not finish; the report of those that did is already written. */

@@ -23,6 +23,9 @@ final class HtmlSections {
     if (s.matrix() != null) {
       splits(s.matrix(), page);
       cells(s.matrix(), page);
+      if (s.matrix().engineGrid() != null) {
+        EngineGridHtml.grid(s.matrix().engineGrid(), page);
+      }
     }
     if (s.twice() != null) {
       twice(s.twice(), page);

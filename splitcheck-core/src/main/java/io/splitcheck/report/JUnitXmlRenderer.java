@@ -16,7 +16,7 @@ import java.util.Locale;
 public final class JUnitXmlRenderer {
 
   public void render(RunReport report, Writer out) throws IOException {
-    int[] c = report.counts();
+    int[] c = withGrids(report.counts(), report.scenarios());
     out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.write("<testsuites name=\"splitcheck\" tests=\"" + c[0] + "\" failures=\"" + c[1]
         + "\" errors=\"" + c[2] + "\" skipped=\"" + c[3] + "\" time=\""
@@ -31,13 +31,17 @@ public final class JUnitXmlRenderer {
   private void suite(RunReport report, ScenarioReport s, Writer out) throws IOException {
     RunReport one = new RunReport(report.schemaVersion(), report.runId(), report.startedAt(),
         report.tool(), java.util.List.of(s));
-    int[] c = one.counts();
+    int[] c = withGrids(one.counts(), List.of(s));
     long millis = s.outcomes().stream().mapToLong(CheckOutcome::millis).sum();
     out.write("  <testsuite name=\"" + Xml.attr(s.name()) + "\" tests=\"" + c[0]
         + "\" failures=\"" + c[1] + "\" errors=\"" + c[2] + "\" skipped=\"" + c[3]
         + "\" time=\"" + seconds(millis) + "\" timestamp=\"" + timestamp(report.startedAt()) + "\">\n");
     for (CheckOutcome o : s.outcomes()) {
       testcase(s, o, out);
+    }
+    EngineGrid grid = s.matrix() == null ? null : s.matrix().engineGrid();
+    if (grid != null) {
+      gridCases(s, grid, out);
     }
     out.write("  </testsuite>\n");
   }
@@ -88,6 +92,42 @@ public final class JUnitXmlRenderer {
       property(out, "cell." + c.config() + ".seccompDefault", c.engine().seccompDefaultName());
     }
     out.write("      </properties>\n");
+  }
+
+  /** The counts with one testcase per cell x engine, an engine split being a failure. */
+  private static int[] withGrids(int[] counts, List<ScenarioReport> scenarios) {
+    int[] c = counts.clone();
+    for (ScenarioReport s : scenarios) {
+      EngineGrid grid = s.matrix() == null ? null : s.matrix().engineGrid();
+      if (grid != null) {
+        c[0] += grid.cells().stream().mapToInt(r -> r.entries().size()).sum();
+        c[1] += grid.splits().size();
+      }
+    }
+    return c;
+  }
+
+  /**
+   * One testcase per cell x engine, named {@code CELL on ENGINE} under {@code splitcheck.NAME.engines}:
+   * a failure when the cell's outcome there differs from the reference engine's.
+   */
+  private static void gridCases(ScenarioReport s, EngineGrid grid, Writer out) throws IOException {
+    for (EngineGrid.Row row : grid.cells()) {
+      for (EngineGrid.Entry e : row.entries()) {
+        out.write("    <testcase classname=\"splitcheck." + Xml.attr(s.name()) + ".engines\" name=\""
+            + Xml.attr(row.config() + " on " + e.engine()) + "\" time=\"" + seconds(e.wallMillis())
+            + "\">\n");
+        java.util.Optional<EngineGrid.EngineSplit> split = grid.split(row.config(), e.engine());
+        if (split.isPresent()) {
+          element(out, "failure", "engine split: " + e.outcome() + " on " + e.engine() + ", "
+              + split.get().referenceOutcome() + " on " + grid.reference(), "engine-split",
+              split.get().summary());
+        }
+        out.write("      <system-out>" + Xml.text(row.config() + " on " + e.engine() + ": "
+            + e.outcome() + (e.split() == null ? "" : "\n" + e.split())) + "</system-out>\n");
+        out.write("    </testcase>\n");
+      }
+    }
   }
 
   private static void property(Writer out, String name, String value) throws IOException {

@@ -8,10 +8,17 @@ import java.util.Optional;
 /**
  * What {@code splitcheck matrix} found: the one record of a matrix result, written as
  * {@code matrix --json} (with {@code schemaVersion}), carried by report.json and rendered by every
- * report and the JUnit 5 extension. Cells keep the matrix's order.
+ * report and the JUnit 5 extension. Cells keep the matrix's order. With {@code --on}, the cells and
+ * splits are the reference engine's, and {@code engineGrid} holds every engine's (else null).
  */
 public record MatrixResult(String image, String imageId, String baseline, List<CellResult> cells,
-    List<Split> splits, List<String> warnings) {
+    List<Split> splits, List<String> warnings, EngineGrid engineGrid) {
+
+  /** A matrix on one engine: no engine grid. */
+  public MatrixResult(String image, String imageId, String baseline, List<CellResult> cells,
+      List<Split> splits, List<String> warnings) {
+    this(image, imageId, baseline, cells, splits, warnings, null);
+  }
 
   public MatrixResult {
     cells = cells == null ? List.of() : List.copyOf(cells);

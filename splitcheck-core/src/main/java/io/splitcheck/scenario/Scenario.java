@@ -1,6 +1,7 @@
 package io.splitcheck.scenario;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,6 +12,8 @@ import java.util.Objects;
  *     against it
  * @param checks the checks to run; a check left out is not run
  * @param baseDrift for the nightly's base-drift scenario only, else {@code null}
+ * @param engines the engine kinds the scenario claims to run on ({@code engines:}; docker-20.10,
+ *     docker-26, podman), empty: the run's engines
  */
 public record Scenario(
     String name,
@@ -19,7 +22,14 @@ public record Scenario(
     BuildSpec build,
     Checks checks,
     Expectation expect,
-    BaseDrift baseDrift) {
+    BaseDrift baseDrift,
+    List<String> engines) {
+
+  /** A scenario that declares no engines: it runs on the run's engines. */
+  public Scenario(String name, String description, Path dir, BuildSpec build, Checks checks,
+      Expectation expect, BaseDrift baseDrift) {
+    this(name, description, dir, build, checks, expect, baseDrift, List.of());
+  }
 
   public Scenario {
     Objects.requireNonNull(name, "name");
@@ -28,6 +38,7 @@ public record Scenario(
     Objects.requireNonNull(checks, "checks");
     Objects.requireNonNull(expect, "expect");
     description = description == null ? "" : description;
+    engines = engines == null ? List.of() : List.copyOf(engines);
   }
 
   /** The Dockerfile, resolved against {@link #dir()}. */

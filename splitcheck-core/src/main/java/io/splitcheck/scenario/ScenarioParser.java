@@ -20,7 +20,9 @@ import java.util.Set;
  */
 public final class ScenarioParser {
   static final Set<String> TOP = Set.of(
-      "name", "description", "build", "checks", "expect", "baseDrift", "variants");
+      "name", "description", "build", "checks", "expect", "baseDrift", "variants", "engines");
+  /** The engine kinds a scenario may declare ({@code scripts/engine --kind}). */
+  static final List<String> ENGINE_KINDS = List.of("docker-20.10", "docker-26", "podman");
   static final Set<String> VARIANT = Set.of("description", "build", "checks", "expect");
   static final Set<String> BUILD = Set.of(
       "dockerfile", "context", "args", "secrets", "target", "prebuild");
@@ -91,7 +93,20 @@ public final class ScenarioParser {
     Expectation expect = new ExpectationParser().expectation(
         top.has("expect") ? Fields.of(top.file(), "expect", top.raw("expect"), EXPECT) : null,
         checks, top.has("expect") ? top.raw("expect").line() : 1);
-    return new Scenario(name, top.string("description"), dir, build, checks, expect, drift);
+    return new Scenario(name, top.string("description"), dir, build, checks, expect, drift,
+        engines(top));
+  }
+
+  /** {@code engines: [docker-20.10, podman]}: kinds of {@link #ENGINE_KINDS}, each once. */
+  private static List<String> engines(Fields top) {
+    List<String> kinds = top.stringList("engines");
+    for (int i = 0; i < kinds.size(); i++) {
+      if (!ENGINE_KINDS.contains(kinds.get(i)) || kinds.subList(0, i).contains(kinds.get(i))) {
+        throw Fields.error(top.file(), top.raw("engines").line(), "engines[" + i + "]", "expected one of "
+            + String.join(", ", ENGINE_KINDS) + ", each once, got '" + kinds.get(i) + "'");
+      }
+    }
+    return kinds;
   }
 
   private static BuildSpec build(Fields b) {

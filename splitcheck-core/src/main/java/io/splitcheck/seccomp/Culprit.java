@@ -5,7 +5,8 @@ package io.splitcheck.seccomp;
  * record of a culprit, from the attribution that finds it to every renderer and report.json.
  *
  * @param errno  symbolic errno, or the signal ({@code SIGSYS}) when the profile killed the process
- * @param cause  {@code seccomp}, {@code capability}, {@code read-only}, {@code network} or {@code unknown}
+ * @param cause  {@code seccomp}, {@code capability}, {@code read-only}, {@code network},
+ *               {@code engine} (an engine split) or {@code unknown}
  * @param hazard a warning when the failure defeats libc's fallback, else null
  */
 public record Culprit(String syscall, String errno, String cause, String hazard, String detail) {
@@ -15,6 +16,8 @@ public record Culprit(String syscall, String errno, String cause, String hazard,
     public static final String READ_ONLY = "read-only";
     public static final String NETWORK = "network";
     public static final String UNKNOWN = "unknown";
+    /** Two engines answer the syscall differently (default errno, default profile, runtime). */
+    public static final String ENGINE = "engine";
 
     /** {@code getrandom/EPERM}: what identifies a culprit across runs (history, expectations). */
     public String key() {

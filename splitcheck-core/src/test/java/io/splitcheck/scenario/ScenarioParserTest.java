@@ -106,8 +106,29 @@ class ScenarioParserTest {
           reproducible: true
         """);
     assertTrue(message.startsWith("scenarios/x/scenario.yaml:4: unknown field 'expct'"), message);
-    assertTrue(message.contains("expected one of: baseDrift, build, checks, description, expect"),
+    assertTrue(message.contains("expected one of: baseDrift, build, checks, description, engines, expect"),
         message);
+  }
+
+  @Test
+  void parse_readsDeclaredEngines_inOrder() {
+    List<Scenario> s = parse("""
+        name: x
+        engines: [docker-20.10, podman]
+        checks:
+          matrix: true
+        """);
+    assertEquals(List.of("docker-20.10", "podman"), s.get(0).engines());
+  }
+
+  @Test
+  void parse_namesTheEngineField_whenAKindIsUnknown() {
+    String message = error("""
+        name: x
+        engines: [docker-20.10, cri-o]
+        """);
+    assertEquals("scenarios/x/scenario.yaml:2: field 'engines[1]': expected one of docker-20.10, "
+        + "docker-26, podman, each once, got 'cri-o'", message);
   }
 
   @Test

@@ -96,6 +96,16 @@ public final class ConnectedEngine implements AutoCloseable {
     return containers;
   }
 
+  /** The engine's kind and runtime ({@code GET /version}, {@code GET /info}). */
+  public EngineFacts facts() throws EngineException {
+    return containers.facts();
+  }
+
+  /** Custom seccomp profiles go as files in {@code dir} from now on (Podman takes only a path). */
+  public void sendProfilesAsFiles(java.nio.file.Path dir) {
+    containers.sendProfilesAsFiles(dir);
+  }
+
   public ImageStore images() {
     return new DockerImageStore(docker, DockerClients.hostOf(url));
   }

@@ -1,6 +1,7 @@
 package io.splitcheck.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -31,6 +32,8 @@ public final class DockerContainerEngine implements ContainerEngine {
   private final DockerClient docker;
   private final EngineApi api;
   private final String host;
+  /** Where custom profiles are written for an engine that takes {@code seccomp=} only as a path. */
+  private volatile Path profileFiles;
 
   public DockerContainerEngine(DockerClient docker) {
     this(docker, DockerClients.hostOf(null));
@@ -41,6 +44,35 @@ public final class DockerContainerEngine implements ContainerEngine {
     this.docker = docker;
     this.api = EngineApi.of(docker);
     this.host = host;
+  }
+
+  /** The engine's kind and runtime ({@code GET /version}, {@code GET /info}). */
+  public EngineFacts facts() throws EngineException {
+    return EngineFacts.of(api.get("/version"), api.get("/info"));
+  }
+
+  /**
+   * From now on sends a custom seccomp profile as a file in {@code dir} (named by its content's
+   * sha256), as Podman's Docker API requires: it takes {@code seccomp=} only as a path on its host.
+   */
+  public void sendProfilesAsFiles(Path dir) {
+    this.profileFiles = dir;
+  }
+
+  private ObjectNode withProfileFiles(ObjectNode body) throws EngineException {
+    Path dir = profileFiles;
+    JsonNode opts = body.path("HostConfig").path("SecurityOpt");
+    if (dir == null || !opts.isArray()) {
+      return body;
+    }
+    ArrayNode rewritten = EngineApi.JSON.createArrayNode();
+    for (JsonNode o : opts) {
+      String opt = o.asText();
+      rewritten.add(opt.startsWith("seccomp={") ? "seccomp=" + ProfileFiles.write(dir,
+          opt.substring("seccomp=".length())) : opt);
+    }
+    ((ObjectNode) body.get("HostConfig")).set("SecurityOpt", rewritten);
+    return body;
   }
 
   @Override
@@ -121,7 +153,8 @@ public final class DockerContainerEngine implements ContainerEngine {
     ObjectNode host = EngineApi.JSON.createObjectNode();
     host.putArray("Binds").add(ContainerSettings.bind(new ContainerSpec.VolumeMount(volume, path,
         false)));
-    String id = create(ContainerSettings.helperBody(image, NO_SUCH_ENTRYPOINT, labels, host));
+    String id = create(withProfileFiles(ContainerSettings.helperBody(image, NO_SUCH_ENTRYPOINT, labels,
+        host)));
     try {
       docker.copyArchiveToContainerCmd(id).withRemotePath(path).withTarInputStream(tar).exec();
     } catch (DockerException e) {
@@ -134,7 +167,7 @@ public final class DockerContainerEngine implements ContainerEngine {
 
   @Override
   public ContainerExit run(ContainerSpec spec) throws EngineException {
-    String id = create(ContainerSettings.createBody(spec));
+    String id = create(withProfileFiles(ContainerSettings.createBody(spec)));
     try {
       return startAndWait(id, spec);
     } finally {
@@ -275,7 +308,8 @@ public final class DockerContainerEngine implements ContainerEngine {
       Map<String, String> labels) throws EngineException {
     ObjectNode host = EngineApi.JSON.createObjectNode();
     host.putArray("SecurityOpt").add("seccomp=" + profileJson);
-    String id = create(ContainerSettings.helperBody(image, NO_SUCH_ENTRYPOINT, labels, host));
+    String id = create(withProfileFiles(ContainerSettings.helperBody(image, NO_SUCH_ENTRYPOINT, labels,
+        host)));
     try {
       api.post("/containers/" + id + "/start", null);
       return Optional.empty();

@@ -138,7 +138,7 @@ public final class MatrixCheck {
     return report;
   }
 
-  private static void closeQuietly(List<RunScope> scopes, Exception failure) {
+  static void closeQuietly(List<RunScope> scopes, Exception failure) {
     try {
       closeAll(scopes);
     } catch (EngineException | RuntimeException e) {
@@ -146,7 +146,7 @@ public final class MatrixCheck {
     }
   }
 
-  private static void closeAll(List<RunScope> scopes) throws EngineException {
+  static void closeAll(List<RunScope> scopes) throws EngineException {
     EngineException first = null;
     for (RunScope scope : scopes) {
       try {

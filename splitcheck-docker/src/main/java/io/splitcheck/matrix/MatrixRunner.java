@@ -71,6 +71,25 @@ public final class MatrixRunner {
     return new MatrixRun(o.image(), image.id(), image.architecture(), o.plan().baseline(), traced);
   }
 
+  /**
+   * Traces the cells of {@code run} named in {@code names} that were not traced yet (an engine split
+   * needs the traces of both engines); the others are returned as they are.
+   */
+  public MatrixRun traceMore(MatrixRun run, MatrixOptions o, Set<String> names) throws EngineException {
+    if (o.trace() == TraceMode.NEVER || names.isEmpty()) {
+      return run;
+    }
+    List<String> argv = argv(requireImage(slots.get(0).engine(), o.image()), o.command(), o.image());
+    List<Cell> cells = o.plan().cells();
+    List<Integer> indexes = java.util.stream.IntStream.range(0, cells.size()).boxed().toList();
+    List<CellResult> traced = Parallel.map(indexes, o.jobs(), i -> {
+      CellResult r = run.cells().get(i);
+      return names.contains(r.config()) && !r.traced() && !r.engineLost()
+          ? r.withTrace(trace(cells.get(i), slot(i), o, argv, r)) : r;
+    });
+    return new MatrixRun(run.image(), run.imageId(), run.architecture(), run.baseline(), traced);
+  }
+
   private EngineSlot slot(int cellIndex) {
     return slots.get(cellIndex % slots.size());
   }

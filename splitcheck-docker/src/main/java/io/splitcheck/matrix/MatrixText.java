@@ -31,6 +31,26 @@ public final class MatrixText {
 
   }
 
+  /**
+   * A matrix on several engines: the image, the cells x engines grid with its engine splits, then
+   * each engine's own splits from its baseline.
+   *
+   * @param image the image as the user named it (the engines ran it under the run's tag)
+   */
+  public static void print(EngineAxis.Result result, String image, PrintStream out) {
+    MatrixRun ref = result.reference().run();
+    out.printf("%s (%s), baseline %s, on %d engines%n", image, shortId(ref.imageId()), ref.baseline(),
+        result.targets().size());
+    io.splitcheck.report.EngineGridText.lines(result.grid()).forEach(out::println);
+    for (int i = 0; i < result.targets().size(); i++) {
+      MatrixReport r = result.reports().get(i);
+      String name = result.targets().get(i).name();
+      out.printf("on %s (%d ms): %s%n", name, result.engineMillis().get(i), r.splits().isEmpty()
+          ? "no split from " + ref.baseline() : r.splits().size() + " split(s) from " + ref.baseline());
+      r.splits().forEach(s -> out.println("  " + s.summaryLine()));
+    }
+  }
+
   private static String traceColumn(CellResult c) {
     if (!c.traced()) {
       return c.startError() != null ? "did not start" : "";
