@@ -1,5 +1,6 @@
 package io.splitcheck.matrix;
 
+import io.splitcheck.model.StderrExcerpt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,9 @@ public final class MatrixAnalysis {
     for (String name : run.splits()) {
       splits.add(explain(base, run.cell(name), plan.cell(name), attributor));
     }
-    return new MatrixReport(run, failed, splits, warnings);
+    List<String> all = new ArrayList<>(warnings);
+    Splits.unfinishedBaseline(run.cells(), run.baseline()).ifPresent(all::add);
+    return new MatrixReport(run, failed, splits, all);
   }
 
   private static SplitExplanation explain(CellResult base, CellResult cell, Cell spec,
@@ -39,7 +42,8 @@ public final class MatrixAnalysis {
       culprits = attributor.culprits(base.trace(), cell.trace(), spec);
       note = culprits.isEmpty() ? "no syscall fails here that does not fail in the baseline" : null;
     }
+    String excerpt = StderrExcerpt.of(cell.stderr().text()).orElse(null);
     return new SplitExplanation(cell.config(), base.config(), cell.outcome(), base.outcome(),
-        culprits, note);
+        culprits, note, excerpt);
   }
 }

@@ -76,6 +76,17 @@ public final class MatrixJson {
     }
   }
 
+  private static ObjectNode process(io.splitcheck.trace.ProcessInfo p) {
+    ObjectNode n = MAPPER.createObjectNode().put("pid", p.pid());
+    if (p.executable() != null) {
+      n.put("executable", p.executable());
+    }
+    if (p.argv0() != null) {
+      n.put("argv0", p.argv0());
+    }
+    return n;
+  }
+
   private static ObjectNode split(SplitExplanation s) {
     ObjectNode n = MAPPER.createObjectNode();
     n.put("config", s.config());
@@ -91,6 +102,21 @@ public final class MatrixJson {
       if (c.detail() != null) {
         cn.put("detail", c.detail());
       }
+      cn.put("role", c.role());
+      if (c.roleReason() != null) {
+        cn.put("roleReason", c.roleReason());
+      }
+      if (c.path() != null) {
+        cn.put("path", c.path());
+      }
+      if (c.process() != null) {
+        cn.set("process", process(c.process()));
+        ArrayNode ancestry = cn.putArray("ancestry");
+        c.ancestry().forEach(a -> ancestry.add(process(a)));
+      }
+    }
+    if (s.excerpt() != null) {
+      n.put("excerpt", s.excerpt());
     }
     if (s.note() != null) {
       n.put("note", s.note());

@@ -43,7 +43,8 @@ public final class TraceAttributor implements Attributor, MatrixRunner.TraceGate
     List<Culprit> found = Attribution.culprits(parse(baseline, "baseline trace"),
         parse(cellTrace, "trace of " + cell.name()), restrictionsOf(cell.name()), arch);
     return found.stream().map(c -> new SplitExplanation.Culprit(c.syscall(), c.errno(), c.cause(),
-        c.hazard(), c.detail())).toList();
+        c.hazard(), c.detail(), c.role(), c.roleReason(), c.path(), c.process(), c.ancestry()))
+        .toList();
   }
 
   private CellRestrictions restrictionsOf(String cell) {
