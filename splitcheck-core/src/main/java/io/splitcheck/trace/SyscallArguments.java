@@ -33,7 +33,54 @@ public final class SyscallArguments {
             Map.entry("renameat2", 3));
     private static final Set<String> NEED_O_CREAT = Set.of("open", "openat", "openat2");
 
+    /** Where the second path of a two-path call is (the first is at {@link #PATH}, or 0 for symlinks). */
+    private static final Map<String, Integer> SECOND = Map.of("rename", 1, "renameat", 3, "renameat2", 3,
+            "link", 1, "linkat", 3, "symlink", 1, "symlinkat", 2);
+
     private SyscallArguments() {
+    }
+
+    /**
+     * strace-like argument text for a call known only by its paths and whether it had O_CREAT (the eBPF
+     * tracer's records): each path at its argument's place, {@code ?} for the arguments not recorded, then
+     * {@code O_CREAT} when set. {@code synthesize("openat", "/stamp", null, true)} gives
+     * {@code ?, "/stamp", O_CREAT}.
+     */
+    public static String synthesize(String syscall, String path, String path2, boolean creat) {
+        List<String> args = new ArrayList<>();
+        Integer first = syscall.startsWith("symlink") ? Integer.valueOf(0) : PATH.get(syscall);
+        Integer second = SECOND.get(syscall);
+        if (first != null && path != null && !path.isEmpty()) {
+            put(args, first, quote(path));
+        }
+        if (second != null && path2 != null && !path2.isEmpty()) {
+            put(args, second, quote(path2));
+        }
+        if (creat) {
+            args.add("O_CREAT");
+        }
+        return String.join(", ", args);
+    }
+
+    private static void put(List<String> args, int index, String value) {
+        while (args.size() <= index) {
+            args.add("?");
+        }
+        args.set(index, value);
+    }
+
+    /** {@code a"b} to {@code "a\"b"}, strace's quoting. */
+    public static String quote(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"', '\\' -> out.append('\\').append(c);
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 
     /** Whether {@link #path} can name a path for this call. */

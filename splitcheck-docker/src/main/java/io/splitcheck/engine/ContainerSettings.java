@@ -22,6 +22,9 @@ final class ContainerSettings {
     if (!spec.volumes().isEmpty()) {
       strings(host.putArray("Binds"), spec.volumes().stream().map(ContainerSettings::bind).toList());
     }
+    if (spec.cgroupParent() != null) {
+      host.put("CgroupParent", spec.cgroupParent());
+    }
     if (spec.ptraceSidecarOf() != null) {
       host.put("PidMode", "container:" + spec.ptraceSidecarOf());
       host.putArray("CapAdd").add("SYS_PTRACE");
