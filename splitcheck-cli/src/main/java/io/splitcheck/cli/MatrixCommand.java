@@ -6,6 +6,7 @@ import io.splitcheck.matrix.CellResult;
 import io.splitcheck.matrix.MatrixCheck;
 import io.splitcheck.matrix.MatrixJson;
 import io.splitcheck.matrix.MatrixOptions;
+import io.splitcheck.matrix.TracerChoice;
 import io.splitcheck.report.ReportWriter;
 import io.splitcheck.suite.Suites;
 import io.splitcheck.matrix.MatrixReport;
@@ -55,6 +56,12 @@ public final class MatrixCommand implements Callable<Integer> {
       description = "auto (baseline and split cells), always, never; default ${DEFAULT-VALUE}")
   String trace;
 
+  @Option(names = "--tracer", paramLabel = "KIND", defaultValue = "auto",
+      description = "ebpf (bpftrace on this host: every cell traced in its one run), ptrace (strace in a"
+          + " second run of the cells to trace), auto (ebpf when it can run here, else ptrace);"
+          + " default ${DEFAULT-VALUE}")
+  String tracer;
+
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s",
       description = "per run; default ${DEFAULT-VALUE}")
   String timeout;
@@ -90,7 +97,8 @@ public final class MatrixCommand implements Callable<Integer> {
     MatrixCheck.Prepared prepared = MatrixCheck.prepare(new MatrixCheck.Request(image, configs,
         NamedValue.toMap("--profile", profiles, Path::of), NamedValue.toMap("--derive", derives, v -> v),
         baseline, TraceMode.parse(trace), Durations.parse(timeout, "--timeout"),
-        jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile));
+        jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile,
+        TracerChoice.parse(tracer)));
     Engines connected = pending.await();
     Timings.mark("engines");
     if (jobs == null) {
