@@ -9,7 +9,7 @@ import io.splitcheck.audit.BuildContext;
 import io.splitcheck.audit.BuildLog;
 import io.splitcheck.audit.Dockerfile;
 import io.splitcheck.audit.ImageView;
-import io.splitcheck.audit.Severity;
+import io.splitcheck.model.Severity;
 import io.splitcheck.engine.BuildLogRunner;
 import io.splitcheck.engine.DockerImageStore;
 import io.splitcheck.engine.EngineException;

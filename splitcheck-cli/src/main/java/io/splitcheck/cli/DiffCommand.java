@@ -1,7 +1,7 @@
 package io.splitcheck.cli;
 
 import com.github.dockerjava.api.DockerClient;
-import io.splitcheck.twice.TwiceResult;
+import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.diff.ImageArchiveReader;
 import io.splitcheck.diff.ImageComparison;
 import io.splitcheck.diff.ImageDiffer;

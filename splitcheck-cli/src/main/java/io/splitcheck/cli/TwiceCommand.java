@@ -1,13 +1,16 @@
 package io.splitcheck.cli;
 
 import com.github.dockerjava.api.DockerClient;
+import io.splitcheck.twice.ExportedTwice;
 import io.splitcheck.twice.Twice;
-import io.splitcheck.twice.TwiceResult;
+import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.engine.BuildKitBuilder;
 import io.splitcheck.engine.BuildKitClient;
 import io.splitcheck.engine.BuildKitProbe;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.BuildRequest;
+import io.splitcheck.engine.BuildxExporter;
+import io.splitcheck.engine.GitCommitTime;
 import io.splitcheck.engine.DockerClients;
 import io.splitcheck.engine.DockerImageStore;
 import io.splitcheck.engine.ExitCleanup;
@@ -17,6 +20,7 @@ import io.splitcheck.engine.TempFolder;
 import io.splitcheck.report.Redactor;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.OptionalLong;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,6 +55,17 @@ public final class TwiceCommand implements Callable<Integer> {
       + "whose diffIDs differ, nothing copied out of the engine).")
   boolean viaSave;
 
+  @Option(names = "--source-date-epoch", paramLabel = "SECONDS", description = "On an engine whose "
+      + "BuildKit is v0.13+ (Docker 26): the SOURCE_DATE_EPOCH both builds get (default: the time of the "
+      + "context's latest git commit, where there is one).")
+  Long sourceDateEpoch;
+
+  @Option(names = "--buildx", paramLabel = "PATH", description = "The docker-buildx binary for an engine "
+      + "whose BuildKit is v0.13+ (default: " + BuildxExporter.ENV + ", else scripts/engine's "
+      + "docker-26 one). There both builds are exported as tarballs with rewrite-timestamp=true and "
+      + "those are compared (--keep and --via-save do not apply).")
+  Path buildx;
+
   Clock clock = Clock.systemUTC();
 
   @Override
@@ -69,6 +84,18 @@ public final class TwiceCommand implements Callable<Integer> {
         });
     DockerClient docker = EngineConnection.open(common);
     Path work = Files.createTempDirectory("splitcheck-twice-");
+    String engineVersion = EngineConnection.version(docker);
+    java.util.Optional<Path> exporting = ExportedTwice.supports(engineVersion)
+        ? BuildxExporter.find(buildx) : java.util.Optional.empty();
+    if (exporting.isPresent()) {
+      try {
+        return exported(new BuildxExporter(exporting.get(), DockerClients.hostOf(common.dockerHost)),
+            request, work, runId, redactor);
+      } finally {
+        TempFolder.deleteQuietly(work);
+        docker.close();
+      }
+    }
     ExitCleanup onExit = keep ? null : ExitCleanup.install(runId, new Janitor(docker));
     try {
       BuildKitBuilder builder = new BuildKitBuilder(probed(probe), work);
@@ -76,7 +103,7 @@ public final class TwiceCommand implements Callable<Integer> {
       out.println("twice: " + context + " (builder: " + builder.client().describe() + ", run " + runId + ")");
       out.flush();
       Twice twice = new Twice(builder, new DockerImageStore(docker, DockerClients.hostOf(common.dockerHost)),
-          EngineConnection.version(docker), !viaSave);
+          engineVersion, !viaSave);
       TwiceResult result = twice.run(request, runId, keep);
       out.print(redactor.redact(TwiceSummary.render(result)));
       if (keep) {
@@ -94,6 +121,24 @@ public final class TwiceCommand implements Callable<Integer> {
       TempFolder.deleteQuietly(work);
       docker.close();
     }
+  }
+
+  /** Docker 26 and later: both builds exported with rewrite-timestamp=true, the tarballs compared. */
+  private int exported(BuildxExporter exporter, BuildRequest request, Path work, String runId,
+      Redactor redactor) throws Exception {
+    OptionalLong epoch = sourceDateEpoch != null ? OptionalLong.of(sourceDateEpoch) : GitCommitTime.latest(context);
+    ExportedTwice.EpochSource source = sourceDateEpoch != null ? ExportedTwice.EpochSource.OPTION
+        : epoch.isPresent() ? ExportedTwice.EpochSource.GIT_COMMIT : ExportedTwice.EpochSource.NONE;
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("twice: " + context + " (builder: " + exporter.describe() + ", run " + runId + ")");
+    out.flush();
+    TwiceResult result = new ExportedTwice(exporter, work).run(request, epoch, source);
+    out.print(redactor.redact(TwiceSummary.render(result)));
+    out.flush();
+    if (json != null) {
+      JsonOutput.write(json, result, redactor);
+    }
+    return result.reproducible() ? 0 : 1;
   }
 
   private static BuildKitClient probed(java.util.concurrent.CompletableFuture<BuildKitClient> probe)

@@ -1,6 +1,6 @@
 package io.splitcheck.cli;
 
-import io.splitcheck.twice.TwiceResult;
+import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.diff.DiffKind;
 import io.splitcheck.diff.Difference;
 import java.time.Duration;

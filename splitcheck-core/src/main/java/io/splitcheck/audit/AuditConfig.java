@@ -1,5 +1,6 @@
 package io.splitcheck.audit;
 
+import io.splitcheck.model.Severity;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;

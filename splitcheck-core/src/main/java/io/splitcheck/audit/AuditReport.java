@@ -1,9 +1,10 @@
 package io.splitcheck.audit;
 
+import io.splitcheck.json.Document;
+import io.splitcheck.json.Json;
+import io.splitcheck.model.Severity;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -34,9 +35,7 @@ public record AuditReport(String image, String imageId, List<Finding> findings) 
   }
 
   public void writeJson(OutputStream out) throws IOException {
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-        .writeValue(out, this);
+    Json.write(Document.of(this), out);
   }
 
   /** One line per finding: {@code ERROR linkage.missing-library /app [layer 2 line 7] message}. */

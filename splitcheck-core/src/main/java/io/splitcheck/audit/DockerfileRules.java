@@ -1,5 +1,6 @@
 package io.splitcheck.audit;
 
+import io.splitcheck.model.Severity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.splitcheck.audit;
 
+import io.splitcheck.model.Severity;
 import io.splitcheck.audit.ElfInfo.Linkage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.splitcheck.audit;
 
+import io.splitcheck.model.Severity;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

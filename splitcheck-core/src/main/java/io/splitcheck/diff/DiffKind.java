@@ -16,4 +16,10 @@ public enum DiffKind {
   public boolean isContent() {
     return this == ADDED || this == REMOVED || this == TYPE || this == CONTENT || this == LINK;
   }
+
+  /** The id, as every report writes it. */
+  @Override
+  public String toString() {
+    return id();
+  }
 }

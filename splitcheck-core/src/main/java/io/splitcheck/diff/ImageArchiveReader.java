@@ -1,5 +1,6 @@
 package io.splitcheck.diff;
 
+import io.splitcheck.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splitcheck.model.FileEntry;
@@ -31,7 +32,7 @@ public final class ImageArchiveReader {
   /** A non-layer member larger than this is skipped: manifests and configs are far smaller. */
   static final long MAX_METADATA_BYTES = 32L << 20;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private final LayerContentVisitor visitor;
   private final boolean verifyDiffIds;

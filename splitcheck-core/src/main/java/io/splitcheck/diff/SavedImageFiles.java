@@ -1,5 +1,6 @@
 package io.splitcheck.diff;
 
+import io.splitcheck.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import org.apache.commons.compress.archivers.tar.TarFile;
  * a.tar b.tar} cheap when most layers are shared.
  */
 public final class SavedImageFiles {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private SavedImageFiles() {}
 

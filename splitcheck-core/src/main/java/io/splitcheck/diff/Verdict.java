@@ -1,5 +1,6 @@
 package io.splitcheck.diff;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How two builds of one context relate, from best to worst. */
@@ -24,5 +25,23 @@ public enum Verdict {
   @JsonValue
   public String id() {
     return id;
+  }
+
+  /** @throws IllegalArgumentException for anything but the five ids */
+  @JsonCreator
+  public static Verdict of(String id) {
+    for (Verdict v : values()) {
+      if (v.id.equals(id)) {
+        return v;
+      }
+    }
+    throw new IllegalArgumentException("Error parsing verdict '" + id
+        + "': expected reproducible, config-only, mtime-only, metadata or content");
+  }
+
+  /** The id, as every report writes it. */
+  @Override
+  public String toString() {
+    return id();
   }
 }

@@ -1,7 +1,8 @@
 package io.splitcheck.report;
 
+import io.splitcheck.audit.Finding;
 import io.splitcheck.scenario.Expectation;
-import io.splitcheck.scenario.Severity;
+import io.splitcheck.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +12,7 @@ final class AuditExpectations {
   CheckOutcome evaluate(Expectation expect, AuditResult result) {
     List<String> expected = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    List<String> rules = result.findings().stream().map(AuditResult.Finding::rule).distinct()
+    List<String> rules = result.findings().stream().map(Finding::rule).distinct()
         .sorted().toList();
     for (String rule : expect.findings()) {
       expected.add("finding " + rule);
@@ -23,10 +24,10 @@ final class AuditExpectations {
     if (expect.noFindingsAbove() != null) {
       Severity max = expect.noFindingsAbove();
       expected.add("no finding above " + max.label());
-      for (AuditResult.Finding f : result.findings()) {
-        if (severity(f).compareTo(max) > 0) {
+      for (Finding f : result.findings()) {
+        if (severity(f).above(max)) {
           problems.add("expected no finding above " + max.label() + ", got " + f.rule() + " ("
-              + f.severity() + "): " + f.message());
+              + f.severity().label() + "): " + f.message());
         }
       }
     }
@@ -35,12 +36,7 @@ final class AuditExpectations {
     return ExpectationEvaluator.outcome("audit", expected, actual, problems);
   }
 
-  /** A severity this version does not know counts as error, so it cannot pass silently. */
-  static Severity severity(AuditResult.Finding f) {
-    try {
-      return Severity.parse(f.severity());
-    } catch (IllegalArgumentException e) {
-      return Severity.ERROR;
-    }
+  static Severity severity(Finding f) {
+    return f.severity();
   }
 }

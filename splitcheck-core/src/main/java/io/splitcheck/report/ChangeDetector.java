@@ -1,5 +1,7 @@
 package io.splitcheck.report;
 
+import io.splitcheck.diff.Difference;
+import io.splitcheck.audit.Finding;
 import io.splitcheck.report.Changes.Drift;
 import io.splitcheck.report.Changes.FindingChange;
 import io.splitcheck.report.Changes.Regression;
@@ -76,12 +78,12 @@ public final class ChangeDetector {
     if (notIn == null || in == null) {
       return;
     }
-    Function<AuditResult.Finding, String> key = f -> f.rule() + "\u0000"
+    Function<Finding, String> key = f -> f.rule() + "\u0000"
         + (f.evidence() == null ? "" : Objects.toString(f.evidence().path(), ""));
     java.util.Set<String> known = notIn.findings().stream().map(key).collect(Collectors.toSet());
     in.findings().stream().filter(f -> !known.contains(key.apply(f)))
         .sorted(Comparator.comparing(key))
-        .forEach(f -> out.add(new FindingChange(scenario, f.rule(), f.severity(),
+        .forEach(f -> out.add(new FindingChange(scenario, f.rule(), f.severity().label(),
             f.evidence() == null ? null : f.evidence().path(), f.message())));
   }
 
@@ -89,14 +91,14 @@ public final class ChangeDetector {
     if (old.twice() == null || now.twice() == null) {
       return Optional.empty();
     }
-    int before = VERDICT_ORDER.indexOf(old.twice().verdict());
-    int after = VERDICT_ORDER.indexOf(now.twice().verdict());
+    int before = VERDICT_ORDER.indexOf(old.twice().verdict().id());
+    int after = VERDICT_ORDER.indexOf(now.twice().verdict().id());
     if (before < 0 || after <= before) {
       return Optional.empty();
     }
-    List<String> paths = now.twice().differences().stream().map(TwiceResult.Difference::path)
+    List<String> paths = now.twice().differences().stream().map(Difference::path)
         .distinct().sorted().toList();
-    return Optional.of(new Regression(now.name(), old.twice().verdict(), now.twice().verdict(),
+    return Optional.of(new Regression(now.name(), old.twice().verdict().id(), now.twice().verdict().id(),
         paths));
   }
 

@@ -1,5 +1,7 @@
 package io.splitcheck.report;
 
+import io.splitcheck.diff.Difference;
+import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.report.CheckOutcome.Status;
 import io.splitcheck.scenario.Checks;
 import io.splitcheck.scenario.Expectation;
@@ -80,11 +82,11 @@ public final class ExpectationEvaluator {
     }
     if (expect.verdict() != null) {
       expected.add("verdict " + expect.verdict());
-      if (!expect.verdict().equals(result.verdict())) {
+      if (!expect.verdict().equals(result.verdict().id())) {
         problems.add("expected verdict " + expect.verdict() + ", got " + result.verdict());
       }
     }
-    List<String> differing = result.differences().stream().map(TwiceResult.Difference::path)
+    List<String> differing = result.differences().stream().map(Difference::path)
         .distinct().sorted().toList();
     for (String path : expect.differs()) {
       if (!differing.contains(path)) {

@@ -1,5 +1,9 @@
 package io.splitcheck.report;
 
+import io.splitcheck.diff.DiffKind;
+import io.splitcheck.diff.TwiceResult;
+import io.splitcheck.audit.Evidence;
+import io.splitcheck.audit.Finding;
 /** The per-scenario part of {@code index.html}: outcome, culprit lines, differences, findings. */
 final class HtmlSections {
   private static final int MAX_DIFFERENCES = 500;
@@ -82,7 +86,7 @@ final class HtmlSections {
   }
 
   private static void twice(TwiceResult t, StringBuilder page) {
-    page.append("<h3>Reproducibility: ").append(Html.esc(t.verdict())).append("</h3>\n<p>first ")
+    page.append("<h3>Reproducibility: ").append(Html.esc(t.verdict().id())).append("</h3>\n<p>first ")
         .append("<code>").append(Html.esc(t.first() == null ? "" : t.first().id()))
         .append("</code>, second <code>").append(Html.esc(t.second() == null ? "" : t.second().id()))
         .append("</code></p>\n");
@@ -101,7 +105,7 @@ final class HtmlSections {
     t.differences().stream().limit(MAX_DIFFERENCES).forEach(d -> page.append("<tr><td>")
         .append(d.layer()).append("</td><td><code>").append(Html.esc(d.step()))
         .append("</code></td><td><code>").append(Html.esc(d.path())).append("</code></td><td>")
-        .append(Html.esc(String.join(", ", d.kinds()))).append("</td><td>")
+        .append(Html.esc(d.kinds().stream().map(DiffKind::id).collect(java.util.stream.Collectors.joining(", ")))).append("</td><td>")
         .append(Html.esc(d.detail())).append("</td></tr>\n"));
     page.append("</table>\n");
     if (t.differences().size() > MAX_DIFFERENCES) {
@@ -118,15 +122,15 @@ final class HtmlSections {
     }
     page.append("<table class=\"findings\">\n<tr><th>severity</th><th>rule</th><th>message</th>")
         .append("<th>evidence</th></tr>\n");
-    for (AuditResult.Finding f : a.findings()) {
-      page.append("<tr><td>").append(Html.esc(f.severity())).append("</td><td><code>")
+    for (Finding f : a.findings()) {
+      page.append("<tr><td>").append(Html.esc(f.severity().label())).append("</td><td><code>")
           .append(Html.esc(f.rule())).append("</code></td><td>").append(Html.esc(f.message()))
           .append("</td><td>").append(Html.esc(evidence(f.evidence()))).append("</td></tr>\n");
     }
     page.append("</table>\n");
   }
 
-  static String evidence(AuditResult.Evidence e) {
+  static String evidence(Evidence e) {
     if (e == null) {
       return "";
     }
@@ -146,7 +150,7 @@ final class HtmlSections {
     if (e.step() != null) {
       out.append(" step ").append(e.step());
     }
-    if (Boolean.TRUE.equals(e.deletedInLaterLayer())) {
+    if (e.deletedInLaterLayer()) {
       out.append(" (deleted in a later layer, still in the image)");
     }
     return out.toString().trim();

@@ -1,12 +1,14 @@
 package io.splitcheck.report;
 
+import io.splitcheck.seccomp.Culprit;
+import io.splitcheck.trace.FailedSyscall;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@code splitcheck matrix} found, as the report carries it: the fields of
- * {@code matrix --json}, so that document reads straight into this record. Cells keep the matrix's
- * order.
+ * What {@code splitcheck matrix} found: the one record of a matrix result, written as
+ * {@code matrix --json} (with {@code schemaVersion}), carried by report.json and rendered by every
+ * report and the JUnit 5 extension. Cells keep the matrix's order.
  */
 public record MatrixResult(String image, String imageId, String baseline, List<CellResult> cells,
     List<Split> splits, List<String> warnings) {
@@ -26,12 +28,19 @@ public record MatrixResult(String image, String imageId, String baseline, List<C
   }
 
   /**
-   * One cell's outcome.
+   * One cell's outcome: the one record of a matrix cell, written as {@code matrix --json}, carried by
+   * report.json and rendered by the console, HTML and JUnit XML.
    *
    * @param exitCode the entrypoint's exit code ({@code null} when it never started)
    * @param stdout first bytes of the cell's stdout (capped by the matrix), or {@code null}
+   * @param stdoutTruncated {@code true} when stdout was cut at the cap, else {@code null}
+   * @param stdoutBytes how many bytes stdout had in all, when it was cut, else {@code null}
    * @param stderr first bytes of the cell's stderr, or {@code null}
    * @param startError why the container did not start, or {@code null}
+   * @param traced whether the cell's trace was read (a traced run that could be traced)
+   * @param traceable {@code false} when the cell was traced but could not be (e.g. its profile
+   *     forbids ptrace)
+   * @param traceNote why it could not be traced, or {@code null}
    * @param engine the engine that ran the cell, or {@code null} when not recorded (reports of older
    *     versions)
    */
@@ -43,11 +52,26 @@ public record MatrixResult(String image, String imageId, String baseline, List<C
       long wallMillis,
       List<FailedSyscall> failedSyscalls,
       String stdout,
+      Boolean stdoutTruncated,
+      Long stdoutBytes,
       String stderr,
+      Boolean stderrTruncated,
+      Long stderrBytes,
       String startError,
+      boolean traced,
+      Boolean traceable,
+      String traceNote,
       Engine engine) {
     public CellResult {
       failedSyscalls = failedSyscalls == null ? List.of() : List.copyOf(failedSyscalls);
+      traceable = traceable == null ? Boolean.TRUE : traceable;
+    }
+
+    public CellResult(String config, Integer exitCode, boolean timedOut, boolean oomKilled,
+        long wallMillis, List<FailedSyscall> failedSyscalls, String stdout, String stderr,
+        String startError, Engine engine) {
+      this(config, exitCode, timedOut, oomKilled, wallMillis, failedSyscalls, stdout, null, null, stderr,
+          null, null, startError, false, true, null, engine);
     }
 
     public CellResult(String config, Integer exitCode, boolean timedOut, boolean oomKilled,
@@ -59,7 +83,8 @@ public record MatrixResult(String image, String imageId, String baseline, List<C
 
     public CellResult withEngine(Engine e) {
       return new CellResult(config, exitCode, timedOut, oomKilled, wallMillis, failedSyscalls, stdout,
-          stderr, startError, e);
+          stdoutTruncated, stdoutBytes, stderr, stderrTruncated, stderrBytes, startError, traced, traceable,
+          traceNote, e);
     }
 
     /** {@code exit 3}, {@code timed out}, {@code OOM-killed}, {@code did not start}. */
@@ -108,33 +133,22 @@ public record MatrixResult(String image, String imageId, String baseline, List<C
         .sorted(java.util.Comparator.comparing(Engine::host)).toList();
   }
 
-  /** A syscall that failed in a cell's trace. */
-  public record FailedSyscall(String name, String errno, int count) {}
-
   /**
    * A cell whose outcome differs from the baseline's.
    *
    * @param summary the one line an on-call engineer reads, as the matrix printed it
    * @param note e.g. "not traceable under this profile", or {@code null}
+   * @param excerpt the split cell's telling stderr line, or {@code null}
    */
   public record Split(String config, String baseline, String summary, List<Culprit> culprits,
-      String note) {
+      String note, String excerpt) {
     public Split {
       culprits = culprits == null ? List.of() : List.copyOf(culprits);
     }
-  }
 
-  /**
-   * A syscall behind a split.
-   *
-   * @param cause seccomp, capability, read-only or network
-   * @param hazard an errno hazard hint (EPERM where libc falls back only on ENOSYS), or {@code null}
-   * @param detail the evidence, e.g. the profile rule, or {@code null}
-   */
-  public record Culprit(String syscall, String errno, String cause, String hazard, String detail) {
-    /** {@code getrandom/EPERM}. */
-    public String key() {
-      return syscall + "/" + errno;
+    public Split(String config, String baseline, String summary, List<Culprit> culprits, String note) {
+      this(config, baseline, summary, culprits, note, null);
     }
   }
+
 }

@@ -18,7 +18,7 @@ public record RunReport(
     String tool,
     List<ScenarioReport> scenarios) {
 
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = io.splitcheck.json.Json.SCHEMA_VERSION;
 
   public RunReport {
     Objects.requireNonNull(runId, "runId");

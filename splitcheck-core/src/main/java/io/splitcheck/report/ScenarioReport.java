@@ -1,5 +1,6 @@
 package io.splitcheck.report;
 
+import io.splitcheck.diff.TwiceResult;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.splitcheck.report;
 
+import io.splitcheck.seccomp.Culprit;
 import java.util.List;
 
 /** Small text helpers shared by the renderers. */
@@ -27,7 +28,7 @@ final class Texts {
       line.append(" <- no culprit found");
     }
     for (int i = 0; i < split.culprits().size(); i++) {
-      MatrixResult.Culprit c = split.culprits().get(i);
+      Culprit c = split.culprits().get(i);
       line.append(i == 0 ? " <- " : ", ").append(c.syscall()).append(" = -1 ").append(c.errno())
           .append(" [").append(c.cause()).append(']');
       if (c.hazard() != null && !c.hazard().isBlank()) {

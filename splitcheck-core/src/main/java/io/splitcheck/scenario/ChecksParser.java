@@ -1,5 +1,6 @@
 package io.splitcheck.scenario;
 
+import io.splitcheck.model.Severity;
 import io.splitcheck.scenario.YamlNode.ScalarNode;
 import java.util.List;
 import java.util.Map;

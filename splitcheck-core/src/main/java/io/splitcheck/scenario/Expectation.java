@@ -1,5 +1,6 @@
 package io.splitcheck.scenario;
 
+import io.splitcheck.model.Severity;
 import java.util.List;
 
 /**

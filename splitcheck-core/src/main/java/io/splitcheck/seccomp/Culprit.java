@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A syscall failure that appears in a cell's trace and not in the baseline's, with its cause.
+ * A syscall failure that appears in a cell's trace and not in the baseline's, with its cause: the one
+ * record of a culprit, from the attribution that finds it to every renderer and report.json.
  *
  * @param errno      symbolic errno, or the signal ({@code SIGSYS}) when the profile killed the process
  * @param cause      {@code seccomp}, {@code capability}, {@code read-only}, {@code network} or {@code unknown}
@@ -54,6 +55,11 @@ public record Culprit(String syscall, String errno, String cause, String hazard,
         }
         return ancestry.stream().map(ProcessInfo::label).collect(Collectors.joining(" → "))
                 + (ancestry.isEmpty() ? "" : " → ") + process.label();
+    }
+
+    /** {@code getrandom/EPERM}: what identifies a culprit across runs (history, expectations). */
+    public String key() {
+        return syscall + "/" + errno;
     }
 
     /**

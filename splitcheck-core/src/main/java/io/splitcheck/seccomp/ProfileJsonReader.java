@@ -1,5 +1,6 @@
 package io.splitcheck.seccomp;
 
+import io.splitcheck.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
 /** Reads the moby/OCI seccomp profile JSON strictly, naming the field and what was expected on error. */
 final class ProfileJsonReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.mapper();
     private static final Set<String> TOP = Set.of("defaultAction", "defaultErrnoRet", "architectures", "archMap",
             "syscalls", "flags");
     private static final Set<String> RULE = Set.of("name", "names", "action", "errnoRet", "args", "comment",

@@ -1,5 +1,6 @@
 package io.splitcheck.seccomp;
 
+import io.splitcheck.json.Json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -15,7 +16,7 @@ import java.util.List;
 /** Writes a profile in a fixed field order, two-space indented, one array element per line, trailing newline. */
 final class ProfileJsonWriter {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.mapper();
 
     private ProfileJsonWriter() {
     }
@@ -43,6 +44,8 @@ final class ProfileJsonWriter {
         ArrayNode syscalls = root.putArray("syscalls");
         profile.rules().forEach(rule -> rule(syscalls.addObject(), rule));
         try {
+            // profiles keep the layout of the engines' own default.json (empty arrays as []), the
+            // input format of runc and crun, not the report form
             return MAPPER.writer(new CompactEmptyPrinter()).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize seccomp profile", e);

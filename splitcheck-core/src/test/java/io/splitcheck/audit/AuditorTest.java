@@ -1,5 +1,6 @@
 package io.splitcheck.audit;
 
+import io.splitcheck.model.Severity;
 import static io.splitcheck.audit.ImageFixture.image;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -98,12 +99,12 @@ class AuditorTest {
     ByteArrayOutputStream json = new ByteArrayOutputStream();
     AuditReport report = new Auditor().audit(AuditInput.of(leaky()));
     report.writeJson(json);
-    io.splitcheck.report.AuditResult read = io.splitcheck.report.ReportJson.readResult(
+    io.splitcheck.report.AuditResult read = io.splitcheck.json.Json.read(
         new ByteArrayInputStream(json.toByteArray()), io.splitcheck.report.AuditResult.class, "audit.json");
     assertEquals(report.findings().size(), read.findings().size());
-    io.splitcheck.report.AuditResult.Finding first = read.findings().get(0);
+    io.splitcheck.audit.Finding first = read.findings().get(0);
     assertEquals("leak.private-key", first.rule());
-    assertEquals("error", first.severity());
+    assertEquals("error", first.severity().id());
     assertEquals(Boolean.TRUE, first.evidence().deletedInLaterLayer());
     assertEquals("/root/id_rsa", first.evidence().path());
   }

@@ -1,5 +1,6 @@
 package io.splitcheck.audit;
 
+import io.splitcheck.model.Severity;
 import static io.splitcheck.audit.ImageFixture.image;
 import static io.splitcheck.audit.ImageFixture.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,6 @@
 package io.splitcheck.report;
 
+import io.splitcheck.diff.TwiceResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -15,16 +16,16 @@ class CommandJsonTest {
 
   private static <T> T read(String name, Class<T> type) throws IOException {
     try (InputStream in = Files.newInputStream(Golden.DIR.resolve("commands").resolve(name))) {
-      return ReportJson.readResult(in, type, name);
+      return io.splitcheck.json.Json.read(in, type, name);
     }
   }
 
   @Test
   void readResult_readsTwiceJson() throws IOException {
     TwiceResult t = read("twice.json", TwiceResult.class);
-    assertEquals("content", t.verdict());
+    assertEquals("content", t.verdict().id());
     assertEquals(List.of("sha256:l0", "sha256:l1b"), t.second().layers());
-    assertEquals(List.of("content", "mtime"), t.differences().get(0).kinds());
+    assertEquals(List.of(io.splitcheck.diff.DiffKind.CONTENT, io.splitcheck.diff.DiffKind.MTIME), t.differences().get(0).kinds());
     assertEquals(1, t.notes().size());
   }
 
@@ -59,7 +60,7 @@ class CommandJsonTest {
   @Test
   void readResult_namesTypeAndSource_whenBroken() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ReportJson.readResult(new ByteArrayInputStream("[".getBytes()), MatrixResult.class,
+        () -> io.splitcheck.json.Json.read(new ByteArrayInputStream("[".getBytes()), MatrixResult.class,
             "m.json"));
     assertEquals("Error parsing MatrixResult 'm.json'", e.getMessage().split(":")[0]);
   }

@@ -1,5 +1,7 @@
 package io.splitcheck.report;
 
+import io.splitcheck.diff.Difference;
+import io.splitcheck.diff.TwiceResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,8 +48,8 @@ class HtmlReportIT {
     RunReport sample = ReportSamples.sample();
     List<ScenarioReport> scenarios = new ArrayList<>(sample.scenarios());
     scenarios.add(new ScenarioReport("title-attack", "scenarios/x", null, List.of(),
-        new TwiceResult("x", false, "content", null, null, List.of(),
-            List.of(new TwiceResult.Difference(0, "RUN x", TITLE_ATTACK, List.of("added"), null)),
+        Twices.of("x", false, "content", null, null, List.of(),
+            List.of(Twices.diff(0, "RUN x", TITLE_ATTACK, List.of("added"), null)),
             List.of()),
         null, null, List.of(new CheckOutcome("twice", Status.PASSED, "", "", "", 1))));
     RunReport report = new RunReport(sample.schemaVersion(), sample.runId(), sample.startedAt(),

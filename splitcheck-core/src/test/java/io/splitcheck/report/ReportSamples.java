@@ -1,10 +1,15 @@
 package io.splitcheck.report;
 
+import io.splitcheck.diff.ImageComparison;
+import io.splitcheck.diff.Difference;
+import io.splitcheck.diff.TwiceResult;
+import io.splitcheck.audit.Evidence;
+import io.splitcheck.audit.Finding;
+import io.splitcheck.trace.FailedSyscall;
+import io.splitcheck.seccomp.Culprit;
 import io.splitcheck.report.CheckOutcome.Status;
 import io.splitcheck.report.MatrixResult.CellResult;
-import io.splitcheck.report.MatrixResult.Culprit;
 import io.splitcheck.report.MatrixResult.Engine;
-import io.splitcheck.report.MatrixResult.FailedSyscall;
 import io.splitcheck.report.MatrixResult.Split;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,13 +59,13 @@ final class ReportSamples {
   }
 
   private static ScenarioReport nondeterministic() {
-    TwiceResult twice = new TwiceResult("scenarios/nondeterministic-build", false, "content",
-        new TwiceResult.ImageInfo("sha256:aaa1", List.of("sha256:l0", "sha256:l1a")),
-        new TwiceResult.ImageInfo("sha256:bbb2", List.of("sha256:l0", "sha256:l1b")),
+    TwiceResult twice = Twices.of("scenarios/nondeterministic-build", false, "content",
+        new ImageComparison.ImageSide("sha256:aaa1", List.of("sha256:l0", "sha256:l1a")),
+        new ImageComparison.ImageSide("sha256:bbb2", List.of("sha256:l0", "sha256:l1b")),
         List.of("created", "history[1].created"),
-        List.of(new TwiceResult.Difference(1, "RUN /bin/sh -c date > /built-at", "/built-at",
+        List.of(Twices.diff(1, "RUN /bin/sh -c date > /built-at", "/built-at",
                 List.of("content", "mtime"), "20 bytes -> 20 bytes"),
-            new TwiceResult.Difference(1, "RUN /bin/sh -c date > /built-at", EVIL_PATH,
+            Twices.diff(1, "RUN /bin/sh -c date > /built-at", EVIL_PATH,
                 List.of("added"), null)),
         List.of("SOURCE_DATE_EPOCH has no effect on this BuildKit"));
     return new ScenarioReport("nondeterministic-build", "scenarios/nondeterministic-build",
@@ -72,10 +77,9 @@ final class ReportSamples {
   }
 
   private static ScenarioReport dynamicStatic() {
-    AuditResult audit = new AuditResult(List.of(new AuditResult.Finding(
-        "linkage.dynamic-in-scratch", "error",
+    AuditResult audit = new AuditResult(List.of(new Finding("linkage.dynamic-in-scratch", io.splitcheck.model.Severity.parse("error"),
         "/healthcheck is dynamic (interpreter /lib64/ld-linux-x86-64.so.2) in an image with no libc",
-        new AuditResult.Evidence("/healthcheck", 0, "COPY healthcheck /healthcheck", 3, 15960L,
+        new Evidence("/healthcheck", 0, "COPY healthcheck /healthcheck", 3, 15960L,
             false))));
     MatrixResult matrix = new MatrixResult("splitcheck-test/dynamic-static", "sha256:a4a860e1",
         "unconfined", List.of(

@@ -1,5 +1,6 @@
 package io.splitcheck.scenario;
 
+import io.splitcheck.model.Severity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -72,13 +72,46 @@ public final class DockerClients {
         : System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
   }
 
-  /** The engine answers a ping within a few seconds. */
+  /**
+   * How long a ping may take. The client's own response timeout is long (a build or a {@code docker save}
+   * answers after minutes), so the ping is bounded on its own: an engine that accepts the connection and
+   * never answers (a stopped dockerd's socket held by systemd, a firewall that drops) fails here within
+   * seconds instead of after the client's 30 minutes.
+   */
+  public static final Duration PING_TIMEOUT = Duration.ofSeconds(5);
+
+  /** The engine answers a ping within {@link #PING_TIMEOUT}. */
   public static boolean answers(DockerClient client) {
     return pingError(client) == null;
   }
 
-  /** Why {@code GET /_ping} failed (the transport's or the daemon's text), or null when it answered. */
+  /**
+   * Why {@code GET /_ping} failed (the transport's or the daemon's text, or that it did not answer
+   * within {@link #PING_TIMEOUT}), or null when it answered.
+   */
   public static String pingError(DockerClient client) {
+    return pingError(client, PING_TIMEOUT);
+  }
+
+  static String pingError(DockerClient client, Duration timeout) {
+    CompletableFuture<String> ping = new CompletableFuture<>();
+    Thread t = new Thread(() -> ping.complete(pingNow(client)), "splitcheck-ping");
+    t.setDaemon(true);
+    t.start();
+    try {
+      return ping.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      t.interrupt();
+      return "no answer to GET /_ping within " + timeout.toSeconds() + " s";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted while waiting for GET /_ping";
+    } catch (java.util.concurrent.ExecutionException e) {
+      return String.valueOf(e.getCause());
+    }
+  }
+
+  private static String pingNow(DockerClient client) {
     try {
       client.pingCmd().exec();
       return null;

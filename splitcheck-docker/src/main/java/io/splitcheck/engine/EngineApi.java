@@ -1,5 +1,6 @@
 package io.splitcheck.engine;
 
+import io.splitcheck.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
@@ -19,7 +20,7 @@ import java.io.UncheckedIOException;
  * with (docs/bench.md measures it). Paths are unversioned: the engine answers in its own API version.
  */
 final class EngineApi {
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = Json.mapper();
   private final DockerHttpClient http;
 
   EngineApi(DockerHttpClient http) {

@@ -1,13 +1,15 @@
 package io.splitcheck.matrix;
 
+import io.splitcheck.trace.FailedSyscall;
+import io.splitcheck.seccomp.Culprit;
 import java.util.List;
 
 /** Reads traces: which syscalls failed in a cell, and which of them explain its split. */
 public interface Attributor {
   /** The failed syscalls of a traced cell, sorted by name then errno. */
-  List<FailedSyscallCount> failures(CellTrace trace);
+  List<FailedSyscall> failures(CellTrace trace);
 
   /** The culprits of {@code cell}'s split from the baseline, ordered by first occurrence. */
-  List<SplitExplanation.Culprit> culprits(CellTrace baseline, CellTrace cellTrace, Cell cell);
+  List<Culprit> culprits(CellTrace baseline, CellTrace cellTrace, Cell cell);
 
 }

@@ -1,6 +1,8 @@
 package io.splitcheck.matrix;
 
 import io.splitcheck.model.StderrExcerpt;
+import io.splitcheck.trace.FailedSyscall;
+import io.splitcheck.seccomp.Culprit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,7 @@ public final class MatrixAnalysis {
 
   public static MatrixReport analyze(MatrixRun run, MatrixPlan plan, Attributor attributor,
       List<String> warnings) {
-    Map<String, List<FailedSyscallCount>> failed = new TreeMap<>();
+    Map<String, List<FailedSyscall>> failed = new TreeMap<>();
     for (CellResult c : run.cells()) {
       if (c.traced() && c.trace().traceable()) {
         failed.put(c.config(), attributor.failures(c.trace()));
@@ -31,7 +33,7 @@ public final class MatrixAnalysis {
   private static SplitExplanation explain(CellResult base, CellResult cell, Cell spec,
       Attributor attributor) {
     String note = null;
-    List<SplitExplanation.Culprit> culprits = List.of();
+    List<Culprit> culprits = List.of();
     if (!cell.traced()) {
       note = "not traced (--trace never)";
     } else if (!cell.trace().traceable()) {

@@ -1,5 +1,6 @@
 package io.splitcheck.matrix;
 
+import io.splitcheck.trace.FailedSyscall;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,7 +9,7 @@ import java.util.TreeMap;
  * A matrix run with its analysis: per-cell failed syscalls (traced cells) and one explanation per
  * split, in cell order.
  */
-public record MatrixReport(MatrixRun run, Map<String, List<FailedSyscallCount>> failedSyscalls,
+public record MatrixReport(MatrixRun run, Map<String, List<FailedSyscall>> failedSyscalls,
                            List<SplitExplanation> splits, List<String> warnings) {
   public MatrixReport {
     failedSyscalls = new TreeMap<>(failedSyscalls);

@@ -1,8 +1,7 @@
 package io.splitcheck.matrix;
 
-import io.splitcheck.trace.ProcessInfo;
+import io.splitcheck.seccomp.Culprit;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Why one cell split from the baseline.
@@ -25,42 +24,6 @@ public record SplitExplanation(String config, String baseline, Outcome outcome,
   public SplitExplanation(String config, String baseline, Outcome outcome, Outcome baselineOutcome,
       List<Culprit> culprits, String note) {
     this(config, baseline, outcome, baselineOutcome, culprits, note, null);
-  }
-
-  /**
-   * One failing syscall behind a split.
-   *
-   * @param syscall e.g. {@code getrandom}
-   * @param errno e.g. {@code EPERM}
-   * @param cause {@code seccomp}, {@code capability}, {@code read-only}, {@code network}, ...
-   * @param hazard an errno hazard (EPERM where libc falls back only on ENOSYS), or null
-   * @param detail the cause in words, e.g. {@code not allowed by the engine default profile}
-   * @param role {@code cause}, {@code consequence} or {@code fallback}
-   * @param roleReason why a consequence or a handled fallback, else null
-   * @param path the path argument of a path-taking call, else null
-   * @param process the process that made the call, or null when not known
-   * @param ancestry its ancestors, the entrypoint first
-   */
-  public record Culprit(String syscall, String errno, String cause, String hazard, String detail,
-                        String role, String roleReason, String path, ProcessInfo process,
-                        List<ProcessInfo> ancestry) {
-    public Culprit {
-      role = role == null ? io.splitcheck.seccomp.Culprit.CAUSE : role;
-      ancestry = ancestry == null ? List.of() : List.copyOf(ancestry);
-    }
-
-    public Culprit(String syscall, String errno, String cause, String hazard, String detail) {
-      this(syscall, errno, cause, hazard, detail, null, null, null, null, List.of());
-    }
-
-    /** {@code sh[8] → bash[9] → bash[10]}, or null when the process is not known. */
-    public String processChain() {
-      if (process == null) {
-        return null;
-      }
-      return java.util.stream.Stream.concat(ancestry.stream(), java.util.stream.Stream.of(process))
-          .map(ProcessInfo::label).collect(Collectors.joining(" → "));
-    }
   }
 
   /**

@@ -30,21 +30,19 @@ public final class TraceAttributor implements Attributor, MatrixRunner.TraceGate
   }
 
   @Override
-  public List<FailedSyscallCount> failures(CellTrace trace) {
+  public List<FailedSyscall> failures(CellTrace trace) {
     return parse(trace, "trace").failures().stream()
         .map(TraceAttributor::count)
-        .sorted(Comparator.comparing(FailedSyscallCount::name)
-            .thenComparing(FailedSyscallCount::errno))
+        .sorted(Comparator.comparing(FailedSyscall::name)
+            .thenComparing(FailedSyscall::errno))
         .toList();
   }
 
   @Override
-  public List<SplitExplanation.Culprit> culprits(CellTrace baseline, CellTrace cellTrace, Cell cell) {
+  public List<Culprit> culprits(CellTrace baseline, CellTrace cellTrace, Cell cell) {
     List<Culprit> found = Attribution.culprits(parse(baseline, "baseline trace"),
         parse(cellTrace, "trace of " + cell.name()), restrictionsOf(cell.name()), arch);
-    return found.stream().map(c -> new SplitExplanation.Culprit(c.syscall(), c.errno(), c.cause(),
-        c.hazard(), c.detail(), c.role(), c.roleReason(), c.path(), c.process(), c.ancestry()))
-        .toList();
+    return List.copyOf(found);
   }
 
   private CellRestrictions restrictionsOf(String cell) {
@@ -59,7 +57,7 @@ public final class TraceAttributor implements Attributor, MatrixRunner.TraceGate
     return Trace.parse(t.lines(), source);
   }
 
-  private static FailedSyscallCount count(FailedSyscall f) {
-    return new FailedSyscallCount(f.name(), f.errno(), f.count());
+  private static FailedSyscall count(FailedSyscall f) {
+    return new FailedSyscall(f.name(), f.errno(), f.count());
   }
 }

@@ -1,5 +1,6 @@
 package io.splitcheck.store;
 
+import io.splitcheck.json.Json;
 import io.splitcheck.diff.ImageArchiveReader;
 import io.splitcheck.diff.SavedImage;
 import io.splitcheck.diff.LayerSummary;
@@ -22,7 +23,7 @@ import java.util.List;
  * out first.
  */
 public final class OverlayImages {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   /**
    * One image: {@code config} its config's bytes (sha256 of them is its id), {@code layerDirs} the

@@ -2,7 +2,7 @@ package io.splitcheck.suite;
 
 import io.splitcheck.report.AuditResult;
 import io.splitcheck.report.MatrixResult;
-import io.splitcheck.report.TwiceResult;
+import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.scenario.Scenario;
 import java.nio.file.Path;
 

@@ -10,7 +10,7 @@ import io.splitcheck.report.CheckOutcome;
 import io.splitcheck.report.ExpectationEvaluator;
 import io.splitcheck.report.MatrixResult;
 import io.splitcheck.report.ScenarioReport;
-import io.splitcheck.report.TwiceResult;
+import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.scenario.Scenario;
 import java.time.Duration;
 import java.util.ArrayList;

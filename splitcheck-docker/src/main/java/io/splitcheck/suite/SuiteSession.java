@@ -62,7 +62,7 @@ public final class SuiteSession implements AutoCloseable {
       ImageStore images = first.images();
       String runId = RunId.next(clock);
       ScenarioExecutor executor = new ScenarioExecutor(builder, images,
-          Suites.twice(builder, images, first.info().version()), Suites.matrix(engines, runId),
+          Suites.twice(builder, images, first.info().version(), first.url(), work), Suites.matrix(engines, runId),
           Suites.audit(first.url(), images));
       return new SuiteSession(engines, runId, work, executor);
     } catch (IOException e) {

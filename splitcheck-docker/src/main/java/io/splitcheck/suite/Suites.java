@@ -1,32 +1,34 @@
 package io.splitcheck.suite;
 
+import io.splitcheck.twice.ExportedTwice;
 import io.splitcheck.twice.Twice;
 import io.splitcheck.engine.ImageBuilder;
 import io.splitcheck.engine.ImageStore;
 import io.splitcheck.audit.AuditConfig;
 import io.splitcheck.audit.AuditReport;
 import io.splitcheck.engine.BuildLogRunner;
+import io.splitcheck.engine.BuildxExporter;
+import io.splitcheck.engine.GitCommitTime;
 import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.engine.ContainerEngine;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.EngineInfo;
 import io.splitcheck.report.AuditResult;
 import io.splitcheck.report.MatrixResult;
-import io.splitcheck.report.ReportJson;
-import io.splitcheck.report.TwiceResult;
+import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.matrix.MatrixCheck;
 import io.splitcheck.matrix.MatrixJson;
 import io.splitcheck.matrix.MatrixOptions;
 import io.splitcheck.matrix.MatrixReport;
 import io.splitcheck.matrix.TraceMode;
 import io.splitcheck.scenario.Checks;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The real implementations of the scenario checks: builds on the first engine, matrices over all. */
@@ -67,13 +69,13 @@ public final class Suites {
           System.err.println("splitcheck: " + e.getMessage());
         }
       }
-      return Results.convert(MatrixJson.toJson(report), MatrixResult.class);
+      return MatrixJson.result(report);
     };
   }
 
   /** A matrix report as the report model carries it. */
   public static MatrixResult matrixResult(MatrixReport report) {
-    return Results.convert(MatrixJson.toJson(report), MatrixResult.class);
+    return MatrixJson.result(report);
   }
 
   /** The audit over the scenario's image, its Dockerfile, context and build log. */
@@ -89,11 +91,34 @@ public final class Suites {
       ImageAudit audit = new ImageAudit(image, s.dockerfile(), s.context(), log == null ? List.of() : List.of(log),
           secretIds, config, a.entrypointOnly(), cacheCheck);
       AuditReport report = audit.run(images, new BuildLogRunner(BuildLogRunner.DEFAULT_CLIENT, dockerHost), runId);
-      ByteArrayOutputStream json = new ByteArrayOutputStream();
-      report.writeJson(json);
-      return ReportJson.readResult(new ByteArrayInputStream(json.toByteArray()), AuditResult.class,
-          "audit of " + s.name());
+      return new AuditResult(report.findings());
     };
+  }
+
+  /**
+   * {@code twice} of a scenario. On Docker 26+ with a buildx at hand ({@link BuildxExporter#find}) both
+   * builds are exported with rewrite-timestamp=true under the context's latest git commit time and the
+   * tarballs compared ({@link ExportedTwice}); elsewhere the two images in the engine's store are.
+   *
+   * @param dockerHost the engine the builds run on
+   * @param work where the exported tarballs are written, one folder per scenario
+   */
+  public static ScenarioChecks.Twice twice(ImageBuilder builder, ImageStore images, String engineVersion,
+      String dockerHost, Path work) {
+    java.util.Optional<Path> buildx = ExportedTwice.supports(engineVersion)
+        ? BuildxExporter.find(null) : java.util.Optional.empty();
+    if (buildx.isPresent()) {
+      BuildxExporter exporter = new BuildxExporter(buildx.get(), dockerHost);
+      return (scenario, runId) -> {
+        String label = ScenarioBuild.tagSafe(scenario.name());
+        var request = ScenarioBuild.request(scenario, Twice.tag(runId, label), true);
+        Path dir = Files.createDirectories(work.resolve("twice-" + label));
+        OptionalLong epoch = GitCommitTime.latest(scenario.context());
+        return new ExportedTwice(exporter, dir).run(request, epoch,
+            epoch.isPresent() ? ExportedTwice.EpochSource.GIT_COMMIT : ExportedTwice.EpochSource.NONE);
+      };
+    }
+    return twice(builder, images, engineVersion);
   }
 
   public static ScenarioChecks.Twice twice(ImageBuilder builder, ImageStore images, String engineVersion) {
@@ -101,7 +126,7 @@ public final class Suites {
     return (scenario, runId) -> {
       String label = ScenarioBuild.tagSafe(scenario.name());
       var request = ScenarioBuild.request(scenario, Twice.tag(runId, label), true);
-      return Results.convert(twice.run(request, runId, label, false), TwiceResult.class);
+      return twice.run(request, runId, label, false);
     };
   }
 }

@@ -23,6 +23,27 @@ final class SourceDateEpoch {
         + "mtimes need rewrite-timestamp=true, BuildKit v0.13+).";
   }
 
+  /** Why the image in the engine's store is not what {@link ExportedTwice} compares. */
+  static final String DOCKER_EXPORTER = "Compared: the two builds exported as OCI-layout tarballs with "
+      + "rewrite-timestamp=true. The image buildx loads into the engine's store (--load, the docker "
+      + "exporter) is not rewritten: its layer file mtimes are the build's own times, so two such builds "
+      + "differ in the mtime of every file a RUN step writes, whatever SOURCE_DATE_EPOCH says.";
+
+  /** What the exported builds' SOURCE_DATE_EPOCH was, and where it came from. */
+  static String exportNote(java.util.OptionalLong epoch, ExportedTwice.EpochSource source) {
+    if (epoch.isEmpty()) {
+      return "No SOURCE_DATE_EPOCH (the context has no git commit and --source-date-epoch was not given): "
+          + "config and history timestamps, and the rewritten file times, are each build's own time. "
+          + "Pass --source-date-epoch SECONDS.";
+    }
+    String when = java.time.Instant.ofEpochSecond(epoch.getAsLong()).toString();
+    String from = source == ExportedTwice.EpochSource.GIT_COMMIT
+        ? "the context's latest git commit" : "--source-date-epoch";
+    return "Both builds ran with SOURCE_DATE_EPOCH=" + epoch.getAsLong() + " (" + when + ", " + from
+        + "): BuildKit pins the config and history timestamps to it, and rewrite-timestamp=true clamps "
+        + "every layer file's mtime to it.";
+  }
+
   static int major(String version) {
     try {
       return Integer.parseInt(version.replaceFirst("^v", "").split("[.+-]", 2)[0]);

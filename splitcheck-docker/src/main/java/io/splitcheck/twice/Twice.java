@@ -1,5 +1,6 @@
 package io.splitcheck.twice;
 
+import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.diff.ImageArchiveReader;
 import io.splitcheck.diff.SavedImageFiles;
 import java.nio.file.Files;
@@ -164,18 +165,23 @@ public final class Twice {
   }
 
   List<String> notes(ImageComparison c) {
-    List<String> notes = new ArrayList<>();
-    if (c.verdict() == Verdict.CONFIG_ONLY && c.configTimestampsOnly()) {
-      notes.add("All layers are equal; the image config differs only in timestamps ("
-          + String.join(", ", c.configDifferences()) + ").");
-    } else if (c.verdict() == Verdict.CONFIG_ONLY) {
-      notes.add("All layers are equal; the image config differs beyond timestamps: "
-          + String.join(", ", c.configDifferences()) + ".");
-    }
+    List<String> notes = new ArrayList<>(configNotes(c));
     if (!c.reproducible() && !c.configDifferences().isEmpty()) {
       notes.add(SourceDateEpoch.note(engineVersion));
     }
     notes.addAll(c.unexplainedLayers());
     return notes;
+  }
+
+  /** What a config-only verdict means: timestamps only, or more. */
+  static List<String> configNotes(ImageComparison c) {
+    if (c.verdict() == Verdict.CONFIG_ONLY && c.configTimestampsOnly()) {
+      return List.of("All layers are equal; the image config differs only in timestamps ("
+          + String.join(", ", c.configDifferences()) + ").");
+    } else if (c.verdict() == Verdict.CONFIG_ONLY) {
+      return List.of("All layers are equal; the image config differs beyond timestamps: "
+          + String.join(", ", c.configDifferences()) + ".");
+    }
+    return List.of();
   }
 }

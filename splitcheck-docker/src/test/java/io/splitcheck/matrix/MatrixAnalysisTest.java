@@ -1,5 +1,7 @@
 package io.splitcheck.matrix;
 
+import io.splitcheck.trace.FailedSyscall;
+import io.splitcheck.seccomp.Culprit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.splitcheck.engine.CappedOutput;
@@ -15,14 +17,14 @@ class MatrixAnalysisTest {
   /** Culprits from a fixed answer: the analysis, not attribution, is under test. */
   private static final Attributor FIXED = new Attributor() {
     @Override
-    public List<FailedSyscallCount> failures(CellTrace trace) {
-      return trace.lines().contains("fails") ? List.of(new FailedSyscallCount("getrandom", "EPERM", 2))
+    public List<FailedSyscall> failures(CellTrace trace) {
+      return trace.lines().contains("fails") ? List.of(new FailedSyscall("getrandom", "EPERM", 2))
           : List.of();
     }
 
     @Override
-    public List<SplitExplanation.Culprit> culprits(CellTrace b, CellTrace c, Cell cell) {
-      return List.of(new SplitExplanation.Culprit("getrandom", "EPERM", "seccomp",
+    public List<Culprit> culprits(CellTrace b, CellTrace c, Cell cell) {
+      return List.of(new Culprit("getrandom", "EPERM", "seccomp",
           "libc falls back only on ENOSYS", "not allowed by the engine default profile"));
     }
   };
@@ -51,7 +53,7 @@ class MatrixAnalysisTest {
     assertEquals("runtime-default: exit 3 (unconfined: 0) <- getrandom = -1 EPERM [seccomp: not "
         + "allowed by the engine default profile] (hazard: libc falls back only on ENOSYS)",
         report.splits().get(0).summaryLine());
-    assertEquals(List.of(new FailedSyscallCount("getrandom", "EPERM", 2)),
+    assertEquals(List.of(new FailedSyscall("getrandom", "EPERM", 2)),
         report.failedSyscalls().get("runtime-default"));
     assertEquals(null, report.failedSyscalls().get("read-only"));
   }
@@ -93,6 +95,10 @@ class MatrixAnalysisTest {
   void json_matchesGoldenDocument() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     MatrixJson.write(report(), out);
+    if (Boolean.getBoolean("splitcheck.updateGolden")) {
+      java.nio.file.Files.write(java.nio.file.Path.of("src/test/resources/fixtures/matrix/matrix-report.golden.json"),
+          out.toByteArray());
+    }
     try (InputStream golden = getClass().getResourceAsStream("/fixtures/matrix/matrix-report.golden.json")) {
       assertEquals(new String(golden.readAllBytes(), StandardCharsets.UTF_8).strip(),
           out.toString(StandardCharsets.UTF_8).strip());

@@ -1,5 +1,6 @@
 package io.splitcheck.matrix;
 
+import io.splitcheck.seccomp.Culprit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -10,7 +11,7 @@ class SplitExplanationTest {
   void summaryLine_namesOutcomesAndCulprit_likeTheIssueExample() {
     SplitExplanation s = new SplitExplanation("runtime-default", "unconfined",
         new Outcome(3, false, false), new Outcome(0, false, false),
-        List.of(new SplitExplanation.Culprit("getrandom", "EPERM", "seccomp", null,
+        List.of(new Culprit("getrandom", "EPERM", "seccomp", null,
             "not allowed by the engine default profile")), null);
     assertEquals("runtime-default: exit 3 (unconfined: 0) <- getrandom = -1 EPERM "
         + "[seccomp: not allowed by the engine default profile]", s.summaryLine());

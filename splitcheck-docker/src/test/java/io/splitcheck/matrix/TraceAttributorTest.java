@@ -1,5 +1,7 @@
 package io.splitcheck.matrix;
 
+import io.splitcheck.trace.FailedSyscall;
+import io.splitcheck.seccomp.Culprit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +39,7 @@ class TraceAttributorTest {
   void culprits_nameChownCapability_whenCapDropAllTraceFailsWithEperm() throws IOException {
     MatrixPlan plan = MatrixPlan.expand(List.of("unconfined", "cap-drop-all"), List.of(),
         Optional.empty());
-    List<SplitExplanation.Culprit> culprits = attributor(plan).culprits(
+    List<Culprit> culprits = attributor(plan).culprits(
         fixture("chown-unconfined"), fixture("chown-cap-drop-all"), plan.cell("cap-drop-all"));
     assertEquals(1, culprits.size(), culprits.toString());
     assertEquals("chown", culprits.get(0).syscall());
@@ -58,7 +60,7 @@ class TraceAttributorTest {
       throws IOException {
     MatrixPlan plan = MatrixPlan.expand(List.of("unconfined", "cap-drop-all"), List.of(),
         Optional.empty());
-    List<SplitExplanation.Culprit> culprits = attributor(plan).culprits(real("ping-unconfined"),
+    List<io.splitcheck.seccomp.Culprit> culprits = attributor(plan).culprits(real("ping-unconfined"),
         real("ping-capdrop"), plan.cell("cap-drop-all"));
     SplitExplanation s = new SplitExplanation("cap-drop-all", "unconfined",
         new Outcome(126, false, false), new Outcome(0, false, false), culprits, null);
@@ -74,7 +76,7 @@ class TraceAttributorTest {
   void culprits_labelClone3AsHandledFallback_andRankItAfterTheCause() throws IOException {
     MatrixPlan plan = MatrixPlan.expand(List.of("unconfined", "cap-drop-all"), List.of(),
         Optional.empty());
-    List<SplitExplanation.Culprit> culprits = attributor(plan).culprits(real("python-unconfined"),
+    List<io.splitcheck.seccomp.Culprit> culprits = attributor(plan).culprits(real("python-unconfined"),
         real("python-capdrop"), plan.cell("cap-drop-all"));
 
     assertEquals(List.of("chown cause", "clone3 fallback"),
@@ -84,7 +86,7 @@ class TraceAttributorTest {
   @Test
   void failures_countsFailedCallsOfOneTrace() throws IOException {
     MatrixPlan plan = MatrixPlan.expand(List.of(), List.of(), Optional.empty());
-    assertEquals(List.of(new FailedSyscallCount("chown", "EPERM", 1)),
+    assertEquals(List.of(new FailedSyscall("chown", "EPERM", 1)),
         attributor(plan).failures(fixture("chown-cap-drop-all")));
     assertEquals(List.of(), attributor(plan).failures(fixture("chown-unconfined")));
   }

@@ -1,16 +1,14 @@
-package io.splitcheck.twice;
+package io.splitcheck.diff;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.splitcheck.diff.Difference;
-import io.splitcheck.diff.ImageComparison;
-import io.splitcheck.diff.Verdict;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * What {@code splitcheck twice} found: the JSON document it writes (deterministic: no times) plus the
- * build times for the console.
+ * What {@code splitcheck twice} found: the one record of a twice result, written as {@code twice --json},
+ * carried by report.json and rendered by every report (deterministic: no times), plus the build times
+ * for the console. Read back from a report, {@code buildTimes} is empty.
  */
 @JsonPropertyOrder({"context", "reproducible", "verdict", "first", "second", "configDifferences",
     "differences", "notes"})
@@ -18,10 +16,10 @@ public record TwiceResult(String context, ImageComparison.ImageSide first, Image
                           Verdict verdict, List<String> configDifferences, List<Difference> differences,
                           List<String> notes, @JsonIgnore List<Duration> buildTimes) {
   public TwiceResult {
-    configDifferences = List.copyOf(configDifferences);
-    differences = List.copyOf(differences);
-    notes = List.copyOf(notes);
-    buildTimes = List.copyOf(buildTimes);
+    configDifferences = configDifferences == null ? List.of() : List.copyOf(configDifferences);
+    differences = differences == null ? List.of() : List.copyOf(differences);
+    notes = notes == null ? List.of() : List.copyOf(notes);
+    buildTimes = buildTimes == null ? List.of() : List.copyOf(buildTimes);
   }
 
   @com.fasterxml.jackson.annotation.JsonProperty("reproducible")
@@ -29,7 +27,7 @@ public record TwiceResult(String context, ImageComparison.ImageSide first, Image
     return verdict == Verdict.REPRODUCIBLE;
   }
 
-  static TwiceResult of(String context, ImageComparison c, List<String> notes, List<Duration> times) {
+  public static TwiceResult of(String context, ImageComparison c, List<String> notes, List<Duration> times) {
     return new TwiceResult(context, c.first(), c.second(), c.verdict(), c.configDifferences(),
         c.differences(), notes, times);
   }
