@@ -77,6 +77,45 @@ class RealProgramsMatrixIT {
     return out;
   }
 
+  /** The culprits and excerpt of the one split of a run, in a form to compare across tracers. */
+  private List<String> culpritsUnder(String tracer, String cell, String... command) throws Exception {
+    List<String> args = new ArrayList<>(List.of("--tracer", tracer, "--config", "unconfined",
+        "--config", cell, "--"));
+    args.addAll(List.of(command));
+    JsonNode s = split(matrix(1, args.toArray(String[]::new)));
+    List<String> out = new ArrayList<>();
+    s.get("culprits").forEach(c -> out.add(c.get("syscall").asText() + " " + c.get("errno").asText()
+        + " " + c.get("cause").asText() + " " + c.get("role").asText() + " "
+        + (c.has("path") ? c.get("path").asText() : "-")));
+    out.add("excerpt: " + s.get("excerpt").asText());
+    return out;
+  }
+
+  private static void requireEbpf() {
+    java.util.Optional<String> why = io.splitcheck.tracer.EbpfTracer.unavailable();
+    if (why.isPresent() && "1".equals(System.getenv("SPLITCHECK_REQUIRE_ENGINE"))) {
+      throw new AssertionError("the eBPF tracer cannot run: " + why.get());
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(why.isEmpty(), () -> "eBPF tracer: " + why.get());
+  }
+
+  /**
+   * Both tracers on the same cells give the same culprits, roles, paths and excerpt (process ids differ:
+   * strace's are the container's, eBPF's the host's; see docs/tracing.md for the other differences).
+   */
+  @Test
+  void bothTracers_nameTheSameCulprits_onTouchPythonAndPing() throws Exception {
+    requireEbpf();
+    List<List<String>> cases = List.of(List.of("read-only", "touch", "/stamp"),
+        List.of("cap-drop-all", "python3", "-c", PYTHON),
+        List.of("cap-drop-all", "sh", "-c", "bash -c \"ping -c1 -W1 127.0.0.1; exit \\$?\"; exit $?"));
+    for (List<String> c : cases) {
+      String[] command = c.subList(1, c.size()).toArray(String[]::new);
+      assertEquals(culpritsUnder("ptrace", c.get(0), command), culpritsUnder("ebpf", c.get(0), command),
+          String.join(" ", c));
+    }
+  }
+
   @Test
   void pythonThreads_underCapDropAll_firstCulpritIsChown_clone3IsAHandledFallback() throws Exception {
     JsonNode s = split(matrix(1, "--config", "unconfined", "--config", "cap-drop-all", "--", "python3", "-c", PYTHON));
