@@ -125,15 +125,18 @@ public final class EbpfTracer implements AutoCloseable {
     return dirs.cellId(cell);
   }
 
-  /** Stops bpftrace (SIGTERM: it drains its buffers and exits) and returns its output lines. */
+  /**
+   * Stops bpftrace (SIGINT: it drains its buffers and exits; bpftrace 0.17 ignores SIGTERM) and returns its
+   * output lines.
+   */
   public synchronized List<String> stop() throws EngineException {
     if (lines != null) {
       return lines;
     }
     try {
       sleep(200); // the perf buffers are read every 100 ms
-      process.destroy();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      Commands.output(List.of("kill", "-INT", Long.toString(process.pid())), 10);
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
       lines = List.copyOf(Files.readAllLines(out, StandardCharsets.UTF_8));
