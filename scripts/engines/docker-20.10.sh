@@ -9,7 +9,7 @@
 D20_LOG=${SPLITCHECK_DOCKERD_LOG:-/var/log/splitcheck-dockerd.log}
 # what this script started (--stop stops only that, never an engine someone else started)
 D20_PID=$RUN/docker-20.10.pid
-HOST_PACKAGES=(docker.io strace busybox-static musl-tools gcc libc6-dev debootstrap
+HOST_PACKAGES=(docker.io strace bpftrace busybox-static musl-tools gcc libc6-dev debootstrap
                golang-github-docker-docker-dev libseccomp2 file chromium time iproute2 binutils)
 
 docker2010_host() { echo "${DOCKER_HOST:-unix:///var/run/docker.sock}"; }
@@ -20,7 +20,18 @@ docker2010_answers() {
   [[ -n $c ]] && timeout 10 "$c" version --format '{{.Server.Version}}' >/dev/null 2>&1
 }
 
+# The eBPF tracer (splitcheck matrix --tracer ebpf|auto) reads raw_syscalls and sched tracepoints:
+# tracefs must be mounted (Debian mounts it only under systemd). Idempotent; a failure only leaves
+# --tracer auto on ptrace.
+mount_tracefs() {
+  [[ -d /sys/kernel/tracing/events/raw_syscalls ]] && return 0
+  [[ $(id -u) -eq 0 ]] || { say "tracefs not mounted (as root: mount -t tracefs nodev /sys/kernel/tracing)"; return 0; }
+  mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null \
+    || say "mounting tracefs failed: the eBPF tracer will not run (--tracer auto uses ptrace)"
+}
+
 docker2010_install() {
+  mount_tracefs
   local p missing=()
   for p in "${HOST_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

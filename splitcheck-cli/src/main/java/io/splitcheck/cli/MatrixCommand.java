@@ -13,6 +13,7 @@ import java.util.Map;
 import io.splitcheck.matrix.MatrixCheck;
 import io.splitcheck.matrix.MatrixJson;
 import io.splitcheck.matrix.MatrixOptions;
+import io.splitcheck.matrix.TracerChoice;
 import io.splitcheck.report.ReportWriter;
 import io.splitcheck.suite.Suites;
 import io.splitcheck.matrix.MatrixReport;
@@ -62,6 +63,12 @@ public final class MatrixCommand implements Callable<Integer> {
   @Option(names = "--trace", paramLabel = "MODE", defaultValue = "auto",
       description = "auto (baseline and split cells), always, never; default ${DEFAULT-VALUE}")
   String trace;
+
+  @Option(names = "--tracer", paramLabel = "KIND", defaultValue = "auto",
+      description = "ebpf (bpftrace on this host: every cell traced in its one run), ptrace (strace in a"
+          + " second run of the cells to trace), auto (ebpf when it can run here, else ptrace);"
+          + " default ${DEFAULT-VALUE}")
+  String tracer;
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s",
       description = "per run; default ${DEFAULT-VALUE}")
@@ -139,7 +146,8 @@ public final class MatrixCommand implements Callable<Integer> {
     try {
       prepared = MatrixCheck.prepare(new MatrixCheck.Request(image, configs,
           ProfileOptions.toMap(profiles, System.getenv()), NamedValue.toMap("--derive", derives, v -> v),
-          baseline, mode, perCell, jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile),
+          baseline, mode, perCell, jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile,
+          TracerChoice.parse(tracer)),
           io.splitcheck.matrix.CellOverrides.parse(user, limits, tmpfs), pods);
     } catch (RuntimeException e) {
       pending.abandon();

@@ -199,8 +199,9 @@ class MatrixIT {
 
   @Test
   void matrix_reportsTheSame_forOneJobAndMany_exceptTimes() throws Exception {
-    String[] args = {probe.tag(), "--config", "unconfined", "--config", "read-only",
-        "--config", "cap-drop-all", "--derive", "prod=getrandom=EPERM", "--", "getrandom"};
+    // ptrace: its pids are the container's, the same in every run; eBPF's are the host's (docs/tracing.md)
+    String[] args = {probe.tag(), "--tracer", "ptrace", "--config", "unconfined", "--config",
+        "read-only", "--config", "cap-drop-all", "--derive", "prod=getrandom=EPERM", "--", "getrandom"};
     List<String> one = new ArrayList<>(List.of(args));
     one.addAll(0, List.of("--jobs", "1"));
     List<String> many = new ArrayList<>(List.of(args));
@@ -222,8 +223,8 @@ class MatrixIT {
   void matrix_reportsNotTraceable_notACulprit_whenProfileDeniesTheTracer() throws Exception {
     Path noTrace = profile("no-trace", "{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"syscalls\":["
         + "{\"names\":[\"ptrace\",\"chown\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":1}]}");
-    Result r = matrix(probe.tag(), "--config", "unconfined", "--profile", "locked=" + noTrace,
-        "--", "chown");
+    Result r = matrix(probe.tag(), "--tracer", "ptrace", "--config", "unconfined", "--profile",
+        "locked=" + noTrace, "--", "chown");
     assertEquals(1, r.exitCode());
     JsonNode locked = r.cell("locked");
     assertEquals(5, locked.get("exitCode").asInt());
@@ -233,5 +234,19 @@ class MatrixIT {
     assertEquals(0, split.get("culprits").size(), split.toString());
     assertTrue(split.get("note").asText().contains("not traceable under this profile"),
         split.toString());
+  }
+
+  @Test
+  void matrix_underEbpf_tracesACellWhoseProfileDeniesPtrace_andNamesItsCulprit() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        io.splitcheck.tracer.EbpfTracer.unavailable().isEmpty()
+            || "1".equals(System.getenv("SPLITCHECK_REQUIRE_ENGINE")), "the eBPF tracer cannot run here");
+    Path noTrace = profile("no-trace", "{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"syscalls\":["
+        + "{\"names\":[\"ptrace\",\"chown\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":1}]}");
+    Result r = matrix(probe.tag(), "--tracer", "ebpf", "--config", "unconfined", "--profile",
+        "locked=" + noTrace, "--", "chown");
+    assertEquals(1, r.exitCode());
+    assertTrue(r.cell("locked").get("traced").asBoolean(), r.cell("locked").toString());
+    assertCulprit(r.json().get("splits").get(0), "chown", "EPERM", "seccomp");
   }
 }

@@ -145,11 +145,16 @@ public record MatrixResult(String image, String imageId, String baseline, List<C
    *
    * @param summary the one line an on-call engineer reads, as the matrix printed it
    * @param note e.g. "not traceable under this profile", or {@code null}
+   * @param excerpt the split cell's telling stderr line, or {@code null}
    */
   public record Split(String config, String baseline, String summary, List<Culprit> culprits,
-      String note) {
+      String note, String excerpt) {
     public Split {
       culprits = culprits == null ? List.of() : List.copyOf(culprits);
+    }
+
+    public Split(String config, String baseline, String summary, List<Culprit> culprits, String note) {
+      this(config, baseline, summary, culprits, note, null);
     }
   }
 

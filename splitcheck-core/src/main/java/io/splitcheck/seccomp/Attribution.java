@@ -22,6 +22,8 @@ public final class Attribution {
 
     static final Set<String> NETWORK_ERRNOS = Set.of("ENETUNREACH", "EADDRNOTAVAIL", "EHOSTUNREACH", "ENETDOWN",
             "ENONET");
+    private static final Set<String> WOULD_BLOCK_CALLS = Set.of("read", "readv", "write", "writev", "recvfrom",
+            "recvmsg", "recvmmsg", "sendto", "sendmsg", "sendmmsg", "accept", "accept4", "wait4", "waitid");
     /** What strace itself needs to trace: without them a cell cannot be traced at all. */
     public static final List<String> TRACER_SYSCALLS = List.of("ptrace", "wait4");
     /**
@@ -37,17 +39,38 @@ public final class Attribution {
     private Attribution() {
     }
 
-    /** Culprits ordered by first occurrence in the cell's trace; a process killed by SIGSYS adds one too. */
+    /**
+     * Culprits ranked by causality ({@link Causality}): causes first, then consequences, then handled
+     * fallbacks; each labelled with its role, its process and that process's ancestry. A process killed by
+     * SIGSYS adds one too.
+     */
     public static List<Culprit> culprits(Trace baseline, Trace cell, CellRestrictions r, String arch) {
         Set<String> known = baseline.failures().stream().map(f -> f.name() + " " + f.errno()).collect(Collectors.toSet());
-        List<Culprit> result = new ArrayList<>();
+        List<Causality.Found> found = new ArrayList<>();
         for (FailedSyscall f : cell.failures()) {
-            if (!known.contains(f.name() + " " + f.errno())) {
-                result.add(classify(firstEvent(cell, f), r, arch));
+            if (!known.contains(f.name() + " " + f.errno()) && !flowControl(f.name(), f.errno())) {
+                found.add(new Causality.Found(classify(firstEvent(cell, f), r, arch), events(cell, f)));
             }
         }
-        result.addAll(killedBySigsys(baseline, cell, r, arch));
-        return List.copyOf(result);
+        found.addAll(killedBySigsys(baseline, cell, r, arch));
+        return List.copyOf(new Causality(cell).rank(found));
+    }
+
+    /**
+     * Answers that report timing, not failure: interrupted (EINTR), a futex whose value changed or whose wait
+     * timed out, a non-blocking call that would block, a connect still in progress. Whether they happen in a
+     * run is a matter of scheduling, so they are never culprits.
+     */
+    static boolean flowControl(String name, String errno) {
+        return errno.equals("EINTR")
+                || name.startsWith("futex") && (errno.equals("EAGAIN") || errno.equals("ETIMEDOUT"))
+                || WOULD_BLOCK_CALLS.contains(name) && errno.equals("EAGAIN")
+                || name.equals("connect") && errno.equals("EINPROGRESS");
+    }
+
+    private static List<SyscallEvent> events(Trace trace, FailedSyscall f) {
+        return trace.events().stream().filter(e -> e.failed() && e.name().equals(f.name())
+                && e.errno().equals(f.errno())).toList();
     }
 
     private static SyscallEvent firstEvent(Trace trace, FailedSyscall f) {
@@ -68,6 +91,11 @@ public final class Attribution {
         }
         if (r.noNetwork() && NETWORK_ERRNOS.contains(errno)) {
             return new Culprit(name, errno, Culprit.NETWORK, null, "the cell has no network (--network none)");
+        }
+        if (name.startsWith("execve") && errno.equals("EPERM")
+                && !r.effectiveCaps().containsAll(CellRestrictions.DOCKER_DEFAULT_CAPS)) {
+            return new Culprit(name, errno, Culprit.CAPABILITY, null, "the program carries file capabilities"
+                    + " this cell's bounding set drops (execve fails with EPERM when it cannot grant them)");
         }
         Optional<String> cap = CapabilityRules.required(name, e.arguments(), errno);
         if (cap.isPresent() && !r.effectiveCaps().contains(cap.get())) {
@@ -112,8 +140,9 @@ public final class Attribution {
         return r.engineDefaultProfile() ? "the engine default profile" : "the profile";
     }
 
-    private static List<Culprit> killedBySigsys(Trace baseline, Trace cell, CellRestrictions r, String arch) {
-        List<Culprit> result = new ArrayList<>();
+    private static List<Causality.Found> killedBySigsys(Trace baseline, Trace cell, CellRestrictions r,
+            String arch) {
+        List<Causality.Found> result = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         boolean baselineSigsys = baseline.killedBy().containsValue("SIGSYS");
         for (Map.Entry<Integer, String> kill : cell.killedBy().entrySet()) {
@@ -127,9 +156,10 @@ public final class Attribution {
                 Decision d = r.profile() == null ? null
                         : ProfileEvaluator.evaluate(r.profile(), name, r.effectiveCaps(), arch);
                 boolean byProfile = d != null && SeccompActions.kills(d.action());
-                result.add(new Culprit(name, "SIGSYS", byProfile ? Culprit.SECCOMP : Culprit.UNKNOWN, null,
+                result.add(new Causality.Found(new Culprit(name, "SIGSYS",
+                        byProfile ? Culprit.SECCOMP : Culprit.UNKNOWN, null,
                         byProfile ? "killed by " + profileName(r) + ": " + d.reason()
-                                : "the process died of SIGSYS in this call"));
+                                : "the process died of SIGSYS in this call"), List.of(last.get())));
             }
         }
         return result;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.splitcheck.trace.ProcessInfo;
 import io.splitcheck.trace.Trace;
 import java.util.List;
 import java.util.Optional;
@@ -53,10 +54,11 @@ class AttributionTest {
 
         assertEquals(1, culprits.size());
         assertEquals(new Culprit("getrandom", "EPERM", "seccomp", Hazards.hazard("getrandom", "EPERM"),
-                "not allowed by the engine default profile"), culprits.get(0));
+                "not allowed by the engine default profile").with(Culprit.CAUSE, null, null,
+                new ProcessInfo(9, "/t/prog", "/t/prog"), List.of()), culprits.get(0));
         assertEquals("runtime-default: exit 3 (unconfined: 0) <- getrandom = -1 EPERM [seccomp: not allowed by the "
                         + "engine default profile; hazard: libc falls back only on ENOSYS; the profile should return ENOSYS"
-                        + " (--derive 'getrandom=ENOSYS')]",
+                        + " (--derive 'getrandom=ENOSYS')] by /t/prog[9]",
                 Attribution.summaryLine("runtime-default", 3, "unconfined", 0, culprits));
     }
 
@@ -104,7 +106,8 @@ class AttributionTest {
         Culprit c = Attribution.culprits(baseline, cell,
                 new CellRestrictions("x", null, false, Set.of(), false, Set.of(), false), "amd64").get(0);
 
-        assertEquals(new Culprit("bind", "EACCES", "capability", null, "needs CAP_NET_BIND_SERVICE, which this cell drops"), c);
+        assertEquals(new Culprit("bind", "EACCES", "capability", null, "needs CAP_NET_BIND_SERVICE, which this cell drops")
+                .with(Culprit.CAUSE, null, null, new ProcessInfo(1, null, null), List.of()), c);
     }
 
     @Test

@@ -25,6 +25,9 @@ final class ContainerSettings {
       strings(host.putArray("Binds"), spec.volumes().stream().map(ContainerSettings::bind).toList());
     }
     PodHostConfig.applyMounts(host, spec);
+    if (spec.cgroupParent() != null) {
+      host.put("CgroupParent", spec.cgroupParent());
+    }
     if (spec.ptraceSidecarOf() != null) {
       host.put("PidMode", "container:" + spec.ptraceSidecarOf());
       host.putArray("CapAdd").add("SYS_PTRACE");

@@ -18,11 +18,13 @@ import java.util.Map;
  * @param readBack a file inside the container copied out after exit, or null
  * @param ptraceSidecarOf when not null, the container joins this container's PID namespace with
  *     CAP_SYS_PTRACE added (attach mode) and is stopped with SIGINT, not SIGKILL, at the timeout
+ * @param cgroupParent the engine's {@code --cgroup-parent} (the eBPF tracer's per-cell cgroup), or
+ *     null for the engine's own
  */
 public record ContainerSpec(String image, List<String> entrypoint, List<String> cmd,
                             ContainerSecurity security, List<VolumeMount> volumes,
                             Map<String, String> labels, Duration timeout, int outputCap,
-                            String readBack, String ptraceSidecarOf) {
+                            String readBack, String ptraceSidecarOf, String cgroupParent) {
   public ContainerSpec {
     entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
     cmd = cmd == null ? null : List.copyOf(cmd);
@@ -30,9 +32,22 @@ public record ContainerSpec(String image, List<String> entrypoint, List<String> 
     labels = Map.copyOf(labels);
   }
 
+  public ContainerSpec(String image, List<String> entrypoint, List<String> cmd,
+      ContainerSecurity security, List<VolumeMount> volumes, Map<String, String> labels,
+      Duration timeout, int outputCap, String readBack, String ptraceSidecarOf) {
+    this(image, entrypoint, cmd, security, volumes, labels, timeout, outputCap, readBack,
+        ptraceSidecarOf, null);
+  }
+
+  /** The same container under the cgroup parent {@code parent} ({@code /splitcheck-RUN/cell-1}). */
+  public ContainerSpec withCgroupParent(String parent) {
+    return new ContainerSpec(image, entrypoint, cmd, security, volumes, labels, timeout, outputCap,
+        readBack, ptraceSidecarOf, parent);
+  }
+
   public ContainerSpec asPtraceSidecarOf(String containerId) {
     return new ContainerSpec(image, entrypoint, cmd, security, volumes, labels, timeout, outputCap,
-        readBack, containerId);
+        readBack, containerId, cgroupParent);
   }
 
   /** A named volume mounted at {@code path}. */
@@ -47,11 +62,11 @@ public record ContainerSpec(String image, List<String> entrypoint, List<String> 
 
   public ContainerSpec withCommand(List<String> newEntrypoint, List<String> newCmd) {
     return new ContainerSpec(image, newEntrypoint, newCmd, security, volumes, labels, timeout,
-        outputCap, readBack, ptraceSidecarOf);
+        outputCap, readBack, ptraceSidecarOf, cgroupParent);
   }
 
   public ContainerSpec withVolumes(List<VolumeMount> newVolumes, String newReadBack) {
     return new ContainerSpec(image, entrypoint, cmd, security, newVolumes, labels, timeout,
-        outputCap, newReadBack, ptraceSidecarOf);
+        outputCap, newReadBack, ptraceSidecarOf, cgroupParent);
   }
 }

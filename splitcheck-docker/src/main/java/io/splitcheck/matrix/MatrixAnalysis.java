@@ -1,5 +1,6 @@
 package io.splitcheck.matrix;
 
+import io.splitcheck.model.StderrExcerpt;
 import io.splitcheck.trace.FailedSyscall;
 import io.splitcheck.seccomp.Culprit;
 import java.util.ArrayList;
@@ -24,7 +25,9 @@ public final class MatrixAnalysis {
     for (String name : run.splits()) {
       splits.add(explain(base, run.cell(name), plan.cell(name), attributor));
     }
-    return new MatrixReport(run, failed, splits, warnings);
+    List<String> all = new ArrayList<>(warnings);
+    Splits.unfinishedBaseline(run.cells(), run.baseline()).ifPresent(all::add);
+    return new MatrixReport(run, failed, splits, all);
   }
 
   private static SplitExplanation explain(CellResult base, CellResult cell, Cell spec,
@@ -48,7 +51,8 @@ public final class MatrixAnalysis {
       culprits = all;
       note = null;
     }
+    String excerpt = StderrExcerpt.of(cell.stderr().text()).orElse(null);
     return new SplitExplanation(cell.config(), base.config(), cell.outcome(), base.outcome(),
-        culprits, note);
+        culprits, note, excerpt);
   }
 }

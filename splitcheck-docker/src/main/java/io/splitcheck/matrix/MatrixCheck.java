@@ -32,10 +32,19 @@ public final class MatrixCheck {
    * @param baseline null: the first config, else unconfined
    * @param command replaces the image's cmd; empty keeps it
    * @param defaultProfile the engine default profile file, or null to locate it
+   * @param tracer {@code --tracer}
    */
   public record Request(String image, List<String> configs, Map<String, Path> profiles,
                         Map<String, String> derives, String baseline, TraceMode trace,
-                        Duration timeout, int jobs, List<String> command, Path defaultProfile) {
+                        Duration timeout, int jobs, List<String> command, Path defaultProfile,
+                        TracerChoice tracer) {
+    public Request(String image, List<String> configs, Map<String, Path> profiles,
+        Map<String, String> derives, String baseline, TraceMode trace, Duration timeout, int jobs,
+        List<String> command, Path defaultProfile) {
+      this(image, configs, profiles, derives, baseline, trace, timeout, jobs, command,
+          defaultProfile, TracerChoice.PTRACE);
+    }
+
     public Request {
       configs = List.copyOf(configs);
       profiles = new LinkedHashMap<>(profiles);
@@ -69,7 +78,7 @@ public final class MatrixCheck {
     MatrixPlan plan = overrides.apply(MatrixPlan.expand(r.configs(), cells.cells(),
         Optional.ofNullable(r.baseline())));
     MatrixOptions options = new MatrixOptions(r.image(), plan, r.trace(), r.timeout(), r.jobs(),
-        r.command(), MatrixOptions.DEFAULT_OUTPUT_CAP);
+        r.command(), MatrixOptions.DEFAULT_OUTPUT_CAP, r.tracer());
     return new Prepared(cells, options);
   }
 
@@ -117,7 +126,8 @@ public final class MatrixCheck {
         slots.add(new EngineSlot(engine, infos.isEmpty() ? null : infos.get(i),
             bundle == null ? null : new TraceCollector(engine, bundle, runId)));
       }
-      MatrixRun run = new MatrixRunner(slots, runId, attributor).run(o, image);
+      MatrixRun run = new MatrixRunner(slots, runId, attributor)
+          .withEbpf(ebpf(o, engines, infos, warn)).run(o, image);
       report = MatrixAnalysis.analyze(run, o.plan(), attributor, warnings);
     } catch (EngineException | RuntimeException e) {
       closeQuietly(scopes, e);
@@ -136,6 +146,25 @@ public final class MatrixCheck {
       report = MatrixAnalysis.analyze(report.run(), o.plan(), attributor, warnings);
     }
     return report;
+  }
+
+  /**
+   * Whether the eBPF tracer traces this run: asked for ({@code ebpf}, an error when it cannot run) or
+   * {@code auto} with one engine on this host (a unix socket) and the tracer able to run; null for ptrace.
+   */
+  static boolean ebpf(MatrixOptions o, List<ContainerEngine> engines, List<EngineInfo> infos,
+      Consumer<String> warn) {
+    if (o.trace() == TraceMode.NEVER || o.tracer() == TracerChoice.PTRACE) {
+      return false;
+    }
+    Optional<String> why = engines.size() != 1 ? Optional.of("cells run on " + engines.size()
+        + " engines") : infos.stream().filter(i -> i.host() != null && !i.host().startsWith("unix:"))
+        .findFirst().map(i -> "the engine " + i.host() + " is not on this host")
+        .or(io.splitcheck.tracer.EbpfTracer::unavailable);
+    if (why.isPresent() && o.tracer() == TracerChoice.EBPF) {
+      throw new IllegalArgumentException("--tracer ebpf: " + why.get());
+    }
+    return why.isEmpty();
   }
 
   static void closeQuietly(List<RunScope> scopes, Exception failure) {

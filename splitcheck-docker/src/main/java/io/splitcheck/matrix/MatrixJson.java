@@ -26,7 +26,8 @@ public final class MatrixJson {
     List<MatrixResult.CellResult> cells = run.cells().stream()
         .map(c -> cell(c, report.failedSyscalls().getOrDefault(c.config(), List.of()))).toList();
     List<MatrixResult.Split> splits = report.splits().stream()
-        .map(s -> new MatrixResult.Split(s.config(), s.baseline(), s.summaryLine(), s.culprits(), s.note()))
+        .map(s -> new MatrixResult.Split(s.config(), s.baseline(), s.summaryLine(), s.culprits(), s.note(),
+            s.excerpt()))
         .toList();
     return new MatrixResult(run.image(), run.imageId(), run.baseline(), cells, splits, report.warnings());
   }

@@ -15,14 +15,21 @@ import java.util.List;
  * @param command replaces the image's cmd (the entrypoint stays), as after {@code docker run IMAGE};
  *     empty keeps the image's
  * @param outputCap bytes of stdout and of stderr kept per cell
+ * @param tracer which tracer traces the cells {@code trace} selects
  */
 public record MatrixOptions(String image, MatrixPlan plan, TraceMode trace, Duration timeout,
-                            int jobs, List<String> command, int outputCap) {
+                            int jobs, List<String> command, int outputCap, TracerChoice tracer) {
   public static final int DEFAULT_OUTPUT_CAP = 64 * 1024;
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
+  public MatrixOptions(String image, MatrixPlan plan, TraceMode trace, Duration timeout, int jobs,
+      List<String> command, int outputCap) {
+    this(image, plan, trace, timeout, jobs, command, outputCap, TracerChoice.PTRACE);
+  }
+
   public MatrixOptions {
     command = List.copyOf(command);
+    tracer = tracer == null ? TracerChoice.PTRACE : tracer;
     if (jobs < 1) {
       throw new IllegalArgumentException("jobs " + jobs + ": expected at least 1");
     }
@@ -50,7 +57,7 @@ public record MatrixOptions(String image, MatrixPlan plan, TraceMode trace, Dura
   }
 
   public MatrixOptions withJobs(int newJobs) {
-    return new MatrixOptions(image, plan, trace, timeout, newJobs, command, outputCap);
+    return new MatrixOptions(image, plan, trace, timeout, newJobs, command, outputCap, tracer);
   }
 
   /** A scenario's {@code timeout} in the one duration grammar ({@link Durations}); null: the default. */

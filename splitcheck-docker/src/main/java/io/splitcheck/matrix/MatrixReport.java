@@ -17,9 +17,12 @@ public record MatrixReport(MatrixRun run, Map<String, List<FailedSyscall>> faile
     warnings = List.copyOf(warnings);
   }
 
-  /** 2 when the engine went away during the run, else 0 when nothing split, 1 when something did. */
+  /**
+   * 2 when the engine went away during the run or the baseline timed out (nothing to compare with),
+   * else 0 when nothing split, 1 when something did.
+   */
   public int exitCode() {
-    if (engineLost()) {
+    if (engineLost() || Splits.unfinishedBaseline(run.cells(), run.baseline()).isPresent()) {
       return 2;
     }
     return splits.isEmpty() ? 0 : 1;

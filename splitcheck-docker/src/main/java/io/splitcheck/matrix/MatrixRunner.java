@@ -7,6 +7,7 @@ import io.splitcheck.engine.ContainerSecurity;
 import io.splitcheck.engine.ContainerSpec;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.Labels;
+import io.splitcheck.tracer.EbpfTracer;
 import io.splitcheck.tracer.TraceCollector;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,6 +31,7 @@ public final class MatrixRunner {
   private final String runId;
   private final TraceGate gate;
   private volatile ImageConfig image;
+  private final boolean ebpf;
 
   public MatrixRunner(ContainerEngine engine, TraceCollector collector, String runId, TraceGate gate) {
     this(List.of(new EngineSlot(engine, null, collector)), runId, gate);
@@ -37,12 +39,25 @@ public final class MatrixRunner {
 
   /** Cell {@code i} of the plan (and its traced re-run) runs on {@code slots[i % slots.size()]}. */
   public MatrixRunner(List<EngineSlot> slots, String runId, TraceGate gate) {
+    this(slots, runId, gate, false);
+  }
+
+  private MatrixRunner(List<EngineSlot> slots, String runId, TraceGate gate, boolean ebpf) {
     if (slots.isEmpty()) {
       throw new IllegalArgumentException("a matrix needs at least one engine");
     }
     this.slots = List.copyOf(slots);
     this.runId = runId;
     this.gate = gate;
+    this.ebpf = ebpf;
+  }
+
+  /**
+   * With {@code ebpf}, the cells to trace are traced by the eBPF tracer in their verdict runs (no
+   * traced re-run, no tracer inside the cell); else by strace in a second run.
+   */
+  public MatrixRunner withEbpf(boolean useEbpf) {
+    return new MatrixRunner(slots, runId, gate, useEbpf);
   }
 
   public MatrixRun run(MatrixOptions o) throws EngineException {
@@ -57,10 +72,15 @@ public final class MatrixRunner {
       requireImage(slot.engine(), o.image());
     }
     validateProfiles(o);
+    if (ebpf) {
+      try (EbpfTracer tracer = EbpfTracer.start(runId, o.plan().cells().size())) {
+        return new EbpfCells(this::runUntraced, tracer).run(o, image, slots.get(0));
+      }
+    }
     List<Cell> cells = o.plan().cells();
     List<Integer> indexes = java.util.stream.IntStream.range(0, cells.size()).boxed().toList();
     List<CellResult> results = Parallel.map(indexes, o.jobs(),
-        i -> runUntraced(cells.get(i), slot(i), o));
+        i -> runUntraced(cells.get(i), slot(i), o, null));
     Set<String> toTrace = results.stream().anyMatch(CellResult::engineLost) ? Set.of()
         : cellsToTrace(o, results);
     List<CellResult> traced = Parallel.map(indexes, o.jobs(), i -> {
@@ -130,7 +150,7 @@ public final class MatrixRunner {
     }
   }
 
-  private Set<String> cellsToTrace(MatrixOptions o, List<CellResult> results) {
+  static Set<String> cellsToTrace(MatrixOptions o, List<CellResult> results) {
     Set<String> names = new LinkedHashSet<>();
     switch (o.trace()) {
       case NEVER -> { }
@@ -146,7 +166,8 @@ public final class MatrixRunner {
     return names;
   }
 
-  private CellResult runUntraced(Cell cell, EngineSlot slot, MatrixOptions o)
+  /** A verdict run; under {@code cgroupParent} when not null (the eBPF tracer's cell directory). */
+  CellResult runUntraced(Cell cell, EngineSlot slot, MatrixOptions o, String cgroupParent)
       throws EngineException {
     Optional<String> refused = PodResolution.refusal(cell, image);
     if (refused.isPresent()) {
@@ -156,7 +177,8 @@ public final class MatrixRunner {
     }
     ContainerExit exit;
     try {
-      exit = slot.engine().run(spec(cell, o, "cell"));
+      ContainerSpec spec = spec(cell, o, "cell");
+      exit = slot.engine().run(cgroupParent == null ? spec : spec.withCgroupParent(cgroupParent));
     } catch (EngineException | RuntimeException e) {
       // docker-java reports a refused connection as a bare RuntimeException
       if (slot.engine().answers()) {

@@ -14,6 +14,8 @@ public final class MatrixText {
       out.printf("  %-" + width + "s %-22s %7d ms  %s%n", c.config(), c.outcome().describe(),
           c.wallMillis(), traceColumn(c));
     }
+    Splits.unfinishedBaseline(run.cells(), run.baseline())
+        .ifPresent(w -> out.println("inconclusive: " + w));
     if (report.splits().isEmpty()) {
       out.println("no split");
       return;
@@ -22,8 +24,9 @@ public final class MatrixText {
     for (SplitExplanation s : report.splits()) {
       out.println(s.summaryLine());
       CellResult cell = run.cell(s.config());
-      cell.stderr().text().lines().filter(l -> !l.isBlank()).findFirst()
-          .ifPresent(l -> out.println("  stderr: " + l));
+      if (s.excerpt() != null) {
+        out.println("  stderr: " + s.excerpt());
+      }
       if (cell.startError() != null) {
         out.println("  did not start: " + cell.startError());
       }

@@ -52,8 +52,7 @@ public final class TraceAttributor implements Attributor, MatrixRunner.TraceGate
     if (kubeCauses != null) {
       found = kubeCauses.refine(found, parse(cellTrace, "trace of " + cell.name()), cell);
     }
-    return found.stream().map(c -> new Culprit(c.syscall(), c.errno(), c.cause(),
-        c.hazard(), c.detail())).toList();
+    return List.copyOf(found);
   }
 
   private CellRestrictions restrictionsOf(String cell) {

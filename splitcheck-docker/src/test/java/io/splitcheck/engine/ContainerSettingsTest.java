@@ -80,6 +80,14 @@ class ContainerSettingsTest {
   }
 
   @Test
+  void ebpfTracedCell_runsUnderItsCgroupParent() {
+    ContainerSpec spec = ContainerSpec.cell("img:1", null, ContainerSecurity.engineDefault(), LABELS,
+        Duration.ofSeconds(5), 1024).withCgroupParent("/splitcheck-r1/cell-0");
+    String json = ContainerSettings.createBody(spec).toString();
+    assertEquals(true, json.contains("\"CgroupParent\":\"/splitcheck-r1/cell-0\""), json);
+  }
+
+  @Test
   void helperContainer_neverRunsTheImageProgram_andHasNoNetwork() {
     String json = ContainerSettings.helperBody("img:1", "/no-such", LABELS,
         EngineApi.JSON.createObjectNode()).toString();

@@ -59,6 +59,39 @@ class MatrixAnalysisTest {
   }
 
   @Test
+  void analyze_withATimedOutBaseline_claimsNoSplit_warns_andExitsInconclusive() {
+    MatrixPlan plan = MatrixPlan.expand(List.of("unconfined", "runtime-default"), List.of(),
+        Optional.empty());
+    CellResult slow = new CellResult("unconfined", new Outcome(137, true, false), 30_000,
+        CappedOutput.EMPTY, CappedOutput.EMPTY, null, null);
+    MatrixRun run = new MatrixRun("probe:1", "sha256:0123456789abcdef0123", "amd64", "unconfined",
+        List.of(slow, result("runtime-default", 3, null)));
+
+    MatrixReport report = MatrixAnalysis.analyze(run, plan, FIXED, List.of());
+
+    assertEquals(List.of(), report.splits());
+    assertEquals(2, report.exitCode());
+    assertEquals(List.of("the baseline unconfined did not finish (timed out after 30000 ms): no split"
+        + " is claimed against it; give it more time with --timeout"), report.warnings());
+  }
+
+  @Test
+  void analyze_excerptsTheTellingStderrLine_ofTheSplitCell() {
+    MatrixPlan plan = MatrixPlan.expand(List.of("unconfined", "cap-drop-all"), List.of(),
+        Optional.empty());
+    String stderr = "Traceback (most recent call last):\n  File \"<string>\", line 4, in <module>\n"
+        + "PermissionError: [Errno 1] Operation not permitted: '/tmp/owned'\n";
+    CellResult split = new CellResult("cap-drop-all", new Outcome(1, false, false), 5,
+        CappedOutput.EMPTY, new CappedOutput(stderr, stderr.length(), false), null, null);
+    MatrixRun run = new MatrixRun("probe:1", "sha256:0123456789abcdef0123", "amd64", "unconfined",
+        List.of(result("unconfined", 0, null), split));
+
+    SplitExplanation s = MatrixAnalysis.analyze(run, plan, FIXED, List.of()).splits().get(0);
+
+    assertEquals("PermissionError: [Errno 1] Operation not permitted: '/tmp/owned'", s.excerpt());
+  }
+
+  @Test
   void json_matchesGoldenDocument() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     MatrixJson.write(report(), out);

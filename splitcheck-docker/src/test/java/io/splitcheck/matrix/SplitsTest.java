@@ -37,6 +37,18 @@ class SplitsTest {
   }
 
   @Test
+  void of_claimsNoSplit_whenTheBaselineTimedOut_andSaysToRaiseTheTimeout() {
+    List<CellResult> cells = List.of(cell("unconfined", 137, true, false),
+        cell("runtime-default", 0, false, false), cell("read-only", 1, false, false));
+
+    assertEquals(List.of(), Splits.of(cells, "unconfined"));
+    assertEquals("the baseline unconfined did not finish (timed out after 10 ms): no split is claimed"
+        + " against it; give it more time with --timeout",
+        Splits.unfinishedBaseline(cells, "unconfined").orElseThrow());
+    assertTrue(Splits.unfinishedBaseline(cells, "runtime-default").isEmpty());
+  }
+
+  @Test
   void sameAs_treatsTwoTimeoutsAlike_whateverTheKillLeft() {
     assertTrue(new Outcome(137, true, false).sameAs(new Outcome(143, true, false)));
     assertFalse(new Outcome(137, true, false).sameAs(new Outcome(137, false, false)));

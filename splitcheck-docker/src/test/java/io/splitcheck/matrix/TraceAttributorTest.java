@@ -47,6 +47,42 @@ class TraceAttributorTest {
     assertEquals("capability", culprits.get(0).cause());
   }
 
+  private static CellTrace real(String name) throws IOException {
+    try (InputStream in = TraceAttributorTest.class.getResourceAsStream(
+        "/fixtures/trace/real/" + name + ".log")) {
+      List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+      return new CellTrace(true, null, lines, new Outcome(0, false, false));
+    }
+  }
+
+  @Test
+  void culprits_carryRoleProcessAndPath_intoTheSummaryLine_forAGrandchildsFailure()
+      throws IOException {
+    MatrixPlan plan = MatrixPlan.expand(List.of("unconfined", "cap-drop-all"), List.of(),
+        Optional.empty());
+    List<io.splitcheck.seccomp.Culprit> culprits = attributor(plan).culprits(real("ping-unconfined"),
+        real("ping-capdrop"), plan.cell("cap-drop-all"));
+    SplitExplanation s = new SplitExplanation("cap-drop-all", "unconfined",
+        new Outcome(126, false, false), new Outcome(0, false, false), culprits, null);
+
+    assertEquals("sh[8] → bash[9] → bash[10]", culprits.get(0).processChain());
+    assertEquals("cap-drop-all: exit 126 (unconfined: 0) <- execve = -1 EPERM on \"/usr/bin/ping\""
+        + " [capability: the program carries file capabilities this cell's bounding set drops"
+        + " (execve fails with EPERM when it cannot grant them)] by sh[8] → bash[9] → bash[10]",
+        s.summaryLine());
+  }
+
+  @Test
+  void culprits_labelClone3AsHandledFallback_andRankItAfterTheCause() throws IOException {
+    MatrixPlan plan = MatrixPlan.expand(List.of("unconfined", "cap-drop-all"), List.of(),
+        Optional.empty());
+    List<io.splitcheck.seccomp.Culprit> culprits = attributor(plan).culprits(real("python-unconfined"),
+        real("python-capdrop"), plan.cell("cap-drop-all"));
+
+    assertEquals(List.of("chown cause", "clone3 fallback"),
+        culprits.stream().map(c -> c.syscall() + " " + c.role()).toList());
+  }
+
   @Test
   void failures_countsFailedCallsOfOneTrace() throws IOException {
     MatrixPlan plan = MatrixPlan.expand(List.of(), List.of(), Optional.empty());

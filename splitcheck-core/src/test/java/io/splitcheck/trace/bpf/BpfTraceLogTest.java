@@ -1,0 +1,105 @@
+package io.splitcheck.trace.bpf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.splitcheck.seccomp.Attribution;
+import io.splitcheck.seccomp.CellRestrictions;
+import io.splitcheck.seccomp.Culprit;
+import io.splitcheck.seccomp.SeccompProfile;
+import io.splitcheck.trace.Trace;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * From one real bpftrace session over eight cells (fixtures/trace/bpf/cells.txt says which cgroup id ran
+ * what): the eBPF tracer's records give the same culprits as strace's traces of the same programs.
+ */
+class BpfTraceLogTest {
+
+    private static final Set<String> CAPS = CellRestrictions.DOCKER_DEFAULT_CAPS;
+
+    private static List<String> output() throws IOException {
+        try (InputStream in = BpfTraceLogTest.class.getResourceAsStream("/fixtures/trace/bpf/cells.out")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+
+    private static Trace cell(long id) throws IOException {
+        return BpfTraceLog.of(output(), id, "cells.out#" + id).trace();
+    }
+
+    private static SeccompProfile engineDefault() throws IOException {
+        try (InputStream in = BpfTraceLogTest.class.getResourceAsStream("/fixtures/seccomp/engine-default.json")) {
+            return SeccompProfile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "engine-default.json");
+        }
+    }
+
+    private static List<String> roles(List<Culprit> culprits) {
+        return culprits.stream().map(c -> c.syscall() + " " + c.errno() + " " + c.role()).toList();
+    }
+
+    @Test
+    void touchOnReadOnlyRoot_givesTheCreateAsCause_andUtimensatAsConsequence_likeStrace() throws IOException {
+        CellRestrictions readOnly = new CellRestrictions("read-only", engineDefault(), true, CAPS, true, Set.of(), false);
+
+        List<Culprit> c = Attribution.culprits(cell(2571), cell(2742), readOnly, "amd64");
+
+        assertEquals(List.of("openat EROFS cause", "utimensat ENOENT consequence"), roles(c));
+        assertEquals("/stamp", c.get(0).path());
+        assertEquals("/usr/bin/touch", c.get(0).process().executable());
+    }
+
+    @Test
+    void pingGrandchild_namesTheExecveAndItsShellAncestry_likeStrace() throws IOException {
+        CellRestrictions capDrop = new CellRestrictions("cap-drop-all", engineDefault(), true, Set.of(), false,
+                Set.of(), false);
+
+        List<Culprit> c = Attribution.culprits(cell(2799), cell(2818), capDrop, "amd64");
+
+        assertEquals("execve EPERM cause", roles(c).get(0));
+        assertEquals("/usr/bin/ping", c.get(0).path());
+        assertEquals(List.of("sh", "bash"), c.get(0).ancestry().stream().map(p -> p.argv0()).toList());
+        assertEquals("bash", c.get(0).process().argv0());
+    }
+
+    @Test
+    void pythonThreads_rankChownFirst_andSeeClone3sFallbackInTheFork() throws IOException {
+        CellRestrictions capDrop = new CellRestrictions("cap-drop-all", engineDefault(), true, Set.of(), false,
+                Set.of(), false);
+
+        List<Culprit> c = Attribution.culprits(cell(2761), cell(2780), capDrop, "amd64");
+
+        assertEquals("chown EPERM cause", roles(c).get(0));
+        assertTrue(roles(c).contains("clone3 ENOSYS fallback"), roles(c).toString());
+    }
+
+    @Test
+    void seccompDeniedGetrandom_isSeenAtSysExit_withItsErrno() throws IOException {
+        Trace t = cell(2856);
+
+        assertTrue(t.failures().stream().anyMatch(f -> f.name().equals("getrandom") && f.errno().equals("EPERM")),
+                t.failures().toString());
+        assertEquals(1, t.rootExitCode().orElseThrow());
+    }
+
+    @Test
+    void runcsStartUp_isNotTheWorkloads() throws IOException {
+        List<String> lines = BpfTraceLog.of(output(), 2742, "cells.out").straceLines();
+
+        assertTrue(lines.get(0).contains("execve(\"/usr/bin/touch\", [\"touch\"]"), lines.get(0));
+        assertTrue(lines.stream().noneMatch(l -> l.contains("/dev/fd/")), lines.toString());
+    }
+
+    @Test
+    void malformedRecord_isAnErrorNamingTheLine() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BpfTraceLog.of(List.of("Attaching 17 probes...", "E\t1\tx\t2"), 1, "out.txt"));
+        assertTrue(e.getMessage().contains("'out.txt' line 2"), e.getMessage());
+    }
+}
