@@ -95,9 +95,14 @@ final class ContainerSettings {
 
   /** The same bounds for every cell, baseline included: a bound alone never makes a split. */
   static void limits(ObjectNode host, CellLimits limits) {
-    host.put("PidsLimit", limits.pids());
-    host.put("Memory", limits.memoryBytes());
-    host.put("MemorySwap", limits.memoryBytes());
+    // a deliberate limit (a pod's resources.limits, --limit) set by the cell's own settings wins
+    if (!host.has("PidsLimit")) {
+      host.put("PidsLimit", limits.pids());
+    }
+    if (!host.has("Memory")) {
+      host.put("Memory", limits.memoryBytes());
+      host.put("MemorySwap", limits.memoryBytes());
+    }
   }
 
   /** {@code volume:/path:ro|rw}, as {@code docker run -v} writes it. */
