@@ -71,7 +71,10 @@ podman_start() {
     rm -f "$PODMAN_SOCK"
     podman_config
     say "starting podman system service (log: $PODMAN_LOG)"
-    CONTAINERS_CONF=$PODMAN_CONF nohup podman "${PODMAN_FLAGS[@]}" system service --time=0 "unix://$PODMAN_SOCK" >"$PODMAN_LOG" 2>&1 &
+    # from /, not the caller's folder: conmon fails every start ("Failed to get working directory")
+    # once the folder the service was started in is deleted (a CI worktree)
+    (cd / && CONTAINERS_CONF=$PODMAN_CONF exec nohup podman "${PODMAN_FLAGS[@]}" system service --time=0 \
+      "unix://$PODMAN_SOCK" >"$PODMAN_LOG" 2>&1) &
     echo $! >"$PODMAN_PID"
   fi
   await "podman system service" "$PODMAN_LOG" podman_answers

@@ -91,7 +91,7 @@ class ContainerSecurityIT {
   @Test
   void matrix_cellsAndTracedCells_areUnprivilegedWithoutSocketOrAddedCaps() throws Exception {
     CompletableFuture<Cli.Result> run = CompletableFuture.supplyAsync(() -> Cli.run("matrix", sleeper.tag(),
-        "--config", "unconfined", "--config", "cap-drop-all", "--trace", "always", "--timeout", "3s"));
+        "--config", "unconfined", "--config", "cap-drop-all", "--trace", "always", "--tracer", "ptrace", "--timeout", "3s"));
     Map<String, InspectContainerResponse> seen = watch(run, List.of("cell", "traced-cell"));
     Cli.Result r = run.get(120, TimeUnit.SECONDS);
 

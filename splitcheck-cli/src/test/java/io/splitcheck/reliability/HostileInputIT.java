@@ -121,7 +121,7 @@ class HostileInputIT {
     Cli.Result r = Cli.run("twice", dir.toString());
 
     assertEquals(1, r.exitCode(), r.out() + r.err());
-    assertTrue(r.out().contains("/ctl\\x1B[31mred\\x07\\x0Dname"), r.out());
+    assertTrue(r.out().contains("/ctl\\x1b[31mred\\x07\\x0dname"), r.out());
     for (char c : (r.out() + r.err()).toCharArray()) {
       assertTrue(c >= 0x20 || c == '\n' || c == '\t', "control character " + (int) c + " printed: " + r.out());
     }

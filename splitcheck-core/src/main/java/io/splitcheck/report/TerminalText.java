@@ -12,8 +12,10 @@ public final class TerminalText {
 
   /**
    * {@code text} with every C0 control but newline and tab, DEL, every C1 control and the Unicode
-   * bidirectional overrides written as {@code \xHH} or {@code \\uHHHH}, and a backslash that would start
-   * such an escape doubled, so that the escaped form cannot be forged; null stays null.
+   * bidirectional overrides written as {@code \xhh} or {@code \\uhhhh} (lower-case hex, the form path
+   * names take in every report, {@code model/PathNames}); null stays null. Backslashes are left as they
+   * are: path names arrive already escaped by PathNames (which doubles their own backslashes), and a
+   * literal backslash in other text controls nothing.
    */
   public static String escape(String text) {
     if (text == null) {
@@ -43,13 +45,10 @@ public final class TerminalText {
       return null;
     }
     if (c < 0x20 || c == 0x7f || c >= 0x80 && c <= 0x9f) {
-      return String.format("\\x%02X", (int) c);
+      return String.format("\\x%02x", (int) c);
     }
     if (c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069) {
-      return String.format("\\u%04X", (int) c);
-    }
-    if (c == '\\' && (next == 'x' || next == 'u')) {
-      return "\\\\";
+      return String.format("\\u%04x", (int) c);
     }
     return null;
   }

@@ -21,7 +21,7 @@ class ConsoleRendererTest {
   @Test
   void checkLine_neutralisesTerminalEscapes_fromContainerText() {
     CheckOutcome o = new CheckOutcome("build", Status.ERROR, "", "", "boom\u001b[2J\nnext", 0);
-    assertEquals("ERROR x build 0.0s  boom\\x1B[2J next", plain.checkLine("x", o));
+    assertEquals("ERROR x build 0.0s  boom\\x1b[2J next", plain.checkLine("x", o));
   }
 
   @Test

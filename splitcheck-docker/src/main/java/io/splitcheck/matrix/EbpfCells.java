@@ -46,6 +46,11 @@ final class EbpfCells {
   }
 
   private CellTrace trace(List<String> output, int cell, CellResult r) {
+    if (r.startError() != null) {
+      // nothing ran, so nothing was traced: say what the engine said, as the ptrace path does
+      return CellTrace.untraceable("not traceable: the program did not start ("
+          + MatrixRunner.startProblem(r.startError()) + ")");
+    }
     List<String> lines = BpfTraceLog.of(output, tracer.cellId(cell), "eBPF trace of " + r.config())
         .straceLines();
     return lines.isEmpty() ? new CellTrace(false, NOTE_NO_WORKLOAD, List.of(), r.outcome())

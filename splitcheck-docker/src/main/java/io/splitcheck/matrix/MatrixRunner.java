@@ -73,9 +73,11 @@ public final class MatrixRunner {
     }
     validateProfiles(o);
     if (ebpf) {
+      MatrixRun seen;
       try (EbpfTracer tracer = EbpfTracer.start(runId, o.plan().cells().size())) {
-        return new EbpfCells(this::runUntraced, tracer).run(o, image, slots.get(0));
+        seen = new EbpfCells(this::runUntraced, tracer).run(o, image, slots.get(0));
       }
+      return ptraceWhereEbpfSawNothing(seen, o, argv);
     }
     List<Cell> cells = o.plan().cells();
     List<Integer> indexes = java.util.stream.IntStream.range(0, cells.size()).boxed().toList();
@@ -108,6 +110,27 @@ public final class MatrixRunner {
           ? r.withTrace(trace(cells.get(i), slot(i), o, argv, r)) : r;
     });
     return new MatrixRun(run.image(), run.imageId(), run.architecture(), run.baseline(), traced);
+  }
+
+  /**
+   * A cell whose processes the eBPF tracer never saw (the entrypoint's own execve refused inside runc,
+   * before the workload's first exec, as for a file-capability program under cap-drop ALL) is traced
+   * again under strace, which follows the entrypoint from its first call: the verdict stays the eBPF
+   * run's, the culprit comes from the traced run.
+   */
+  private MatrixRun ptraceWhereEbpfSawNothing(MatrixRun run, MatrixOptions o, List<String> argv)
+      throws EngineException {
+    List<Cell> cells = o.plan().cells();
+    List<CellResult> out = new ArrayList<>();
+    boolean changed = false;
+    for (int i = 0; i < run.cells().size(); i++) {
+      CellResult r = run.cells().get(i);
+      boolean blind = r.traced() && !r.trace().traceable() && EbpfCells.NOTE_NO_WORKLOAD.equals(r.trace().note())
+          && slot(i).collector() != null && r.startError() == null;
+      out.add(blind ? r.withTrace(trace(cells.get(i), slot(i), o, argv, r)) : r);
+      changed |= blind;
+    }
+    return changed ? new MatrixRun(run.image(), run.imageId(), run.architecture(), run.baseline(), out) : run;
   }
 
   private EngineSlot slot(int cellIndex) {

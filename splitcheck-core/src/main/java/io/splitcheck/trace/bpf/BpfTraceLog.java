@@ -70,6 +70,9 @@ public final class BpfTraceLog {
             if (r.kind() == 'F') {
                 workload.add(tgidOf.getOrDefault(r.child(), r.child()));
             }
+            if (r.kind() == 'E' && -r.ret() >= KERNEL_RESTART_MIN && -r.ret() <= KERNEL_RESTART_MAX) {
+                continue; // ERESTARTSYS and friends: the kernel restarts the call, user space never sees it
+            }
             String line = strace(r, tgidOf, i + 1 < records.size() ? records.get(i + 1) : null);
             if (line != null) {
                 out.add(r.tid() + "  " + line);
@@ -92,6 +95,14 @@ public final class BpfTraceLog {
         }
         return -1;
     }
+
+    /**
+     * The kernel-internal restart codes (ERESTARTSYS 512 .. ERESTART_RESTARTBLOCK 516, and the NFS/ioctl
+     * internals up to 530) that {@code sys_exit} shows before a signal handler runs: strace, in user space,
+     * never reports them, so neither does this log.
+     */
+    static final int KERNEL_RESTART_MIN = 512;
+    static final int KERNEL_RESTART_MAX = 530;
 
     private static String strace(BpfRecord r, Map<Integer, Integer> tgidOf, BpfRecord next) {
         return switch (r.kind()) {

@@ -102,4 +102,19 @@ class BpfTraceLogTest {
                 () -> BpfTraceLog.of(List.of("Attaching 17 probes...", "E\t1\tx\t2"), 1, "out.txt"));
         assertTrue(e.getMessage().contains("'out.txt' line 2"), e.getMessage());
     }
+
+    @Test
+    void kernelRestartCodes_areNotFailures_asStraceNeverSeesThem() throws IOException {
+        // sys_exit shows futex = -512 (ERESTARTSYS) when a signal interrupts the wait; the kernel restarts
+        // the call, so user space (and strace) never sees it: no culprit may come of it
+        List<String> withRestart = new java.util.ArrayList<>(output());
+        int at = withRestart.indexOf("E\t2742\t13954\t13954\t21\t-2\t4026532184\ttouch\t0\t/etc/ld.so.preload");
+        assertTrue(at >= 0, "fixture line");
+        withRestart.add(at + 1, "E\t2742\t13954\t13954\t202\t-512\t4026532184\ttouch\t0\t");
+
+        List<String> lines = BpfTraceLog.of(withRestart, 2742, "cells.out#2742").straceLines();
+
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("13954  futex(")), lines.toString());
+        assertEquals(BpfTraceLog.of(output(), 2742, "cells.out#2742").straceLines(), lines);
+    }
 }
