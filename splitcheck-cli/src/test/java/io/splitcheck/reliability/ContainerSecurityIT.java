@@ -95,7 +95,9 @@ class ContainerSecurityIT {
     Map<String, InspectContainerResponse> seen = watch(run, List.of("cell", "traced-cell"));
     Cli.Result r = run.get(120, TimeUnit.SECONDS);
 
-    assertTrue(r.exitCode() == 0 || r.exitCode() == 1, r.err());
+    // every cell of the sleeper times out, the baseline too: no split is claimed against a baseline that
+    // did not finish (exit 2, inconclusive); what this test checks is how the containers were confined
+    assertTrue(r.exitCode() == 2 && r.out().contains("baseline"), r.out() + r.err());
     List<String> roles = new ArrayList<>(seen.values().stream().map(c -> c.getConfig().getLabels().get(Labels.ROLE))
         .distinct().sorted().toList());
     assertEquals(List.of("cell", "traced-cell"), roles, "inspected while running");

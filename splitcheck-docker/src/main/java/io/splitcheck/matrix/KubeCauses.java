@@ -53,7 +53,8 @@ public final class KubeCauses {
           || c.cause().equals(Culprit.CAPABILITY) && (who.uid() > 0 || c.syscall().equals("execve"));
       Optional<Culprit> better = open ? firstEvent(cellTrace, c)
           .flatMap(e -> CauseRules.explain(e, who, files)) : Optional.empty();
-      out.add(better.orElse(c));
+      // the pod cause replaces the cause and its evidence; the role, path and process stay attribution's
+      out.add(better.map(b -> b.with(c.role(), c.roleReason(), c.path(), c.process(), c.ancestry())).orElse(c));
     }
     return List.copyOf(out);
   }
