@@ -73,10 +73,8 @@ public final class MatrixRunner {
     }
     validateProfiles(o);
     if (ebpf) {
-      MatrixRun seen;
-      try (EbpfTracer tracer = EbpfTracer.start(runId, o.plan().cells().size())) {
-        seen = new EbpfCells(this::runUntraced, tracer).run(o, image, slots.get(0));
-      }
+      MatrixRun seen = new EbpfCells(this::runUntraced, EbpfTracer.shared(), runId)
+          .run(o, image, slots.get(0));
       return ptraceWhereEbpfSawNothing(seen, o, argv);
     }
     List<Cell> cells = o.plan().cells();
