@@ -108,6 +108,18 @@ public final class DockerContainerEngine implements ContainerEngine {
   }
 
   @Override
+  public Optional<Long> hostPid(String ref) throws EngineException {
+    try {
+      Long pid = docker.inspectContainerCmd(ref).exec().getState().getPidLong();
+      return pid == null || pid <= 0 ? Optional.empty() : Optional.of(pid);
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    } catch (DockerException e) {
+      throw new EngineException("GET /containers/" + ref + "/json failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public Optional<ContainerInfo> container(String ref) throws EngineException {
     try {
       InspectContainerResponse r = docker.inspectContainerCmd(ref).exec();

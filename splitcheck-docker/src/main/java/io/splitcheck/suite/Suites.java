@@ -21,6 +21,7 @@ import io.splitcheck.matrix.MatrixJson;
 import io.splitcheck.matrix.MatrixOptions;
 import io.splitcheck.matrix.MatrixReport;
 import io.splitcheck.matrix.TraceMode;
+import io.splitcheck.matrix.TracerChoice;
 import io.splitcheck.scenario.Checks;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,8 @@ public final class Suites {
       m.profiles().forEach((name, file) -> profiles.put(name, s.dir().resolve(file)));
       MatrixCheck.Request request = new MatrixCheck.Request(image, m.configs(), profiles, m.derive(),
           m.baseline(), m.trace() == null ? TraceMode.AUTO : TraceMode.parse(m.trace()),
-          MatrixOptions.timeout(m.timeout()), MatrixOptions.defaultJobs(infos), m.cmd(), null);
+          MatrixOptions.timeout(m.timeout()), MatrixOptions.defaultJobs(infos), m.cmd(), null,
+          TracerChoice.AUTO); // eBPF when it can run here (one engine on this host), as matrix --tracer auto
       MatrixCheck.Prepared prepared = MatrixCheck.prepare(request);
       ImageCopies copies = ImageCopies.spread(source, others, ScenarioExecutor.tag(id, s), image);
       MatrixReport report;

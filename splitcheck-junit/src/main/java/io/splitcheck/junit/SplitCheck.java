@@ -8,6 +8,7 @@ import io.splitcheck.matrix.MatrixCheck;
 import io.splitcheck.matrix.MatrixOptions;
 import io.splitcheck.matrix.MatrixReport;
 import io.splitcheck.matrix.TraceMode;
+import io.splitcheck.matrix.TracerChoice;
 import io.splitcheck.suite.Suites;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,6 +43,7 @@ public final class SplitCheck {
   private final List<String> command = new ArrayList<>();
   private String baseline;
   private TraceMode trace = TraceMode.AUTO;
+  private TracerChoice tracer = TracerChoice.AUTO;
   private Duration timeout = MatrixOptions.DEFAULT_TIMEOUT;
   private MatrixResult result;
 
@@ -98,6 +100,16 @@ public final class SplitCheck {
     return this;
   }
 
+  /**
+   * How the cells are traced (default {@code AUTO}: eBPF in the verdict runs when it can run here, as
+   * {@code splitcheck matrix --tracer auto}; else strace in a second run).
+   */
+  public SplitCheck withTracer(TracerChoice choice) {
+    this.tracer = choice;
+    result = null; // a changed configuration runs again
+    return this;
+  }
+
   /** Asserts that no cell's outcome differs from the baseline's. */
   public MatrixResult expectNoSplit() {
     MatrixResult r = run();
@@ -141,8 +153,8 @@ public final class SplitCheck {
     }
     try (ConnectedEngine engine = ConnectedEngine.connect(null)) {
       MatrixCheck.Prepared prepared = MatrixCheck.prepare(new MatrixCheck.Request(image, configs, profiles, derives,
-          baseline, trace, timeout, MatrixOptions.defaultJobs(), command, null));
-      MatrixReport report = MatrixCheck.run(engine.containers(), prepared,
+          baseline, trace, timeout, MatrixOptions.defaultJobs(), command, null, tracer));
+      MatrixReport report = MatrixCheck.run(List.of(engine.containers()), List.of(engine.info()), prepared,
           RunId.next(Clock.systemUTC()), w -> System.err.println("splitcheck matrix " + image + ": warning: " + w));
       result = Suites.matrixResult(report);
       return result;
