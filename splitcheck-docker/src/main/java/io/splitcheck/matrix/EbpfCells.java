@@ -74,8 +74,8 @@ final class EbpfCells {
     if (lines.isEmpty()) {
       return new CellTrace(false, NOTE_NO_WORKLOAD, List.of(), r.outcome());
     }
-    String note = s.dropped() == 0 ? null : "the eBPF trace was cut at " + EbpfTracer.RECORDS_PER_CELL
-        + " records (" + s.dropped() + " more were left out)";
+    String note = s.dropped() == 0 ? null : "the eBPF trace was cut: " + s.dropped() + " records between its first "
+        + EbpfTracer.RECORDS_HEAD + " and its last " + EbpfTracer.RECORDS_TAIL + " were left out";
     return new CellTrace(true, note, lines, r.outcome());
   }
 }

@@ -237,6 +237,11 @@ public final class MatrixRunner {
     }
     String note = outcome.sameAs(verdict) ? null
         : "traced run: " + outcome.describe() + " (untraced: " + verdict.describe() + ")";
+    if (t.droppedLines() > 0) {
+      String cut = "the trace was cut: " + t.droppedLines() + " lines between its first "
+          + TraceCollector.HEAD_LINES + " and its last " + TraceCollector.TAIL_LINES + " were left out";
+      note = note == null ? cut : note + "; " + cut;
+    }
     return new CellTrace(true, note, t.lines(), outcome);
   }
 

@@ -1,6 +1,5 @@
 package io.splitcheck.tracer;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,18 +10,20 @@ import java.util.concurrent.TimeUnit;
  * The running bpftrace program's output, line by line as it comes: each record goes to the cell whose id
  * its second field carries (records of cells nobody waits for are dropped), a marker ({@code M 0 PID TID})
  * releases whoever waits for that pid, and bpftrace's "Attaching N probes..." releases the start. A cell
- * keeps at most {@code capPerCell} records; the rest are counted, not kept.
+ * keeps its first {@code head} and last {@code tail} records ({@link HeadTail}); those between are counted.
  */
 final class BpfOutput {
   private static final int MAX_MARKERS = 1000;
-  private final int capPerCell;
-  private final Map<Long, Cell> cells = new ConcurrentHashMap<>();
+  private final int head;
+  private final int tail;
+  private final Map<Long, HeadTail> cells = new ConcurrentHashMap<>();
   private final Map<String, CountDownLatch> markers = new ConcurrentHashMap<>();
   private final CountDownLatch attached = new CountDownLatch(1);
   private volatile boolean ended;
 
-  BpfOutput(int capPerCell) {
-    this.capPerCell = capPerCell;
+  BpfOutput(int head, int tail) {
+    this.head = head;
+    this.tail = tail;
   }
 
   /** One cell's records so far, and how many were left out past the cap. */
@@ -32,24 +33,21 @@ final class BpfOutput {
     }
   }
 
-  private static final class Cell {
-    private final List<String> lines = new ArrayList<>();
-    private long dropped;
-  }
+
 
   /** Starts keeping the records of cell {@code id}. */
   void open(long id) {
-    cells.put(id, new Cell());
+    cells.put(id, new HeadTail(head, tail));
   }
 
   /** Stops keeping cell {@code id}'s records and returns them. */
   Records close(long id) {
-    Cell c = cells.remove(id);
+    HeadTail c = cells.remove(id);
     if (c == null) {
       return new Records(List.of(), 0);
     }
     synchronized (c) {
-      return new Records(c.lines, c.dropped);
+      return new Records(c.lines(), c.dropped());
     }
   }
 
@@ -69,14 +67,10 @@ final class BpfOutput {
       marker(line.substring(b + 1, c < 0 ? line.length() : c)).countDown();
       return;
     }
-    Cell c = cells.get(parseId(line.substring(a + 1, b)));
+    HeadTail c = cells.get(parseId(line.substring(a + 1, b)));
     if (c != null) {
       synchronized (c) {
-        if (c.lines.size() < capPerCell) {
-          c.lines.add(line);
-        } else {
-          c.dropped++;
-        }
+        c.add(line);
       }
     }
   }

@@ -32,7 +32,7 @@ final class BpfProcess {
     this.program = program;
   }
 
-  static BpfProcess start(String text, int strlen, int capPerCell, long attachSeconds) throws EngineException {
+  static BpfProcess start(String text, int strlen, int head, int tail, long attachSeconds) throws EngineException {
     Path program;
     Process p;
     try {
@@ -44,7 +44,7 @@ final class BpfProcess {
     } catch (IOException e) {
       throw new EngineException("starting bpftrace failed: " + e.getMessage(), e);
     }
-    BpfProcess b = new BpfProcess(p, new BpfOutput(capPerCell), program);
+    BpfProcess b = new BpfProcess(p, new BpfOutput(head, tail), program);
     EbpfTracer.reader(p.getInputStream(), b.output::accept, b.output::end, "splitcheck-ebpf-out");
     EbpfTracer.reader(p.getErrorStream(), b::error, () -> { }, "splitcheck-ebpf-err");
     b.awaitAttached(attachSeconds);

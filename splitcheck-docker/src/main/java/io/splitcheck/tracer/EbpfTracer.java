@@ -33,8 +33,9 @@ public final class EbpfTracer implements AutoCloseable {
   /** x86_64's THREAD_SIZE without KASAN: the task's user registers sit at the top of its kernel stack. */
   private static final int THREAD_SIZE = 16384;
   private static final long ATTACH_SECONDS = 180;
-  /** Records kept per cell (a record is about 60 bytes): past it, a cell's records are counted only. */
-  public static final int RECORDS_PER_CELL = 200_000;
+  /** Records kept per cell from its start and its end (a record is about 60 bytes); those between are counted. */
+  public static final int RECORDS_HEAD = 200_000;
+  public static final int RECORDS_TAIL = 50_000;
   private static final AtomicLong TRACED = new AtomicLong();
   private static CompletableFuture<EbpfTracer> shared;
 
@@ -111,7 +112,7 @@ public final class EbpfTracer implements AutoCloseable {
       String kn = kernfsParentField();
       String filter = "curtask->cgroups->dfl_cgrp->kn->" + kn + "->" + kn + "->id == " + dirs.rootId();
       EbpfTracer t = new EbpfTracer(dirs, BpfProcess.start(program(filter,
-          "curtask->cgroups->dfl_cgrp->kn->" + kn + "->id"), STRLEN, RECORDS_PER_CELL, ATTACH_SECONDS));
+          "curtask->cgroups->dfl_cgrp->kn->" + kn + "->id"), STRLEN, RECORDS_HEAD, RECORDS_TAIL, ATTACH_SECONDS));
       Runtime.getRuntime().addShutdownHook(new Thread(t::close, "splitcheck-ebpf-stop"));
       return t;
     } catch (EngineException | RuntimeException e) {
@@ -128,7 +129,7 @@ public final class EbpfTracer implements AutoCloseable {
   public static EbpfTracer forCgroup(String path) throws EngineException {
     long id = CgroupDirs.idOf(path);
     return new EbpfTracer(null, BpfProcess.start(program("cgroup == " + id, "cgroup"), STRLEN,
-        RECORDS_PER_CELL, ATTACH_SECONDS));
+        RECORDS_HEAD, RECORDS_TAIL, ATTACH_SECONDS));
   }
 
   /** The program with its filter, the id each record carries and the marker's parent filled in. */

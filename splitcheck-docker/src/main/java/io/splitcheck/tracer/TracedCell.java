@@ -31,8 +31,9 @@ public final class TracedCell {
   }
 
   /**
-   * Waits until the records made so far have been read, stops keeping this cell's and returns them (at
-   * most {@link EbpfTracer#RECORDS_PER_CELL}; {@link #dropped()} says how many more there were).
+   * Waits until the records made so far have been read, stops keeping this cell's and returns them (the
+   * first {@link EbpfTracer#RECORDS_HEAD} and last {@link EbpfTracer#RECORDS_TAIL}; {@link #dropped()}
+   * says how many between were left out).
    */
   public List<String> stop() throws EngineException {
     try {
@@ -44,7 +45,7 @@ public final class TracedCell {
     }
   }
 
-  /** How many records {@link #stop()} left out past the cap. */
+  /** How many records between the head and the tail {@link #stop()} left out. */
   public long dropped() {
     return dropped;
   }

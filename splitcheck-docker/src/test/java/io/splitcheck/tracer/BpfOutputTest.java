@@ -17,7 +17,7 @@ class BpfOutputTest {
 
   @Test
   void accept_keepsEachOpenCellsRecords_andDropsThoseOfCellsNobodyOpened() {
-    BpfOutput out = new BpfOutput(100);
+    BpfOutput out = new BpfOutput(100, 10);
     out.open(52446);
     out.accept(EXEC);
     out.accept(OTHER);
@@ -31,22 +31,25 @@ class BpfOutputTest {
   }
 
   @Test
-  void accept_keepsAtMostTheCap_andCountsTheRest_ofAHugeTrace() {
-    BpfOutput out = new BpfOutput(1000);
+  void accept_keepsTheHeadAndTheTail_andCountsTheMiddle_ofAHugeTrace() {
+    BpfOutput out = new BpfOutput(1000, 100);
     out.open(52446);
     for (int i = 0; i < 500_000; i++) {
-      out.accept(OPEN);
+      out.accept("Q\t52446\t" + i + "\t" + i + "\t0");
     }
 
     BpfOutput.Records r = out.close(52446);
 
-    assertEquals(1000, r.lines().size());
-    assertEquals(499_000, r.dropped());
+    assertEquals(1100, r.lines().size());
+    assertEquals(498_900, r.dropped());
+    assertEquals("Q\t52446\t999\t999\t0", r.lines().get(999));
+    assertEquals("Q\t52446\t499900\t499900\t0", r.lines().get(1000));
+    assertEquals("Q\t52446\t499999\t499999\t0", r.lines().get(1099));
   }
 
   @Test
   void awaitMarker_returnsOnceThatPidsMarkerIsRead_evenWhenReadBeforeTheWait() throws Exception {
-    BpfOutput out = new BpfOutput(10);
+    BpfOutput out = new BpfOutput(10, 10);
     out.accept("M\t0\t4711\t4711");
 
     assertTrue(out.awaitMarker(4711, 1, TimeUnit.SECONDS));
@@ -55,9 +58,9 @@ class BpfOutputTest {
 
   @Test
   void awaitAttached_isReleasedByTheAttachingLine_andFailsWhenTheOutputEndsFirst() throws Exception {
-    BpfOutput attached = new BpfOutput(10);
+    BpfOutput attached = new BpfOutput(10, 10);
     attached.accept("Attaching 6 probes...");
-    BpfOutput ended = new BpfOutput(10);
+    BpfOutput ended = new BpfOutput(10, 10);
     ended.end();
 
     assertTrue(attached.awaitAttached(1, TimeUnit.SECONDS));
