@@ -25,6 +25,7 @@ final class BpfProcess {
   private final BpfOutput output;
   private final Path program;
   private final Deque<String> errors = new ArrayDeque<>();
+  private Thread errorReader;
 
   private BpfProcess(Process process, BpfOutput output, Path program) {
     this.process = process;
@@ -46,7 +47,7 @@ final class BpfProcess {
     }
     BpfProcess b = new BpfProcess(p, new BpfOutput(head, tail), program);
     EbpfTracer.reader(p.getInputStream(), b.output::accept, b.output::end, "splitcheck-ebpf-out");
-    EbpfTracer.reader(p.getErrorStream(), b::error, () -> { }, "splitcheck-ebpf-err");
+    b.errorReader = EbpfTracer.reader(p.getErrorStream(), b::error, () -> { }, "splitcheck-ebpf-err");
     b.awaitAttached(attachSeconds);
     return b;
   }
@@ -57,6 +58,7 @@ final class BpfProcess {
         return;
       }
       boolean exited = process.waitFor(5, TimeUnit.SECONDS);
+      errorReader.join(TimeUnit.SECONDS.toMillis(5)); // all of its message
       stop();
       throw new EngineException("bpftrace " + program + (exited ? " exited " + process.exitValue() + ": "
           + errors() : " did not attach within " + seconds + " s"));

@@ -72,6 +72,10 @@ public final class EbpfTracer implements AutoCloseable {
    * {@link #unavailable} finds something missing.
    */
   public static synchronized void prestart() {
+    if (shared != null && shared.isDone() && !shared.isCompletedExceptionally() && !shared.join().process.alive()) {
+      shared.join().close(); // bpftrace went away (killed from outside): the next start makes a new one
+      shared = null;
+    }
     if ((shared == null || shared.isCompletedExceptionally()) && unavailable().isEmpty()) {
       shared = CompletableFuture.supplyAsync(() -> {
         try {
@@ -109,10 +113,17 @@ public final class EbpfTracer implements AutoCloseable {
   private static EbpfTracer startShared() throws EngineException {
     CgroupDirs dirs = CgroupDirs.create("splitcheck-ebpf-" + ProcessHandle.current().pid());
     try {
-      String kn = kernfsParentField();
-      String filter = "curtask->cgroups->dfl_cgrp->kn->" + kn + "->" + kn + "->id == " + dirs.rootId();
-      EbpfTracer t = new EbpfTracer(dirs, BpfProcess.start(program(filter,
-          "curtask->cgroups->dfl_cgrp->kn->" + kn + "->id"), STRLEN, RECORDS_HEAD, RECORDS_TAIL, ATTACH_SECONDS));
+      String kn = kernfsParentField(System.getProperty("os.version"));
+      BpfProcess p;
+      try {
+        p = startFiltered(dirs.rootId(), kn);
+      } catch (EngineException e) {
+        if (!e.getMessage().contains("kernfs_node")) {
+          throw e;
+        }
+        p = startFiltered(dirs.rootId(), kn.equals("parent") ? "__parent" : "parent"); // a backport
+      }
+      EbpfTracer t = new EbpfTracer(dirs, p);
       Runtime.getRuntime().addShutdownHook(new Thread(t::close, "splitcheck-ebpf-stop"));
       return t;
     } catch (EngineException | RuntimeException e) {
@@ -148,10 +159,25 @@ public final class EbpfTracer implements AutoCloseable {
     }
   }
 
-  /** {@code __parent} on kernels since 6.15, {@code parent} before: asked of the kernel's BTF. */
-  static String kernfsParentField() throws EngineException {
-    String struct = Commands.output(List.of(BPFTRACE.toString(), "-lv", "struct kernfs_node"), 60);
-    return struct.contains("*__parent;") ? "__parent" : "parent";
+  private static BpfProcess startFiltered(long rootId, String kn) throws EngineException {
+    String filter = "curtask->cgroups->dfl_cgrp->kn->" + kn + "->" + kn + "->id == " + rootId;
+    return BpfProcess.start(program(filter, "curtask->cgroups->dfl_cgrp->kn->" + kn + "->id"), STRLEN,
+        RECORDS_HEAD, RECORDS_TAIL, ATTACH_SECONDS);
+  }
+
+  /**
+   * kernfs_node's parent pointer: {@code __parent} on kernels since 6.15, {@code parent} before, by the
+   * kernel's release ({@code 6.18.44-...}); a start that fails on the field tries the other name. (Asking
+   * the BTF with {@code bpftrace -lv} cost a second bpftrace start.)
+   */
+  static String kernfsParentField(String release) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)").matcher(release);
+    if (!m.find()) {
+      return "__parent";
+    }
+    int major = Integer.parseInt(m.group(1));
+    int minor = Integer.parseInt(m.group(2));
+    return major > 6 || major == 6 && minor >= 15 ? "__parent" : "parent";
   }
 
   /** How many cells the tracers of this JVM have traced (for tests that check the tracer was used). */
