@@ -19,7 +19,12 @@ public final class ChildProcesses {
     return p;
   }
 
-  /** Kills every tracked process and its descendants, waiting a bounded time for them to end. */
+  /**
+   * Stops every tracked process and its descendants with SIGTERM and waits for them to end, SIGKILL
+   * after 5 s. A docker CLI build answers SIGTERM by cancelling its build on the engine ({@code POST
+   * /build/cancel}) and exits only once the engine has ended it (seen with the 20.10 client and
+   * DOCKER_BUILDKIT=1), so when this returns without a SIGKILL no build of ours is left running there.
+   */
   public static void killAll() {
     for (Process p : RUNNING) {
       p.descendants().forEach(ProcessHandle::destroy);
