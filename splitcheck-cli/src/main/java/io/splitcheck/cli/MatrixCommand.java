@@ -10,7 +10,9 @@ import io.splitcheck.matrix.CellResult;
 import io.splitcheck.matrix.EngineAxis;
 import io.splitcheck.report.MatrixResult;
 import java.util.Map;
+import io.splitcheck.matrix.CellOverrides;
 import io.splitcheck.matrix.MatrixCheck;
+import io.splitcheck.matrix.MatrixRequest;
 import io.splitcheck.matrix.MatrixJson;
 import io.splitcheck.matrix.MatrixOptions;
 import io.splitcheck.matrix.TracerChoice;
@@ -137,18 +139,15 @@ public final class MatrixCommand implements Callable<Integer> {
     TraceMode mode = TraceMode.parse(trace);
     Duration perCell = Durations.positive(timeout, "--timeout");
     output.streams(spec.commandLine()).check("--json", json);
+    MatrixRequest request = request(mode, perCell);
     if (!on.isEmpty()) {
-      return onEngines(mode, perCell);
+      return onEngines(request);
     }
     // connecting (class loading, ping, info) overlaps with reading the profiles
     Engines.Pending pending = Engines.connect(engines, common.dockerHost);
     MatrixCheck.Prepared prepared;
     try {
-      prepared = MatrixCheck.prepare(new MatrixCheck.Request(image, configs,
-          ProfileOptions.toMap(profiles, System.getenv()), NamedValue.toMap("--derive", derives, v -> v),
-          baseline, mode, perCell, jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile,
-          TracerChoice.parse(tracer)),
-          io.splitcheck.matrix.CellOverrides.parse(user, limits, tmpfs), pods);
+      prepared = MatrixCheck.prepare(request);
     } catch (RuntimeException e) {
       pending.abandon();
       throw e;
@@ -189,7 +188,7 @@ public final class MatrixCommand implements Callable<Integer> {
   }
 
   /** {@code --on}: every cell on every named engine, the cells x engines grid. */
-  private int onEngines(TraceMode mode, Duration perCell) throws Exception {
+  private int onEngines(MatrixRequest request) throws Exception {
     if (!engines.isEmpty()) {
       throw new IllegalArgumentException(OnEngines.OPTION + " and " + Engines.OPTION + " are given: "
           + Engines.OPTION + " spreads cells round-robin over engines, " + OnEngines.OPTION
@@ -200,9 +199,8 @@ public final class MatrixCommand implements Callable<Integer> {
     Redactor redactor = Redactor.standard();
     java.util.function.Consumer<String> warn =
         w -> System.err.println("splitcheck matrix: warning: " + redactor.redact(w));
-    MatrixCheck.Prepared prepared = MatrixCheck.prepare(new MatrixCheck.Request(OnEngines.tag(runId),
-        configs, ProfileOptions.toMap(profiles, System.getenv()), NamedValue.toMap("--derive", derives,
-        v -> v), baseline, mode, perCell, jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile));
+    // every engine runs the image under the run's tag; --pod matches containers by the image's name
+    MatrixCheck.Prepared prepared = MatrixCheck.prepare(request).withImage(OnEngines.tag(runId));
     EngineAxis.Result result;
     try (OnEngines engines = OnEngines.open(named, image, runId, warn)) {
       Timings.mark("engines");
@@ -225,6 +223,16 @@ public final class MatrixCommand implements Callable<Integer> {
     }
     Timings.mark("reported");
     return result.exitCode();
+  }
+
+  /** The matrix the options ask for, as one request for both paths. */
+  private MatrixRequest request(TraceMode mode, Duration perCell) {
+    return MatrixRequest.builder(image).configs(configs)
+        .profiles(ProfileOptions.toMap(profiles, System.getenv()))
+        .derives(NamedValue.toMap("--derive", derives, v -> v)).baseline(baseline).trace(mode)
+        .timeout(perCell).jobs(jobs == null ? MatrixOptions.defaultJobs() : jobs).command(command)
+        .defaultProfile(defaultProfile).tracer(TracerChoice.parse(tracer))
+        .overrides(CellOverrides.parse(user, limits, tmpfs)).pods(pods).build();
   }
 
   /** Exit 2 with the cells that did not finish; the report of those that did is already written. */
