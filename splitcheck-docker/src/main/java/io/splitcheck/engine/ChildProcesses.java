@@ -7,6 +7,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The processes splitcheck spawned (docker CLI builds, ...) that must not outlive it: on exit they are
  * killed before the run's objects are removed, so a build cannot tag an image after cleanup ran.
+ *
+ * <p>Process-wide on purpose: the processes are children of this JVM, and what must stop them is the
+ * JVM stopping (its shutdown hooks), not the end of one session; a child started by any builder in
+ * any run of the JVM must be on the list the hook walks. Entries leave it when the process exits.
  */
 public final class ChildProcesses {
   private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();

@@ -17,7 +17,12 @@ final class ContainerDeadline {
     boolean send(String id, String signal);
   }
 
-  /** A few threads: a kill that hangs on an engine gone silent must not hold up other deadlines. */
+  /**
+   * A few threads: a kill that hangs on an engine gone silent must not hold up other deadlines.
+   * Process-wide on purpose: daemon threads that hold only scheduled kills, shared by every engine
+   * object, so nothing has to close it (a pool per engine would leak threads wherever an engine object
+   * is dropped without close); a deadline cancels its own tasks when its container exits.
+   */
   static final ScheduledExecutorService TIMER = Executors.newScheduledThreadPool(4, r -> {
     Thread t = new Thread(r, "splitcheck-container-deadlines");
     t.setDaemon(true);
