@@ -20,6 +20,7 @@ import io.splitcheck.matrix.MatrixCheck;
 import io.splitcheck.matrix.MatrixJson;
 import io.splitcheck.matrix.MatrixOptions;
 import io.splitcheck.matrix.MatrixReport;
+import io.splitcheck.matrix.MatrixRequest;
 import io.splitcheck.matrix.TraceMode;
 import io.splitcheck.matrix.TracerChoice;
 import io.splitcheck.scenario.Checks;
@@ -54,10 +55,13 @@ public final class Suites {
       Checks.Matrix m = s.checks().matrix();
       Map<String, Path> profiles = new LinkedHashMap<>();
       m.profiles().forEach((name, file) -> profiles.put(name, s.dir().resolve(file)));
-      MatrixCheck.Request request = new MatrixCheck.Request(image, m.configs(), profiles, m.derive(),
-          m.baseline(), m.trace() == null ? TraceMode.AUTO : TraceMode.parse(m.trace()),
-          MatrixOptions.timeout(m.timeout()), MatrixOptions.defaultJobs(infos), m.cmd(), null,
-          TracerChoice.AUTO); // eBPF when it can run here (one engine on this host), as matrix --tracer auto
+      MatrixRequest request = MatrixRequest.builder(image).configs(m.configs()).profiles(profiles)
+          .derives(m.derive()).baseline(m.baseline())
+          .trace(m.trace() == null ? TraceMode.AUTO : TraceMode.parse(m.trace()))
+          .timeout(MatrixOptions.timeout(m.timeout())).jobs(MatrixOptions.defaultJobs(infos))
+          .command(m.cmd())
+          .tracer(TracerChoice.AUTO) // eBPF when it can run here (one engine on this host), as matrix --tracer auto
+          .build();
       MatrixCheck.Prepared prepared = MatrixCheck.prepare(request);
       ImageCopies copies = ImageCopies.spread(source, others, ScenarioExecutor.tag(id, s), image);
       MatrixReport report;

@@ -36,6 +36,9 @@ public final class EbpfTracer implements AutoCloseable {
   /** Records kept per cell from its start and its end (a record is about 60 bytes); those between are counted. */
   public static final int RECORDS_HEAD = 200_000;
   public static final int RECORDS_TAIL = 50_000;
+  // Process-wide by design: one bpftrace serves the whole JVM (its start costs seconds of CPU; a second
+  // one would double every syscall's cost on the host) and is killed by the JVM's shutdown hook; the
+  // count says what that one tracer has traced. Everything of one run (its cells) is a TracedCell.
   private static final AtomicLong TRACED = new AtomicLong();
   private static CompletableFuture<EbpfTracer> shared;
 
