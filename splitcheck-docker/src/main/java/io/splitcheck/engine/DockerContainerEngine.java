@@ -292,7 +292,7 @@ public final class DockerContainerEngine implements ContainerEngine {
       if (entry == null || !entry.isFile()) {
         return null;
       }
-      Path out = Files.createTempFile("splitcheck-", ".out");
+      Path out = TempFolder.file("file-", ".out");
       Files.copy(tar, out, StandardCopyOption.REPLACE_EXISTING);
       return out;
     } catch (NotFoundException e) {

@@ -1,5 +1,6 @@
 package io.splitcheck.twice;
 
+import io.splitcheck.engine.TempFolder;
 import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.diff.ImageArchiveReader;
 import io.splitcheck.diff.SavedImageFiles;
@@ -157,8 +158,8 @@ public final class Twice {
       SavedImage only = save(firstId);
       return new ImageDiffer().compare(only, only);
     }
-    Path first = Files.createTempFile("splitcheck-twice-", ".tar");
-    Path second = Files.createTempFile("splitcheck-twice-", ".tar");
+    Path first = TempFolder.file("twice-", ".tar");
+    Path second = TempFolder.file("twice-", ".tar");
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       Future<?> a = pool.submit(() -> saveTo(firstId, first));
