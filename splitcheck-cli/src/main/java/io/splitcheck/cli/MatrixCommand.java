@@ -159,13 +159,19 @@ public final class MatrixCommand implements Callable<Integer> {
       prepared = prepared.withJobs(MatrixOptions.defaultJobs(connected.infos()));
     }
     Redactor redactor = Redactor.standard();
-    MatrixReport report = MatrixCheck.run(connected.engines(), connected.infos(), prepared,
-        RunId.next(Clock.systemUTC()), w -> System.err.println("splitcheck matrix: warning: " + io.splitcheck.report.TerminalText.escape(redactor.redact(w))));
+    Terminal terminal = output.terminal(json);
+    MatrixReport report;
+    try (ProgressLine progress = ProgressLine.start("matrix", terminal)
+        .total("cells", prepared.options().plan().cells().size())) {
+      report = MatrixCheck.run(connected.engines(), connected.infos(), prepared,
+          RunId.next(Clock.systemUTC()), w -> System.err.println("splitcheck matrix: warning: " + io.splitcheck.report.TerminalText.escape(redactor.redact(w))));
+    }
     Timings.mark("cells");
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     MatrixText.print(report, new PrintStream(text, true, StandardCharsets.UTF_8));
     java.io.PrintWriter human = output.human();
-    human.print(io.splitcheck.report.TerminalText.escape(redactor.redact(text.toString(StandardCharsets.UTF_8))));
+    human.print(Colours.paint(io.splitcheck.report.TerminalText.escape(redactor.redact(text.toString(StandardCharsets.UTF_8))),
+        terminal.colour()));
     human.flush();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     MatrixJson.write(report, bytes);

@@ -80,10 +80,22 @@ public final class Twice {
       List<BuildResult> results = new ArrayList<>();
       for (String tag : tags) {
         built.add(tag);
-        results.add(builder.build(request.withTag(tag)));
+        String which = tag.substring(tag.lastIndexOf(':') + 1);
+        io.splitcheck.engine.Progress.started("build", which);
+        try {
+          results.add(builder.build(request.withTag(tag)));
+        } finally {
+          io.splitcheck.engine.Progress.finished("build", which);
+        }
         tagged.add(tag);
       }
-      ImageComparison comparison = compare(results.get(0).imageId(), results.get(1).imageId());
+      io.splitcheck.engine.Progress.started("compare", "the two images");
+      ImageComparison comparison;
+      try {
+        comparison = compare(results.get(0).imageId(), results.get(1).imageId());
+      } finally {
+        io.splitcheck.engine.Progress.finished("compare", "the two images");
+      }
       return TwiceResult.of(request.context().toString(), comparison, notes(comparison),
           results.stream().map(BuildResult::wall).toList());
     } finally {
