@@ -102,6 +102,15 @@ class ScriptsIT {
   }
 
   @Test
+  void nightly_exits2_namingAMissingValue_orAnUnknownOption_beforeAnythingRuns() throws Exception {
+    Run missing = script(Map.of(), "scripts/nightly", "--keep");
+    assertEquals(2, missing.exit());
+    assertEquals("scripts/nightly: --keep needs a value (see --help)\n", missing.err());
+    assertEquals(2, script(Map.of(), "scripts/nightly", "--history", "--keep", "3").exit());
+    assertEquals(2, script(Map.of(), "scripts/nightly", "--bogus").exit());
+  }
+
+  @Test
   void reproduce_takesMatrixOptionForms_andExitsAsTheMatrixDoes() throws Exception {
     Path profile = ROOT.resolve("seccomp-profiles/docker-20.10.24.json");
     List<String> args = new ArrayList<>(List.of("scripts/reproduce", image.tag(), "--config=unconfined",
