@@ -1,6 +1,7 @@
 package io.splitcheck.tracer;
 
 import io.splitcheck.engine.EngineException;
+import io.splitcheck.engine.TempFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ final class BpfProcess {
     Path program;
     Process p;
     try {
-      program = Files.createTempFile("splitcheck-ebpf-", ".bt");
+      program = TempFolder.file("ebpf-", ".bt"); // in the process's owned folder, removed at exit and by gc
       Files.writeString(program, text, StandardCharsets.UTF_8);
       ProcessBuilder pb = new ProcessBuilder(EbpfTracer.BPFTRACE.toString(), "-B", "none", program.toString());
       pb.environment().put("BPFTRACE_STRLEN", Integer.toString(strlen));
