@@ -71,7 +71,6 @@ public final class MatrixRunner {
     for (EngineSlot slot : slots.subList(1, slots.size())) {
       requireImage(slot.engine(), o.image());
     }
-    validateProfiles(o);
     if (ebpf) {
       MatrixRun seen;
       try (EbpfTracer tracer = EbpfTracer.start(runId, o.plan().cells().size())) {
@@ -154,23 +153,26 @@ public final class MatrixRunner {
     return argv;
   }
 
-  private void validateProfiles(MatrixOptions o) throws EngineException {
-    for (EngineSlot slot : slots) {
-      validateProfiles(slot.engine(), o);
+  /**
+   * A custom profile the engine refuses to load is bad input, reported by the cell's own start (no
+   * container of its own before the matrix): the engine's start error names seccomp and is not the
+   * workload's exec or a call the loaded filter denied (those are the cell's outcome).
+   */
+  static Optional<String> profileRejection(Cell cell, String startError) {
+    if (startError == null || cell.security().seccomp() != ContainerSecurity.Seccomp.CUSTOM) {
+      return Optional.empty();
     }
+    String lower = startError.toLowerCase(java.util.Locale.ROOT);
+    boolean loaded = lower.contains("unable to start container process")
+        || lower.contains("operation not permitted");
+    return lower.contains("seccomp") && !loaded ? Optional.of(startError.replaceFirst(
+        "^POST /containers/[^/]+/start: ", "").replaceFirst("^POST /containers/create \\(image [^)]*\\) failed: ", ""))
+        : Optional.empty();
   }
 
-  private void validateProfiles(ContainerEngine engine, MatrixOptions o) throws EngineException {
-    for (Cell cell : o.plan().cells()) {
-      if (cell.security().seccomp() == ContainerSecurity.Seccomp.CUSTOM) {
-        Optional<String> rejection = engine.seccompRejection(o.image(),
-            cell.security().profileJson(), Labels.forRun(runId, "validate"));
-        if (rejection.isPresent()) {
-          throw new IllegalArgumentException("cell '" + cell.name() + "' (" + cell.origin()
-              + "): the engine rejects the seccomp profile: " + rejection.get());
-        }
-      }
-    }
+  private static IllegalArgumentException rejected(Cell cell, String why) {
+    return new IllegalArgumentException("cell '" + cell.name() + "' (" + cell.origin()
+        + "): the engine rejects the seccomp profile: " + why);
   }
 
   static Set<String> cellsToTrace(MatrixOptions o, List<CellResult> results) {
@@ -203,11 +205,20 @@ public final class MatrixRunner {
       ContainerSpec spec = spec(cell, o, "cell");
       exit = slot.engine().run(cgroupParent == null ? spec : spec.withCgroupParent(cgroupParent));
     } catch (EngineException | RuntimeException e) {
+      // an engine that decodes the profile at create (not at start) refuses the create
+      Optional<String> rejection = profileRejection(cell, e.getMessage());
+      if (rejection.isPresent()) {
+        throw rejected(cell, rejection.get());
+      }
       // docker-java reports a refused connection as a bare RuntimeException
       if (slot.engine().answers()) {
         throw e;
       }
       return CellResult.engineWentAway(cell.name(), e.getMessage(), slot.info());
+    }
+    Optional<String> rejection = profileRejection(cell, exit.startError());
+    if (rejection.isPresent()) {
+      throw rejected(cell, rejection.get());
     }
     return new CellResult(cell.name(), outcome(exit), exit.wallMillis(), exit.stdout(),
         exit.stderr(), exit.startError(), null, slot.info());
