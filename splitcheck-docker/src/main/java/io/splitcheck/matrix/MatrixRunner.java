@@ -155,18 +155,29 @@ public final class MatrixRunner {
 
   /**
    * A custom profile the engine refuses to load is bad input, reported by the cell's own start (no
-   * container of its own before the matrix): the engine's start error names seccomp and is not the
-   * workload's exec or a call the loaded filter denied (those are the cell's outcome).
+   * container of its own before the matrix). The cell differs from the engine's default only in its
+   * profile, so a start that fails before the workload's exec is the profile's refusal; one that got
+   * as far as the exec, or whose loaded filter denied runc a call, is the cell's outcome. Seen on
+   * Docker 20.10 / runc 1.1: {@code unable to start container process: SCMP_ACT_NOTIFY cannot be used
+   * as default action} (refused) vs {@code exec: "/x": operation not permitted} (loaded).
    */
   static Optional<String> profileRejection(Cell cell, String startError) {
     if (startError == null || cell.security().seccomp() != ContainerSecurity.Seccomp.CUSTOM) {
       return Optional.empty();
     }
     String lower = startError.toLowerCase(java.util.Locale.ROOT);
-    boolean loaded = lower.contains("unable to start container process")
-        || lower.contains("operation not permitted");
-    return lower.contains("seccomp") && !loaded ? Optional.of(startError.replaceFirst(
-        "^POST /containers/[^/]+/start: ", "").replaceFirst("^POST /containers/create \\(image [^)]*\\) failed: ", ""))
+    boolean loaded = lower.contains("operation not permitted") || lower.contains("exec: \"")
+        || lower.contains("exec format error") || lower.contains("cannot start a stopped process")
+        || lower.matches("(?s).*\\bexec /.*");
+    return loaded ? Optional.empty()
+        : Optional.of(startError.replaceFirst("^POST /containers/[^/]+/start: ", ""));
+  }
+
+  /** An engine that decodes the profile at create refuses the create: its error names seccomp. */
+  private static Optional<String> createRejection(Cell cell, String createError) {
+    String lower = createError == null ? "" : createError.toLowerCase(java.util.Locale.ROOT);
+    return cell.security().seccomp() == ContainerSecurity.Seccomp.CUSTOM && lower.contains("seccomp")
+        ? Optional.of(createError.replaceFirst("^POST /containers/create \\(image [^)]*\\) failed: ", ""))
         : Optional.empty();
   }
 
@@ -205,8 +216,7 @@ public final class MatrixRunner {
       ContainerSpec spec = spec(cell, o, "cell");
       exit = slot.engine().run(cgroupParent == null ? spec : spec.withCgroupParent(cgroupParent));
     } catch (EngineException | RuntimeException e) {
-      // an engine that decodes the profile at create (not at start) refuses the create
-      Optional<String> rejection = profileRejection(cell, e.getMessage());
+      Optional<String> rejection = createRejection(cell, e.getMessage());
       if (rejection.isPresent()) {
         throw rejected(cell, rejection.get());
       }

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ProfileRejectionTest {
   private static final String IMAGE = "probe:1";
   private static final String RUN = "20261202-000000-test";
-  /** Docker 20.10, runc 1.1: a profile whose defaultAction is SCMP_ACT_BOGUS. */
-  private static final String BOGUS_ACTION = "POST /containers/0123/start: failed to create shim task: OCI "
-      + "runtime create failed: runc create failed: string SCMP_ACT_BOGUS is not a valid action for seccomp: unknown";
+  /** Docker 20.10, runc 1.1: a profile whose defaultAction is SCMP_ACT_NOTIFY. */
+  private static final String NOTIFY_DEFAULT = "POST /containers/0123/start: failed to create shim task: OCI "
+      + "runtime create failed: runc create failed: unable to start container process: SCMP_ACT_NOTIFY cannot "
+      + "be used as default action: unknown";
   /** A profile that loads and then denies the workload's execve: the cell's outcome, not bad input. */
   private static final String EXEC_DENIED = "POST /containers/0123/start: failed to create shim task: OCI "
       + "runtime create failed: runc create failed: unable to start container process: exec: \"/probe\": "
@@ -45,14 +46,14 @@ class ProfileRejectionTest {
     // parses here; the fake engine refuses it as Docker 20.10 refused a profile it could not load
     Path profile = Files.writeString(dir.resolve("mine.json"), "{\"defaultAction\":\"SCMP_ACT_ALLOW\"}");
     FakeEngine engine = FakeEngine.withImage(IMAGE, spec -> spec.security().seccomp()
-        == ContainerSecurity.Seccomp.CUSTOM ? startFailed(BOGUS_ACTION) : FakeEngine.exit(0, ""));
+        == ContainerSecurity.Seccomp.CUSTOM ? startFailed(NOTIFY_DEFAULT) : FakeEngine.exit(0, ""));
 
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> MatrixCheck.run(engine, prepare(profile), RUN, w -> { }));
 
     assertEquals("cell 'mine' (profile " + profile + "): the engine rejects the seccomp profile: "
-        + "failed to create shim task: OCI runtime create failed: runc create failed: string SCMP_ACT_BOGUS "
-        + "is not a valid action for seccomp: unknown", e.getMessage());
+        + "failed to create shim task: OCI runtime create failed: runc create failed: unable to start "
+        + "container process: SCMP_ACT_NOTIFY cannot be used as default action: unknown", e.getMessage());
   }
 
   @Test
