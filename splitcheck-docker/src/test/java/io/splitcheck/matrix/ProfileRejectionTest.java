@@ -36,8 +36,8 @@ class ProfileRejectionTest {
   }
 
   private static MatrixCheck.Prepared prepare(Path profile) throws Exception {
-    return MatrixCheck.prepare(new MatrixCheck.Request(IMAGE, List.of("unconfined"), Map.of("mine", profile),
-        Map.of(), null, TraceMode.NEVER, Duration.ofSeconds(5), 2, List.of(), null));
+    return MatrixCheck.prepare(MatrixRequest.builder(IMAGE).configs(List.of("unconfined"))
+        .profiles(Map.of("mine", profile)).trace(TraceMode.NEVER).timeout(Duration.ofSeconds(5)).jobs(2).build());
   }
 
   @Test
