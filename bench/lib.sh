@@ -34,31 +34,39 @@ save_pair() { # context a.tar b.tar
   $DOCKER rmi -f splitcheck-bench/pair:a splitcheck-bench/pair:b >/dev/null
 }
 
+# splitcheck diff and diffoscope on the same differing layer pairs, interleaved pair by pair
+# (BENCH_DIFFER_PAIRS, default 5); diffoscope's time is the sum over the differing layer pairs.
 bench_differ() {
-  local ctx=$WORK/ctx300
+  local ctx=$WORK/ctx300 pairs=${BENCH_DIFFER_PAIRS:-5}
   make_context "$ctx" 300
   save_pair "$ctx"
   local tar_mb; tar_mb=$(( $(stat -c %s "$WORK/a.tar") / 1048576 ))
-  local runs=() rsss=() s1 r1
-  for _ in 1 2 3; do   # the median of three: one run of a 1 s command is at the mercy of the machine
+  rm -rf "$WORK/la" "$WORK/lb"
+  local layer_pairs=() la lb
+  while read -r la lb; do layer_pairs+=("$la $lb"); done \
+    < <(python3 "$ROOT/bench/layers.py" "$WORK/a.tar" "$WORK/b.tar" "$WORK/la" "$WORK/lb")
+  local runs=() rsss=() dos=() ratios=() do_rss=0 reports=() s1 r1 sc_rc r n s rss rc load_start
+  load_start=$(load1)
+  for ((r = 0; r < pairs; r++)); do
     read -r s1 r1 sc_rc < <(measure "${SC[@]}" diff "$WORK/a.tar" "$WORK/b.tar" --json "$WORK/sc-diff.json")
     runs+=("$s1"); rsss+=("$r1")
+    local do_s=0; n=0; reports=()
+    for p in "${layer_pairs[@]}"; do
+      n=$((n + 1)); read -r la lb <<< "$p"
+      read -r s rss rc < <(measure timeout "${DIFFOSCOPE_TIMEOUT:-1800}" diffoscope --no-progress \
+          --json "$WORK/do-layer$n.json" "$la" "$lb")
+      do_s=$(python3 -c "print(round($do_s + $s, 2))")
+      (( rss > do_rss )) && do_rss=$rss
+      reports+=("$WORK/do-layer$n.json")
+    done
+    dos+=("$do_s")
+    ratios+=("$(python3 -c "print(round($do_s / max($s1, 0.01), 2))")")
   done
-  local sc_s sc_rss; sc_s=$(median "${runs[@]}"); sc_rss=$(printf '%s\n' "${rsss[@]}" | sort -n | tail -1)
-  # diffoscope on the two archives as they are (it pairs no layer: their directories are named by ids)
+  local sc_s sc_rss rs; sc_s=$(median "${runs[@]}"); sc_rss=$(printf '%s\n' "${rsss[@]}" | sort -n | tail -1)
+  read -r -a rs <<< "$(spread "${ratios[@]}")"
+  # diffoscope on the two archives as they are (it pairs no layer: their directories are named by ids), once
   read -r whole_s whole_rss whole_rc < <(measure diffoscope --no-progress --json "$WORK/do-whole.json" \
       "$WORK/a.tar" "$WORK/b.tar")
-  # diffoscope on each pair of differing layer tars (what it needs to name files); times added up
-  rm -rf "$WORK/la" "$WORK/lb"
-  local do_s=0 do_rss=0 reports=() n=0 s rss rc
-  while read -r la lb; do
-    n=$((n + 1))
-    read -r s rss rc < <(measure timeout "${DIFFOSCOPE_TIMEOUT:-1800}" diffoscope --no-progress \
-        --json "$WORK/do-layer$n.json" "$la" "$lb")
-    do_s=$(python3 -c "print(round($do_s + $s, 2))")
-    (( rss > do_rss )) && do_rss=$rss
-    reports+=("$WORK/do-layer$n.json")
-  done < <(python3 "$ROOT/bench/layers.py" "$WORK/a.tar" "$WORK/b.tar" "$WORK/la" "$WORK/lb")
   python3 "$ROOT/bench/paths.py" "$WORK/sc-diff.json" "${reports[@]}" > "$WORK/paths.json"
   rm -rf "$WORK/la" "$WORK/lb" "$WORK/a.tar" "$WORK/b.tar"
   # the differ alone on a 1 GB image
@@ -67,11 +75,11 @@ bench_differ() {
   read -r g_s g_rss g_rc < <(measure "${SC[@]}" diff "$WORK/a.tar" "$WORK/b.tar")
   rm -f "$WORK/a.tar" "$WORK/b.tar"
   cat > "$OUT/differ.json" <<JSON
-{"name": "differ", "tarMegabytes": $tar_mb,
+{"name": "differ", "tarMegabytes": $tar_mb, "pairs": $pairs, "loadAverage": {"start": $load_start, "end": $(load1)},
  "splitcheck": {"seconds": $sc_s, "peakRssKiB": $sc_rss, "exit": $sc_rc, "runs": [$(IFS=,; echo "${runs[*]}")]},
  "diffoscopeWholeArchives": {"seconds": $whole_s, "peakRssKiB": $whole_rss, "exit": $whole_rc},
- "diffoscope": {"seconds": $do_s, "peakRssKiB": $do_rss, "layerPairs": $n},
- "ratio": $(python3 -c "print(round($do_s / max($sc_s, 0.01), 1))"),
+ "diffoscope": {"seconds": $(median "${dos[@]}"), "peakRssKiB": $do_rss, "layerPairs": $n, "runs": [$(IFS=,; echo "${dos[*]}")]},
+ "ratio": ${rs[0]}, "ratioMin": ${rs[1]}, "ratioMax": ${rs[2]},
  "paths": $(cat "$WORK/paths.json"),
  "oneGigabyte": {"seconds": $g_s, "peakRssKiB": $g_rss, "exit": $g_rc}}
 JSON

@@ -19,7 +19,10 @@ for b in rows:
         print(f"| differ vs diffoscope ({b['tarMegabytes']} MB tars) | {b['splitcheck']['seconds']} s, "
               f"{b['splitcheck']['peakRssKiB'] // 1024} MB RSS | {b['diffoscope']['seconds']} s, "
               f"{b['diffoscope']['peakRssKiB'] // 1024} MB RSS over {b['diffoscope']['layerPairs']} differing layer pair(s) | "
-              f"{b['ratio']}x faster | same content paths: {p['sameContentPaths']}; 1 GB image: "
+              f"{b['ratio']}x faster" + (f" ({b['ratioMin']}-{b['ratioMax']})" if 'ratioMin' in b else "")
+              + f" | " + (f"median of {b['pairs']} interleaved pairs; load average {b['loadAverage']['start']} -> "
+                          f"{b['loadAverage']['end']}; " if 'pairs' in b else "")
+              + f"same content paths: {p['sameContentPaths']}; 1 GB image: "
               f"{b['oneGigabyte']['seconds']} s, {b['oneGigabyte']['peakRssKiB'] // 1024} MB RSS |")
     elif n == "twice":
         for c in b["cases"]:
