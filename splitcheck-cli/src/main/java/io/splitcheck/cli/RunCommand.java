@@ -89,6 +89,8 @@ public final class RunCommand implements Callable<Integer> {
     OutputPaths.dir(history, "--history");
     Shard slice = shard == null ? Shard.ALL : Shard.parse(shard);
     PrintWriter console = output.streams(spec.commandLine()).human();
+    Terminal terminal = output.terminal();
+    ConsoleRenderer render = new ConsoleRenderer(terminal.colour());
     // the engine connection and the docker CLI probe (processes) run while the scenarios are read
     Engines.Pending pending = Engines.connect(engines, common.dockerHost);
     CompletableFuture<BuildKitClient> probe = CompletableFuture.supplyAsync(() -> {
@@ -107,7 +109,6 @@ public final class RunCommand implements Callable<Integer> {
     }
     scenarios.sort(java.util.Comparator.comparing(Scenario::name)); // the order reports and shards use
     scenarios = slice.select(scenarios, Scenario::name);
-    ConsoleRenderer render = new ConsoleRenderer(colour());
     try (SuiteSession session = open(pending.await(), probe)) {
       String runId = session.runId();
       Path out = reportDir != null ? reportDir
@@ -122,7 +123,7 @@ public final class RunCommand implements Callable<Integer> {
         console.flush();
       }
       List<ScenarioReport> reports = new SuiteRunner(s -> executor.execute(s, runId), jobs)
-          .run(scenarios, (r, done, total) -> progress(console, render, r, done, total, start));
+          .run(scenarios, (r, done, total) -> progress(console, render, terminal, r, done, total, start));
       Timings.mark("scenarios");
       RunReport report = RunReport.of(runId, clock, reports);
       new ReportWriter().write(report, out);
@@ -163,8 +164,8 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private void progress(PrintWriter console, ConsoleRenderer render, ScenarioReport r, int done, int total,
-                        long start) {
+  private void progress(PrintWriter console, ConsoleRenderer render, Terminal terminal, ScenarioReport r,
+                        int done, int total, long start) {
     if (quiet) {
       return;
     }
@@ -173,13 +174,9 @@ public final class RunCommand implements Callable<Integer> {
       failed += o.status() == CheckOutcome.Status.FAILED ? 1 : 0;
       errors += o.status() == CheckOutcome.Status.ERROR ? 1 : 0;
     });
-    if (System.console() != null) { // a progress line for people; logs and CI get the check lines only
+    if (terminal.progress()) { // a progress line for people; logs and CI get the check lines only
       console.println(render.progress(done, total, failed, errors, Duration.ofNanos(System.nanoTime() - start), 30));
     }
     console.flush();
-  }
-
-  private static boolean colour() {
-    return System.getenv("NO_COLOR") == null && System.console() != null;
   }
 }
