@@ -1,6 +1,5 @@
 package io.splitcheck.engine;
 
-import java.util.Map;
 import java.util.Optional;
 
 /** The engine port's role that runs containers: what a matrix cell, a trace and a profile run need. */
@@ -12,13 +11,6 @@ public interface ContainerRunner {
 
   /** Runs a container to exit or timeout, collects its outcome, and removes it. */
   ContainerExit run(ContainerSpec spec) throws EngineException;
-
-  /**
-   * The engine's own error when it rejects a seccomp profile, else empty. Starts a container whose
-   * entrypoint does not exist, so the profile is decoded and loaded but nothing runs.
-   */
-  Optional<String> seccompRejection(String image, String profileJson, Map<String, String> labels)
-      throws EngineException;
 
   /** Sends {@code signal} to the running containers of a run that have the given role. */
   void signal(String runId, String role, String signal) throws EngineException;

@@ -173,25 +173,6 @@ public final class DockerContainerEngine implements ContainerEngine {
   }
 
   @Override
-  public Optional<String> seccompRejection(String image, String profileJson,
-      Map<String, String> labels) throws EngineException {
-    ObjectNode host = EngineApi.JSON.createObjectNode();
-    host.putArray("SecurityOpt").add("seccomp=" + profileJson);
-    String id = calls.create(ContainerSettings.helperBody(image, NO_SUCH_ENTRYPOINT, labels, host));
-    try {
-      api.post("/containers/" + id + "/start", null);
-      return Optional.empty();
-    } catch (EngineApi.Status e) {
-      String msg = e.daemonMessage();
-      // loaded: runc got as far as exec, or the filter in force denied one of runc's own calls
-      boolean loaded = msg.contains(NO_SUCH_ENTRYPOINT) || msg.contains("operation not permitted");
-      return loaded ? Optional.empty() : Optional.of(msg);
-    } finally {
-      calls.remove(id);
-    }
-  }
-
-  @Override
   public boolean answers() {
     return DockerClients.answers(docker);
   }
