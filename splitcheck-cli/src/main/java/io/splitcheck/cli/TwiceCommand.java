@@ -72,6 +72,13 @@ public final class TwiceCommand implements Callable<Integer> {
       + "those are compared (--keep and --via-save do not apply).")
   Path buildx;
 
+  @Option(names = "--vary", paramLabel = "LIST", description = "After the two builds, one more build per "
+      + "variation, each compared with the first, as reprotest does: time (SOURCE_DATE_EPOCH passed, or "
+      + "moved 398 days), mtime (the context's mtimes 398 days later), order (the context created in "
+      + "reverse name order), umask (the context's group-write bits flipped), or all. The report says "
+      + "which variations each differing path is sensitive to.")
+  String vary;
+
   Clock clock = Clock.systemUTC();
 
   /** The verdict {@code --accept} names, or null; bad input names the option and what is expected. */
@@ -92,6 +99,8 @@ public final class TwiceCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     output.streams(spec.commandLine()).check("--json", json);
     acceptedVerdict(accept); // a bad --accept fails before anything is built
+    List<io.splitcheck.twice.Variation> variations = vary == null ? List.of()
+        : io.splitcheck.twice.Variation.parse(vary);
     OutputPaths.file(json, "--json");
     String runId = RunId.next(clock);
     BuildRequest request = build.toRequest(context, Twice.tag(runId, "first"));
@@ -113,7 +122,7 @@ public final class TwiceCommand implements Callable<Integer> {
     if (exporting.isPresent()) {
       try {
         return exported(new BuildxExporter(exporting.get(), DockerClients.hostOf(common.dockerHost)),
-            request, work, runId, redactor);
+            request, work, runId, redactor, variations);
       } finally {
         TempFolder.deleteQuietly(work);
         engine.close();
@@ -129,13 +138,18 @@ public final class TwiceCommand implements Callable<Integer> {
       out.flush();
       Twice twice = new Twice(builder, engine.images(),
           engineVersion, !viaSave);
+      if (!variations.isEmpty()) {
+        io.splitcheck.diff.VariedTwiceResult varied = new io.splitcheck.twice.VariedTwice(twice, clock)
+            .run(request, runId, variations, work, keep);
+        return printed(varied, runId, redactor);
+      }
       TwiceResult result = twice.run(request, runId, keep);
       out.print(io.splitcheck.report.TerminalText.escape(redactor.redact(TwiceSummary.render(result))));
       if (keep) {
         out.println("kept: " + Twice.tag(runId, "first") + " " + Twice.tag(runId, "second"));
       }
       out.flush();
-      return written(result, runId, redactor);
+      return written(result, result, runId, redactor);
     } finally {
       TempFolder.deleteQuietly(work);
       // stopping (SIGTERM, Ctrl-C): the exit hook removes the images over this connection; leave it open
@@ -151,22 +165,38 @@ public final class TwiceCommand implements Callable<Integer> {
 
   /** Docker 26 and later: both builds exported with rewrite-timestamp=true, the tarballs compared. */
   private int exported(BuildxExporter exporter, BuildRequest request, Path work, String runId,
-      Redactor redactor) throws Exception {
+      Redactor redactor, List<io.splitcheck.twice.Variation> variations) throws Exception {
     OptionalLong epoch = sourceDateEpoch != null ? OptionalLong.of(sourceDateEpoch) : GitCommitTime.latest(context);
     ExportedTwice.EpochSource source = sourceDateEpoch != null ? ExportedTwice.EpochSource.OPTION
         : epoch.isPresent() ? ExportedTwice.EpochSource.GIT_COMMIT : ExportedTwice.EpochSource.NONE;
     PrintWriter out = output.human();
     out.println(io.splitcheck.report.TerminalText.escape("twice: " + context) + " (builder: " + exporter.describe() + ", run " + runId + ")");
     out.flush();
-    TwiceResult result = new ExportedTwice(exporter, work).run(request, epoch, source);
+    io.splitcheck.diff.VariedTwiceResult varied = new ExportedTwice(exporter, work)
+        .run(request, epoch, source, variations, clock);
+    if (!variations.isEmpty()) {
+      return printed(varied, runId, redactor);
+    }
+    TwiceResult result = varied.twice();
     out.print(io.splitcheck.report.TerminalText.escape(redactor.redact(TwiceSummary.render(result))));
     out.flush();
-    return written(result, runId, redactor);
+    return written(result, result, runId, redactor);
+  }
+
+  /** {@code --vary}: the control's summary, then what each variation changed and which paths it moved. */
+  private int printed(io.splitcheck.diff.VariedTwiceResult varied, String runId, Redactor redactor)
+      throws java.io.IOException {
+    PrintWriter out = output.human();
+    out.print(io.splitcheck.report.TerminalText.escape(redactor.redact(TwiceSummary.render(varied.twice())
+        + VariedSummary.render(varied))));
+    out.flush();
+    return written(varied.twice(), varied, runId, redactor);
   }
 
   /** {@code --json} and the {@code --format} on stdout; the exit code (0 reproducible, 1 not). */
-  private int written(TwiceResult result, String runId, Redactor redactor) throws java.io.IOException {
-    String document = io.splitcheck.json.Json.text(io.splitcheck.json.Document.of(result));
+  private int written(TwiceResult result, Object record, String runId, Redactor redactor)
+      throws java.io.IOException {
+    String document = io.splitcheck.json.Json.text(io.splitcheck.json.Document.of(record));
     if (json != null) {
       output.writeJson(json, document, redactor);
     }

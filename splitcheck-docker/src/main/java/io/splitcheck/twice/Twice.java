@@ -60,6 +60,10 @@ public final class Twice {
     return TAG_REPOSITORY + "/" + runId + ":" + which;
   }
 
+  ImageBuilder builder() {
+    return builder;
+  }
+
   public TwiceResult run(BuildRequest request, String runId, boolean keep) throws EngineException, IOException {
     return run(request, runId, "", keep);
   }
@@ -71,10 +75,7 @@ public final class Twice {
     List<String> tags = List.of(tag(runId, prefix + "first"), tag(runId, prefix + "second"));
     List<String> built = new ArrayList<>();
     List<String> tagged = new ArrayList<>();
-    if (readStore) {
-      // while the builds run: the store's reader costs 0.1-0.2 s to load the first time
-      java.util.concurrent.CompletableFuture.runAsync(OverlayImages::prepare);
-    }
+    prepareReader();
     try {
       List<BuildResult> results = new ArrayList<>();
       for (String tag : tags) {
@@ -92,11 +93,18 @@ public final class Twice {
     }
   }
 
+  /** While the builds run: the store's reader costs 0.1-0.2 s to load the first time. */
+  void prepareReader() {
+    if (readStore) {
+      java.util.concurrent.CompletableFuture.runAsync(OverlayImages::prepare);
+    }
+  }
+
   /**
    * Removes the compared images; when the engine went away meanwhile, says so and what is left on it
    * (gc removes it once the engine answers again), instead of quoting a refused connection.
    */
-  private void removeTags(List<String> built, List<String> tagged) throws EngineException {
+  void removeTags(List<String> built, List<String> tagged) throws EngineException {
     List<String> left = new ArrayList<>();
     Exception first = null;
     for (String tag : built) {
