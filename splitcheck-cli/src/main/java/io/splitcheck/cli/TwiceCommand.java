@@ -62,7 +62,8 @@ public final class TwiceCommand implements Callable<Integer> {
   String accept;
 
   @Option(names = "--source-date-epoch", paramLabel = "SECONDS", description = "On an engine whose "
-      + "BuildKit is v0.13+ (Docker 26): the SOURCE_DATE_EPOCH both builds get (default: the time of the "
+      + "BuildKit is v0.13+ (Docker 26): the SOURCE_DATE_EPOCH both builds get; on Podman (buildah 1.28 "
+      + "reads no SOURCE_DATE_EPOCH): podman build --timestamp SECONDS (default: the time of the "
       + "context's latest git commit, where there is one).")
   Long sourceDateEpoch;
 
@@ -128,16 +129,27 @@ public final class TwiceCommand implements Callable<Integer> {
         engine.close();
       }
     }
+    boolean podman = io.splitcheck.engine.EngineFacts.PODMAN.equals(engine.facts().kind());
     Janitor janitor = engine.janitor();
     ExitCleanup onExit = keep ? null : ExitCleanup.install(runId, janitor);
     try {
       janitor.claim(runId, keep); // before any image is tagged: gc reads who runs this from it
-      BuildKitBuilder builder = new BuildKitBuilder(probed(probe), work);
+      String host = DockerClients.hostOf(common.dockerHost);
+      Twice twice;
+      String describe;
+      if (podman) {
+        OptionalLong timestamp = epoch();
+        io.splitcheck.engine.PodmanBuilder builder = new io.splitcheck.engine.PodmanBuilder(host, work, timestamp);
+        describe = builder.describe();
+        twice = Twice.onPodman(builder, engine.images(), engineVersion, !viaSave, timestamp);
+      } else {
+        BuildKitBuilder builder = new BuildKitBuilder(probed(probe), work, host);
+        describe = builder.client().describe();
+        twice = new Twice(builder, engine.images(), engineVersion, !viaSave);
+      }
       PrintWriter out = output.human();
-      out.println(io.splitcheck.report.TerminalText.escape("twice: " + context) + " (builder: " + builder.client().describe() + ", run " + runId + ")");
+      out.println(io.splitcheck.report.TerminalText.escape("twice: " + context) + " (builder: " + describe + ", run " + runId + ")");
       out.flush();
-      Twice twice = new Twice(builder, engine.images(),
-          engineVersion, !viaSave);
       if (!variations.isEmpty()) {
         io.splitcheck.diff.VariedTwiceResult varied = new io.splitcheck.twice.VariedTwice(twice, clock)
             .run(request, runId, variations, work, keep);
@@ -166,7 +178,7 @@ public final class TwiceCommand implements Callable<Integer> {
   /** Docker 26 and later: both builds exported with rewrite-timestamp=true, the tarballs compared. */
   private int exported(BuildxExporter exporter, BuildRequest request, Path work, String runId,
       Redactor redactor, List<io.splitcheck.twice.Variation> variations) throws Exception {
-    OptionalLong epoch = sourceDateEpoch != null ? OptionalLong.of(sourceDateEpoch) : GitCommitTime.latest(context);
+    OptionalLong epoch = epoch();
     ExportedTwice.EpochSource source = sourceDateEpoch != null ? ExportedTwice.EpochSource.OPTION
         : epoch.isPresent() ? ExportedTwice.EpochSource.GIT_COMMIT : ExportedTwice.EpochSource.NONE;
     PrintWriter out = output.human();
@@ -181,6 +193,11 @@ public final class TwiceCommand implements Callable<Integer> {
     out.print(io.splitcheck.report.TerminalText.escape(redactor.redact(TwiceSummary.render(result))));
     out.flush();
     return written(result, result, runId, redactor);
+  }
+
+  /** {@code --source-date-epoch}, else the time of the context's latest git commit, else none. */
+  private OptionalLong epoch() {
+    return sourceDateEpoch != null ? OptionalLong.of(sourceDateEpoch) : GitCommitTime.latest(context);
   }
 
   /** {@code --vary}: the control's summary, then what each variation changed and which paths it moved. */

@@ -1,16 +1,13 @@
 package io.splitcheck.twice;
 
 import io.splitcheck.diff.TwiceResult;
-import io.splitcheck.diff.ImageArchiveReader;
 import io.splitcheck.diff.SavedImageFiles;
 import io.splitcheck.diff.explain.Explain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import io.splitcheck.diff.ImageComparison;
-import io.splitcheck.diff.ImageDiffer;
 import io.splitcheck.store.OverlayImages;
-import io.splitcheck.diff.SavedImage;
 import io.splitcheck.diff.Verdict;
 import io.splitcheck.engine.BuildRequest;
 import io.splitcheck.engine.BuildResult;
@@ -42,6 +39,7 @@ public final class Twice {
   private final ImageStore images;
   private final String engineVersion;
   private final boolean readStore;
+  private final String epochNote;
 
   /** @param engineVersion the engine's version, for the notes on SOURCE_DATE_EPOCH */
   public Twice(ImageBuilder builder, ImageStore images, String engineVersion) {
@@ -50,10 +48,23 @@ public final class Twice {
 
   /** @param readStore false: always compare through {@code docker save}, never the engine's own store */
   public Twice(ImageBuilder builder, ImageStore images, String engineVersion, boolean readStore) {
+    this(builder, images, engineVersion, readStore, null);
+  }
+
+  /** @param epochNote what SOURCE_DATE_EPOCH does on this engine, or null for Docker's note by version */
+  public Twice(ImageBuilder builder, ImageStore images, String engineVersion, boolean readStore,
+      String epochNote) {
     this.builder = builder;
     this.images = images;
     this.engineVersion = engineVersion;
     this.readStore = readStore;
+    this.epochNote = epochNote;
+  }
+
+  /** Podman: the notes say what buildah 1.28 does with times ({@code --timestamp}, no SOURCE_DATE_EPOCH). */
+  public static Twice onPodman(ImageBuilder builder, ImageStore images, String engineVersion, boolean readStore,
+      java.util.OptionalLong timestamp) {
+    return new Twice(builder, images, engineVersion, readStore, SourceDateEpoch.podmanNote(engineVersion, timestamp));
   }
 
   public static String tag(String runId, String which) {
@@ -161,9 +172,14 @@ public final class Twice {
   }
 
   ImageComparison compareSaved(String firstId, String secondId) throws EngineException, IOException {
-    if (firstId.equals(secondId)) {
-      SavedImage only = save(firstId);
-      return new ImageDiffer().compare(only, only);
+    if (firstId.equals(secondId)) { // one image: saved once, read with random access as two would be
+      Path only = Files.createTempFile("splitcheck-twice-", ".tar");
+      try {
+        saveTo(firstId, only);
+        return SavedImageFiles.compare(only, only);
+      } finally {
+        Files.deleteIfExists(only);
+      }
     }
     Path first = Files.createTempFile("splitcheck-twice-", ".tar");
     Path second = Files.createTempFile("splitcheck-twice-", ".tar");
@@ -198,15 +214,11 @@ public final class Twice {
     return null;
   }
 
-  private SavedImage save(String id) throws EngineException, IOException {
-    try (InputStream in = images.save(id)) {
-      return new ImageArchiveReader().read(in, "docker save " + id);
-    }
-  }
-
   List<String> notes(ImageComparison c) {
     List<String> notes = new ArrayList<>(configNotes(c));
-    if (!c.reproducible() && !c.configDifferences().isEmpty()) {
+    if (epochNote != null) {
+      notes.add(epochNote);
+    } else if (!c.reproducible() && !c.configDifferences().isEmpty()) {
       notes.add(SourceDateEpoch.note(engineVersion));
     }
     notes.addAll(c.unexplainedLayers());
