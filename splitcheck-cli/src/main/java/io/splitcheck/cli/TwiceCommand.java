@@ -115,9 +115,12 @@ public final class TwiceCommand implements Callable<Integer> {
             throw new java.util.concurrent.CompletionException(e);
           }
         });
+    Timings.mark("command");
     ConnectedEngine engine = EngineConnection.open(common);
+    Timings.mark("engine");
     Path work = TempFolder.create("splitcheck-twice-", runId);
     String engineVersion = engine.version();
+    Timings.mark("version");
     java.util.Optional<Path> exporting = ExportedTwice.supports(engineVersion)
         ? BuildxExporter.find(buildx) : java.util.Optional.empty();
     if (exporting.isPresent()) {
@@ -130,10 +133,12 @@ public final class TwiceCommand implements Callable<Integer> {
       }
     }
     boolean podman = io.splitcheck.engine.EngineFacts.PODMAN.equals(engine.facts().kind());
+    Timings.mark("facts");
     Janitor janitor = engine.janitor();
     ExitCleanup onExit = keep ? null : ExitCleanup.install(runId, janitor);
     try {
       janitor.claim(runId, keep); // before any image is tagged: gc reads who runs this from it
+      Timings.mark("claimed");
       String host = DockerClients.hostOf(common.dockerHost);
       Twice twice;
       String describe;
@@ -144,9 +149,11 @@ public final class TwiceCommand implements Callable<Integer> {
         twice = Twice.onPodman(builder, engine.images(), engineVersion, !viaSave, timestamp);
       } else {
         BuildKitBuilder builder = new BuildKitBuilder(probed(probe), work, host);
+        Timings.mark("probe");
         describe = builder.client().describe();
         twice = new Twice(builder, engine.images(), engineVersion, !viaSave);
       }
+      twice.withPhases(Timings::mark);
       PrintWriter out = output.human();
       out.println(io.splitcheck.report.TerminalText.escape("twice: " + context) + " (builder: " + describe + ", run " + runId + ")");
       out.flush();
@@ -161,7 +168,9 @@ public final class TwiceCommand implements Callable<Integer> {
         out.println("kept: " + Twice.tag(runId, "first") + " " + Twice.tag(runId, "second"));
       }
       out.flush();
-      return written(result, result, runId, redactor);
+      int exit = written(result, result, runId, redactor);
+      Timings.mark("written");
+      return exit;
     } finally {
       TempFolder.deleteQuietly(work);
       // stopping (SIGTERM, Ctrl-C): the exit hook removes the images over this connection; leave it open

@@ -40,6 +40,7 @@ public final class Twice {
   private final String engineVersion;
   private final boolean readStore;
   private final String epochNote;
+  private java.util.function.Consumer<String> phases = p -> { };
 
   /** @param engineVersion the engine's version, for the notes on SOURCE_DATE_EPOCH */
   public Twice(ImageBuilder builder, ImageStore images, String engineVersion) {
@@ -71,6 +72,16 @@ public final class Twice {
     return TAG_REPOSITORY + "/" + runId + ":" + which;
   }
 
+  /** Told when each phase ends ({@code built first}, {@code built second}, {@code compared}, {@code removed}). */
+  public Twice withPhases(java.util.function.Consumer<String> listener) {
+    this.phases = listener;
+    return this;
+  }
+
+  void phase(String name) {
+    phases.accept(name);
+  }
+
   ImageBuilder builder() {
     return builder;
   }
@@ -93,13 +104,16 @@ public final class Twice {
         built.add(tag);
         results.add(builder.build(request.withTag(tag)));
         tagged.add(tag);
+        phase("built-" + tag.substring(tag.lastIndexOf(':') + 1));
       }
       ImageComparison comparison = compare(results.get(0).imageId(), results.get(1).imageId());
+      phase("compared");
       return TwiceResult.of(request.context().toString(), comparison, notes(comparison),
           results.stream().map(BuildResult::wall).toList());
     } finally {
       if (!keep) {
         removeTags(built, tagged);
+        phase("removed");
       }
     }
   }
