@@ -20,6 +20,7 @@ import io.splitcheck.matrix.MatrixCheck;
 import io.splitcheck.matrix.MatrixJson;
 import io.splitcheck.matrix.MatrixOptions;
 import io.splitcheck.matrix.MatrixReport;
+import io.splitcheck.matrix.MatrixRequest;
 import io.splitcheck.matrix.TraceMode;
 import io.splitcheck.scenario.Checks;
 import java.nio.file.Files;
@@ -53,9 +54,11 @@ public final class Suites {
       Checks.Matrix m = s.checks().matrix();
       Map<String, Path> profiles = new LinkedHashMap<>();
       m.profiles().forEach((name, file) -> profiles.put(name, s.dir().resolve(file)));
-      MatrixCheck.Request request = new MatrixCheck.Request(image, m.configs(), profiles, m.derive(),
-          m.baseline(), m.trace() == null ? TraceMode.AUTO : TraceMode.parse(m.trace()),
-          MatrixOptions.timeout(m.timeout()), MatrixOptions.defaultJobs(infos), m.cmd(), null);
+      MatrixRequest request = MatrixRequest.builder(image).configs(m.configs()).profiles(profiles)
+          .derives(m.derive()).baseline(m.baseline())
+          .trace(m.trace() == null ? TraceMode.AUTO : TraceMode.parse(m.trace()))
+          .timeout(MatrixOptions.timeout(m.timeout())).jobs(MatrixOptions.defaultJobs(infos))
+          .command(m.cmd()).build();
       MatrixCheck.Prepared prepared = MatrixCheck.prepare(request);
       ImageCopies copies = ImageCopies.spread(source, others, ScenarioExecutor.tag(id, s), image);
       MatrixReport report;
