@@ -85,59 +85,8 @@ bench_differ() {
 JSON
 }
 
-# One twice case: CONTEXT NAME. Interleaved rounds of two plain no-cache builds, `splitcheck twice`
-# (reads the engine's overlay2 store) and `splitcheck twice --via-save`; prints a JSON object.
-twice_case() {
-  local ctx=$1 name=$2 rounds=${BENCH_TWICE_ROUNDS:-2} plain=() sc=() save=() s rc side t0 r
-  local one_save=0 one_tar=0
-  for ((r = 0; r < rounds; r++)); do
-    t0=$(date +%s%N)
-    for side in a b; do
-      DOCKER_BUILDKIT=1 $DOCKER build -q --no-cache --progress=plain -t "splitcheck-bench/plain:$side" "$ctx" >/dev/null
-    done
-    plain+=("$(python3 -c "print(round(($(date +%s%N) - $t0) / 1e9, 2))")")
-    # one image out through the API vs tar of its layer directories straight off the overlay2 store
-    if [[ $r -eq 0 ]]; then
-      t0=$(date +%s%N); $DOCKER save splitcheck-bench/plain:a | wc -c >/dev/null
-      one_save=$(python3 -c "print(round(($(date +%s%N) - $t0) / 1e9, 2))")
-      local dirs; dirs=$($DOCKER image inspect splitcheck-bench/plain:a -f '{{.GraphDriver.Data.UpperDir}}:{{.GraphDriver.Data.LowerDir}}')
-      t0=$(date +%s%N)
-      for d in ${dirs//:/ }; do tar -C "$d" -cf - . | wc -c >/dev/null; done
-      one_tar=$(python3 -c "print(round(($(date +%s%N) - $t0) / 1e9, 2))")
-    fi
-    $DOCKER rmi -f splitcheck-bench/plain:a splitcheck-bench/plain:b >/dev/null
-    read -r s rc < <(wall "${SC[@]}" twice "$ctx"); sc+=("$s")
-    read -r s rc < <(wall "${SC[@]}" twice --via-save "$ctx"); save+=("$s")
-  done
-  local mp ms msv; mp=$(median "${plain[@]}"); ms=$(median "${sc[@]}"); msv=$(median "${save[@]}")
-  cat <<JSON
-{"name": "$name", "plainSeconds": $mp, "plainRuns": [$(IFS=,; echo "${plain[*]}")],
- "splitcheck": {"seconds": $ms, "runs": [$(IFS=,; echo "${sc[*]}")]},
- "ratio": $(python3 -c "print(round($ms / max($mp, 0.01), 2))"),
- "overheadSeconds": $(python3 -c "print(round($ms - $mp, 2))"),
- "viaSave": {"seconds": $msv, "runs": [$(IFS=,; echo "${save[*]}")], "ratio": $(python3 -c "print(round($msv / max($mp, 0.01), 2))")},
- "oneImageOut": {"dockerSaveSeconds": $one_save, "tarOfItsOverlay2LayerDirsSeconds": $one_tar}}
-JSON
-}
-
-bench_twice() {
-  local ctx=$WORK/ctx300 slow=$WORK/ctx300-slow
-  make_context "$ctx" 300
-  # the same 300 MB context with a RUN that computes for several seconds, as real builds do
-  if [[ ! -f $slow/.ready ]]; then
-    rm -rf "$slow"; mkdir -p "$slow"; cp -r "$ctx/data" "$slow/data"
-    printf 'FROM splitcheck/debian:bookworm\nCOPY data /data\nRUN i=0; while [ $i -lt 6000000 ]; do i=$((i+1)); done; date +%%s%%N > /stamp\n' > "$slow/Dockerfile"
-    touch "$slow/.ready"
-  fi
-  local short long
-  short=$(twice_case "$ctx" "300 MB context, COPY and a one-line RUN")
-  long=$(twice_case "$slow" "300 MB context, COPY and a RUN computing for seconds")
-  cat > "$OUT/twice.json" <<JSON
-{"name": "twice", "rounds": ${BENCH_TWICE_ROUNDS:-2}, "cases": [$short, $long],
- "ratio": $(python3 -c "import json,sys; print(json.loads(sys.argv[1])['ratio'])" "$short"),
- "notes": "twice (two --no-cache BuildKit builds through the docker CLI, as the plain ones, then the images compared from the engine's overlay2 store: only layers whose diffIDs differ) vs the two plain builds; twice --via-save compares through docker save instead; medians of interleaved rounds"}
-JSON
-}
+# twice: bench/twice.sh (interleaved pairs, issue 19)
+source "$(dirname "${BASH_SOURCE[0]}")/twice.sh"
 
 # ---- matrix, trace, growth -------------------------------------------------------------------------
 

@@ -26,9 +26,12 @@ for b in rows:
               f"{b['oneGigabyte']['seconds']} s, {b['oneGigabyte']['peakRssKiB'] // 1024} MB RSS |")
     elif n == "twice":
         for c in b["cases"]:
-            print(f"| twice vs two `docker build --no-cache`, {c['name']} | {c['splitcheck']['seconds']} s | "
-                  f"{c['plainSeconds']} s | {c['ratio']}x | {c['overheadSeconds']} s over the builds; through "
-                  f"`docker save` (`--via-save`): {c['viaSave']['seconds']} s, {c['viaSave']['ratio']}x |")
+            print(f"| twice vs two `docker build --no-cache`, {c['name']} | {c['splitcheck']['median']} s "
+                  f"({c['splitcheck']['min']}-{c['splitcheck']['max']}) | {c['plain']['median']} s "
+                  f"({c['plain']['min']}-{c['plain']['max']}) | {c['ratio']}x | median of {c['pairs']} interleaved "
+                  f"pairs, pair ratios {c['pairRatios']['min']}-{c['pairRatios']['max']}; one `docker run --rm`: "
+                  f"{c['dockerRunRm']['median']} s; load average {c['loadAverageBefore']} -> {c['loadAverageAfter']}"
+                  + ("" if c.get("valid", True) else f"; INVALID: twice exits {c['splitcheckExits']}") + " |")
     elif n == "matrix":
         la = b.get("loadAverage", {})
         for i in b["images"]:

@@ -62,7 +62,8 @@ public final class TwiceCommand implements Callable<Integer> {
   String accept;
 
   @Option(names = "--source-date-epoch", paramLabel = "SECONDS", description = "On an engine whose "
-      + "BuildKit is v0.13+ (Docker 26): the SOURCE_DATE_EPOCH both builds get (default: the time of the "
+      + "BuildKit is v0.13+ (Docker 26): the SOURCE_DATE_EPOCH both builds get; on Podman (buildah 1.28 "
+      + "reads no SOURCE_DATE_EPOCH): podman build --timestamp SECONDS (default: the time of the "
       + "context's latest git commit, where there is one).")
   Long sourceDateEpoch;
 
@@ -71,6 +72,13 @@ public final class TwiceCommand implements Callable<Integer> {
       + "docker-26 one). There both builds are exported as tarballs with rewrite-timestamp=true and "
       + "those are compared (--keep and --via-save do not apply).")
   Path buildx;
+
+  @Option(names = "--vary", paramLabel = "LIST", description = "After the two builds, one more build per "
+      + "variation, each compared with the first, as reprotest does: time (SOURCE_DATE_EPOCH passed, or "
+      + "moved 398 days), mtime (the context's mtimes 398 days later), order (the context created in "
+      + "reverse name order), umask (the context's group-write bits flipped), or all. The report says "
+      + "which variations each differing path is sensitive to.")
+  String vary;
 
   Clock clock = Clock.systemUTC();
 
@@ -92,6 +100,8 @@ public final class TwiceCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     output.streams(spec.commandLine()).check("--json", json);
     acceptedVerdict(accept); // a bad --accept fails before anything is built
+    List<io.splitcheck.twice.Variation> variations = vary == null ? List.of()
+        : io.splitcheck.twice.Variation.parse(vary);
     OutputPaths.file(json, "--json");
     String runId = RunId.next(clock);
     BuildRequest request = build.toRequest(context, Twice.tag(runId, "first"));
@@ -105,30 +115,53 @@ public final class TwiceCommand implements Callable<Integer> {
             throw new java.util.concurrent.CompletionException(e);
           }
         });
+    Timings.mark("command");
     ConnectedEngine engine = EngineConnection.open(common);
+    Timings.mark("engine");
     Path work = TempFolder.create("splitcheck-twice-", runId);
     String engineVersion = engine.version();
+    Timings.mark("version");
     java.util.Optional<Path> exporting = ExportedTwice.supports(engineVersion)
         ? BuildxExporter.find(buildx) : java.util.Optional.empty();
     if (exporting.isPresent()) {
       try {
         return exported(new BuildxExporter(exporting.get(), DockerClients.hostOf(common.dockerHost)),
-            request, work, runId, redactor);
+            request, work, runId, redactor, variations);
       } finally {
         TempFolder.deleteQuietly(work);
         engine.close();
       }
     }
+    boolean podman = io.splitcheck.engine.EngineFacts.PODMAN.equals(engine.facts().kind());
+    Timings.mark("facts");
     Janitor janitor = engine.janitor();
     ExitCleanup onExit = keep ? null : ExitCleanup.install(runId, janitor);
     try {
       janitor.claim(runId, keep); // before any image is tagged: gc reads who runs this from it
-      BuildKitBuilder builder = new BuildKitBuilder(probed(probe), work);
+      Timings.mark("claimed");
+      String host = DockerClients.hostOf(common.dockerHost);
+      Twice twice;
+      String describe;
+      if (podman) {
+        OptionalLong timestamp = epoch();
+        io.splitcheck.engine.PodmanBuilder builder = new io.splitcheck.engine.PodmanBuilder(host, work, timestamp);
+        describe = builder.describe();
+        twice = Twice.onPodman(builder, engine.images(), engineVersion, !viaSave, timestamp);
+      } else {
+        BuildKitBuilder builder = new BuildKitBuilder(probed(probe), work, host);
+        Timings.mark("probe");
+        describe = builder.client().describe();
+        twice = new Twice(builder, engine.images(), engineVersion, !viaSave);
+      }
+      twice.withPhases(Timings::mark);
       PrintWriter out = output.human();
-      out.println(io.splitcheck.report.TerminalText.escape("twice: " + context) + " (builder: " + builder.client().describe() + ", run " + runId + ")");
+      out.println(io.splitcheck.report.TerminalText.escape("twice: " + context) + " (builder: " + describe + ", run " + runId + ")");
       out.flush();
-      Twice twice = new Twice(builder, engine.images(),
-          engineVersion, !viaSave);
+      if (!variations.isEmpty()) {
+        io.splitcheck.diff.VariedTwiceResult varied = new io.splitcheck.twice.VariedTwice(twice, clock)
+            .run(request, runId, variations, work, keep);
+        return printed(varied, runId, redactor);
+      }
       TwiceResult result;
       Terminal terminal = output.terminal(json);
       try (ProgressLine progress = ProgressLine.start("twice", terminal).total("build", 2)) {
@@ -140,7 +173,9 @@ public final class TwiceCommand implements Callable<Integer> {
         out.println("kept: " + Twice.tag(runId, "first") + " " + Twice.tag(runId, "second"));
       }
       out.flush();
-      return written(result, runId, redactor);
+      int exit = written(result, result, runId, redactor);
+      Timings.mark("written");
+      return exit;
     } finally {
       TempFolder.deleteQuietly(work);
       // stopping (SIGTERM, Ctrl-C): the exit hook removes the images over this connection; leave it open
@@ -156,23 +191,44 @@ public final class TwiceCommand implements Callable<Integer> {
 
   /** Docker 26 and later: both builds exported with rewrite-timestamp=true, the tarballs compared. */
   private int exported(BuildxExporter exporter, BuildRequest request, Path work, String runId,
-      Redactor redactor) throws Exception {
-    OptionalLong epoch = sourceDateEpoch != null ? OptionalLong.of(sourceDateEpoch) : GitCommitTime.latest(context);
+      Redactor redactor, List<io.splitcheck.twice.Variation> variations) throws Exception {
+    OptionalLong epoch = epoch();
     ExportedTwice.EpochSource source = sourceDateEpoch != null ? ExportedTwice.EpochSource.OPTION
         : epoch.isPresent() ? ExportedTwice.EpochSource.GIT_COMMIT : ExportedTwice.EpochSource.NONE;
     PrintWriter out = output.human();
     out.println(io.splitcheck.report.TerminalText.escape("twice: " + context) + " (builder: " + exporter.describe() + ", run " + runId + ")");
     out.flush();
-    TwiceResult result = new ExportedTwice(exporter, work).run(request, epoch, source);
+    io.splitcheck.diff.VariedTwiceResult varied = new ExportedTwice(exporter, work)
+        .run(request, epoch, source, variations, clock);
+    if (!variations.isEmpty()) {
+      return printed(varied, runId, redactor);
+    }
+    TwiceResult result = varied.twice();
     out.print(Colours.paint(io.splitcheck.report.TerminalText.escape(redactor.redact(TwiceSummary.render(result))),
         output.terminal(json).colour()));
     out.flush();
-    return written(result, runId, redactor);
+    return written(result, result, runId, redactor);
+  }
+
+  /** {@code --source-date-epoch}, else the time of the context's latest git commit, else none. */
+  private OptionalLong epoch() {
+    return sourceDateEpoch != null ? OptionalLong.of(sourceDateEpoch) : GitCommitTime.latest(context);
+  }
+
+  /** {@code --vary}: the control's summary, then what each variation changed and which paths it moved. */
+  private int printed(io.splitcheck.diff.VariedTwiceResult varied, String runId, Redactor redactor)
+      throws java.io.IOException {
+    PrintWriter out = output.human();
+    out.print(io.splitcheck.report.TerminalText.escape(redactor.redact(TwiceSummary.render(varied.twice())
+        + VariedSummary.render(varied))));
+    out.flush();
+    return written(varied.twice(), varied, runId, redactor);
   }
 
   /** {@code --json} and the {@code --format} on stdout; the exit code (0 reproducible, 1 not). */
-  private int written(TwiceResult result, String runId, Redactor redactor) throws java.io.IOException {
-    String document = io.splitcheck.json.Json.text(io.splitcheck.json.Document.of(result));
+  private int written(TwiceResult result, Object record, String runId, Redactor redactor)
+      throws java.io.IOException {
+    String document = io.splitcheck.json.Json.text(io.splitcheck.json.Document.of(record));
     if (json != null) {
       output.writeJson(json, document, redactor);
     }

@@ -71,7 +71,8 @@ public final class ImageArchiveReader {
       }
       String name = normaliseMemberName(member.getName());
       BufferedInputStream body = new BufferedInputStream(outer, 1 << 16);
-      if (name.endsWith("layer.tar") || isBlob(name, member) && looksLikeTar(body)) {
+      // docker save: <id>/layer.tar or OCI blobs/; Podman's docker-archive: <digest>.tar at the root
+      if (name.endsWith("layer.tar") || (isBlob(name, member) || name.endsWith(".tar")) && looksLikeTar(body)) {
         layers.put(name, readLayer(source, name, body));
       } else if (member.getSize() <= MAX_METADATA_BYTES) {
         metadata.put(name, body.readAllBytes());

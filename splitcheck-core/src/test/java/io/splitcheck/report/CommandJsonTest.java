@@ -24,7 +24,7 @@ class CommandJsonTest {
   void readResult_readsTwiceJson() throws IOException {
     TwiceResult t = read("twice.json", TwiceResult.class);
     assertEquals("content", t.verdict().id());
-    assertEquals(List.of("sha256:l0", "sha256:l1b"), t.second().layers());
+    assertEquals(List.of("sha256:<2>", "sha256:<3>", "sha256:<6>"), t.second().layers());
     assertEquals(List.of(io.splitcheck.diff.DiffKind.CONTENT, io.splitcheck.diff.DiffKind.MTIME), t.differences().get(0).kinds());
     assertEquals(1, t.notes().size());
   }

@@ -21,6 +21,13 @@ public final class BuildKitProbe {
   public static final String ENV = "SPLITCHECK_DOCKER_CLI";
   private static final List<String> DEFAULT_CANDIDATES = List.of("docker", "/usr/bin/docker");
 
+  /** The probes wait on processes: a thread each, daemons, so none holds the JVM open. */
+  private static final java.util.concurrent.Executor THREADS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "splitcheck-buildkit-probe");
+    t.setDaemon(true);
+    return t;
+  });
+
   private BuildKitProbe() {}
 
   /** @param override a CLI path from the command line, or null */
@@ -34,9 +41,19 @@ public final class BuildKitProbe {
     } else {
       candidates.addAll(DEFAULT_CANDIDATES);
     }
-    List<String> tried = new ArrayList<>();
+    // every candidate probed at once (each probe runs two short CLI commands, one asks the engine):
+    // the first candidate in order that can build wins, as when they were probed one after another
+    List<List<String>> notes = new ArrayList<>();
+    List<java.util.concurrent.CompletableFuture<Optional<BuildKitClient>>> probes = new ArrayList<>();
     for (String candidate : candidates) {
-      Optional<BuildKitClient> client = probe(candidate, tried);
+      List<String> note = new java.util.concurrent.CopyOnWriteArrayList<>();
+      notes.add(note);
+      probes.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> probe(candidate, note), THREADS));
+    }
+    List<String> tried = new ArrayList<>();
+    for (int i = 0; i < probes.size(); i++) {
+      Optional<BuildKitClient> client = probes.get(i).join();
+      tried.addAll(notes.get(i));
       if (client.isPresent()) {
         return client.get();
       }
@@ -47,13 +64,15 @@ public final class BuildKitProbe {
   }
 
   static Optional<BuildKitClient> probe(String executable, List<String> tried) {
+    java.util.concurrent.CompletableFuture<Boolean> buildx = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> run(List.of(executable, "buildx", "version")).isPresent(), THREADS); // beside the version
     // the client's own --version: `version --format` asks the engine too (0.3 s more per CLI under load)
     Optional<String> version = run(List.of(executable, "--version")).flatMap(BuildKitProbe::clientVersion);
     if (version.isEmpty()) {
       tried.add(executable + ": does not run");
       return Optional.empty();
     }
-    if (run(List.of(executable, "buildx", "version")).isPresent()) {
+    if (buildx.join()) {
       return Optional.of(new BuildKitClient(executable, BuildKitClient.Mode.BUILDX, version.get()));
     }
     if (majorVersion(version.get()) < 23) {

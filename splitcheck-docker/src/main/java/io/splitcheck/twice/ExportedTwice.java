@@ -3,12 +3,14 @@ package io.splitcheck.twice;
 import io.splitcheck.diff.ImageComparison;
 import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.diff.SavedImageFiles;
+import io.splitcheck.diff.VariedTwiceResult;
 import io.splitcheck.engine.BuildRequest;
 import io.splitcheck.engine.BuildxExporter;
 import io.splitcheck.engine.EngineException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,21 +45,58 @@ public final class ExportedTwice {
   /** @param epoch the SOURCE_DATE_EPOCH both builds get, or empty for none */
   public TwiceResult run(BuildRequest request, OptionalLong epoch, EpochSource source)
       throws EngineException, IOException {
+    return run(request, epoch, source, List.of(), Clock.systemUTC()).twice();
+  }
+
+  /**
+   * The two builds, then one per variation (its SOURCE_DATE_EPOCH moved for {@link Variation#TIME}),
+   * each varied tarball compared with the first.
+   */
+  public VariedTwiceResult run(BuildRequest request, OptionalLong epoch, EpochSource source,
+      List<Variation> variations, Clock clock) throws EngineException, IOException {
+    Clock now = Clock.fixed(clock.instant(), java.time.ZoneOffset.UTC);
     List<Duration> times = new ArrayList<>();
-    List<Path> tars = List.of(workDir.resolve("first.tar"), workDir.resolve("second.tar"));
+    List<Path> tars = new ArrayList<>(List.of(workDir.resolve("first.tar"), workDir.resolve("second.tar")));
+    variations.forEach(v -> tars.add(workDir.resolve("vary-" + v.id() + ".tar")));
+    List<String> changes = new ArrayList<>();
     try {
-      for (Path tar : tars) {
+      for (int i = 0; i < tars.size(); i++) {
+        Path tar = tars.get(i);
         Path log = workDir.resolve(tar.getFileName().toString().replace(".tar", ".log"));
-        times.add(exporter.export(request, epoch, tar, log));
+        BuildRequest r = request;
+        OptionalLong e = epoch;
+        if (i >= 2) {
+          Variation v = variations.get(i - 2);
+          if (v == Variation.TIME) {
+            e = OptionalLong.of((epoch.isPresent() ? epoch.getAsLong() : now.instant().getEpochSecond())
+                + Variation.SHIFT_SECONDS);
+            changes.add("SOURCE_DATE_EPOCH=" + e.getAsLong() + (epoch.isPresent() ? " instead of "
+                + epoch.getAsLong() : " (the unvaried builds had none)"));
+          } else {
+            r = v.apply(request, workDir, now);
+            changes.add(v.change(request, now));
+          }
+        }
+        times.add(exporter.export(r, e, tar, log));
       }
-      ImageComparison comparison = io.splitcheck.diff.explain.Explain.comparison(
-          SavedImageFiles.compare(tars.get(0), tars.get(1)), SavedImageFiles.files(tars.get(0), tars.get(1)));
-      return TwiceResult.of(request.context().toString(), comparison, notes(comparison, epoch, source), times);
+      ImageComparison comparison = compare(tars.get(0), tars.get(1));
+      TwiceResult control = TwiceResult.of(request.context().toString(), comparison,
+          notes(comparison, epoch, source), times.subList(0, 2));
+      List<VariedTwiceResult.Varied> varied = new ArrayList<>();
+      for (int i = 0; i < variations.size(); i++) {
+        varied.add(new VariedTwiceResult.Varied(variations.get(i).id(), changes.get(i),
+            compare(tars.get(0), tars.get(i + 2))));
+      }
+      return VariedTwiceResult.of(control, varied);
     } finally {
       for (Path tar : tars) {
         Files.deleteIfExists(tar);
       }
     }
+  }
+
+  private static ImageComparison compare(Path a, Path b) throws IOException {
+    return io.splitcheck.diff.explain.Explain.comparison(SavedImageFiles.compare(a, b), SavedImageFiles.files(a, b));
   }
 
   static List<String> notes(ImageComparison c, OptionalLong epoch, EpochSource source) {

@@ -23,6 +23,21 @@ final class SourceDateEpoch {
         + "mtimes need rewrite-timestamp=true, BuildKit v0.13+).";
   }
 
+  /** Podman 4.3 builds with buildah 1.28: it reads no SOURCE_DATE_EPOCH; {@code --timestamp} pins times. */
+  static String podmanNote(String engineVersion, java.util.OptionalLong timestamp) {
+    String common = "Podman " + engineVersion + " builds with buildah (1.28 in Podman 4.3), which reads no "
+        + "SOURCE_DATE_EPOCH (neither environment nor build argument). ";
+    if (timestamp.isEmpty()) {
+      return common + "Both builds ran without --timestamp: config and history created times and the "
+          + "mtimes of every file the build writes are each build's own time. Pass --source-date-epoch "
+          + "SECONDS (or build from a git checkout): twice then builds with podman build --timestamp SECONDS.";
+    }
+    return common + "Both builds ran with podman build --timestamp " + timestamp.getAsLong() + " ("
+        + java.time.Instant.ofEpochSecond(timestamp.getAsLong()) + "): it sets the config's and history's "
+        + "created time and the mtime of every file in the layers it writes to that time (set, not clamped as "
+        + "BuildKit's rewrite-timestamp does, so files COPY brings lose their own mtimes too).";
+  }
+
   /** Why the image in the engine's store is not what {@link ExportedTwice} compares. */
   static final String DOCKER_EXPORTER = "Compared: the two builds exported as OCI-layout tarballs with "
       + "rewrite-timestamp=true. The image buildx loads into the engine's store (--load, the docker "

@@ -2,16 +2,13 @@ package io.splitcheck.twice;
 
 import io.splitcheck.engine.TempFolder;
 import io.splitcheck.diff.TwiceResult;
-import io.splitcheck.diff.ImageArchiveReader;
 import io.splitcheck.diff.SavedImageFiles;
 import io.splitcheck.diff.explain.Explain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import io.splitcheck.diff.ImageComparison;
-import io.splitcheck.diff.ImageDiffer;
 import io.splitcheck.store.OverlayImages;
-import io.splitcheck.diff.SavedImage;
 import io.splitcheck.diff.Verdict;
 import io.splitcheck.engine.BuildRequest;
 import io.splitcheck.engine.BuildResult;
@@ -43,6 +40,8 @@ public final class Twice {
   private final ImageStore images;
   private final String engineVersion;
   private final boolean readStore;
+  private final String epochNote;
+  private java.util.function.Consumer<String> phases = p -> { };
 
   /** @param engineVersion the engine's version, for the notes on SOURCE_DATE_EPOCH */
   public Twice(ImageBuilder builder, ImageStore images, String engineVersion) {
@@ -51,14 +50,41 @@ public final class Twice {
 
   /** @param readStore false: always compare through {@code docker save}, never the engine's own store */
   public Twice(ImageBuilder builder, ImageStore images, String engineVersion, boolean readStore) {
+    this(builder, images, engineVersion, readStore, null);
+  }
+
+  /** @param epochNote what SOURCE_DATE_EPOCH does on this engine, or null for Docker's note by version */
+  public Twice(ImageBuilder builder, ImageStore images, String engineVersion, boolean readStore,
+      String epochNote) {
     this.builder = builder;
     this.images = images;
     this.engineVersion = engineVersion;
     this.readStore = readStore;
+    this.epochNote = epochNote;
+  }
+
+  /** Podman: the notes say what buildah 1.28 does with times ({@code --timestamp}, no SOURCE_DATE_EPOCH). */
+  public static Twice onPodman(ImageBuilder builder, ImageStore images, String engineVersion, boolean readStore,
+      java.util.OptionalLong timestamp) {
+    return new Twice(builder, images, engineVersion, readStore, SourceDateEpoch.podmanNote(engineVersion, timestamp));
   }
 
   public static String tag(String runId, String which) {
     return TAG_REPOSITORY + "/" + runId + ":" + which;
+  }
+
+  /** Told when each phase ends ({@code built first}, {@code built second}, {@code compared}, {@code removed}). */
+  public Twice withPhases(java.util.function.Consumer<String> listener) {
+    this.phases = listener;
+    return this;
+  }
+
+  void phase(String name) {
+    phases.accept(name);
+  }
+
+  ImageBuilder builder() {
+    return builder;
   }
 
   public TwiceResult run(BuildRequest request, String runId, boolean keep) throws EngineException, IOException {
@@ -72,10 +98,7 @@ public final class Twice {
     List<String> tags = List.of(tag(runId, prefix + "first"), tag(runId, prefix + "second"));
     List<String> built = new ArrayList<>();
     List<String> tagged = new ArrayList<>();
-    if (readStore) {
-      // while the builds run: the store's reader costs 0.1-0.2 s to load the first time
-      java.util.concurrent.CompletableFuture.runAsync(OverlayImages::prepare);
-    }
+    prepareReader();
     try {
       List<BuildResult> results = new ArrayList<>();
       for (String tag : tags) {
@@ -88,6 +111,7 @@ public final class Twice {
           io.splitcheck.engine.Progress.finished("build", which);
         }
         tagged.add(tag);
+        phase("built-" + tag.substring(tag.lastIndexOf(':') + 1));
       }
       io.splitcheck.engine.Progress.started("compare", "the two images");
       ImageComparison comparison;
@@ -96,12 +120,21 @@ public final class Twice {
       } finally {
         io.splitcheck.engine.Progress.finished("compare", "the two images");
       }
+      phase("compared");
       return TwiceResult.of(request.context().toString(), comparison, notes(comparison),
           results.stream().map(BuildResult::wall).toList());
     } finally {
       if (!keep) {
         removeTags(built, tagged);
+        phase("removed");
       }
+    }
+  }
+
+  /** While the builds run: the store's reader costs 0.1-0.2 s to load the first time. */
+  void prepareReader() {
+    if (readStore) {
+      java.util.concurrent.CompletableFuture.runAsync(OverlayImages::prepare);
     }
   }
 
@@ -109,7 +142,7 @@ public final class Twice {
    * Removes the compared images; when the engine went away meanwhile, says so and what is left on it
    * (gc removes it once the engine answers again), instead of quoting a refused connection.
    */
-  private void removeTags(List<String> built, List<String> tagged) throws EngineException {
+  void removeTags(List<String> built, List<String> tagged) throws EngineException {
     List<String> left = new ArrayList<>();
     Exception first = null;
     for (String tag : built) {
@@ -166,9 +199,14 @@ public final class Twice {
   }
 
   ImageComparison compareSaved(String firstId, String secondId) throws EngineException, IOException {
-    if (firstId.equals(secondId)) {
-      SavedImage only = save(firstId);
-      return new ImageDiffer().compare(only, only);
+    if (firstId.equals(secondId)) { // one image: saved once, read with random access as two would be
+      Path only = TempFolder.file("twice-", ".tar");
+      try {
+        saveTo(firstId, only);
+        return SavedImageFiles.compare(only, only);
+      } finally {
+        Files.deleteIfExists(only);
+      }
     }
     Path first = TempFolder.file("twice-", ".tar");
     Path second = TempFolder.file("twice-", ".tar");
@@ -203,15 +241,11 @@ public final class Twice {
     return null;
   }
 
-  private SavedImage save(String id) throws EngineException, IOException {
-    try (InputStream in = images.save(id)) {
-      return new ImageArchiveReader().read(in, "docker save " + id);
-    }
-  }
-
   List<String> notes(ImageComparison c) {
     List<String> notes = new ArrayList<>(configNotes(c));
-    if (!c.reproducible() && !c.configDifferences().isEmpty()) {
+    if (epochNote != null) {
+      notes.add(epochNote);
+    } else if (!c.reproducible() && !c.configDifferences().isEmpty()) {
       notes.add(SourceDateEpoch.note(engineVersion));
     }
     notes.addAll(c.unexplainedLayers());

@@ -82,7 +82,7 @@ public final class Causes {
     Map<Cause, TreeSet<String>> hits = new LinkedHashMap<>();
     for (Difference d : differences) {
       for (Cause c : CATALOGUE) {
-        if (c.matches().test(d)) {
+        if (deletionStamp(d) ? c.id().equals("build-time-mtime") : c.matches().test(d)) {
           hits.computeIfAbsent(c, k -> new TreeSet<>()).add(d.path());
           break;
         }
@@ -112,6 +112,14 @@ public final class Causes {
     differences.stream().filter(d -> CATALOGUE.stream().noneMatch(c -> c.matches().test(d)))
         .forEach(d -> out.add(d.path()));
     return List.copyOf(out);
+  }
+
+  /**
+   * A whiteout whose only difference is its mtime: the deletion itself (the RUN that removed the path,
+   * e.g. an aux-cache already fixed), stamped with the build's time, not the deleted path's own cause.
+   */
+  private static boolean deletionStamp(Difference d) {
+    return mtimeOnly(d) && d.detail() != null && d.detail().startsWith("deleted in this layer");
   }
 
   private static boolean under(Difference d, String dir) {

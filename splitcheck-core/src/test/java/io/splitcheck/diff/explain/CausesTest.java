@@ -43,6 +43,14 @@ class CausesTest {
   }
 
   @Test
+  void match_givesAWhiteoutThatDiffersOnlyInItsMtime_toTheBuildTime_notToTheDeletedPathsCause() {
+    List<Difference> diffs = List.of(new Difference(1, "RUN ldconfig && rm -f /var/cache/ldconfig/aux-cache",
+        "/var/cache/ldconfig/aux-cache", List.of(DiffKind.MTIME),
+        "deleted in this layer (whiteout) in both builds; mtime: 2026-12-02T02:10:07Z -> 2026-12-02T02:10:09Z"));
+    assertEquals(List.of("build-time-mtime"), Causes.match(diffs, List.of()).stream().map(CauseGroup::id).toList());
+  }
+
+  @Test
   void match_sendsGzipWithOtherDataToNoGzipCause() {
     List<Difference> diffs = List.of(d("RUN x", "/a.gz", List.of(DiffKind.CONTENT),
         evidence("gzip", "gzip-mtime", "gzip-no-n", "gzip-payload", "text")));
