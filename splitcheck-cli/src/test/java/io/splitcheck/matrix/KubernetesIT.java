@@ -57,6 +57,10 @@ class KubernetesIT {
     assertEquals("user", c.path("cause").asText(), c.toString());
     assertTrue(c.path("detail").asText().startsWith("/var/cache/app is owned by 0:0 with mode 0755 in the "
         + "image; the cell runs as 65532:0"), c.toString());
+    // where the path came from: the image's second layer, made by the Dockerfile's RUN mkdir
+    assertTrue(c.path("detail").asText().contains("/var/cache/app got its owner and mode from layer 2 of 2 "
+        + "(sha256:"), c.toString());
+    assertTrue(c.path("detail").asText().endsWith("step `RUN mkdir -p /var/cache/app`"), c.toString());
     JsonNode os = culprit(r, "openshift-restricted");
     assertTrue(os.path("detail").asText().contains("the cell runs as 1000680000:0 (groups [0])")
         && os.path("detail").asText().contains("chmod g=u /var/cache/app"), os.toString());
@@ -70,7 +74,11 @@ class KubernetesIT {
         "--pod", FIXTURES.resolve("cache-nonroot-job.yaml").toString());
     assertEquals(0, cell(r, "deployment-cache-app").path("exitCode").asInt(), r.toString());
     assertEquals(List.of("cronjob-cache-refresh", "pod-cache"), splits(r));
-    assertEquals("read-only", culprit(r, "pod-cache").path("cause").asText(), r.toString());
+    JsonNode readOnly = culprit(r, "pod-cache");
+    assertEquals("read-only", readOnly.path("cause").asText(), r.toString());
+    assertTrue(readOnly.path("detail").asText().contains("/var/cache/app (0:0 0755) comes from layer 2 of 2 ")
+        && readOnly.path("detail").asText().contains("(fix: mount an emptyDir, medium Memory, at /var/cache/app"),
+        readOnly.toString());
     JsonNode refused = culprit(r, "cronjob-cache-refresh");
     assertEquals("run-as-non-root", refused.path("cause").asText(), refused.toString());
     assertTrue(refused.path("detail").asText().startsWith("container has runAsNonRoot and image will run "

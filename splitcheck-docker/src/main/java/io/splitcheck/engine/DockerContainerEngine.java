@@ -274,6 +274,11 @@ public final class DockerContainerEngine implements ContainerEngine {
   }
 
   @Override
+  public Optional<ImageStore> imageStore() {
+    return Optional.of(new DockerImageStore(docker, host));
+  }
+
+  @Override
   public Optional<io.splitcheck.k8s.ImageFile> stat(String image, String path,
       Map<String, String> labels) throws EngineException {
     String id = create(ContainerSettings.helperBody(image, NO_SUCH_ENTRYPOINT, labels,
