@@ -34,6 +34,8 @@ public final class DockerContainerEngine implements ContainerEngine {
   private final String host;
   /** Where custom profiles are written for an engine that takes {@code seccomp=} only as a path. */
   private volatile Path profileFiles;
+  /** Whether memory peaks are read (asked of the engine once). */
+  private volatile Boolean peaks;
 
   public DockerContainerEngine(DockerClient docker) {
     this(docker, DockerClients.hostOf(null));
@@ -167,12 +169,47 @@ public final class DockerContainerEngine implements ContainerEngine {
 
   @Override
   public ContainerExit run(ContainerSpec spec) throws EngineException {
-    String id = create(withProfileFiles(ContainerSettings.createBody(spec)));
+    boolean peak = spec.security().pod().limits().memoryBytes() != null && peaksReadable();
+    // a parent of its own, unless the caller gave one (the eBPF tracer's cell directory, one container each)
+    String ownParent = peak && spec.cgroupParent() == null ? MemoryPeaks.parent() : null;
+    String peakParent = !peak ? null : ownParent != null ? ownParent : spec.cgroupParent();
+    ContainerSpec run = ownParent == null ? spec : spec.withCgroupParent(ownParent);
+    String id = create(withProfileFiles(ContainerSettings.createBody(run)));
+    ContainerExit exit;
     try {
-      return startAndWait(id, spec);
+      exit = startAndWait(id, run);
     } finally {
       removeContainer(id);
     }
+    if (peakParent == null) {
+      return exit;
+    }
+    // the engine removed the container's cgroup; its parent keeps the high-water mark
+    Long bytes = MemoryPeaks.read(peakParent);
+    if (ownParent != null) {
+      MemoryPeaks.remove(ownParent);
+    }
+    return exit.withMemoryPeak(bytes);
+  }
+
+  /**
+   * Whether a deliberate memory limit's peak can be read here: an engine on this host's socket with
+   * the cgroupfs driver (a systemd driver takes only slices as parents), and a cgroup hierarchy that
+   * records peaks.
+   */
+  private boolean peaksReadable() {
+    Boolean known = peaks;
+    if (known == null) {
+      boolean ok = false;
+      try {
+        ok = host.startsWith("unix://") && "cgroupfs".equals(api.get("/info").path("CgroupDriver").asText())
+            && MemoryPeaks.available();
+      } catch (EngineException | RuntimeException e) {
+        ok = false;
+      }
+      peaks = known = ok;
+    }
+    return known;
   }
 
   private ContainerExit startAndWait(String id, ContainerSpec spec) throws EngineException {

@@ -210,7 +210,7 @@ public final class MatrixRunner {
       return CellResult.engineWentAway(cell.name(), e.getMessage(), slot.info());
     }
     return new CellResult(cell.name(), outcome(exit), exit.wallMillis(), exit.stdout(),
-        exit.stderr(), exit.startError(), null, slot.info());
+        exit.stderr(), exit.startError(), null, slot.info(), exit.memoryPeak());
   }
 
   private CellTrace trace(Cell cell, EngineSlot slot, MatrixOptions o, List<String> argv,
