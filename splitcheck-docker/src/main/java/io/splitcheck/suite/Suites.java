@@ -56,7 +56,14 @@ public final class Suites {
       MatrixCheck.Request request = new MatrixCheck.Request(image, m.configs(), profiles, m.derive(),
           m.baseline(), m.trace() == null ? TraceMode.AUTO : TraceMode.parse(m.trace()),
           MatrixOptions.timeout(m.timeout()), MatrixOptions.defaultJobs(infos), m.cmd(), null);
-      MatrixCheck.Prepared prepared = MatrixCheck.prepare(request);
+      // a manifest of checks.matrix.pods is a cell, as matrix --pod makes it
+      List<String> pods = m.pods().stream().map(p -> s.dir().resolve(p).toString()).toList();
+      MatrixCheck.Prepared prepared;
+      try {
+        prepared = MatrixCheck.prepare(request, io.splitcheck.matrix.CellOverrides.NONE, pods);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
       ImageCopies copies = ImageCopies.spread(source, others, ScenarioExecutor.tag(id, s), image);
       MatrixReport report;
       try {
