@@ -89,6 +89,7 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter console = output.streams(spec.commandLine()).human();
     ConsoleRenderer render = new ConsoleRenderer(colour());
     try (SuiteSession session = open(Engines.open(engines, common.dockerHost))) {
+      session.checkEngines(scenarios); // a scenario's engines: that no --engine is, before any build
       String runId = session.runId();
       Path out = reportDir != null ? reportDir
           : history != null ? history.resolve(runId) : Path.of("reports", runId);
