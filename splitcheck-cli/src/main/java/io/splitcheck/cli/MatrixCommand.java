@@ -10,16 +10,23 @@ import io.splitcheck.matrix.CellResult;
 import io.splitcheck.matrix.EngineAxis;
 import io.splitcheck.report.MatrixResult;
 import java.util.Map;
+import io.splitcheck.matrix.CellOverrides;
 import io.splitcheck.matrix.MatrixCheck;
+import io.splitcheck.matrix.MatrixRequest;
 import io.splitcheck.matrix.MatrixJson;
 import io.splitcheck.matrix.MatrixOptions;
 import io.splitcheck.matrix.TracerChoice;
 import io.splitcheck.report.ReportWriter;
-import io.splitcheck.suite.Suites;
 import io.splitcheck.matrix.MatrixReport;
 import io.splitcheck.matrix.MatrixText;
 import io.splitcheck.matrix.TraceMode;
 import io.splitcheck.report.Redactor;
+import io.splitcheck.report.RunReport;
+import io.splitcheck.report.SarifRenderer;
+import io.splitcheck.report.TerminalText;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.function.Consumer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -137,18 +144,38 @@ public final class MatrixCommand implements Callable<Integer> {
     TraceMode mode = TraceMode.parse(trace);
     Duration perCell = Durations.positive(timeout, "--timeout");
     output.streams(spec.commandLine()).check("--json", json);
-    if (!on.isEmpty()) {
-      return onEngines(mode, perCell);
+    if (!on.isEmpty() && !engines.isEmpty()) {
+      throw new IllegalArgumentException(OnEngines.OPTION + " and " + Engines.OPTION + " are given: "
+          + Engines.OPTION + " spreads cells round-robin over engines, " + OnEngines.OPTION
+          + " runs every cell on each; give one of them");
     }
+    MatrixRequest request = request(mode, perCell);
+    Redactor redactor = Redactor.standard();
+    Consumer<String> warn = w -> System.err.println("splitcheck matrix: warning: "
+        + TerminalText.escape(redactor.redact(w)));
+    Outcome outcome = on.isEmpty() ? spread(request, warn) : onEngines(request, warn);
+    Timings.mark("cells");
+    write(outcome, redactor);
+    Timings.mark("reported");
+    if (outcome.failure() != null) {
+      throw outcome.failure();
+    }
+    return outcome.exitCode();
+  }
+
+  /**
+   * What a run found, whichever way its cells ran: the human text, the one result record the JSON,
+   * the report and {@code --format} render, the exit code, and an error to raise once all is written.
+   */
+  private record Outcome(String text, MatrixResult result, int exitCode, EngineException failure) {}
+
+  /** The cells on one engine, or spread round-robin over the {@code --engine}s. */
+  private Outcome spread(MatrixRequest request, Consumer<String> warn) throws Exception {
     // connecting (class loading, ping, info) overlaps with reading the profiles
     Engines.Pending pending = Engines.connect(engines, common.dockerHost);
     MatrixCheck.Prepared prepared;
     try {
-      prepared = MatrixCheck.prepare(new MatrixCheck.Request(image, configs,
-          ProfileOptions.toMap(profiles, System.getenv()), NamedValue.toMap("--derive", derives, v -> v),
-          baseline, mode, perCell, jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile,
-          TracerChoice.parse(tracer)),
-          io.splitcheck.matrix.CellOverrides.parse(user, limits, tmpfs), pods);
+      prepared = MatrixCheck.prepare(request);
     } catch (RuntimeException e) {
       pending.abandon();
       throw e;
@@ -158,73 +185,59 @@ public final class MatrixCommand implements Callable<Integer> {
     if (jobs == null) {
       prepared = prepared.withJobs(MatrixOptions.defaultJobs(connected.infos()));
     }
-    Redactor redactor = Redactor.standard();
     MatrixReport report = MatrixCheck.run(connected.engines(), connected.infos(), prepared,
-        RunId.next(Clock.systemUTC()), w -> System.err.println("splitcheck matrix: warning: " + io.splitcheck.report.TerminalText.escape(redactor.redact(w))));
-    Timings.mark("cells");
+        RunId.next(Clock.systemUTC()), warn);
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     MatrixText.print(report, new PrintStream(text, true, StandardCharsets.UTF_8));
-    java.io.PrintWriter human = output.human();
-    human.print(io.splitcheck.report.TerminalText.escape(redactor.redact(text.toString(StandardCharsets.UTF_8))));
-    human.flush();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    MatrixJson.write(report, bytes);
-    String document = bytes.toString(StandardCharsets.UTF_8);
-    if (json != null) {
-      output.writeJson(json, document, redactor);
-    }
-    io.splitcheck.report.RunReport single = SingleImageReport.of(image, Suites.matrixResult(report),
-        Clock.systemUTC());
-    output.emit(document, single, new io.splitcheck.report.SarifRenderer(), redactor);
-    if (reportDir != null) {
-      new ReportWriter().write(single, reportDir);
-      human.println("report: " + reportDir.resolve(ReportWriter.HTML));
-      human.flush();
-    }
-    Timings.mark("reported");
-    if (report.engineLost()) {
-      throw engineWentAway(report);
-    }
-    return report.exitCode();
+    return new Outcome(text.toString(StandardCharsets.UTF_8), MatrixJson.result(report),
+        report.exitCode(), report.engineLost() ? engineWentAway(report) : null);
   }
 
   /** {@code --on}: every cell on every named engine, the cells x engines grid. */
-  private int onEngines(TraceMode mode, Duration perCell) throws Exception {
-    if (!engines.isEmpty()) {
-      throw new IllegalArgumentException(OnEngines.OPTION + " and " + Engines.OPTION + " are given: "
-          + Engines.OPTION + " spreads cells round-robin over engines, " + OnEngines.OPTION
-          + " runs every cell on each; give one of them");
-    }
+  private Outcome onEngines(MatrixRequest request, Consumer<String> warn) throws Exception {
     Map<String, String> named = OnEngines.parse(on);
     String runId = RunId.next(Clock.systemUTC());
-    Redactor redactor = Redactor.standard();
-    java.util.function.Consumer<String> warn =
-        w -> System.err.println("splitcheck matrix: warning: " + redactor.redact(w));
-    MatrixCheck.Prepared prepared = MatrixCheck.prepare(new MatrixCheck.Request(OnEngines.tag(runId),
-        configs, ProfileOptions.toMap(profiles, System.getenv()), NamedValue.toMap("--derive", derives,
-        v -> v), baseline, mode, perCell, jobs == null ? MatrixOptions.defaultJobs() : jobs, command, defaultProfile));
+    // every engine runs the image under the run's tag; --pod matches containers by the image's name
+    MatrixCheck.Prepared prepared = MatrixCheck.prepare(request).withImage(OnEngines.tag(runId));
     EngineAxis.Result result;
     try (OnEngines engines = OnEngines.open(named, image, runId, warn)) {
       Timings.mark("engines");
       result = EngineAxis.run(engines.targets(), prepared, runId, warn);
     }
-    Timings.mark("cells");
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     MatrixText.print(result, image, new PrintStream(text, true, StandardCharsets.UTF_8));
-    System.out.print(io.splitcheck.report.TerminalText.escape(redactor.redact(text.toString(StandardCharsets.UTF_8))));
-    System.out.flush();
     MatrixResult r = result.result();
     r = new MatrixResult(image, r.imageId(), r.baseline(), r.cells(), r.splits(), r.warnings(),
         r.engineGrid());
+    return new Outcome(text.toString(StandardCharsets.UTF_8), r, result.exitCode(), null);
+  }
+
+  /** The text, {@code --json}, {@code --format}'s stdout and {@code --report}, for either path. */
+  private void write(Outcome outcome, Redactor redactor) throws IOException {
+    PrintWriter human = output.human();
+    human.print(TerminalText.escape(redactor.redact(outcome.text())));
+    human.flush();
+    String document = Json.text(Document.of(outcome.result()));
     if (json != null) {
-      output.writeJson(json, Json.text(Document.of(r)), redactor);
+      output.writeJson(json, document, redactor);
     }
+    RunReport single = SingleImageReport.of(image, outcome.result(), Clock.systemUTC());
+    output.emit(document, single, new SarifRenderer(), redactor);
     if (reportDir != null) {
-      new ReportWriter().write(SingleImageReport.of(image, r, Clock.systemUTC()), reportDir);
-      System.out.println("report: " + reportDir.resolve(ReportWriter.HTML));
+      new ReportWriter().write(single, reportDir);
+      human.println("report: " + reportDir.resolve(ReportWriter.HTML));
+      human.flush();
     }
-    Timings.mark("reported");
-    return result.exitCode();
+  }
+
+  /** The matrix the options ask for, as one request for both paths. */
+  private MatrixRequest request(TraceMode mode, Duration perCell) {
+    return MatrixRequest.builder(image).configs(configs)
+        .profiles(ProfileOptions.toMap(profiles, System.getenv()))
+        .derives(NamedValue.toMap("--derive", derives, v -> v)).baseline(baseline).trace(mode)
+        .timeout(perCell).jobs(jobs == null ? MatrixOptions.defaultJobs() : jobs).command(command)
+        .defaultProfile(defaultProfile).tracer(TracerChoice.parse(tracer))
+        .overrides(CellOverrides.parse(user, limits, tmpfs)).pods(pods).build();
   }
 
   /** Exit 2 with the cells that did not finish; the report of those that did is already written. */

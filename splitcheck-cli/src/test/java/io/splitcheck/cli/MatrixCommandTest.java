@@ -50,6 +50,21 @@ class MatrixCommandTest {
   }
 
   @Test
+  void matrixOn_appliesTheSameChecks_aBadPodOrUserOrTheEngineOptionExitsTwoBeforeAnyEngine() {
+    // the --on path builds the same request: a bad --pod or --user is refused as on one engine
+    Cli.Result pod = Cli.run("matrix", "img:1", "--on", "a=unix:///nonexistent/a.sock", "--pod",
+        "/nonexistent/pod.yaml");
+    assertEquals(2, pod.exitCode());
+    assertTrue(pod.err().contains("--pod /nonexistent/pod.yaml: no such file"), pod.err());
+    Cli.Result user = Cli.run("matrix", "img:1", "--on", "a=unix:///nonexistent/a.sock", "--user", "nobody");
+    assertTrue(user.err().contains("--user 'nobody': expected UID or UID:GID"), user.err());
+    Cli.Result both = Cli.run("matrix", "img:1", "--on", "a=unix:///nonexistent/a.sock", "--engine",
+        "unix:///nonexistent/b.sock", "--profile", "p=/nonexistent/p.json");
+    assertEquals(2, both.exitCode());
+    assertTrue(both.err().contains("--on and --engine are given"), both.err());
+  }
+
+  @Test
   void matrix_exitsTwoNamingTheCell_whenConfigIsUnknown() {
     Cli.Result r = Cli.run("matrix", "img:1", "--config", "unconfined", "--config", "laptop");
     assertEquals(2, r.exitCode());

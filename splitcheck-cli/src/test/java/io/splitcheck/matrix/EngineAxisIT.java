@@ -143,4 +143,19 @@ class EngineAxisIT {
     assertEquals(3, entry(grid, "d26", "docker-20.10").get("exitCode").asInt());
     assertEquals(0, grid.get("splits").size(), grid.toString());
   }
+
+  @Test
+  void onEngines_writesThroughTheSameOutputAsOneEngine_formatSarifOnStdout_textOnStderr() throws Exception {
+    String docker26 = NamedEngine.DOCKER26.host();
+    Path report = tmp.resolve("report-" + System.nanoTime());
+    Cli.Result r = Cli.run("matrix", "--config", "runtime-default", "--trace", "never", "--format", "sarif",
+        "--report", report.toString(), "--on", "docker-20.10=" + DOCKER2010, "--on", "docker-26=" + docker26,
+        tag, "--", "io_uring_setup");
+    assertEquals(1, r.exitCode(), r.out() + r.err());
+    JsonNode sarif = JSON.readTree(r.out());
+    assertEquals("2.1.0", sarif.get("version").asText(), r.out());
+    assertTrue(r.err().contains(tag + " ("), "the human text goes to stderr with --format sarif: " + r.err());
+    assertTrue(r.err().contains("on 2 engines"), r.err());
+    assertTrue(Files.isRegularFile(report.resolve("report.json")), "--report is written on --on too");
+  }
 }

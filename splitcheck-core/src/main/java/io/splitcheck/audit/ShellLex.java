@@ -1,6 +1,5 @@
 package io.splitcheck.audit;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,7 +15,8 @@ final class ShellLex {
   private final char escape;
   private final boolean rawQuotes;
   private boolean rawEscapes;
-  private final StringBuilder wordsBuffer = new StringBuilder(); // shared by nested calls, as in lex.go
+  /** The word being built, shared by nested calls as in lex.go (see {@link ShellWords}). */
+  private final StringBuilder wordsBuffer = new StringBuilder();
   private String text;
   private int pos;
 
@@ -46,46 +46,6 @@ final class ShellLex {
 
   private record Processed(String result, List<String> words) {}
 
-  private final class Words {
-    private final List<String> words = new ArrayList<>();
-    private boolean inWord;
-
-    void addChar(int ch) {
-      if (DockerfileLines.isSpace(ch) && inWord) {
-        if (wordsBuffer.length() != 0) {
-          words.add(wordsBuffer.toString());
-          wordsBuffer.setLength(0);
-          inWord = false;
-        }
-      } else if (!DockerfileLines.isSpace(ch)) {
-        addRawChar(ch);
-      }
-    }
-
-    void addRawChar(int ch) {
-      wordsBuffer.appendCodePoint(ch);
-      inWord = true;
-    }
-
-    void addString(String s) {
-      s.codePoints().forEach(this::addChar);
-    }
-
-    void addRawString(String s) {
-      wordsBuffer.append(s);
-      inWord = true;
-    }
-
-    List<String> get() {
-      if (wordsBuffer.length() > 0) {
-        words.add(wordsBuffer.toString());
-        wordsBuffer.setLength(0);
-        inWord = false;
-      }
-      return words;
-    }
-  }
-
   private int peek() {
     return pos < text.length() ? text.codePointAt(pos) : EOF;
   }
@@ -101,7 +61,7 @@ final class ShellLex {
   private Processed processStopOn(int stop, boolean raw) {
     StringBuilder result = new StringBuilder();
     wordsBuffer.setLength(0);
-    Words words = new Words();
+    ShellWords words = new ShellWords(wordsBuffer);
     boolean saved = rawEscapes;
     rawEscapes = raw;
     try {

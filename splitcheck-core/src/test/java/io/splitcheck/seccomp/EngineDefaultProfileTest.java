@@ -57,4 +57,23 @@ class EngineDefaultProfileTest {
     assertEquals("seccomp profile 'x.json': field 'defaultErrno' is 'ENOSYS' (38) but the number beside it is 1",
         e.getMessage());
   }
+
+  @Test
+  void aNameWithoutANumber_isEvaluatedAsTheErrnoItNames() {
+    EngineDefaultProfile p = EngineDefaultProfile.parse("{\"defaultAction\":\"SCMP_ACT_ERRNO\","
+        + "\"defaultErrno\":\"ENOSYS\",\"syscalls\":[{\"names\":[\"clone3\"],"
+        + "\"action\":\"SCMP_ACT_ERRNO\",\"errno\":\"EACCES\"}]}", "x.json");
+    assertEquals("ENOSYS", p.defaultErrno());
+    assertEquals("ENOSYS", p.decide("request_key", "amd64").errnoName());
+    assertEquals("EACCES", p.decide("clone3", "amd64").errnoName());
+  }
+
+  @Test
+  void aRuleNameThatContradictsItsNumber_isBadInputNamingTheRule() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EngineDefaultProfile.parse(
+        "{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"syscalls\":[{\"names\":[\"clone3\"],"
+            + "\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":1,\"errno\":\"ENOSYS\"}]}", "x.json"));
+    assertEquals("seccomp profile 'x.json': field 'syscalls[0].errno' is 'ENOSYS' (38) but the number "
+        + "beside it is 1", e.getMessage());
+  }
 }

@@ -1,5 +1,6 @@
 package io.splitcheck.engine;
 
+import io.splitcheck.report.TerminalText;
 import java.time.Duration;
 
 /**
@@ -7,10 +8,13 @@ import java.time.Duration;
  * or SIGTERM it refuses new engine objects ({@link Shutdown}), runs {@code prepare} (kill child builds,
  * stop a tracer gently), removes the run's objects, waits until the creates already in flight have
  * landed ({@link Shutdown#awaitCreatesLanded}, at most {@code createsBound}) and removes them again.
- * {@code engineSettle} is for what happens inside the engine with no call of ours in flight — a build
- * exporting its image after its client died: the engine offers nothing to wait on for that, so it is a
- * fixed delay, and zero for runs that do not build. The whole hook is bounded, so a wedged engine
- * cannot keep the JVM from ending. Objects of a run killed with SIGKILL are left to {@code gc}.
+ * Work the engine does for us with no call of ours in flight — a build exporting its image — is
+ * {@code prepare}'s to end: {@link ChildProcesses#killAll} returns only once each docker CLI build has
+ * exited, and a build client answers SIGTERM by cancelling its build on the engine and exits once the
+ * engine has ended it (seen: {@code #5 CANCELED}, then the client's exit, then no step process left), so
+ * there is nothing left to wait for by time. The whole hook is bounded, so a wedged engine cannot keep
+ * the JVM from ending. Objects of a run killed with SIGKILL, or of a build client that had to be
+ * killed with SIGKILL, are left to {@code gc}.
  */
 public final class CleanupHook {
   /** How long the hook may take before the JVM ends anyway. */
@@ -29,16 +33,13 @@ public final class CleanupHook {
   }
 
   public static CleanupHook install(String runId, Runnable prepare, Removal removal,
-      Duration createsBound, Duration engineSettle) {
+      Duration createsBound) {
     Thread work = new Thread(() -> {
       Shutdown.begin();
       prepare.run();
       removeQuietly(runId, removal);
       try {
         Shutdown.awaitCreatesLanded(createsBound);
-        if (!engineSettle.isZero()) {
-          Thread.sleep(engineSettle.toMillis());
-        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -74,7 +75,7 @@ public final class CleanupHook {
     try {
       removal.run();
     } catch (EngineException | RuntimeException e) {
-      System.err.println(io.splitcheck.report.TerminalText.line("splitcheck: cleanup of run " + runId
+      System.err.println(TerminalText.line("splitcheck: cleanup of run " + runId
           + " failed: " + e.getMessage() + " (run `splitcheck gc` later)"));
     }
   }

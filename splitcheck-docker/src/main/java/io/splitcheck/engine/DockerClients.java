@@ -15,6 +15,12 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class DockerClients {
   private DockerClients() {}
 
+  /**
+   * The one client {@link #warmUp} builds while picocli parses, handed to the first {@link #forHost}
+   * for that engine and cleared then. Process-wide on purpose: it bridges {@code Main} (before any
+   * command object exists) and whichever command connects first; at most one client, taken once.
+   * Library callers (the JUnit extension, the Maven goals) never warm up, so it stays empty for them.
+   */
   private static final AtomicReference<CompletableFuture<DockerClient>> WARM = new AtomicReference<>();
 
   /** A client for DOCKER_HOST, or the default local socket. */

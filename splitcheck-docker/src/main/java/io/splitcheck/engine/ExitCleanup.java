@@ -1,17 +1,17 @@
 package io.splitcheck.engine;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The exit cleanup of a run that builds ({@code twice}, {@code run}): a {@link CleanupHook} that first
- * kills the docker CLI builds the run started, then removes the run's labelled and tagged objects from
- * every engine the run used.
+ * stops the docker CLI builds the run started and waits for them to exit (each cancels its build on the
+ * engine first, so no build of the run can tag an image once they are gone), then removes the run's
+ * labelled and tagged objects from every engine the run used.
  */
 public final class ExitCleanup implements AutoCloseable {
   /** How long the hook waits for creates already in flight when it started. */
   private static final Duration CREATES_BOUND = Duration.ofSeconds(2);
-  /** A build the engine was already exporting may still tag its image a moment after its client died. */
-  private static final Duration BUILD_SETTLE = Duration.ofSeconds(2);
 
   private final CleanupHook hook;
 
@@ -20,11 +20,11 @@ public final class ExitCleanup implements AutoCloseable {
   }
 
   public static ExitCleanup install(String runId, Janitor janitor) {
-    return install(runId, java.util.List.of(janitor));
+    return install(runId, List.of(janitor));
   }
 
   /** As {@link #install(String, Janitor)}, removing from every engine, each tried even when one fails. */
-  public static ExitCleanup install(String runId, java.util.List<Janitor> janitors) {
+  public static ExitCleanup install(String runId, List<Janitor> janitors) {
     return new ExitCleanup(CleanupHook.install(runId, ChildProcesses::killAll, () -> {
       EngineException first = null;
       for (Janitor janitor : janitors) {
@@ -38,7 +38,7 @@ public final class ExitCleanup implements AutoCloseable {
       if (first != null) {
         throw first;
       }
-    }, CREATES_BOUND, BUILD_SETTLE));
+    }, CREATES_BOUND));
   }
 
   /** The run cleaned up after itself: the hook is no longer needed. */

@@ -10,6 +10,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * cell thread that is still running cannot start a container after the exit cleanup has listed the
  * run's objects; and which creates were already in flight, so that the cleanup can wait for them to
  * land instead of guessing how long they take.
+ *
+ * <p>Process-wide on purpose: what it records is the JVM's own state. The JVM stops once, for every
+ * run in it, and runs every run's {@link CleanupHook} then; a create on any thread, from any engine
+ * object, must see that and be counted, whichever session or engine object it came from. An object
+ * handed around would have to reach every call that creates (containers, volumes, image loads,
+ * owner records) and would still describe one JVM. Tests never set it (only a hook does).
  */
 public final class Shutdown {
   private static final AtomicBoolean STARTED = new AtomicBoolean();

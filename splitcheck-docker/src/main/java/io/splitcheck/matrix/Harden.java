@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -54,9 +53,10 @@ public final class Harden {
    */
   public static Result run(ContainerEngine engine, String image, List<String> command, String baselineCell,
       Duration timeout, Path out, String runId, Consumer<String> warn) throws EngineException, IOException {
-    MatrixCheck.Prepared first = MatrixCheck.prepare(new MatrixCheck.Request(image, List.of(baselineCell),
-        Map.of(), Map.of(), baselineCell, TraceMode.ALWAYS, timeout, 2, command, null, TracerChoice.PTRACE),
-        CellOverrides.NONE, List.of());
+    MatrixRequest.Builder request = MatrixRequest.builder(image).configs(List.of(baselineCell))
+        .baseline(baselineCell).timeout(timeout).jobs(2).command(command).tracer(TracerChoice.PTRACE);
+    // every call of the baseline, under strace: the eBPF tracer records failures only
+    MatrixCheck.Prepared first = MatrixCheck.prepare(request.trace(TraceMode.ALWAYS).build());
     MatrixReport traced = MatrixCheck.run(engine, first, runId, warn);
     CellResult base = traced.run().cell(baselineCell);
     if (base.outcome().timedOut() || base.startError() != null || base.trace() == null
@@ -74,9 +74,8 @@ public final class Harden {
     Path docker = write(out.resolve(DOCKER_FILE), "#!/bin/sh\n" + HardeningSnippets.dockerRun(h, image, command)
         + "\n");
     Path compose = write(out.resolve(COMPOSE_FILE), HardeningSnippets.compose(h, image, command));
-    MatrixCheck.Prepared second = withoutNetwork(MatrixCheck.prepare(new MatrixCheck.Request(image,
-        List.of(baselineCell), Map.of(), Map.of(), baselineCell, TraceMode.AUTO, timeout, 2, command, null,
-        TracerChoice.PTRACE), CellOverrides.NONE, List.of(pod + "#" + HardeningSnippets.CONTAINER)), h);
+    MatrixCheck.Prepared second = withoutNetwork(MatrixCheck.prepare(request.trace(TraceMode.AUTO)
+        .pods(List.of(pod + "#" + HardeningSnippets.CONTAINER)).build()), h);
     MatrixReport verification = MatrixCheck.run(engine, second, runId, warn);
     String cell = second.options().plan().cells().get(second.options().plan().cells().size() - 1).name();
     return new Result(h, traced, verification, cell, pod, docker, compose);

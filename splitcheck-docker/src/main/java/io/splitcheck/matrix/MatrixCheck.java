@@ -7,12 +7,8 @@ import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.TracerBundle;
 import io.splitcheck.tracer.TraceCollector;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -25,57 +21,23 @@ public final class MatrixCheck {
   private MatrixCheck() {}
 
   /**
-   * What to run.
-   *
-   * @param profiles cell name to profile file, in order
-   * @param derives cell name to derivation expression or named derivation, in order
-   * @param baseline null: the first config, else unconfined
-   * @param command replaces the image's cmd; empty keeps it
-   * @param defaultProfile the engine default profile file, or null to locate it
-   * @param tracer {@code --tracer}
+   * Checks the request before the engine is contacted: cells (with {@code --user}/{@code --limit}/
+   * {@code --tmpfs} applied to every cell but the baseline, and a cell per {@code --pod}), baseline,
+   * options.
    */
-  public record Request(String image, List<String> configs, Map<String, Path> profiles,
-                        Map<String, String> derives, String baseline, TraceMode trace,
-                        Duration timeout, int jobs, List<String> command, Path defaultProfile,
-                        TracerChoice tracer) {
-    public Request(String image, List<String> configs, Map<String, Path> profiles,
-        Map<String, String> derives, String baseline, TraceMode trace, Duration timeout, int jobs,
-        List<String> command, Path defaultProfile) {
-      this(image, configs, profiles, derives, baseline, trace, timeout, jobs, command,
-          defaultProfile, TracerChoice.PTRACE);
-    }
-
-    public Request {
-      configs = List.copyOf(configs);
-      profiles = new LinkedHashMap<>(profiles);
-      derives = new LinkedHashMap<>(derives);
-      command = List.copyOf(command);
-    }
-  }
-
-  /** Checks the request before the engine is contacted: cells, baseline, options. */
-  public static Prepared prepare(Request r) throws IOException {
-    return prepare(r, CellOverrides.NONE, List.of());
-  }
-
-  /**
-   * With {@code --user}/{@code --limit}/{@code --tmpfs} applied to every cell but the baseline, and a
-   * cell per {@code --pod FILE[#CONTAINER]} (after the custom cells).
-   */
-  public static Prepared prepare(Request r, CellOverrides overrides, List<String> pods)
-      throws IOException {
+  public static Prepared prepare(MatrixRequest r) throws IOException {
     CustomCells cells = CustomCells.load(r.profiles(), r.derives(), r.defaultProfile());
-    if (!pods.isEmpty()) {
+    if (!r.pods().isEmpty()) {
       List<Cell> all = new ArrayList<>(cells.cells());
       List<String> warnings = new ArrayList<>(cells.warnings());
-      for (String pod : pods) {
+      for (String pod : r.pods()) {
         PodCells p = PodCells.load(pod, r.image());
         all.add(p.cell());
         warnings.addAll(p.warnings());
       }
       cells = new CustomCells(all, cells.parsed(), cells.engineDefault(), warnings);
     }
-    MatrixPlan plan = overrides.apply(MatrixPlan.expand(r.configs(), cells.cells(),
+    MatrixPlan plan = r.overrides().apply(MatrixPlan.expand(r.configs(), cells.cells(),
         Optional.ofNullable(r.baseline())));
     MatrixOptions options = new MatrixOptions(r.image(), plan, r.trace(), r.timeout(), r.jobs(),
         r.command(), MatrixOptions.DEFAULT_OUTPUT_CAP, r.tracer());
@@ -86,6 +48,13 @@ public final class MatrixCheck {
   public record Prepared(CustomCells cells, MatrixOptions options) {
     public Prepared withJobs(int jobs) {
       return new Prepared(cells, options.withJobs(jobs));
+    }
+
+    /** The same cells on {@code image}: the image built, or tagged for the run, after the checks. */
+    public Prepared withImage(String image) {
+      MatrixOptions o = options;
+      return new Prepared(cells, new MatrixOptions(image, o.plan(), o.trace(), o.timeout(), o.jobs(),
+          o.command(), o.outputCap(), o.tracer()));
     }
   }
 

@@ -28,7 +28,7 @@ public final class RunScope implements AutoCloseable {
     this.engine = engine;
     this.runId = runId;
     this.hook = CleanupHook.install(runId, beforeCleanup, () -> engine.removeRun(runId),
-        CREATES_BOUND, Duration.ZERO);
+        CREATES_BOUND);
   }
 
   public String runId() {

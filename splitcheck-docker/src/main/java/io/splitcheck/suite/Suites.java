@@ -22,6 +22,7 @@ import io.splitcheck.engine.EngineFacts;
 import io.splitcheck.matrix.MatrixJson;
 import io.splitcheck.matrix.MatrixOptions;
 import io.splitcheck.matrix.MatrixReport;
+import io.splitcheck.matrix.MatrixRequest;
 import io.splitcheck.matrix.TraceMode;
 import io.splitcheck.scenario.Checks;
 import java.nio.file.Files;
@@ -56,12 +57,14 @@ public final class Suites {
       Checks.Matrix m = s.checks().matrix();
       Map<String, Path> profiles = new LinkedHashMap<>();
       m.profiles().forEach((name, file) -> profiles.put(name, s.dir().resolve(file)));
-      MatrixCheck.Request request = new MatrixCheck.Request(image, m.configs(), profiles, m.derive(),
-          m.baseline(), m.trace() == null ? TraceMode.AUTO : TraceMode.parse(m.trace()),
-          MatrixOptions.timeout(m.timeout()), MatrixOptions.defaultJobs(infos), m.cmd(), null);
       // a manifest of checks.matrix.pods is a cell, as matrix --pod makes it
       List<String> pods = m.pods().stream().map(p -> s.dir().resolve(p).toString()).toList();
-      MatrixCheck.Prepared prepared = MatrixCheck.prepare(request, io.splitcheck.matrix.CellOverrides.NONE, pods);
+      MatrixRequest request = MatrixRequest.builder(image).configs(m.configs()).profiles(profiles)
+          .derives(m.derive()).baseline(m.baseline())
+          .trace(m.trace() == null ? TraceMode.AUTO : TraceMode.parse(m.trace()))
+          .timeout(MatrixOptions.timeout(m.timeout())).jobs(MatrixOptions.defaultJobs(infos))
+          .command(m.cmd()).pods(pods).build();
+      MatrixCheck.Prepared prepared = MatrixCheck.prepare(request);
       String matrixRun = id + "-matrix-" + sequence.incrementAndGet();
       if (!s.engines().isEmpty()) {
         // engines: the matrix on each named engine, an engine split where their outcomes differ

@@ -9,7 +9,6 @@ import io.splitcheck.engine.FakeEngine;
 import io.splitcheck.report.EngineGrid;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,9 +32,9 @@ class EngineAxisTest {
         == io.splitcheck.engine.ContainerSecurity.Seccomp.UNCONFINED ? FakeEngine.exit(0, "")
         : FakeEngine.exit(1, "probe: EPERM\n")));
     FakeEngine podman = FakeEngine.withImage(IMAGE, s -> FakeEngine.exit(0, ""));
-    MatrixCheck.Prepared p = MatrixCheck.prepare(new MatrixCheck.Request(IMAGE,
-        List.of("unconfined", "runtime-default"), Map.of(), Map.of(), null, TraceMode.NEVER, Duration.ofSeconds(5),
-        2, List.of(), null));
+    MatrixCheck.Prepared p = MatrixCheck.prepare(MatrixRequest.builder(IMAGE)
+        .configs(List.of("unconfined", "runtime-default")).trace(TraceMode.NEVER).timeout(Duration.ofSeconds(5))
+        .jobs(2).build());
 
     EngineAxis.Result r = EngineAxis.run(List.of(target("docker-20.10", docker, "20.10.24"),
         target("podman", podman, "4.3.1")), p, RUN, w -> { });

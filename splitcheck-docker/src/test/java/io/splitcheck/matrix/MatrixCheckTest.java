@@ -10,7 +10,6 @@ import io.splitcheck.engine.Labels;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The matrix's logic above the engine port, on the in-memory {@link FakeEngine}: no container runs. */
@@ -19,8 +18,8 @@ class MatrixCheckTest {
   private static final String RUN = "20261202-000000-test";
 
   private static MatrixCheck.Prepared prepare(List<String> cells) throws Exception {
-    return MatrixCheck.prepare(new MatrixCheck.Request(IMAGE, cells, Map.of(), Map.of(), null, TraceMode.NEVER,
-        Duration.ofSeconds(5), 2, List.of(), null));
+    return MatrixCheck.prepare(MatrixRequest.builder(IMAGE).configs(cells).trace(TraceMode.NEVER)
+        .timeout(Duration.ofSeconds(5)).jobs(2).build());
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.splitcheck.report.MatrixResult;
 import io.splitcheck.matrix.MatrixCheck;
 import io.splitcheck.matrix.MatrixOptions;
 import io.splitcheck.matrix.MatrixReport;
+import io.splitcheck.matrix.MatrixRequest;
 import io.splitcheck.matrix.TraceMode;
 import io.splitcheck.suite.Suites;
 import java.io.IOException;
@@ -140,8 +141,9 @@ public final class SplitCheck {
       Assumptions.abort(noEngine);
     }
     try (ConnectedEngine engine = ConnectedEngine.connect(null)) {
-      MatrixCheck.Prepared prepared = MatrixCheck.prepare(new MatrixCheck.Request(image, configs, profiles, derives,
-          baseline, trace, timeout, MatrixOptions.defaultJobs(), command, null));
+      MatrixCheck.Prepared prepared = MatrixCheck.prepare(MatrixRequest.builder(image).configs(configs)
+          .profiles(profiles).derives(derives).baseline(baseline).trace(trace).timeout(timeout)
+          .command(command).build());
       MatrixReport report = MatrixCheck.run(engine.containers(), prepared,
           RunId.next(Clock.systemUTC()), w -> System.err.println("splitcheck matrix " + image + ": warning: " + w));
       result = Suites.matrixResult(report);

@@ -7,6 +7,7 @@ import io.splitcheck.matrix.MatrixCheck;
 import io.splitcheck.matrix.MatrixJson;
 import io.splitcheck.matrix.MatrixOptions;
 import io.splitcheck.matrix.MatrixReport;
+import io.splitcheck.matrix.MatrixRequest;
 import io.splitcheck.matrix.TraceMode;
 import io.splitcheck.report.MatrixResult;
 import io.splitcheck.report.ReportWriter;
@@ -98,14 +99,14 @@ public final class MatrixMojo extends AbstractSplitCheckMojo {
     Map<String, Path> profileFiles = new LinkedHashMap<>();
     profiles.forEach((name, file) -> profileFiles.put(name, resolve(file).toPath()));
     String runId = RunId.next(Clock.systemUTC());
-    MatrixCheck.Prepared prepared = MatrixCheck.prepare(new MatrixCheck.Request("pending", cells, profileFiles,
-        derives, baseline, TraceMode.parse(trace), MatrixOptions.timeout(timeout), MatrixOptions.defaultJobs(),
-        command, null));
+    // checked before the image is built; the built image's reference replaces "pending" after
+    MatrixCheck.Prepared prepared = MatrixCheck.prepare(MatrixRequest.builder("pending").configs(cells)
+        .profiles(profileFiles).derives(derives).baseline(baseline).trace(TraceMode.parse(trace))
+        .timeout(MatrixOptions.timeout(timeout)).command(command).build());
     try (ImageUnderTest target = ImageUnderTest.of(docker, image, resolve(context), resolve(dockerfile), buildArgs,
         ImageUnderTest.REPOSITORY + artifactId + ":" + runId, getLog()::info)) {
+      prepared = prepared.withImage(target.reference());
       MatrixOptions o = prepared.options();
-      prepared = new MatrixCheck.Prepared(prepared.cells(), new MatrixOptions(target.reference(), o.plan(),
-          o.trace(), o.timeout(), o.jobs(), o.command(), o.outputCap()));
       getLog().info("splitcheck matrix: " + target.reference() + ", " + o.plan().cells().size() + " cell(s)");
       MatrixReport report = MatrixCheck.run(docker.containers(), prepared, runId,
           w -> getLog().warn("splitcheck matrix: " + w));
