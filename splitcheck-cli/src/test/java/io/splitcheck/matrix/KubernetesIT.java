@@ -109,6 +109,22 @@ class KubernetesIT {
   }
 
   @Test
+  void ddsBuffer_underPtrace_hasItsPeakFromACgroupParentOfItsOwn_andLeavesNoParentBehind() throws Exception {
+    // without the eBPF tracer's cell directories, the verdict run gets a /splitcheck-peak-PID-N parent
+    JsonNode r = matrix(DEBIAN, "--config", "unconfined", "--config", "runtime-default", "--tracer", "ptrace",
+        "--limit", "memory=64m", "--", "dd", "if=/dev/zero", "of=/dev/null", "bs=100M", "count=1");
+    JsonNode c = culprit(r, "runtime-default");
+    assertEquals("memory", c.path("cause").asText(), c.toString());
+    assertTrue(c.path("detail").asText().matches(".*; peak [0-9]+ bytes \\(6[34]\\.[0-9]Mi\\) as its cgroup "
+        + "recorded it"), c.toString());
+    Path v1 = Path.of("/sys/fs/cgroup/memory"); // this host's engines: cgroupfs on cgroup v1
+    try (var dirs = Files.isDirectory(v1) ? Files.list(v1) : java.util.stream.Stream.<Path>empty()) {
+      String prefix = "splitcheck-peak-" + PID + "-";
+      assertEquals(List.of(), dirs.map(d -> d.getFileName().toString()).filter(n -> n.startsWith(prefix)).toList());
+    }
+  }
+
+  @Test
   void shellForkLoop_failsAtPids32_withPidsNamed() throws Exception {
     JsonNode r = matrix(DEBIAN, "--config", "unconfined", "--config", "runtime-default",
         "--limit", "pids=32", "--", "sh", "-c", "for i in $(seq 1 50); do sleep 2 & done; wait");
