@@ -73,6 +73,8 @@ public final class AuditCommand implements Callable<Integer> {
       + "[image=REF] a line (default: .splitcheckignore here, when there is one); a Dockerfile's "
       + "'# splitcheck ignore=RULE' applies to the instruction after it")
   Path ignoreFile;
+  @Option(names = "--verbose", description = "list every INFO finding (default: one line counting them by rule)")
+  boolean verbose;
   @Option(names = "--entrypoint-only", description = "read only the ENTRYPOINT/CMD program and what it loads")
   boolean entrypointOnly;
   @Option(names = "--cache-check", paramLabel = "ARG=V1,V2",
@@ -115,7 +117,8 @@ public final class AuditCommand implements Callable<Integer> {
         dockerfile == null ? null : Files.readString(dockerfile));
     PrintWriter human = output.human();
     io.splitcheck.report.Redactor redactor = io.splitcheck.report.Redactor.standard();
-    human.print(io.splitcheck.report.TerminalText.escape(redactor.redact(report.toText())));
+    human.print(Colours.paint(io.splitcheck.report.TerminalText.escape(redactor.redact(
+        io.splitcheck.audit.AuditText.render(report, verbose))), output.terminal(json).colour()));
     human.flush();
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     report.writeJson(bytes);

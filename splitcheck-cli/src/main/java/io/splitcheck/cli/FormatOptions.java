@@ -61,6 +61,15 @@ public final class FormatOptions {
     return file != null && file.toString().equals("-");
   }
 
+  /**
+   * What the console may carry: colour and a progress line only for text on a terminal, never when a
+   * structured format or one of {@code files} given as {@code -} goes to stdout.
+   */
+  Terminal terminal(Path... files) {
+    boolean structured = format() != Format.TEXT || java.util.Arrays.stream(files).anyMatch(FormatOptions::isStdout);
+    return Terminal.detect(structured);
+  }
+
   /** Where the human summary goes: stdout for text, stderr for the other formats. */
   PrintWriter human() {
     return format() == Format.TEXT ? stdout : stderr;

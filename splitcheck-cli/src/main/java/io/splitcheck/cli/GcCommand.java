@@ -45,13 +45,19 @@ public final class GcCommand implements Callable<Integer> {
   List<String> engines = new ArrayList<>();
 
   Clock clock = Clock.systemUTC();
-  /** Where work folders are looked for: the JVM's temp directory. */
+  @Option(names = "--tmp", paramLabel = "DIR", description = "Where the runs' work folders are "
+      + "(splitcheck-*/ with an owner file): the temp directory the runs used (default: java.io.tmpdir, "
+      + "/tmp unless -Djava.io.tmpdir says otherwise).")
   Path tempRoot = Path.of(System.getProperty("java.io.tmpdir"));
   ProcessTable processes = ProcessTable.host();
 
   @Override
   public Integer call() throws Exception {
     Duration age = olderThan == null ? null : Durations.parse(olderThan, "--older-than");
+    if (!java.nio.file.Files.isDirectory(tempRoot)) {
+      throw new IllegalArgumentException("--tmp " + tempRoot + ": not a directory (expected the temp "
+          + "directory the runs used)");
+    }
     GcPolicy policy = new GcPolicy(processes::check, age, clock);
     Engines connected = Engines.open(engines, common.dockerHost);
     try {

@@ -185,8 +185,12 @@ public final class MatrixCommand implements Callable<Integer> {
     if (jobs == null) {
       prepared = prepared.withJobs(MatrixOptions.defaultJobs(connected.infos()));
     }
-    MatrixReport report = MatrixCheck.run(connected.engines(), connected.infos(), prepared,
-        RunId.next(Clock.systemUTC()), warn);
+    MatrixReport report;
+    try (ProgressLine progress = ProgressLine.start("matrix", output.terminal(json))
+        .total("cells", prepared.options().plan().cells().size())) {
+      report = MatrixCheck.run(connected.engines(), connected.infos(), prepared,
+          RunId.next(Clock.systemUTC()), warn);
+    }
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     MatrixText.print(report, new PrintStream(text, true, StandardCharsets.UTF_8));
     return new Outcome(text.toString(StandardCharsets.UTF_8), MatrixJson.result(report),
@@ -215,7 +219,7 @@ public final class MatrixCommand implements Callable<Integer> {
   /** The text, {@code --json}, {@code --format}'s stdout and {@code --report}, for either path. */
   private void write(Outcome outcome, Redactor redactor) throws IOException {
     PrintWriter human = output.human();
-    human.print(TerminalText.escape(redactor.redact(outcome.text())));
+    human.print(Colours.paint(TerminalText.escape(redactor.redact(outcome.text())), output.terminal(json).colour()));
     human.flush();
     String document = Json.text(Document.of(outcome.result()));
     if (json != null) {

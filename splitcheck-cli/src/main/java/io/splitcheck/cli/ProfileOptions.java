@@ -1,5 +1,6 @@
 package io.splitcheck.cli;
 
+import io.splitcheck.engine.TempFolder;
 import io.splitcheck.seccomp.BundledProfiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,7 +39,7 @@ final class ProfileOptions {
       return Path.of(b.source());
     }
     try {
-      Path tmp = Files.createTempFile("splitcheck-" + name + "-", ".json");
+      Path tmp = TempFolder.file(name + "-", ".json");
       tmp.toFile().deleteOnExit();
       return Files.writeString(tmp, b.json(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -87,7 +87,8 @@ public final class RunCommand implements Callable<Integer> {
     Shard slice = shard == null ? Shard.ALL : Shard.parse(shard);
     scenarios = slice.select(scenarios, Scenario::name);
     PrintWriter console = output.streams(spec.commandLine()).human();
-    ConsoleRenderer render = new ConsoleRenderer(colour());
+    Terminal terminal = output.terminal();
+    ConsoleRenderer render = new ConsoleRenderer(terminal.colour());
     try (SuiteSession session = open(Engines.open(engines, common.dockerHost))) {
       session.checkEngines(scenarios); // a scenario's engines: that no --engine is, before any build
       String runId = session.runId();
@@ -102,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
         console.flush();
       }
       List<ScenarioReport> reports = new SuiteRunner(s -> executor.execute(s, runId), jobs)
-          .run(scenarios, (r, done, total) -> progress(console, render, r, done, total, start));
+          .run(scenarios, (r, done, total) -> progress(console, render, terminal, r, done, total, start));
       RunReport report = RunReport.of(runId, clock, reports);
       new ReportWriter().write(report, out);
       console.println(render.summary(report, Duration.ofNanos(System.nanoTime() - start)));
@@ -129,8 +130,8 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private void progress(PrintWriter console, ConsoleRenderer render, ScenarioReport r, int done, int total,
-                        long start) {
+  private void progress(PrintWriter console, ConsoleRenderer render, Terminal terminal, ScenarioReport r,
+                        int done, int total, long start) {
     if (quiet) {
       return;
     }
@@ -139,13 +140,9 @@ public final class RunCommand implements Callable<Integer> {
       failed += o.status() == CheckOutcome.Status.FAILED ? 1 : 0;
       errors += o.status() == CheckOutcome.Status.ERROR ? 1 : 0;
     });
-    if (System.console() != null) { // a progress line for people; logs and CI get the check lines only
+    if (terminal.progress()) { // a progress line for people; logs and CI get the check lines only
       console.println(render.progress(done, total, failed, errors, Duration.ofNanos(System.nanoTime() - start), 30));
     }
     console.flush();
-  }
-
-  private static boolean colour() {
-    return System.getenv("NO_COLOR") == null && System.console() != null;
   }
 }

@@ -129,8 +129,13 @@ public final class TwiceCommand implements Callable<Integer> {
       out.flush();
       Twice twice = new Twice(builder, engine.images(),
           engineVersion, !viaSave);
-      TwiceResult result = twice.run(request, runId, keep);
-      out.print(io.splitcheck.report.TerminalText.escape(redactor.redact(TwiceSummary.render(result))));
+      TwiceResult result;
+      Terminal terminal = output.terminal(json);
+      try (ProgressLine progress = ProgressLine.start("twice", terminal).total("build", 2)) {
+        result = twice.run(request, runId, keep);
+      }
+      out.print(Colours.paint(io.splitcheck.report.TerminalText.escape(redactor.redact(TwiceSummary.render(result))),
+          terminal.colour()));
       if (keep) {
         out.println("kept: " + Twice.tag(runId, "first") + " " + Twice.tag(runId, "second"));
       }
@@ -159,7 +164,8 @@ public final class TwiceCommand implements Callable<Integer> {
     out.println(io.splitcheck.report.TerminalText.escape("twice: " + context) + " (builder: " + exporter.describe() + ", run " + runId + ")");
     out.flush();
     TwiceResult result = new ExportedTwice(exporter, work).run(request, epoch, source);
-    out.print(io.splitcheck.report.TerminalText.escape(redactor.redact(TwiceSummary.render(result))));
+    out.print(Colours.paint(io.splitcheck.report.TerminalText.escape(redactor.redact(TwiceSummary.render(result))),
+        output.terminal(json).colour()));
     out.flush();
     return written(result, runId, redactor);
   }

@@ -54,4 +54,26 @@ class RedactionIT {
       assertFalse(r.out().contains("LEAKME") || r.err().contains("LEAKME"), "console leaks: " + r.out() + r.err());
     }
   }
+
+  @Test
+  void run_redactsTheCheckLines_whoseCulpritQuotesASecretLookingPath() throws Exception {
+    try (BusyboxImage base = BusyboxImage.build("redaction-path")) {
+      Path dir = Files.createDirectories(tmp.resolve("leaky-path"));
+      Files.writeString(dir.resolve("Dockerfile"), "FROM " + base.tag() + "\n"
+          + "ENTRYPOINT [\"/bin/sh\", \"-c\"]\n"
+          + "CMD [\"touch /API_TOKEN=" + TOKEN + " || exit 4\"]\n", StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve("scenario.yaml"), "name: leaky-path\ndescription: a secret in a path\n"
+          + "build:\n  dockerfile: Dockerfile\n  context: .\n"
+          + "checks:\n  twice: false\n  matrix:\n    configs: [unconfined, read-only]\n"
+          + "    timeout: 30s\n", StandardCharsets.UTF_8);
+
+      Cli.Result r = Cli.run("run", dir.toString(), "--report", tmp.resolve("report-path").toString());
+
+      String checkLine = r.out().lines().filter(l -> l.contains(" leaky-path matrix ")).findFirst()
+          .orElseThrow(() -> new AssertionError("no matrix check line: " + r.out() + r.err()));
+      assertTrue(checkLine.contains("API_TOKEN=[REDACTED]"), "the culprit's path is shown, its value blanked: "
+          + checkLine);
+      assertFalse(r.out().contains("LEAKME") || r.err().contains("LEAKME"), "console leaks: " + r.out() + r.err());
+    }
+  }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -72,14 +71,13 @@ public final class ChangeDetector {
     }
   }
 
-  /** Findings of {@code in} that {@code notIn} does not have, keyed by rule and evidence path. */
+  /** Findings of {@code in} that {@code notIn} does not have, by {@link FindingIdentity}: rule and stable path. */
   private static void findings(String scenario, AuditResult notIn, AuditResult in,
       List<FindingChange> out) {
     if (notIn == null || in == null) {
       return;
     }
-    Function<Finding, String> key = f -> f.rule() + "\u0000"
-        + (f.evidence() == null ? "" : Objects.toString(f.evidence().path(), ""));
+    Function<Finding, String> key = FindingIdentity::of; // no temp folders or run ids in it
     java.util.Set<String> known = notIn.findings().stream().map(key).collect(Collectors.toSet());
     in.findings().stream().filter(f -> !known.contains(key.apply(f)))
         .sorted(Comparator.comparing(key))

@@ -58,8 +58,12 @@ public final class ConsoleRenderer {
     return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
   }
 
-  /** One line; control characters (from containers) would drive the terminal: {@link TerminalText#escape}. */
+  /**
+   * One line, secrets blanked (a check's message quotes what a container printed, which may be a
+   * token or a build secret's contents: {@link Redactor#standard}, before the lines are joined, as the
+   * reports do value by value), control characters escaped (they would drive the terminal).
+   */
   private static String oneLine(String s) {
-    return TerminalText.escape(s.replace("\r\n", " ").replace('\n', ' '));
+    return TerminalText.escape(Redactor.standard().redact(s).replace("\r\n", " ").replace('\n', ' '));
   }
 }

@@ -25,6 +25,23 @@ class ConsoleRendererTest {
   }
 
   @Test
+  void checkLine_redactsSecrets_inTheContainerTextItQuotes() {
+    Redactor.rememberSecrets(java.util.List.of("console-secret-3f9a7c"));
+    CheckOutcome o = new CheckOutcome("matrix", Status.FAILED, "no split", "split in read-only",
+        "expected no split, got split in read-only: stderr: API_TOKEN=tok-1234567 horse battery\n"
+            + "Authorization: Bearer abcdef123456 key AKIAIOSFODNN7EXAMPLE pw console-secret-3f9a7c", 10);
+    String line = plain.checkLine("leaky", o);
+    assertEquals("FAIL  leaky matrix 0.0s  expected no split, got split in read-only: stderr: "
+        + "API_TOKEN=[REDACTED] Authorization: Bearer [REDACTED] key [REDACTED] pw [REDACTED]", line);
+  }
+
+  @Test
+  void checkLine_redactsAPassedChecksActualValue() {
+    CheckOutcome o = new CheckOutcome("audit", Status.PASSED, "", "--password hunter2 echoed", "", 0);
+    assertEquals("PASS  x audit 0.0s  --password [REDACTED] echoed", plain.checkLine("x", o));
+  }
+
+  @Test
   void checkLine_colours_onlyWhenAskedTo() {
     CheckOutcome o = new CheckOutcome("twice", Status.PASSED, "", "verdict content", "", 0);
     assertTrue(new ConsoleRenderer(true).checkLine("x", o).startsWith("\u001b[32mPASS "));

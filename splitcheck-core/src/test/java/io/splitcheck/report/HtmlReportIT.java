@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Renders a sample report and looks at it in headless Chromium (Debian's {@code chromium}): the
  * screenshot must show the grid, the DOM must hold it, and markup in file names must stay text.
- * Skipped when chromium is not installed.
+ * Skipped when chromium is not installed; fails instead under SPLITCHECK_REQUIRE_ENGINE=1 (CI).
  */
 class HtmlReportIT {
   private static final String TITLE_ATTACK =
@@ -41,6 +41,10 @@ class HtmlReportIT {
   static void findChromium() {
     chromium = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser").stream()
         .filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
+    if (chromium == null && "1".equals(System.getenv("SPLITCHECK_REQUIRE_ENGINE"))) {
+      throw new AssertionError("chromium not installed (apt-get install chromium), and "
+          + "SPLITCHECK_REQUIRE_ENGINE=1 asks that a missing tool fail the test");
+    }
     Assumptions.assumeTrue(chromium != null, "chromium not installed (apt-get install chromium)");
   }
 

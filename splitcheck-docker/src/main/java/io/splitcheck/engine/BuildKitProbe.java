@@ -74,7 +74,7 @@ public final class BuildKitProbe {
   /** Output of a short command that exited 0, or empty. */
   private static Optional<String> run(List<String> command) {
     try {
-      Path out = Files.createTempFile("splitcheck-probe", ".txt");
+      Path out = TempFolder.file("probe", ".txt");
       try {
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(out.toFile()).start();

@@ -42,7 +42,7 @@ public final class BuildLogRunner {
       throws EngineException {
     Path work = null;
     try {
-      work = Files.createTempDirectory("splitcheck-build-");
+      work = TempFolder.directory("build-");
       BuildKitClient legacy = new BuildKitClient(client.toString(), BuildKitClient.Mode.LEGACY_BUILDKIT, "20.10");
       BuildResult built = new BuildKitBuilder(legacy, work, dockerHost).build(new BuildRequest(context, dockerfile,
           buildArgs, List.of(), null, tag, false, TIMEOUT));

@@ -129,7 +129,7 @@ final class ContainerCalls {
       if (entry == null || !entry.isFile()) {
         return null;
       }
-      Path out = Files.createTempFile("splitcheck-", ".out");
+      Path out = TempFolder.file("file-", ".out");
       Files.copy(tar, out, StandardCopyOption.REPLACE_EXISTING);
       return out;
     } catch (NotFoundException e) {

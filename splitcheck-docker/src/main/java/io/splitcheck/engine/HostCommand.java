@@ -19,7 +19,7 @@ public final class HostCommand {
   public static String run(List<String> argv, Path dir, Duration timeout) throws EngineException {
     Path log = null;
     try {
-      log = Files.createTempFile("splitcheck-host", ".log");
+      log = TempFolder.file("host", ".log");
       Process p = ChildProcesses.track(new ProcessBuilder(argv).directory(dir.toFile())
           .redirectErrorStream(true).redirectOutput(log.toFile()).start());
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

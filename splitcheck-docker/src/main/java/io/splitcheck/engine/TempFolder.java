@@ -23,12 +23,67 @@ public final class TempFolder {
 
   private TempFolder() {}
 
-  /** A new folder {@code <tmp>/<prefix>NNN} (owner only), recording {@code runId} and this process as owner. */
+  /**
+   * A new folder {@code <tmp>/<prefix>NNN} (owner only), recording {@code runId} and this process as
+   * owner. Removed when the JVM exits (Ctrl-C, SIGTERM: a build log in it may quote a build secret)
+   * unless {@link #deleteQuietly deleted} before; after SIGKILL, by {@code gc}.
+   */
   public static Path create(String prefix, String runId) throws IOException {
     Path dir = Files.createTempDirectory(prefix);
     Files.writeString(dir.resolve(OWNER_FILE), runId + "\n"
         + Owner.current().map(Owner::label).orElse("") + "\n", StandardCharsets.UTF_8);
+    removeAtExit(dir);
     return dir;
+  }
+
+  private static synchronized void removeAtExit(Path dir) {
+    LIVE.add(dir);
+    if (!hooked) {
+      hooked = true;
+      Runtime.getRuntime().addShutdownHook(new Thread(TempFolder::removeLive, "splitcheck-tmp"));
+    }
+  }
+
+  /** At exit: every work folder of this process still there, its own folder included. */
+  private static void removeLive() {
+    List<Path> left;
+    synchronized (TempFolder.class) {
+      left = new ArrayList<>(LIVE);
+    }
+    left.forEach(TempFolder::deleteQuietly);
+  }
+
+  /** The prefix of this process's own folder, where {@link #file} and {@link #directory} put their work. */
+  public static final String PROCESS_PREFIX = "splitcheck-process-";
+  private static final java.util.Set<Path> LIVE = new java.util.LinkedHashSet<>();
+  private static Path process;
+  private static boolean hooked;
+
+  /**
+   * A new temporary file in this process's own work folder (see {@link #processFolder}): saved images,
+   * copied container files, host command logs. Never straight under the temp directory, where a
+   * SIGKILLed run would leave it with no owner for {@code gc} to read.
+   */
+  public static Path file(String prefix, String suffix) throws IOException {
+    return Files.createTempFile(processFolder(), prefix, suffix);
+  }
+
+  /** A new temporary folder in this process's own work folder, as {@link #file}. */
+  public static Path directory(String prefix) throws IOException {
+    return Files.createTempDirectory(processFolder(), prefix);
+  }
+
+  /**
+   * {@code <tmp>/splitcheck-process-NNN}: one folder per process, made when first needed, with an owner
+   * file naming this process (run id {@code process-<pid>}), removed when the JVM exits (normal exit,
+   * Ctrl-C, SIGTERM) and by {@code gc} once its owner is dead (SIGKILL). Made again should someone
+   * remove it while the process lives ({@code gc --older-than}).
+   */
+  public static synchronized Path processFolder() throws IOException {
+    if (process == null || !Files.isDirectory(process)) {
+      process = create(PROCESS_PREFIX, "process-" + ProcessHandle.current().pid());
+    }
+    return process;
   }
 
   /** A work folder a run left, as {@code gc} sees it. */
@@ -65,7 +120,13 @@ public final class TempFolder {
 
   /** Deletes {@code dir} and everything in it; a temp folder left behind is not worth failing a run over. */
   public static void deleteQuietly(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
+    if (dir == null) {
+      return;
+    }
+    synchronized (TempFolder.class) {
+      LIVE.remove(dir);
+    }
+    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     try (Stream<Path> paths = Files.walk(dir)) {

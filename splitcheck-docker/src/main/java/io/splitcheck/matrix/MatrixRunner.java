@@ -75,20 +75,20 @@ public final class MatrixRunner {
     if (ebpf) {
       MatrixRun seen;
       try (EbpfTracer tracer = EbpfTracer.start(runId, o.plan().cells().size())) {
-        seen = new EbpfCells(this::runUntraced, tracer).run(o, image, slots.get(0));
+        seen = new EbpfCells(this::untracedWithProgress, tracer).run(o, image, slots.get(0));
       }
       return ptraceWhereEbpfSawNothing(seen, o, argv);
     }
     List<Cell> cells = o.plan().cells();
     List<Integer> indexes = java.util.stream.IntStream.range(0, cells.size()).boxed().toList();
     List<CellResult> results = Parallel.map(indexes, o.jobs(),
-        i -> runUntraced(cells.get(i), slot(i), o, null));
+        i -> untracedWithProgress(cells.get(i), slot(i), o, null));
     Set<String> toTrace = results.stream().anyMatch(CellResult::engineLost) ? Set.of()
         : cellsToTrace(o, results);
     List<CellResult> traced = Parallel.map(indexes, o.jobs(), i -> {
       CellResult r = results.get(i);
       return toTrace.contains(r.config())
-          ? r.withTrace(trace(cells.get(i), slot(i), o, argv, r)) : r;
+          ? r.withTrace(tracedWithProgress(cells.get(i), slot(i), o, argv, r)) : r;
     });
     return new MatrixRun(o.image(), image.id(), image.architecture(), o.plan().baseline(), traced);
   }
@@ -107,7 +107,7 @@ public final class MatrixRunner {
     List<CellResult> traced = Parallel.map(indexes, o.jobs(), i -> {
       CellResult r = run.cells().get(i);
       return names.contains(r.config()) && !r.traced() && !r.engineLost()
-          ? r.withTrace(trace(cells.get(i), slot(i), o, argv, r)) : r;
+          ? r.withTrace(tracedWithProgress(cells.get(i), slot(i), o, argv, r)) : r;
     });
     return new MatrixRun(run.image(), run.imageId(), run.architecture(), run.baseline(), traced);
   }
@@ -127,7 +127,7 @@ public final class MatrixRunner {
       CellResult r = run.cells().get(i);
       boolean blind = r.traced() && !r.trace().traceable() && EbpfCells.NOTE_NO_WORKLOAD.equals(r.trace().note())
           && slot(i).collector() != null && r.startError() == null;
-      out.add(blind ? r.withTrace(trace(cells.get(i), slot(i), o, argv, r)) : r);
+      out.add(blind ? r.withTrace(tracedWithProgress(cells.get(i), slot(i), o, argv, r)) : r);
       changed |= blind;
     }
     return changed ? new MatrixRun(run.image(), run.imageId(), run.architecture(), run.baseline(), out) : run;
@@ -190,6 +190,27 @@ public final class MatrixRunner {
   }
 
   /** A verdict run; under {@code cgroupParent} when not null (the eBPF tracer's cell directory). */
+  /** {@link #runUntraced}, told to the progress line ({@link io.splitcheck.engine.Progress} group "cells"). */
+  private CellResult untracedWithProgress(Cell cell, EngineSlot slot, MatrixOptions o, String cgroupParent)
+      throws EngineException {
+    io.splitcheck.engine.Progress.started("cells", cell.name());
+    try {
+      return runUntraced(cell, slot, o, cgroupParent);
+    } finally {
+      io.splitcheck.engine.Progress.finished("cells", cell.name());
+    }
+  }
+
+  private CellTrace tracedWithProgress(Cell cell, EngineSlot slot, MatrixOptions o, List<String> argv,
+      CellResult untraced) throws EngineException {
+    io.splitcheck.engine.Progress.started("traced", cell.name());
+    try {
+      return trace(cell, slot, o, argv, untraced);
+    } finally {
+      io.splitcheck.engine.Progress.finished("traced", cell.name());
+    }
+  }
+
   CellResult runUntraced(Cell cell, EngineSlot slot, MatrixOptions o, String cgroupParent)
       throws EngineException {
     Optional<String> refused = PodResolution.refusal(cell, image);

@@ -1,5 +1,6 @@
 package io.splitcheck.tracer;
 
+import io.splitcheck.engine.TempFolder;
 import io.splitcheck.engine.EngineException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,10 +63,10 @@ public final class EbpfTracer implements AutoCloseable {
   public static EbpfTracer start(String runId, int cells) throws EngineException {
     CgroupDirs dirs = CgroupDirs.create("splitcheck-" + runId, cells);
     try {
-      Path program = Files.createTempFile("splitcheck-" + runId + "-", ".bt");
+      Path program = TempFolder.file(runId + "-", ".bt");
       Files.writeString(program, program(dirs.runId(), kernfsParentField()), StandardCharsets.UTF_8);
-      Path out = Files.createTempFile("splitcheck-" + runId + "-bpf-", ".out");
-      Path err = Files.createTempFile("splitcheck-" + runId + "-bpf-", ".err");
+      Path out = TempFolder.file(runId + "-bpf-", ".out");
+      Path err = TempFolder.file(runId + "-bpf-", ".err");
       ProcessBuilder pb = new ProcessBuilder(BPFTRACE.toString(), program.toString())
           .redirectOutput(out.toFile()).redirectError(err.toFile());
       pb.environment().put("BPFTRACE_STRLEN", Integer.toString(STRLEN));

@@ -1,5 +1,6 @@
 package io.splitcheck.twice;
 
+import io.splitcheck.engine.TempFolder;
 import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.diff.ImageArchiveReader;
 import io.splitcheck.diff.SavedImageFiles;
@@ -79,10 +80,22 @@ public final class Twice {
       List<BuildResult> results = new ArrayList<>();
       for (String tag : tags) {
         built.add(tag);
-        results.add(builder.build(request.withTag(tag)));
+        String which = tag.substring(tag.lastIndexOf(':') + 1);
+        io.splitcheck.engine.Progress.started("build", which);
+        try {
+          results.add(builder.build(request.withTag(tag)));
+        } finally {
+          io.splitcheck.engine.Progress.finished("build", which);
+        }
         tagged.add(tag);
       }
-      ImageComparison comparison = compare(results.get(0).imageId(), results.get(1).imageId());
+      io.splitcheck.engine.Progress.started("compare", "the two images");
+      ImageComparison comparison;
+      try {
+        comparison = compare(results.get(0).imageId(), results.get(1).imageId());
+      } finally {
+        io.splitcheck.engine.Progress.finished("compare", "the two images");
+      }
       return TwiceResult.of(request.context().toString(), comparison, notes(comparison),
           results.stream().map(BuildResult::wall).toList());
     } finally {
@@ -157,8 +170,8 @@ public final class Twice {
       SavedImage only = save(firstId);
       return new ImageDiffer().compare(only, only);
     }
-    Path first = Files.createTempFile("splitcheck-twice-", ".tar");
-    Path second = Files.createTempFile("splitcheck-twice-", ".tar");
+    Path first = TempFolder.file("twice-", ".tar");
+    Path second = TempFolder.file("twice-", ".tar");
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       Future<?> a = pool.submit(() -> saveTo(firstId, first));

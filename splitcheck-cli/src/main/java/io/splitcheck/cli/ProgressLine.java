@@ -1,0 +1,137 @@
+package io.splitcheck.cli;
+
+import io.splitcheck.engine.Progress;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * One line on stderr, redrawn four times a second while a command works, when {@link Terminal#progress}
+ * says someone watches: {@code matrix 12s  cells 3/7: read-only, no-network  traced 0: read-only}.
+ * Cleared before the result is printed. Without a terminal nothing is started and nothing is written.
+ */
+final class ProgressLine implements Progress.Listener, AutoCloseable {
+  private static final String CLEAR = "\r\u001b[K";
+
+  private static final class Group {
+    int done;
+    Integer total;
+    final LinkedHashSet<String> running = new LinkedHashSet<>();
+  }
+
+  private final String command;
+  private final PrintStream err;
+  private final LongSupplier nanos;
+  private final int width;
+  private final long start;
+  private final Map<String, Group> groups = new LinkedHashMap<>();
+  private Thread ticker;
+  private AutoCloseable listening;
+
+  ProgressLine(String command, PrintStream err, LongSupplier nanos, int width) {
+    this.command = command;
+    this.err = err;
+    this.nanos = nanos;
+    this.width = width;
+    this.start = nanos.getAsLong();
+  }
+
+  /** Listens and redraws when {@code terminal} allows it; otherwise an inert line that writes nothing. */
+  static ProgressLine start(String command, Terminal terminal) {
+    ProgressLine line = new ProgressLine(command, System.err, System::nanoTime, columns());
+    if (terminal.progress()) {
+      line.listening = Progress.listen(line);
+      line.ticker = new Thread(line::tick, "splitcheck-progress");
+      line.ticker.setDaemon(true);
+      line.ticker.start();
+    }
+    return line;
+  }
+
+  /** How many items {@code group} will have, when known (the cells of the plan). */
+  synchronized ProgressLine total(String group, int n) {
+    groups.computeIfAbsent(group, g -> new Group()).total = n;
+    return this;
+  }
+
+  @Override
+  public synchronized void started(String group, String item) {
+    groups.computeIfAbsent(group, g -> new Group()).running.add(item);
+  }
+
+  @Override
+  public synchronized void finished(String group, String item) {
+    Group g = groups.computeIfAbsent(group, k -> new Group());
+    g.running.remove(item);
+    g.done++;
+  }
+
+  /** The line as it is drawn now, cut to the terminal's width. */
+  synchronized String render() {
+    long seconds = TimeUnit.NANOSECONDS.toSeconds(nanos.getAsLong() - start);
+    StringBuilder sb = new StringBuilder(command).append(' ').append(seconds).append('s');
+    groups.forEach((name, g) -> {
+      sb.append("  ").append(name).append(' ').append(g.done);
+      if (g.total != null) {
+        sb.append('/').append(g.total);
+      }
+      if (!g.running.isEmpty()) {
+        sb.append(": ").append(String.join(", ", new ArrayList<>(g.running)));
+      }
+    });
+    String line = io.splitcheck.report.TerminalText.escape(sb.toString());
+    return line.length() <= width - 1 ? line : line.substring(0, Math.max(0, width - 4)) + "...";
+  }
+
+  private void tick() {
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        synchronized (err) {
+          err.print(CLEAR + render());
+          err.flush();
+        }
+        Thread.sleep(250);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Stops redrawing and clears the line, so the result starts on a clean line. */
+  @Override
+  public void close() {
+    if (ticker == null) {
+      return;
+    }
+    ticker.interrupt();
+    try {
+      ticker.join(1000);
+      listening.close();
+    } catch (Exception e) {
+      // the line is cleared below either way
+    }
+    synchronized (err) {
+      err.print(CLEAR);
+      err.flush();
+    }
+    ticker = null;
+  }
+
+  private static int columns() {
+    try {
+      return Math.max(40, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100")));
+    } catch (NumberFormatException e) {
+      return 100;
+    }
+  }
+
+  /** For tests: the groups seen so far, by name. */
+  synchronized List<String> groupNames() {
+    return List.copyOf(groups.keySet());
+  }
+}
