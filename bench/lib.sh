@@ -34,31 +34,39 @@ save_pair() { # context a.tar b.tar
   $DOCKER rmi -f splitcheck-bench/pair:a splitcheck-bench/pair:b >/dev/null
 }
 
+# splitcheck diff and diffoscope on the same differing layer pairs, interleaved pair by pair
+# (BENCH_DIFFER_PAIRS, default 5); diffoscope's time is the sum over the differing layer pairs.
 bench_differ() {
-  local ctx=$WORK/ctx300
+  local ctx=$WORK/ctx300 pairs=${BENCH_DIFFER_PAIRS:-5}
   make_context "$ctx" 300
   save_pair "$ctx"
   local tar_mb; tar_mb=$(( $(stat -c %s "$WORK/a.tar") / 1048576 ))
-  local runs=() rsss=() s1 r1
-  for _ in 1 2 3; do   # the median of three: one run of a 1 s command is at the mercy of the machine
+  rm -rf "$WORK/la" "$WORK/lb"
+  local layer_pairs=() la lb
+  while read -r la lb; do layer_pairs+=("$la $lb"); done \
+    < <(python3 "$ROOT/bench/layers.py" "$WORK/a.tar" "$WORK/b.tar" "$WORK/la" "$WORK/lb")
+  local runs=() rsss=() dos=() ratios=() do_rss=0 reports=() s1 r1 sc_rc r n s rss rc load_start
+  load_start=$(load1)
+  for ((r = 0; r < pairs; r++)); do
     read -r s1 r1 sc_rc < <(measure "${SC[@]}" diff "$WORK/a.tar" "$WORK/b.tar" --json "$WORK/sc-diff.json")
     runs+=("$s1"); rsss+=("$r1")
+    local do_s=0; n=0; reports=()
+    for p in "${layer_pairs[@]}"; do
+      n=$((n + 1)); read -r la lb <<< "$p"
+      read -r s rss rc < <(measure timeout "${DIFFOSCOPE_TIMEOUT:-1800}" diffoscope --no-progress \
+          --json "$WORK/do-layer$n.json" "$la" "$lb")
+      do_s=$(python3 -c "print(round($do_s + $s, 2))")
+      (( rss > do_rss )) && do_rss=$rss
+      reports+=("$WORK/do-layer$n.json")
+    done
+    dos+=("$do_s")
+    ratios+=("$(python3 -c "print(round($do_s / max($s1, 0.01), 2))")")
   done
-  local sc_s sc_rss; sc_s=$(median "${runs[@]}"); sc_rss=$(printf '%s\n' "${rsss[@]}" | sort -n | tail -1)
-  # diffoscope on the two archives as they are (it pairs no layer: their directories are named by ids)
+  local sc_s sc_rss rs; sc_s=$(median "${runs[@]}"); sc_rss=$(printf '%s\n' "${rsss[@]}" | sort -n | tail -1)
+  read -r -a rs <<< "$(spread "${ratios[@]}")"
+  # diffoscope on the two archives as they are (it pairs no layer: their directories are named by ids), once
   read -r whole_s whole_rss whole_rc < <(measure diffoscope --no-progress --json "$WORK/do-whole.json" \
       "$WORK/a.tar" "$WORK/b.tar")
-  # diffoscope on each pair of differing layer tars (what it needs to name files); times added up
-  rm -rf "$WORK/la" "$WORK/lb"
-  local do_s=0 do_rss=0 reports=() n=0 s rss rc
-  while read -r la lb; do
-    n=$((n + 1))
-    read -r s rss rc < <(measure timeout "${DIFFOSCOPE_TIMEOUT:-1800}" diffoscope --no-progress \
-        --json "$WORK/do-layer$n.json" "$la" "$lb")
-    do_s=$(python3 -c "print(round($do_s + $s, 2))")
-    (( rss > do_rss )) && do_rss=$rss
-    reports+=("$WORK/do-layer$n.json")
-  done < <(python3 "$ROOT/bench/layers.py" "$WORK/a.tar" "$WORK/b.tar" "$WORK/la" "$WORK/lb")
   python3 "$ROOT/bench/paths.py" "$WORK/sc-diff.json" "${reports[@]}" > "$WORK/paths.json"
   rm -rf "$WORK/la" "$WORK/lb" "$WORK/a.tar" "$WORK/b.tar"
   # the differ alone on a 1 GB image
@@ -67,11 +75,11 @@ bench_differ() {
   read -r g_s g_rss g_rc < <(measure "${SC[@]}" diff "$WORK/a.tar" "$WORK/b.tar")
   rm -f "$WORK/a.tar" "$WORK/b.tar"
   cat > "$OUT/differ.json" <<JSON
-{"name": "differ", "tarMegabytes": $tar_mb,
+{"name": "differ", "tarMegabytes": $tar_mb, "pairs": $pairs, "loadAverage": {"start": $load_start, "end": $(load1)},
  "splitcheck": {"seconds": $sc_s, "peakRssKiB": $sc_rss, "exit": $sc_rc, "runs": [$(IFS=,; echo "${runs[*]}")]},
  "diffoscopeWholeArchives": {"seconds": $whole_s, "peakRssKiB": $whole_rss, "exit": $whole_rc},
- "diffoscope": {"seconds": $do_s, "peakRssKiB": $do_rss, "layerPairs": $n},
- "ratio": $(python3 -c "print(round($do_s / max($sc_s, 0.01), 1))"),
+ "diffoscope": {"seconds": $(median "${dos[@]}"), "peakRssKiB": $do_rss, "layerPairs": $n, "runs": [$(IFS=,; echo "${dos[*]}")]},
+ "ratio": ${rs[0]}, "ratioMin": ${rs[1]}, "ratioMax": ${rs[2]},
  "paths": $(cat "$WORK/paths.json"),
  "oneGigabyte": {"seconds": $g_s, "peakRssKiB": $g_rss, "exit": $g_rc}}
 JSON
@@ -180,17 +188,31 @@ for c in d["cells"]:
 print(json.dumps(d, sort_keys=True))' "$1"
 }
 
+# the 1-minute load average (other sessions build on the same two cores; it says how loaded the run was)
+load1() { cut -d' ' -f1 /proc/loadavg; }
+
+# "median min max" of the numbers given
+spread() { python3 -c 'import statistics,sys; v=sorted(map(float, sys.argv[1:])); print(round(statistics.median(v), 3), v[0], v[-1])' "$@"; }
+
+# Each round: splitcheck as users run it (scripts/splitcheck, its checks cached), the docker run loop,
+# the bare launch (no scripts/splitcheck checks), and one plain `docker run --rm` (how slow the engine
+# is in this round). Ratios are taken pair by pair (the users' command over the loop of the same round).
 bench_matrix() {
   bench_images
-  local rounds=${BENCH_ROUNDS:-5} jvm=() img name
+  local rounds=${BENCH_PAIRS:-${BENCH_ROUNDS:-5}} jvm=() img name load_start load_end
+  (( rounds >= 5 )) || rounds=5
   for _ in 1 2 3; do jvm+=("$(wall "${SC[@]}" --version | cut -d' ' -f1)"); done
-  local parts=()
+  local parts=() user=("$ROOT/scripts/splitcheck")
+  load_start=$(load1)
   for img in splitcheck-bench/static:1 splitcheck-bench/debian:1; do
-    local sc=() loop=() s rc
-    "${SC[@]}" matrix --trace never "$img" >/dev/null || true   # warm the image's layers
+    local sc=() loop=() bare=() one=() ratios=() s rc
+    "${user[@]}" matrix --trace never "$img" >/dev/null || true   # warm the image's layers and the check cache
     for ((r = 0; r < rounds; r++)); do   # interleaved: noise hits both sides alike
-      read -r s rc < <(wall "${SC[@]}" matrix --trace never "$img"); sc+=("$s")
+      read -r s rc < <(wall "${user[@]}" matrix --trace never "$img"); sc+=("$s")
       read -r s rc < <(wall docker_loop "$img"); loop+=("$s")
+      ratios+=("$(python3 -c "print(round(${sc[-1]} / ${loop[-1]}, 3))")")
+      read -r s rc < <(wall "${SC[@]}" matrix --trace never "$img"); bare+=("$s")
+      read -r s rc < <(wall $DOCKER run --rm "$img"); one+=("$s")
     done
     "${SC[@]}" matrix --trace never --jobs 1 "$img" --json "$WORK/jobs1.json" >/dev/null || true
     "${SC[@]}" matrix --trace never --jobs 6 "$img" --json "$WORK/jobs6.json" >/dev/null || true
@@ -204,17 +226,27 @@ import json, sys
 t = dict((l.split()[1], int(l.split()[2])) for l in open(sys.argv[1]) if l.startswith("timing: "))
 print(json.dumps({"jvmToMainMs": t.get("main"), "jvmAndPicocliMs": t.get("command"), "enginesReadyMs": t.get("engines"),
                   "cellsAndCleanupDoneMs": t.get("cells"), "reportedMs": t.get("reported")}))' "$WORK/timings.err")
-    local msc mloop; msc=$(median "${sc[@]}"); mloop=$(median "${loop[@]}")
+    local msc mloop rs bs os_
+    msc=$(median "${sc[@]}"); mloop=$(median "${loop[@]}")
+    read -r -a rs <<< "$(spread "${ratios[@]}")"
+    read -r -a bs <<< "$(spread "${bare[@]}")"
+    read -r -a os_ <<< "$(spread "${one[@]}")"
     parts+=("{\"image\": \"$img\", \"splitcheckSeconds\": $msc, \"loopSeconds\": $mloop,
-      \"ratio\": $(python3 -c "print(round($msc / $mloop, 2))"), \"jobs1EqualsJobs6ExceptTimes\": $same,
-      \"phases\": $phases, \"splitcheckRuns\": [$(IFS=,; echo "${sc[*]}")], \"loopRuns\": [$(IFS=,; echo "${loop[*]}")]}")
+      \"ratio\": ${rs[0]}, \"ratioMin\": ${rs[1]}, \"ratioMax\": ${rs[2]},
+      \"bareLaunchSeconds\": ${bs[0]}, \"bareLaunchRatio\": $(python3 -c "print(round(${bs[0]} / $mloop, 2))"),
+      \"oneDockerRunSeconds\": ${os_[0]}, \"oneDockerRunMin\": ${os_[1]}, \"oneDockerRunMax\": ${os_[2]},
+      \"jobs1EqualsJobs6ExceptTimes\": $same,
+      \"phases\": $phases, \"splitcheckRuns\": [$(IFS=,; echo "${sc[*]}")], \"loopRuns\": [$(IFS=,; echo "${loop[*]}")],
+      \"pairRatios\": [$(IFS=,; echo "${ratios[*]}")], \"bareRuns\": [$(IFS=,; echo "${bare[*]}")], \"oneDockerRunRuns\": [$(IFS=,; echo "${one[*]}")]}")
   done
+  load_end=$(load1)
   local worst; worst=$(python3 -c "import json,sys; print(max(json.loads(a)['ratio'] for a in sys.argv[1:]))" "${parts[@]}")
   cat > "$OUT/matrix.json" <<JSON
 {"name": "matrix", "rounds": $rounds, "jvmStartSeconds": $(median "${jvm[@]}"),
+ "loadAverage": {"start": $load_start, "end": $load_end},
  "images": [$(IFS=,; echo "${parts[*]}")],
  "ratio": $worst,
- "notes": "six built-in cells, splitcheck matrix --trace never (default --jobs) vs a shell loop of docker run --rm with the same options; medians of interleaved rounds; splitcheck includes its JVM start (jvmStartSeconds = splitcheck --version)"}
+ "notes": "six built-in cells: scripts/splitcheck matrix --trace never (what users run, its engine check cached; default --jobs) vs a shell loop of docker run --rm with the same options, interleaved pair by pair; ratio = median of the pairs' ratios (min-max over the pairs); bare launch = SPLITCHECK_LAUNCH_ONLY=1; one docker run --rm of the same image in each round says how slow the engine was; splitcheck includes its JVM start (jvmStartSeconds = splitcheck --version)"}
 JSON
 }
 
@@ -357,5 +389,62 @@ PY
  "differ": [$(IFS=,; echo "${sizes[*]}")],
  "growthNote": $(python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$note"),
  "notes": "matrix: N distinct FROM scratch images (a static program printing its number), one splitcheck matrix --trace never per image, one after another (one JVM start each); differ: splitcheck diff of two docker-saved builds of a make_context context (300 MB and 1 GB figures from bench_differ in the same run)"}
+JSON
+}
+
+# ---- growth of the nightly: one `run` over N scenarios vs N separate commands ------------------------
+
+# N scenario directories under $WORK/scen-N: the growI programs (static_image), each with a matrix check
+growth_scenarios() {
+  local n=$1 dir=$WORK/scen-$1 i
+  rm -rf "$dir"; mkdir -p "$dir"
+  for i in $(seq 1 "$n"); do
+    mkdir -p "$dir/grow$i"
+    cp "$WORK/img/grow$i/prog" "$WORK/img/grow$i/Dockerfile" "$dir/grow$i/"
+    printf 'checks:\n  matrix: {trace: never}\n' > "$dir/grow$i/scenario.yaml"
+  done
+  echo "$dir"
+}
+
+# what a user does without `run`: per scenario, build the image (cached) and run `splitcheck matrix` on it
+separate_commands() {
+  local n=$1 i
+  for i in $(seq 1 "$n"); do
+    DOCKER_BUILDKIT=1 $DOCKER build -q -t "splitcheck-bench/grow$i:1" "$WORK/scen-$n/grow$i" >/dev/null
+    "$ROOT/scripts/splitcheck" matrix --trace never "splitcheck-bench/grow$i:1" >/dev/null || true
+  done
+}
+
+# `run` over 1, 4, 16 (BENCH_GROWTH_SIZES) scenarios with a matrix each, interleaved with the separate
+# commands, BENCH_GROWTH_PAIRS pairs per size (default 5)
+bench_growth_run() {
+  local sizes=(${BENCH_GROWTH_SIZES:-1 4 16}) pairs=${BENCH_GROWTH_PAIRS:-5} n i s rc points=() max=1
+  for n in "${sizes[@]}"; do (( n > max )) && max=$n; done
+  for i in $(seq 1 "$max"); do
+    static_image "grow$i" <<C
+#include <unistd.h>
+int main(void) { write(1, "image $i\\n", sizeof("image $i\\n") - 1); return 0; }
+C
+  done
+  local load_start; load_start=$(load1)
+  for n in "${sizes[@]}"; do
+    local dir runs=() seps=() ratios=() r rs
+    dir=$(growth_scenarios "$n")
+    for ((r = 0; r < pairs; r++)); do
+      read -r s rc < <(wall "$ROOT/scripts/splitcheck" run "$dir" --quiet --report "$WORK/run-report"); runs+=("$s")
+      [[ $rc -le 1 ]] || { cat "$WORK/last.err" >&2; }
+      read -r s rc < <(wall separate_commands "$n"); seps+=("$s")
+      ratios+=("$(python3 -c "print(round(${runs[-1]} / ${seps[-1]}, 3))")")
+    done
+    read -r -a rs <<< "$(spread "${ratios[@]}")"
+    points+=("{\"scenarios\": $n, \"cells\": $((n * 6)), \"runSeconds\": $(median "${runs[@]}"),
+      \"separateSeconds\": $(median "${seps[@]}"), \"ratio\": ${rs[0]}, \"ratioMin\": ${rs[1]}, \"ratioMax\": ${rs[2]},
+      \"runSecondsPerScenario\": $(python3 -c "print(round($(median "${runs[@]}") / $n, 3))"),
+      \"runRuns\": [$(IFS=,; echo "${runs[*]}")], \"separateRuns\": [$(IFS=,; echo "${seps[*]}")]}")
+  done
+  cat > "$OUT/growth-run.json" <<JSON
+{"name": "growth-run", "pairs": $pairs, "loadAverage": {"start": $load_start, "end": $(load1)},
+ "points": [$(IFS=,; echo "${points[*]}")],
+ "notes": "splitcheck run over N scenarios (a FROM scratch program each, checks: matrix, trace never; one JVM, one engine connection) vs per scenario a cached docker build and a separate scripts/splitcheck matrix; interleaved pair by pair; ratio = median of the pairs' ratios (min-max)"}
 JSON
 }

@@ -19,7 +19,10 @@ for b in rows:
         print(f"| differ vs diffoscope ({b['tarMegabytes']} MB tars) | {b['splitcheck']['seconds']} s, "
               f"{b['splitcheck']['peakRssKiB'] // 1024} MB RSS | {b['diffoscope']['seconds']} s, "
               f"{b['diffoscope']['peakRssKiB'] // 1024} MB RSS over {b['diffoscope']['layerPairs']} differing layer pair(s) | "
-              f"{b['ratio']}x faster | same content paths: {p['sameContentPaths']}; 1 GB image: "
+              f"{b['ratio']}x faster" + (f" ({b['ratioMin']}-{b['ratioMax']})" if 'ratioMin' in b else "")
+              + f" | " + (f"median of {b['pairs']} interleaved pairs; load average {b['loadAverage']['start']} -> "
+                          f"{b['loadAverage']['end']}; " if 'pairs' in b else "")
+              + f"same content paths: {p['sameContentPaths']}; 1 GB image: "
               f"{b['oneGigabyte']['seconds']} s, {b['oneGigabyte']['peakRssKiB'] // 1024} MB RSS |")
     elif n == "twice":
         for c in b["cases"]:
@@ -27,10 +30,18 @@ for b in rows:
                   f"{c['plainSeconds']} s | {c['ratio']}x | {c['overheadSeconds']} s over the builds; through "
                   f"`docker save` (`--via-save`): {c['viaSave']['seconds']} s, {c['viaSave']['ratio']}x |")
     elif n == "matrix":
+        la = b.get("loadAverage", {})
         for i in b["images"]:
+            if "ratioMin" not in i:   # a report from before pairs and spreads were recorded
+                print(f"| matrix, 6 built-in cells, `{i['image']}` | {i['splitcheckSeconds']} s | "
+                      f"{i['loopSeconds']} s (`docker run --rm` loop) | {i['ratio']}x | median of {b['rounds']} rounds |")
+                continue
             print(f"| matrix, 6 built-in cells, `{i['image']}` | {i['splitcheckSeconds']} s | "
-                  f"{i['loopSeconds']} s (`docker run --rm` loop) | {i['ratio']}x | "
-                  f"median of {b['rounds']} interleaved rounds; --jobs 1 and --jobs 6 identical except times: "
+                  f"{i['loopSeconds']} s (`docker run --rm` loop) | {i['ratio']}x ({i['ratioMin']}-{i['ratioMax']}) | "
+                  f"median of {b['rounds']} interleaved pairs (min-max of the pairs' ratios); one `docker run --rm`: "
+                  f"{i['oneDockerRunSeconds']} s ({i['oneDockerRunMin']}-{i['oneDockerRunMax']}); bare launch "
+                  f"(`SPLITCHECK_LAUNCH_ONLY=1`): {i['bareLaunchSeconds']} s, {i['bareLaunchRatio']}x; load average "
+                  f"{la.get('start')} -> {la.get('end')}; --jobs 1 and --jobs 6 identical except times: "
                   f"{str(i['jobs1EqualsJobs6ExceptTimes']).lower()}; JVM start (`--version`): {b['jvmStartSeconds']} s |")
     elif n == "trace":
         for w in b["workloads"]:
@@ -50,6 +61,13 @@ for b in rows:
               f"one `splitcheck matrix` per image |")
         pts = ", ".join(f"{d['contextMegabytes']} MB: {d['seconds']} s, {d['peakRssKiB'] // 1024} MB RSS" for d in b["differ"])
         print(f"| growth: differ x context size | {pts} | | | {b.get('growthNote', '')} |")
+    elif n == "growth-run":
+        la = b.get("loadAverage", {})
+        for p in b["points"]:
+            print(f"| growth: `run` over {p['scenarios']} scenario(s), a matrix each | {p['runSeconds']} s | "
+                  f"{p['separateSeconds']} s ({p['scenarios']} x cached `docker build` + `splitcheck matrix`) | "
+                  f"{p['ratio']}x ({p['ratioMin']}-{p['ratioMax']}) | {b['pairs']} interleaved pair(s); "
+                  f"{p['runSecondsPerScenario']} s per scenario; load average {la.get('start')} -> {la.get('end')} |")
     else:
         print(f"| {n} | {b.get('splitcheck', '')} | {b.get('alternative', '')} | {b.get('ratio', '')} | "
               f"{b.get('notes', '')} |")

@@ -1,5 +1,7 @@
 package io.splitcheck.cli;
 
+import io.splitcheck.engine.BuildKitClient;
+import io.splitcheck.engine.BuildKitProbe;
 import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.report.Changes;
@@ -23,6 +25,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,22 +83,39 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Timings.mark("command");
     Engines.check(engines, common.dockerHost); // bad --engine input before anything is read or contacted
     OutputPaths.dir(reportDir, "--report");
     OutputPaths.dir(history, "--history");
-    List<Scenario> scenarios = new ArrayList<>(ScenarioLoader.select(new ScenarioLoader().load(dir), only));
-    scenarios.sort(java.util.Comparator.comparing(Scenario::name)); // the order reports and shards use
     Shard slice = shard == null ? Shard.ALL : Shard.parse(shard);
-    scenarios = slice.select(scenarios, Scenario::name);
     PrintWriter console = output.streams(spec.commandLine()).human();
     Terminal terminal = output.terminal();
     ConsoleRenderer render = new ConsoleRenderer(terminal.colour());
-    try (SuiteSession session = open(Engines.open(engines, common.dockerHost))) {
+    // the engine connection and the docker CLI probe (processes) run while the scenarios are read
+    Engines.Pending pending = Engines.connect(engines, common.dockerHost);
+    CompletableFuture<BuildKitClient> probe = CompletableFuture.supplyAsync(() -> {
+      try {
+        return BuildKitProbe.find(dockerCli);
+      } catch (EngineException e) {
+        throw new CompletionException(e);
+      }
+    });
+    List<Scenario> scenarios;
+    try {
+      scenarios = new ArrayList<>(ScenarioLoader.select(new ScenarioLoader().load(dir), only));
+    } catch (RuntimeException e) {
+      pending.abandon();
+      throw e;
+    }
+    scenarios.sort(java.util.Comparator.comparing(Scenario::name)); // the order reports and shards use
+    scenarios = slice.select(scenarios, Scenario::name);
+    try (SuiteSession session = open(pending.await(), probe)) {
       session.checkEngines(scenarios); // a scenario's engines: that no --engine is, before any build
       String runId = session.runId();
       Path out = reportDir != null ? reportDir
           : history != null ? history.resolve(runId) : Path.of("reports", runId);
       ScenarioExecutor executor = session.executor();
+      Timings.mark("session");
       long start = System.nanoTime();
       if (!quiet) {
         console.println("run " + runId + ": " + scenarios.size() + " scenario(s) from " + dir
@@ -104,6 +125,7 @@ public final class RunCommand implements Callable<Integer> {
       }
       List<ScenarioReport> reports = new SuiteRunner(s -> executor.execute(s, runId), jobs)
           .run(scenarios, (r, done, total) -> progress(console, render, terminal, r, done, total, start));
+      Timings.mark("scenarios");
       RunReport report = RunReport.of(runId, clock, reports);
       new ReportWriter().write(report, out);
       console.println(render.summary(report, Duration.ofNanos(System.nanoTime() - start)));
@@ -116,16 +138,29 @@ public final class RunCommand implements Callable<Integer> {
       console.flush();
       output.emit(FormatOptions.reportJson(report), report, new io.splitcheck.report.SarifRenderer(),
           io.splitcheck.report.Redactor.standard());
+      Timings.mark("reported");
       int[] counts = report.counts();
       return counts[2] > 0 ? 2 : counts[1] > 0 ? 1 : 0;
     }
   }
 
-  private SuiteSession open(Engines connected) throws EngineException {
+  private SuiteSession open(Engines connected, CompletableFuture<BuildKitClient> probe)
+      throws EngineException {
     try {
-      return SuiteSession.open(connected.connected(), dockerCli, clock);
+      return SuiteSession.open(connected.connected(), awaitProbe(probe), clock);
     } catch (EngineException | RuntimeException e) {
       connected.connected().forEach(ConnectedEngine::close);
+      throw e;
+    }
+  }
+
+  private static BuildKitClient awaitProbe(CompletableFuture<BuildKitClient> probe) throws EngineException {
+    try {
+      return probe.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof EngineException ee) {
+        throw ee;
+      }
       throw e;
     }
   }

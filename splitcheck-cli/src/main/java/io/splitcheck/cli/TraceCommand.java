@@ -6,13 +6,17 @@ import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.RunId;
 import io.splitcheck.engine.TracerBundle;
 import io.splitcheck.matrix.RunScope;
+import io.splitcheck.matrix.TracerChoice;
+import io.splitcheck.tracer.EbpfAttach;
 import io.splitcheck.tracer.TraceCollector;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -20,11 +24,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code splitcheck trace}: attach strace to a running container from a ptrace-only sidecar. */
+/**
+ * {@code splitcheck trace}: record a running container's syscalls, with eBPF from the host (its failing
+ * calls, forks, execs and exits) or with strace from a ptrace-only sidecar (every call).
+ */
 @Command(name = "trace", mixinStandardHelpOptions = true,
-    description = "Attach to a running container's processes from a sidecar sharing its PID "
-        + "namespace with only CAP_SYS_PTRACE, and record their syscalls until they exit, "
-        + "--duration passes, or Ctrl-C.")
+    description = "Record a running container's syscalls until its processes exit, --duration passes, "
+        + "or Ctrl-C: with --tracer ebpf from the host (failing calls, forks, execs, exits; nothing "
+        + "enters the container), with --tracer ptrace from a sidecar sharing its PID namespace with "
+        + "only CAP_SYS_PTRACE (every call). auto: eBPF when it can run here.")
 public final class TraceCommand implements Callable<Integer> {
   private static final Duration UNTIL_STOPPED = Duration.ofDays(365);
 
@@ -37,6 +45,11 @@ public final class TraceCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "the strace log (default: "
       + "splitcheck-trace-<container>.log)")
   Path out;
+
+  @Option(names = "--tracer", paramLabel = "KIND", defaultValue = "auto",
+      description = "ebpf, ptrace or auto (default: eBPF when it can run here and the engine is on "
+          + "this host, else ptrace)")
+  String tracer;
 
   @Mixin
   CommonOptions common = new CommonOptions();
@@ -53,6 +66,17 @@ public final class TraceCommand implements Callable<Integer> {
     }
     Path file = out != null ? out : Path.of("splitcheck-trace-" + container.replaceAll("[^A-Za-z0-9_.-]", "_")
         + ".log");
+    TracerChoice choice = TracerChoice.parse(tracer);
+    java.util.Optional<Long> hostPid = choice == TracerChoice.PTRACE ? java.util.Optional.empty()
+        : engine.hostPid(target.id());
+    java.util.Optional<String> noEbpf = hostPid.isEmpty() ? java.util.Optional.of("the engine names no host "
+        + "pid of the container (is it on this host?)") : io.splitcheck.tracer.EbpfTracer.unavailable();
+    if (choice == TracerChoice.EBPF && noEbpf.isPresent()) {
+      throw new IllegalArgumentException("--tracer ebpf: " + noEbpf.get());
+    }
+    if (choice != TracerChoice.PTRACE && noEbpf.isEmpty()) {
+      return traceWithEbpf(hostPid.get(), limit, file);
+    }
     String runId = RunId.next(Clock.systemUTC());
     CountDownLatch written = new CountDownLatch(1);
     try (RunScope scope = new RunScope(engine, runId, () -> stopGently(engine, runId, written))) {
@@ -66,6 +90,36 @@ public final class TraceCommand implements Callable<Integer> {
       return t.lines().isEmpty() ? 2 : 0;
     } finally {
       written.countDown();
+    }
+  }
+
+  private int traceWithEbpf(long hostPid, Duration limit, Path file) throws EngineException, java.io.IOException {
+    CompletableFuture<Void> stop = new CompletableFuture<>();
+    CountDownLatch written = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stop.complete(null);
+      try {
+        written.await(15, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "splitcheck-trace-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      List<String> lines = EbpfAttach.trace(hostPid, limit, stop, () -> System.err.println(
+          "splitcheck trace: eBPF attached to the cgroup of pid " + hostPid + " of " + container
+              + (duration == null ? " until it exits or Ctrl-C" : " for " + limit)));
+      Files.write(file, lines, StandardCharsets.UTF_8);
+      System.out.println(io.splitcheck.report.TerminalText.line(TraceSummary.describe(lines, file,
+          "the eBPF tracer saw no failing call, fork, exec or exit")));
+      return lines.isEmpty() ? 2 : 0;
+    } finally {
+      written.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // the JVM is shutting down: the hook runs and finds the latch released
+      }
     }
   }
 

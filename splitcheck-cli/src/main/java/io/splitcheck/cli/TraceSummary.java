@@ -14,11 +14,16 @@ final class TraceSummary {
   private TraceSummary() {}
 
   static String describe(TraceCollector.TracedExit t, Path file) {
-    if (t.lines().isEmpty()) {
-      return "no trace recorded (" + firstLine(t.exit().stderr().text()) + ")";
+    return describe(t.lines(), file, firstLine(t.exit().stderr().text()));
+  }
+
+  /** @param whyEmpty what to say when {@code lines} is empty */
+  static String describe(List<String> lines, Path file, String whyEmpty) {
+    if (lines.isEmpty()) {
+      return "no trace recorded (" + whyEmpty + ")";
     }
-    Trace trace = Trace.parse(t.lines(), file.toString());
-    StringBuilder out = new StringBuilder().append(t.lines().size()).append(" trace lines, ")
+    Trace trace = Trace.parse(lines, file.toString());
+    StringBuilder out = new StringBuilder().append(lines.size()).append(" trace lines, ")
         .append(trace.syscallNames().size()).append(" distinct syscalls, written to ").append(file);
     List<FailedSyscall> failures = trace.failures().stream()
         .sorted(Comparator.comparing(FailedSyscall::name).thenComparing(FailedSyscall::errno))

@@ -37,7 +37,7 @@ class OverlayLayerReaderIT {
   private static final List<String> TAGS = List.of("splitcheck-test/overlay:" + RUN + "-a",
       "splitcheck-test/overlay:" + RUN + "-b");
   /** Every kind of entry a layer can hold, and a stamp so that the two builds differ. */
-  private static final String DOCKERFILE = """
+  static final String DOCKERFILE = """
       FROM splitcheck/debian:bookworm
       ARG NAMEBYTE
       COPY ctx /ctx

@@ -77,6 +77,16 @@ class BadInputIT {
   }
 
   @Test
+  void matrix_namesCellAndQuotesTheEngine_whenTheCellsOwnStartRefusesItsProfile() throws Exception {
+    // parses here (SCMP_ACT_NOTIFY is an action); runc refuses it as the default action at start
+    Path profile = tmp.resolve("notify-default.json");
+    Files.writeString(profile, "{\"defaultAction\": \"SCMP_ACT_NOTIFY\"}");
+    rejected(Cli.run("matrix", image.tag(), "--config", "unconfined", "--profile", "notify=" + profile,
+        "--trace", "never"), "cell 'notify' (profile ", "notify-default.json",
+        "the engine rejects the seccomp profile: ", "SCMP_ACT_NOTIFY");
+  }
+
+  @Test
   void matrix_warnsNamingProfileAndSyscall_whenProfileNamesUnknownSyscall() throws Exception {
     Path profile = tmp.resolve("typo.json");
     Files.writeString(profile, "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": "

@@ -16,7 +16,7 @@ import io.splitcheck.testing.RequiresEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code splitcheck trace CONTAINER} against a running FROM scratch service. */
+/** {@code splitcheck trace CONTAINER --tracer ptrace} against a running FROM scratch service (eBPF: EbpfEverywhereIT). */
 @RequiresEngine
 class AttachIT {
   private static final String PID = Long.toString(ProcessHandle.current().pid());
@@ -30,7 +30,7 @@ class AttachIT {
       try {
         docker.startContainerCmd(id).exec();
         Path log = tmp.resolve("attach.log");
-        int exit = Main.commandLine().execute("trace", id, "--duration", "2s", "--out",
+        int exit = Main.commandLine().execute("trace", id, "--tracer", "ptrace", "--duration", "2s", "--out",
             log.toString());
         assertEquals(0, exit);
         List<String> lines = Files.readAllLines(log);

@@ -3,15 +3,11 @@ package io.splitcheck.diff;
 import io.splitcheck.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.splitcheck.model.FileEntry;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -21,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Reads a {@code docker save} archive (the classic layout and the OCI layout both) in one streaming pass.
@@ -86,7 +81,7 @@ public final class ImageArchiveReader {
   }
 
   LayerSummary readLayer(String source, String name, InputStream body) throws IOException {
-    LayerReader reader = new LayerReader(name, visitor, verifyDiffIds);
+    LayerTarReader reader = new LayerTarReader(name, visitor, verifyDiffIds);
     try {
       return reader.read(body);
     } catch (IOException | RuntimeException e) {
@@ -98,7 +93,7 @@ public final class ImageArchiveReader {
 
   /** The entries of one tar (a layer, or a tar found inside a file), regular files hashed. */
   public static LayerSummary readTar(InputStream tar, String name) throws IOException {
-    return new LayerReader(name, LayerContentVisitor.NONE, false).read(tar);
+    return new LayerTarReader(name, LayerContentVisitor.NONE, false).read(tar);
   }
 
   static SavedImage assemble(
@@ -186,138 +181,6 @@ public final class ImageArchiveReader {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-    }
-  }
-
-  /** Reads one layer tar from a stream positioned at its first byte, to the end of the member. */
-  static final class LayerReader {
-    private final String key;
-    private final LayerContentVisitor visitor;
-    private final boolean hash;
-    String lastPath;
-
-    LayerReader(String key, LayerContentVisitor visitor, boolean hash) {
-      this.key = key;
-      this.visitor = visitor;
-      this.hash = hash;
-    }
-
-    LayerSummary read(InputStream member) throws IOException {
-      BufferedInputStream buffered = new BufferedInputStream(member, 1 << 16);
-      buffered.mark(2);
-      int b0 = buffered.read();
-      int b1 = buffered.read();
-      buffered.reset();
-      boolean gzip = b0 == 0x1f && b1 == 0x8b;
-      InputStream raw = buffered;
-      MessageDigest diffDigest = newSha256();
-      CountingDigestStream tarBytes =
-          new CountingDigestStream(gzip ? new GzipCompressorInputStream(raw, true) : raw, diffDigest);
-      tarBytes.on(hash);
-      List<FileEntry> entries = new ArrayList<>();
-      RawTarNames names = new RawTarNames(tarBytes);
-      TarArchiveInputStream tar = new TarArchiveInputStream(names, "UTF-8");
-      TarArchiveEntry entry;
-      LayerEntryMapper mapper = new LayerEntryMapper();
-      while (true) {
-        names.arm();
-        if ((entry = tar.getNextEntry()) == null) {
-          break;
-        }
-        FileEntry mapped = mapper.map(entries.size(), entry, names.names());
-        if (mapped == null) {
-          continue;
-        }
-        lastPath = mapped.path();
-        if (mapped.isRegularFile() && entry.isSparse()) {
-          mapped = withSparseDigest(mapped, entry);
-        } else if (mapped.isRegularFile()) {
-          mapped = withContentDigest(mapped, tar);
-        }
-        entries.add(mapped);
-      }
-      tarBytes.transferTo(OutputStreamNull.INSTANCE); // end-of-archive padding counts in the diffID
-      String diffId = hash ? "sha256:" + HexFormat.of().formatHex(diffDigest.digest()) : null;
-      return new LayerSummary(key, diffId, tarBytes.count, entries);
-    }
-
-    /**
-     * A sparse file is summarised by its map and sizes, never expanded: a hostile layer can declare a
-     * terabyte of holes in a few kilobytes of tar.
-     */
-    private static FileEntry withSparseDigest(FileEntry mapped, TarArchiveEntry entry) throws IOException {
-      return sparseDigest(mapped, entry);
-    }
-
-    static FileEntry sparseDigest(FileEntry mapped, TarArchiveEntry entry) throws IOException {
-      StringBuilder map = new StringBuilder("sparse:").append(entry.getRealSize());
-      for (var s : entry.getOrderedSparseHeaders()) {
-        map.append(',').append(s.getOffset()).append('+').append(s.getNumbytes());
-      }
-      return new FileEntry(mapped.index(), mapped.path(), mapped.type(), entry.getRealSize(),
-          "sparse-" + sha256(map.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
-          mapped.mode(), mapped.uid(), mapped.gid(), mapped.mtime(), mapped.linkTarget(), mapped.xattrs());
-    }
-
-    private FileEntry withContentDigest(FileEntry mapped, InputStream content) throws IOException {
-      MessageDigest digest = newSha256();
-      DigestInputStream digesting = new DigestInputStream(content, digest);
-      visitor.visitFile(key, mapped, new UncloseableInputStream(digesting));
-      digesting.transferTo(OutputStreamNull.INSTANCE);
-      return new FileEntry(mapped.index(), mapped.path(), mapped.type(), mapped.size(),
-          HexFormat.of().formatHex(digest.digest()), mapped.mode(), mapped.uid(), mapped.gid(),
-          mapped.mtime(), mapped.linkTarget(), mapped.xattrs());
-    }
-  }
-
-  private static final class CountingDigestStream extends DigestInputStream {
-    long count;
-
-    CountingDigestStream(InputStream in, MessageDigest digest) {
-      super(in, digest);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
-    }
-  }
-
-  private static final class UncloseableInputStream extends FilterInputStream {
-    UncloseableInputStream(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public void close() {
-      // the layer stream goes on after this entry
-    }
-  }
-
-  private static final class OutputStreamNull extends ByteArrayOutputStream {
-    static final OutputStreamNull INSTANCE = new OutputStreamNull();
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      // discard
-    }
-
-    @Override
-    public void write(int b) {
-      // discard
     }
   }
 }

@@ -190,7 +190,7 @@ public final class PairedLayerReader {
       }
       if (e.isRegularFile() && raw.isSparse()) {
         // sparse files are summarised from their headers: the single reader does it
-        entries.add(ImageArchiveReader.LayerReader.sparseDigest(e, raw));
+        entries.add(LayerTarReader.sparseDigest(e, raw));
       } else {
         entries.add(e.isRegularFile() ? withDigest(e, digest()) : e);
       }

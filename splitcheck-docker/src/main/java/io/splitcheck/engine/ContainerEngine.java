@@ -44,6 +44,6 @@ public interface ContainerEngine extends ContainerRunner, ImageLookup, VolumeSto
     return new EngineInfo("unknown", "unknown", null, 1);
   }
 
-  // container(), signal(), run(), seccompRejection(), answers(): ContainerRunner; image(): ImageLookup;
+  // container(), signal(), run(), answers(): ContainerRunner; image(): ImageLookup;
   // createVolume(), copyIntoVolume(): VolumeStore; removeRun(): RunCleanup
 }

@@ -1,19 +1,16 @@
 package io.splitcheck.engine;
 
-import java.util.Map;
 import java.util.Optional;
 
 /** The engine port's role that runs containers: what a matrix cell, a trace and a profile run need. */
 public interface ContainerRunner {
+  /** The host pid of a running container's first process ({@code State.Pid}); empty when not running or not known. */
+  default java.util.Optional<Long> hostPid(String ref) throws EngineException {
+    return java.util.Optional.empty();
+  }
+
   /** Runs a container to exit or timeout, collects its outcome, and removes it. */
   ContainerExit run(ContainerSpec spec) throws EngineException;
-
-  /**
-   * The engine's own error when it rejects a seccomp profile, else empty. Starts a container whose
-   * entrypoint does not exist, so the profile is decoded and loaded but nothing runs.
-   */
-  Optional<String> seccompRejection(String image, String profileJson, Map<String, String> labels)
-      throws EngineException;
 
   /** Sends {@code signal} to the running containers of a run that have the given role. */
   void signal(String runId, String role, String signal) throws EngineException;

@@ -84,6 +84,18 @@ public final class DockerContainerEngine implements ContainerEngine {
   }
 
   @Override
+  public Optional<Long> hostPid(String ref) throws EngineException {
+    try {
+      Long pid = docker.inspectContainerCmd(ref).exec().getState().getPidLong();
+      return pid == null || pid <= 0 ? Optional.empty() : Optional.of(pid);
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    } catch (DockerException e) {
+      throw new EngineException("GET /containers/" + ref + "/json failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public Optional<ContainerInfo> container(String ref) throws EngineException {
     try {
       InspectContainerResponse r = docker.inspectContainerCmd(ref).exec();
@@ -197,25 +209,6 @@ public final class DockerContainerEngine implements ContainerEngine {
         EngineApi.JSON.createObjectNode()));
     try {
       return ImageFileStat.read(api, id, path);
-    } finally {
-      calls.remove(id);
-    }
-  }
-
-  @Override
-  public Optional<String> seccompRejection(String image, String profileJson,
-      Map<String, String> labels) throws EngineException {
-    ObjectNode host = EngineApi.JSON.createObjectNode();
-    host.putArray("SecurityOpt").add("seccomp=" + profileJson);
-    String id = calls.create(ContainerSettings.helperBody(image, NO_SUCH_ENTRYPOINT, labels, host));
-    try {
-      api.post("/containers/" + id + "/start", null);
-      return Optional.empty();
-    } catch (EngineApi.Status e) {
-      String msg = e.daemonMessage();
-      // loaded: runc got as far as exec, or the filter in force denied one of runc's own calls
-      boolean loaded = msg.contains(NO_SUCH_ENTRYPOINT) || msg.contains("operation not permitted");
-      return loaded ? Optional.empty() : Optional.of(msg);
     } finally {
       calls.remove(id);
     }

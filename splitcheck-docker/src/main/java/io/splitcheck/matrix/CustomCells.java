@@ -56,7 +56,7 @@ public record CustomCells(List<Cell> cells, Map<String, SeccompProfile> parsed,
       try {
         parsed.put(p.getKey(), SeccompProfile.parse(json, file.toString()));
       } catch (SeccompProfile.UnknownFieldException e) {
-        // a field of a newer engine: the engine's verdict decides (quoted before any cell runs)
+        // a field of a newer engine: the engine's verdict decides (its refusal, quoted, ends the matrix)
         warnings.add(e.getMessage() + "; cell " + p.getKey() + " is attributed without seccomp");
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("--profile " + p.getKey() + "=" + file + ": " + e.getMessage(), e);

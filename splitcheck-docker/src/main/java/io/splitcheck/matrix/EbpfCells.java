@@ -4,6 +4,7 @@ import io.splitcheck.engine.ContainerEngine.ImageConfig;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.trace.bpf.BpfTraceLog;
 import io.splitcheck.tracer.EbpfTracer;
+import io.splitcheck.tracer.TracedCell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +12,8 @@ import java.util.stream.IntStream;
 
 /**
  * A matrix run under the eBPF tracer: every cell's verdict run is traced as it runs (each under its own
- * cgroup parent); the trace mode then only selects which cells' traces the report keeps, as with ptrace.
+ * cgroup parent, a cell of the JVM's shared tracer); the trace mode then only selects which cells' traces
+ * the report keeps, as with ptrace.
  */
 final class EbpfCells {
   /** A verdict run under a cgroup parent: {@link MatrixRunner#runUntraced}. */
@@ -23,37 +25,57 @@ final class EbpfCells {
   static final String NOTE_NO_WORKLOAD = "the eBPF tracer saw no process of this cell (did it start?)";
   private final VerdictRun verdict;
   private final EbpfTracer tracer;
+  private final String runId;
 
-  EbpfCells(VerdictRun verdict, EbpfTracer tracer) {
+  EbpfCells(VerdictRun verdict, EbpfTracer tracer, String runId) {
     this.verdict = verdict;
     this.tracer = tracer;
+    this.runId = runId;
   }
+
+  /** A verdict run and the tracer's records of it. */
+  private record Seen(CellResult result, long id, List<String> records, long dropped) {}
 
   MatrixRun run(MatrixOptions o, ImageConfig image, EngineSlot slot) throws EngineException {
     List<Cell> cells = o.plan().cells();
     List<Integer> indexes = IntStream.range(0, cells.size()).boxed().toList();
-    List<CellResult> results = Parallel.map(indexes, o.jobs(),
-        i -> verdict.run(cells.get(i), slot, o, tracer.cgroupParent(i)));
-    List<String> output = tracer.stop();
+    List<Seen> seen = Parallel.map(indexes, o.jobs(), i -> runTraced(cells.get(i), i, slot, o));
+    List<CellResult> results = seen.stream().map(Seen::result).toList();
     Set<String> keep = results.stream().anyMatch(CellResult::engineLost) ? Set.of()
         : MatrixRunner.cellsToTrace(o, results);
     List<CellResult> traced = new ArrayList<>();
-    for (int i = 0; i < results.size(); i++) {
-      CellResult r = results.get(i);
-      traced.add(keep.contains(r.config()) ? r.withTrace(trace(output, i, r)) : r);
+    for (Seen s : seen) {
+      CellResult r = s.result();
+      traced.add(keep.contains(r.config()) ? r.withTrace(trace(s, r)) : r);
     }
     return new MatrixRun(o.image(), image.id(), image.architecture(), o.plan().baseline(), traced);
   }
 
-  private CellTrace trace(List<String> output, int cell, CellResult r) {
+  private Seen runTraced(Cell cell, int i, EngineSlot slot, MatrixOptions o) throws EngineException {
+    TracedCell traced = tracer.cell(runId + "-" + i);
+    CellResult r;
+    try {
+      r = verdict.run(cell, slot, o, traced.cgroupParent());
+    } catch (EngineException | RuntimeException e) {
+      traced.stop(); // lets the cell's records go
+      throw e;
+    }
+    List<String> lines = traced.stop();
+    return new Seen(r, traced.id(), lines, traced.dropped());
+  }
+
+  private static CellTrace trace(Seen s, CellResult r) {
     if (r.startError() != null) {
       // nothing ran, so nothing was traced: say what the engine said, as the ptrace path does
       return CellTrace.untraceable("not traceable: the program did not start ("
           + MatrixRunner.startProblem(r.startError()) + ")");
     }
-    List<String> lines = BpfTraceLog.of(output, tracer.cellId(cell), "eBPF trace of " + r.config())
-        .straceLines();
-    return lines.isEmpty() ? new CellTrace(false, NOTE_NO_WORKLOAD, List.of(), r.outcome())
-        : new CellTrace(true, null, lines, r.outcome());
+    List<String> lines = BpfTraceLog.of(s.records(), s.id(), "eBPF trace of " + r.config()).straceLines();
+    if (lines.isEmpty()) {
+      return new CellTrace(false, NOTE_NO_WORKLOAD, List.of(), r.outcome());
+    }
+    String note = s.dropped() == 0 ? null : "the eBPF trace was cut: " + s.dropped() + " records between its first "
+        + EbpfTracer.RECORDS_HEAD + " and its last " + EbpfTracer.RECORDS_TAIL + " were left out";
+    return new CellTrace(true, note, lines, r.outcome());
   }
 }

@@ -71,6 +71,10 @@ public final class MatrixCheck {
   public static MatrixReport run(List<ContainerEngine> engines, List<EngineInfo> infos, Prepared p,
       String runId, Consumer<String> warn) throws EngineException {
     MatrixOptions o = p.options();
+    boolean useEbpf = ebpf(o, engines, infos, warn);
+    if (useEbpf) {
+      io.splitcheck.tracer.EbpfTracer.prestart(); // bpftrace attaches while the image and cells are prepared
+    }
     ImageConfig image = MatrixRunner.requireImage(engines.get(0), o.image());
     List<String> warnings = new ArrayList<>(p.cells().warnings());
     warnings.addAll(p.cells().lint(image.architecture()));
@@ -96,7 +100,7 @@ public final class MatrixCheck {
             bundle == null ? null : new TraceCollector(engine, bundle, runId)));
       }
       MatrixRun run = new MatrixRunner(slots, runId, attributor)
-          .withEbpf(ebpf(o, engines, infos, warn)).run(o, image);
+          .withEbpf(useEbpf).run(o, image);
       report = MatrixAnalysis.analyze(run, o.plan(), attributor, warnings);
     } catch (EngineException | RuntimeException e) {
       closeQuietly(scopes, e);

@@ -71,12 +71,9 @@ public final class MatrixRunner {
     for (EngineSlot slot : slots.subList(1, slots.size())) {
       requireImage(slot.engine(), o.image());
     }
-    validateProfiles(o);
     if (ebpf) {
-      MatrixRun seen;
-      try (EbpfTracer tracer = EbpfTracer.start(runId, o.plan().cells().size())) {
-        seen = new EbpfCells(this::untracedWithProgress, tracer).run(o, image, slots.get(0));
-      }
+      MatrixRun seen = new EbpfCells(this::untracedWithProgress, EbpfTracer.shared(), runId)
+          .run(o, image, slots.get(0));
       return ptraceWhereEbpfSawNothing(seen, o, argv);
     }
     List<Cell> cells = o.plan().cells();
@@ -154,23 +151,37 @@ public final class MatrixRunner {
     return argv;
   }
 
-  private void validateProfiles(MatrixOptions o) throws EngineException {
-    for (EngineSlot slot : slots) {
-      validateProfiles(slot.engine(), o);
+  /**
+   * A custom profile the engine refuses to load is bad input, reported by the cell's own start (no
+   * container of its own before the matrix). The cell differs from the engine's default only in its
+   * profile, so a start that fails before the workload's exec is the profile's refusal; one that got
+   * as far as the exec, or whose loaded filter denied runc a call, is the cell's outcome. Seen on
+   * Docker 20.10 / runc 1.1: {@code unable to start container process: SCMP_ACT_NOTIFY cannot be used
+   * as default action} (refused) vs {@code exec: "/x": operation not permitted} (loaded).
+   */
+  static Optional<String> profileRejection(Cell cell, String startError) {
+    if (startError == null || cell.security().seccomp() != ContainerSecurity.Seccomp.CUSTOM) {
+      return Optional.empty();
     }
+    String lower = startError.toLowerCase(java.util.Locale.ROOT);
+    boolean loaded = lower.contains("operation not permitted") || lower.contains("exec: \"")
+        || lower.contains("exec format error") || lower.contains("cannot start a stopped process")
+        || lower.matches("(?s).*\\bexec /.*");
+    return loaded ? Optional.empty()
+        : Optional.of(startError.replaceFirst("^POST /containers/[^/]+/start: ", ""));
   }
 
-  private void validateProfiles(ContainerEngine engine, MatrixOptions o) throws EngineException {
-    for (Cell cell : o.plan().cells()) {
-      if (cell.security().seccomp() == ContainerSecurity.Seccomp.CUSTOM) {
-        Optional<String> rejection = engine.seccompRejection(o.image(),
-            cell.security().profileJson(), Labels.forRun(runId, "validate"));
-        if (rejection.isPresent()) {
-          throw new IllegalArgumentException("cell '" + cell.name() + "' (" + cell.origin()
-              + "): the engine rejects the seccomp profile: " + rejection.get());
-        }
-      }
-    }
+  /** An engine that decodes the profile at create refuses the create: its error names seccomp. */
+  private static Optional<String> createRejection(Cell cell, String createError) {
+    String lower = createError == null ? "" : createError.toLowerCase(java.util.Locale.ROOT);
+    return cell.security().seccomp() == ContainerSecurity.Seccomp.CUSTOM && lower.contains("seccomp")
+        ? Optional.of(createError.replaceFirst("^POST /containers/create \\(image [^)]*\\) failed: ", ""))
+        : Optional.empty();
+  }
+
+  private static IllegalArgumentException rejected(Cell cell, String why) {
+    return new IllegalArgumentException("cell '" + cell.name() + "' (" + cell.origin()
+        + "): the engine rejects the seccomp profile: " + why);
   }
 
   static Set<String> cellsToTrace(MatrixOptions o, List<CellResult> results) {
@@ -224,11 +235,19 @@ public final class MatrixRunner {
       ContainerSpec spec = spec(cell, o, "cell");
       exit = slot.engine().run(cgroupParent == null ? spec : spec.withCgroupParent(cgroupParent));
     } catch (EngineException | RuntimeException e) {
+      Optional<String> rejection = createRejection(cell, e.getMessage());
+      if (rejection.isPresent()) {
+        throw rejected(cell, rejection.get());
+      }
       // docker-java reports a refused connection as a bare RuntimeException
       if (slot.engine().answers()) {
         throw e;
       }
       return CellResult.engineWentAway(cell.name(), e.getMessage(), slot.info());
+    }
+    Optional<String> rejection = profileRejection(cell, exit.startError());
+    if (rejection.isPresent()) {
+      throw rejected(cell, rejection.get());
     }
     return new CellResult(cell.name(), outcome(exit), exit.wallMillis(), exit.stdout(),
         exit.stderr(), exit.startError(), null, slot.info(), exit.memoryPeak());
@@ -260,6 +279,11 @@ public final class MatrixRunner {
     }
     String note = outcome.sameAs(verdict) ? null
         : "traced run: " + outcome.describe() + " (untraced: " + verdict.describe() + ")";
+    if (t.droppedLines() > 0) {
+      String cut = "the trace was cut: " + t.droppedLines() + " lines between its first "
+          + TraceCollector.HEAD_LINES + " and its last " + TraceCollector.TAIL_LINES + " were left out";
+      note = note == null ? cut : note + "; " + cut;
+    }
     return new CellTrace(true, note, t.lines(), outcome);
   }
 

@@ -95,7 +95,7 @@ public final class OverlayImages {
         return out;
       }
       for (String path : paths) {
-        Path file = OverlayLayerReader.locate(image.layerDirs().get(layer), path);
+        Path file = OverlayWalk.locate(image.layerDirs().get(layer), path);
         if (file != null && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
           try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             out.put(path, in.readNBytes(max));

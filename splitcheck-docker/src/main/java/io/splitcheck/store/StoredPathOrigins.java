@@ -54,7 +54,7 @@ public final class StoredPathOrigins {
   }
 
   static LayerEntry entry(Path diffDir, String path) throws IOException {
-    Path file = OverlayLayerReader.locate(diffDir, path);
+    Path file = OverlayWalk.locate(diffDir, path);
     if (file != null) {
       int mode = (Integer) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS);
       if (whiteout(file, mode)) {
@@ -66,7 +66,7 @@ public final class StoredPathOrigins {
     }
     List<String> parents = CauseRules.ancestors(path);
     for (String parent : parents.subList(1, parents.size())) {
-      Path dir = OverlayLayerReader.locate(diffDir, parent);
+      Path dir = OverlayWalk.locate(diffDir, parent);
       if (dir == null) {
         continue;
       }

@@ -1,6 +1,7 @@
 package io.splitcheck.suite;
 
 import io.splitcheck.engine.BuildKitBuilder;
+import io.splitcheck.engine.BuildKitClient;
 import io.splitcheck.engine.BuildKitProbe;
 import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.engine.DockerClients;
@@ -50,6 +51,15 @@ public final class SuiteSession implements AutoCloseable {
    */
   public static SuiteSession open(List<ConnectedEngine> engines, String dockerCli, Clock clock)
       throws EngineException {
+    return open(engines, BuildKitProbe.find(dockerCli), clock);
+  }
+
+  /**
+   * @param engines answering engines, each once; the first builds; all are closed with the session
+   * @param client the docker CLI to build with, already probed (the CLI probes while it connects)
+   */
+  public static SuiteSession open(List<ConnectedEngine> engines, BuildKitClient client, Clock clock)
+      throws EngineException {
     if (engines.isEmpty()) {
       throw new IllegalArgumentException("a run needs at least one engine");
     }
@@ -57,7 +67,7 @@ public final class SuiteSession implements AutoCloseable {
     try {
       String runId = RunId.next(clock);
       Path work = TempFolder.create("splitcheck-run-", runId);
-      BuildKitBuilder builder = new BuildKitBuilder(BuildKitProbe.find(dockerCli), work, first.url());
+      BuildKitBuilder builder = new BuildKitBuilder(client, work, first.url());
       ImageStore images = first.images();
       for (ConnectedEngine engine : engines) {
         engine.janitor().claim(runId, false); // before any image is tagged or copied there

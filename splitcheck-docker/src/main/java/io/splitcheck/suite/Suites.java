@@ -24,6 +24,7 @@ import io.splitcheck.matrix.MatrixOptions;
 import io.splitcheck.matrix.MatrixReport;
 import io.splitcheck.matrix.MatrixRequest;
 import io.splitcheck.matrix.TraceMode;
+import io.splitcheck.matrix.TracerChoice;
 import io.splitcheck.scenario.Checks;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,9 @@ public final class Suites {
           .derives(m.derive()).baseline(m.baseline())
           .trace(m.trace() == null ? TraceMode.AUTO : TraceMode.parse(m.trace()))
           .timeout(MatrixOptions.timeout(m.timeout())).jobs(MatrixOptions.defaultJobs(infos))
-          .command(m.cmd()).pods(pods).build();
+          .command(m.cmd()).pods(pods)
+          .tracer(TracerChoice.AUTO) // eBPF when it can run here (one engine on this host), as matrix --tracer auto
+          .build();
       MatrixCheck.Prepared prepared = MatrixCheck.prepare(request);
       String matrixRun = id + "-matrix-" + sequence.incrementAndGet();
       if (!s.engines().isEmpty()) {

@@ -10,19 +10,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The eBPF tracer's cgroup directories: {@code RUN/cell-I} in the cgroup v2 hierarchy, made before the cells
- * start so their ids are known to the program. runc makes the same path in each v1 hierarchy (a hybrid host)
- * and the container's leaf below it; removal takes them all away again, leaves first.
+ * The eBPF tracer's cgroup directories: a root {@code splitcheck-ebpf-PID} in the cgroup v2 hierarchy, made
+ * before the program loads so its id is known to it, and one directory per traced cell below it, made when
+ * the cell is about to start. runc makes the same path in each v1 hierarchy (a hybrid host) and the
+ * container's leaf below it; removal takes them all away again, leaves first.
  */
 final class CgroupDirs {
   private final Path v2;
-  private final String run;
-  private final int cells;
+  private final String root;
 
-  private CgroupDirs(Path v2, String run, int cells) {
+  private CgroupDirs(Path v2, String root) {
     this.v2 = v2;
-    this.run = run;
-    this.cells = cells;
+    this.root = root;
   }
 
   /** Where the cgroup v2 hierarchy is mounted ({@code /sys/fs/cgroup/unified} on a hybrid host). */
@@ -30,34 +29,40 @@ final class CgroupDirs {
     return mounts("cgroup2").stream().findFirst();
   }
 
-  static CgroupDirs create(String run, int cells) throws EngineException {
+  static CgroupDirs create(String root) throws EngineException {
     Path v2 = v2Mount().orElseThrow(() -> new EngineException("no cgroup v2 hierarchy is mounted"));
-    CgroupDirs d = new CgroupDirs(v2, run, cells);
     try {
-      for (int i = 0; i < cells; i++) {
-        Files.createDirectories(v2.resolve(run).resolve("cell-" + i));
-      }
+      Files.createDirectories(v2.resolve(root));
     } catch (IOException e) {
-      d.removeQuietly();
-      throw new EngineException("mkdir " + v2.resolve(run) + " failed: " + e.getMessage(), e);
+      throw new EngineException("mkdir " + v2.resolve(root) + " failed: " + e.getMessage(), e);
     }
-    return d;
+    return new CgroupDirs(v2, root);
   }
 
-  long runId() throws EngineException {
-    return inode(v2.resolve(run));
+  long rootId() throws EngineException {
+    return inode(v2.resolve(root));
   }
 
-  long cellId(int cell) {
+  /** Makes cell {@code name}'s directory and returns its id (inode number), as the records carry it. */
+  long createCell(String name) throws EngineException {
+    Path dir = v2.resolve(root).resolve(name);
     try {
-      return inode(v2.resolve(run).resolve("cell-" + cell));
-    } catch (EngineException e) {
-      throw new IllegalStateException(e.getMessage(), e);
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new EngineException("mkdir " + dir + " failed: " + e.getMessage(), e);
     }
+    return inode(dir);
   }
 
-  String cellParent(int cell) {
-    return "/" + run + "/cell-" + cell;
+  /** The cgroup parent cell {@code name} runs under, as the engine's --cgroup-parent. */
+  String cellParent(String name) {
+    return "/" + root + "/" + name;
+  }
+
+  /** The id (inode number) of the cgroup v2 directory at {@code path} below the hierarchy's mount. */
+  static long idOf(String path) throws EngineException {
+    Path v2 = v2Mount().orElseThrow(() -> new EngineException("no cgroup v2 hierarchy is mounted"));
+    return inode(v2.resolve(path.startsWith("/") ? path.substring(1) : path));
   }
 
   private static long inode(Path dir) throws EngineException {
@@ -68,12 +73,21 @@ final class CgroupDirs {
     }
   }
 
-  /** rmdir of every directory below RUN in every hierarchy, deepest first; what is still busy stays. */
+  /** rmdir of cell {@code name}'s directories in every hierarchy, deepest first; what is busy stays. */
+  void removeCellQuietly(String name) {
+    removeQuietly(root + "/" + name);
+  }
+
+  /** rmdir of every directory below the root in every hierarchy, deepest first; what is busy stays. */
   void removeQuietly() {
+    removeQuietly(root);
+  }
+
+  private void removeQuietly(String relative) {
     List<Path> roots = new ArrayList<>(mounts("cgroup"));
     roots.add(v2);
-    for (Path root : roots) {
-      Path dir = root.resolve(run);
+    for (Path hierarchy : roots) {
+      Path dir = hierarchy.resolve(relative);
       if (!Files.isDirectory(dir)) {
         continue;
       }

@@ -1,44 +1,54 @@
 package io.splitcheck.tracer;
 
-import io.splitcheck.engine.TempFolder;
 import io.splitcheck.engine.EngineException;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The eBPF tracer: one bpftrace process ({@code bpf/failures.bt}) for a whole matrix run, attached before
- * the first cell starts. Each cell runs under its own cgroup parent {@code /splitcheck-RUN/cell-I} (made
- * here in the cgroup v2 hierarchy, so its id is known before the cell starts); the program sees only tasks
- * below the run's directory and tags each record with the cell's. The cells are traced in their verdict runs:
- * nothing runs twice, nothing is ptraced. Needs root, bpftrace with BTF, tracefs and a cgroup v2 hierarchy
- * (the unified one of a hybrid host will do) on the engine's own host; {@link #unavailable} says why not.
+ * The eBPF tracer: one bpftrace process ({@code bpf/failures.bt}) per JVM, started once (ahead of need with
+ * {@link #prestart}) and shared by every matrix, suite and test of the JVM. Each traced cell runs under its
+ * own cgroup parent {@code /splitcheck-ebpf-PID/NAME} (made by {@link #cell}, its id read before the cell
+ * starts); the program sees only tasks below the root directory, in the kernel, and tags each record with
+ * the cell's id, by which the output is split per cell as it is read. The cells are traced in their verdict
+ * runs: nothing runs twice, nothing is ptraced. Needs root, bpftrace with BTF, tracefs and a cgroup v2
+ * hierarchy (the unified one of a hybrid host will do) on the engine's own host; {@link #unavailable} says
+ * why not. {@link #forCgroup} starts a tracer of its own for one running container.
  */
 public final class EbpfTracer implements AutoCloseable {
   static final Path BPFTRACE = Path.of("/usr/bin/bpftrace");
   static final String PROGRAM = "/bpf/failures.bt";
   private static final int STRLEN = 64;
+  /** x86_64's THREAD_SIZE without KASAN: the task's user registers sit at the top of its kernel stack. */
+  private static final int THREAD_SIZE = 16384;
   private static final long ATTACH_SECONDS = 180;
+  /** Records kept per cell from its start and its end (a record is about 60 bytes); those between are counted. */
+  public static final int RECORDS_HEAD = 200_000;
+  public static final int RECORDS_TAIL = 50_000;
+  // Process-wide by design: one bpftrace serves the whole JVM (its start costs seconds of CPU; a second
+  // one would double every syscall's cost on the host) and is killed by the JVM's shutdown hook; the
+  // count says what that one tracer has traced. Everything of one run (its cells) is a TracedCell.
+  private static final AtomicLong TRACED = new AtomicLong();
+  private static CompletableFuture<EbpfTracer> shared;
 
   private final CgroupDirs dirs;
-  private final Process process;
-  private final Path out;
-  private final Path err;
-  private final Path program;
-  private List<String> lines;
+  private final BpfProcess process;
+  private final AtomicInteger sequence = new AtomicInteger();
 
-  private EbpfTracer(CgroupDirs dirs, Process process, Path out, Path err, Path program) {
+  private EbpfTracer(CgroupDirs dirs, BpfProcess process) {
     this.dirs = dirs;
     this.process = process;
-    this.out = out;
-    this.err = err;
-    this.program = program;
   }
 
   /** Why the eBPF tracer cannot run here, or empty when it can. */
@@ -59,128 +69,192 @@ public final class EbpfTracer implements AutoCloseable {
         : Optional.of("no cgroup v2 hierarchy is mounted");
   }
 
-  /** Makes the cell directories, loads the program and waits until bpftrace has attached its probes. */
-  public static EbpfTracer start(String runId, int cells) throws EngineException {
-    CgroupDirs dirs = CgroupDirs.create("splitcheck-" + runId, cells);
+  /**
+   * Starts the JVM's shared tracer in the background, so bpftrace compiles and attaches while the caller
+   * prepares its images; {@link #shared} then waits for it. Does nothing when it is started already or
+   * {@link #unavailable} finds something missing.
+   */
+  public static synchronized void prestart() {
+    if (shared != null && shared.isDone() && !shared.isCompletedExceptionally() && !shared.join().process.alive()) {
+      shared.join().close(); // bpftrace went away (killed from outside): the next start makes a new one
+      shared = null;
+    }
+    if ((shared == null || shared.isCompletedExceptionally()) && unavailable().isEmpty()) {
+      shared = CompletableFuture.supplyAsync(() -> {
+        try {
+          return startShared();
+        } catch (EngineException e) {
+          throw new java.util.concurrent.CompletionException(e);
+        }
+      });
+    }
+  }
+
+  /** The JVM's shared tracer, started now if {@link #prestart} did not; it runs until the JVM exits. */
+  public static EbpfTracer shared() throws EngineException {
+    CompletableFuture<EbpfTracer> f;
+    synchronized (EbpfTracer.class) {
+      prestart();
+      f = shared == null ? CompletableFuture.failedFuture(
+          new EngineException("the eBPF tracer cannot run: " + unavailable().orElse("?"))) : shared;
+    }
     try {
-      Path program = TempFolder.file(runId + "-", ".bt");
-      Files.writeString(program, program(dirs.runId(), kernfsParentField()), StandardCharsets.UTF_8);
-      Path out = TempFolder.file(runId + "-bpf-", ".out");
-      Path err = TempFolder.file(runId + "-bpf-", ".err");
-      ProcessBuilder pb = new ProcessBuilder(BPFTRACE.toString(), program.toString())
-          .redirectOutput(out.toFile()).redirectError(err.toFile());
-      pb.environment().put("BPFTRACE_STRLEN", Integer.toString(STRLEN));
-      EbpfTracer t = new EbpfTracer(dirs, pb.start(), out, err, program);
-      t.awaitAttached();
+      EbpfTracer t = f.get();
+      if (!t.process.alive()) {
+        throw new EngineException("bpftrace exited: " + t.process.errors());
+      }
       return t;
-    } catch (IOException e) {
-      dirs.removeQuietly();
-      throw new EngineException("starting bpftrace failed: " + e.getMessage(), e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof EngineException ee ? ee
+          : new EngineException("starting bpftrace failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("interrupted waiting for bpftrace to attach", e);
+    }
+  }
+
+  private static EbpfTracer startShared() throws EngineException {
+    CgroupDirs dirs = CgroupDirs.create("splitcheck-ebpf-" + ProcessHandle.current().pid());
+    try {
+      String kn = kernfsParentField(System.getProperty("os.version"));
+      BpfProcess p;
+      try {
+        p = startFiltered(dirs.rootId(), kn);
+      } catch (EngineException e) {
+        if (!e.getMessage().contains("kernfs_node")) {
+          throw e;
+        }
+        p = startFiltered(dirs.rootId(), kn.equals("parent") ? "__parent" : "parent"); // a backport
+      }
+      EbpfTracer t = new EbpfTracer(dirs, p);
+      Runtime.getRuntime().addShutdownHook(new Thread(t::close, "splitcheck-ebpf-stop"));
+      return t;
     } catch (EngineException | RuntimeException e) {
       dirs.removeQuietly();
       throw e;
     }
   }
 
-  /** The program with the run directory's id and the kernel's kernfs_node parent field filled in. */
-  static String program(long runCgroupId, String kernfsParent) throws IOException {
+  /**
+   * A tracer of its own for the processes of one cgroup v2 directory that exists already (a running
+   * container's, {@code path} as {@code /proc/PID/cgroup}'s {@code 0::} line names it); its one cell is
+   * that cgroup. Close it when done.
+   */
+  public static EbpfTracer forCgroup(String path) throws EngineException {
+    long id = CgroupDirs.idOf(path);
+    return new EbpfTracer(null, BpfProcess.start(program("cgroup == " + id, "cgroup"), STRLEN,
+        RECORDS_HEAD, RECORDS_TAIL, ATTACH_SECONDS));
+  }
+
+  /** The program with its filter, the id each record carries and the marker's parent filled in. */
+  static String program(String filter, String cellId) throws EngineException {
     try (InputStream in = EbpfTracer.class.getResourceAsStream(PROGRAM)) {
       if (in == null) {
         throw new IOException("resource " + PROGRAM + " missing");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .replace("{{CGROUP_ID}}", Long.toString(runCgroupId))
-          .replace("{{KN_PARENT}}", kernfsParent);
+          .replace("{{FILTER}}", filter)
+          .replace("{{CELL}}", cellId)
+          .replace("{{THREAD_SIZE}}", Integer.toString(THREAD_SIZE))
+          .replace("{{MARKER_PARENT}}", Long.toString(ProcessHandle.current().pid()));
+    } catch (IOException e) {
+      throw new EngineException("reading " + PROGRAM + " failed: " + e.getMessage(), e);
     }
   }
 
-  /** {@code __parent} on kernels since 6.15, {@code parent} before: asked of the kernel's BTF. */
-  static String kernfsParentField() throws EngineException {
-    String struct = Commands.output(List.of(BPFTRACE.toString(), "-lv", "struct kernfs_node"), 60);
-    return struct.contains("*__parent;") ? "__parent" : "parent";
-  }
-
-  private void awaitAttached() throws EngineException, IOException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ATTACH_SECONDS);
-    while (System.nanoTime() < deadline) {
-      if (Files.readString(out, StandardCharsets.UTF_8).startsWith("Attaching")) {
-        return;
-      }
-      if (!process.isAlive()) {
-        throw new EngineException("bpftrace " + program + " exited " + process.exitValue() + ": "
-            + errors());
-      }
-      sleep(100);
-    }
-    process.destroyForcibly();
-    throw new EngineException("bpftrace " + program + " did not attach within " + ATTACH_SECONDS + " s");
-  }
-
-  /** The cgroup parent cell {@code i} runs under, as the engine's --cgroup-parent. */
-  public String cgroupParent(int cell) {
-    return dirs.cellParent(cell);
-  }
-
-  /** The id (inode number) of cell {@code i}'s cgroup directory, as the records carry it. */
-  public long cellId(int cell) {
-    return dirs.cellId(cell);
+  private static BpfProcess startFiltered(long rootId, String kn) throws EngineException {
+    String filter = "curtask->cgroups->dfl_cgrp->kn->" + kn + "->" + kn + "->id == " + rootId;
+    return BpfProcess.start(program(filter, "curtask->cgroups->dfl_cgrp->kn->" + kn + "->id"), STRLEN,
+        RECORDS_HEAD, RECORDS_TAIL, ATTACH_SECONDS);
   }
 
   /**
-   * Stops bpftrace (SIGINT: it drains its buffers and exits; bpftrace 0.17 ignores SIGTERM) and returns its
-   * output lines.
+   * kernfs_node's parent pointer: {@code __parent} on kernels since 6.15, {@code parent} before, by the
+   * kernel's release ({@code 6.18.44-...}); a start that fails on the field tries the other name. (Asking
+   * the BTF with {@code bpftrace -lv} cost a second bpftrace start.)
    */
-  public synchronized List<String> stop() throws EngineException {
-    if (lines != null) {
-      return lines;
+  static String kernfsParentField(String release) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)").matcher(release);
+    if (!m.find()) {
+      return "__parent";
     }
-    try {
-      sleep(200); // the perf buffers are read every 100 ms
-      Commands.output(List.of("kill", "-INT", Long.toString(process.pid())), 10);
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-      lines = List.copyOf(Files.readAllLines(out, StandardCharsets.UTF_8));
-      return lines;
-    } catch (IOException e) {
-      throw new EngineException("reading bpftrace output " + out + " failed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineException("interrupted stopping bpftrace", e);
-    }
+    int major = Integer.parseInt(m.group(1));
+    int minor = Integer.parseInt(m.group(2));
+    return major > 6 || major == 6 && minor >= 15 ? "__parent" : "parent";
   }
 
-  /** Stops bpftrace if running, removes the cgroup directories and the temp files. */
+  /** How many cells the tracers of this JVM have traced (for tests that check the tracer was used). */
+  public static long tracedCells() {
+    return TRACED.get();
+  }
+
+  /**
+   * A cell to trace: its directory below the root is made now (so the program knows its id before the
+   * cell starts) and its records are kept from now until {@link TracedCell#stop}.
+   */
+  public TracedCell cell(String name) throws EngineException {
+    if (dirs == null) {
+      throw new IllegalStateException("a tracer of one cgroup has no cells to add; use container()");
+    }
+    String dir = name.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + sequence.incrementAndGet();
+    long id = dirs.createCell(dir);
+    process.output().open(id);
+    return new TracedCell(this, dirs.cellParent(dir), id, () -> dirs.removeCellQuietly(dir));
+  }
+
+  /** The one cell of a tracer made by {@link #forCgroup}: the cgroup it follows. */
+  public TracedCell container(String path) throws EngineException {
+    long id = CgroupDirs.idOf(path);
+    process.output().open(id);
+    return new TracedCell(this, path, id, () -> { });
+  }
+
+  /** The records of cell {@code id} once every record made before this call has been read. */
+  BpfOutput.Records collect(long id) throws EngineException {
+    try {
+      process.flush();
+    } catch (EngineException e) {
+      process.output().close(id);
+      throw e;
+    }
+    TRACED.incrementAndGet();
+    return process.output().close(id);
+  }
+
+  /** Stops bpftrace if running and removes the cgroup directories. */
   @Override
   public void close() {
-    if (process.isAlive()) {
-      process.destroyForcibly();
+    process.stop();
+    if (dirs != null) {
+      dirs.removeQuietly();
     }
-    dirs.removeQuietly();
-    for (Path p : List.of(out, err, program)) {
-      try {
-        Files.deleteIfExists(p);
+  }
+
+  /** Reads a process's output stream line by line into {@code sink} until it ends. */
+  static Thread reader(InputStream in, java.util.function.Consumer<String> sink, Runnable atEnd, String name) {
+    Thread t = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+          sink.accept(line);
+        }
       } catch (IOException e) {
-        // a temp file left behind is harmless
+        // the process went away: its output ends here
+      } finally {
+        atEnd.run();
       }
-    }
+    }, name);
+    t.setDaemon(true);
+    t.start();
+    return t;
   }
 
-  private String errors() throws IOException {
-    List<String> kept = new ArrayList<>();
-    for (String l : Files.readAllLines(err, StandardCharsets.UTF_8)) {
-      if (!l.contains("RLIMIT_MEMLOCK") && !l.contains("WARNING") && !l.isBlank()) {
-        kept.add(l.strip());
-      }
-    }
-    return kept.isEmpty() ? "no message" : String.join(" / ", kept.subList(0, Math.min(4, kept.size())));
-  }
-
-  private static void sleep(long millis) {
+  /** Waits {@code unit} for the marker of {@code pid}; used by {@link BpfProcess#flush}. */
+  static boolean await(BpfOutput out, long pid, long seconds) throws EngineException {
     try {
-      Thread.sleep(millis);
+      return out.awaitMarker(pid, seconds, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      throw new EngineException("interrupted waiting for bpftrace's output", e);
     }
   }
 }

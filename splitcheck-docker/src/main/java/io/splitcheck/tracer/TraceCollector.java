@@ -8,8 +8,6 @@ import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.Labels;
 import io.splitcheck.engine.TracerBundle;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +37,23 @@ public final class TraceCollector {
     this.runId = runId;
   }
 
-  /** A traced run: the container's exit and the trace's lines (empty when strace wrote none). */
-  public record TracedExit(ContainerExit exit, List<String> lines) {
+  /** Lines kept from the start of a trace, and from its end (see {@link HeadTail}): ~100 MB at most. */
+  public static final int HEAD_LINES = 400_000;
+  public static final int TAIL_LINES = 100_000;
+
+  /**
+   * A traced run: the container's exit and the trace's lines (empty when strace wrote none).
+   *
+   * @param droppedLines how many lines between the first {@link #HEAD_LINES} and the last
+   *     {@link #TAIL_LINES} were left out (0 for a trace within the bounds)
+   */
+  public record TracedExit(ContainerExit exit, List<String> lines, long droppedLines) {
     public TracedExit {
       lines = List.copyOf(lines);
+    }
+
+    public TracedExit(ContainerExit exit, List<String> lines) {
+      this(exit, lines, 0);
     }
   }
 
@@ -84,11 +95,13 @@ public final class TraceCollector {
     volumes.add(new VolumeMount(out, OUT_MOUNT, false));
     ContainerExit exit = engine.run(spec.withVolumes(volumes, TRACE_FILE));
     try {
-      List<String> lines = exit.readBack() == null ? List.of()
-          : new String(Files.readAllBytes(exit.readBack()), StandardCharsets.UTF_8).lines().toList();
-      return new TracedExit(exit, lines);
+      if (exit.readBack() == null) {
+        return new TracedExit(exit, List.of());
+      }
+      HeadTail trace = HeadTail.read(exit.readBack(), HEAD_LINES, TAIL_LINES);
+      return new TracedExit(exit, trace.lines(), trace.dropped());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new EngineException("reading the trace " + exit.readBack() + " failed: " + e.getMessage(), e);
     } finally {
       deleteQuietly(exit);
     }

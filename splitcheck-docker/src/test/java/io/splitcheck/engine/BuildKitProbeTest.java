@@ -18,7 +18,7 @@ class BuildKitProbeTest {
   private Path fakeCli(String name, String version, boolean buildx) throws Exception {
     Path cli = dir.resolve(name);
     Files.writeString(cli, "#!/bin/sh\n"
-        + "if [ \"$1\" = version ]; then echo '" + version + "'; exit 0; fi\n"
+        + "if [ \"$1\" = --version ]; then echo 'Docker version " + version + ", build 297e128'; exit 0; fi\n"
         + "if [ \"$1\" = buildx ]; then " + (buildx ? "echo 'github.com/docker/buildx v0.12.1'; exit 0" : "echo \"docker: 'buildx' is not a docker command.\" >&2; exit 1") + "; fi\n"
         + "exit 1\n");
     Files.setPosixFilePermissions(cli, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -57,5 +57,13 @@ class BuildKitProbeTest {
   void majorVersion_readsDebianAndPrefixedVersions() {
     assertEquals(20, BuildKitProbe.majorVersion("20.10.24+dfsg1"));
     assertEquals(28, BuildKitProbe.majorVersion("v28.2.2"));
+  }
+
+  @Test
+  void clientVersion_readsTheVersionOfDockerAndPodmanVersionLines() {
+    assertEquals(java.util.Optional.of("20.10.24+dfsg1"),
+        BuildKitProbe.clientVersion("Docker version 20.10.24+dfsg1, build 297e128"));
+    assertEquals(java.util.Optional.of("4.3.1"), BuildKitProbe.clientVersion("podman version 4.3.1"));
+    assertEquals(java.util.Optional.empty(), BuildKitProbe.clientVersion("usage: docker [OPTIONS]"));
   }
 }

@@ -67,11 +67,6 @@ public final class FakeEngine implements ContainerEngine {
   }
 
   @Override
-  public Optional<String> seccompRejection(String image, String profileJson, Map<String, String> labels) {
-    return Optional.empty();
-  }
-
-  @Override
   public void signal(String runId, String role, String signal) {
     // nothing runs
   }

@@ -48,7 +48,7 @@ class OverlayLayerReaderTest {
     try (ServerSocketChannel socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
       socket.bind(UnixDomainSocketAddress.of(layer.resolve("opt/sock")));
       run("chmod", "4755", layer.resolve("opt/a/f").toString());
-      List<String> lines = OverlayLayerReader.walk(layer).stream().map(i -> line(i.entry())).toList();
+      List<String> lines = OverlayWalk.walk(layer).stream().map(i -> line(i.entry())).toList();
       assertEquals(List.of(
           "0 /opt DIRECTORY 40755 0",
           "1 /opt/Zed FILE 100644 0",
@@ -68,7 +68,7 @@ class OverlayLayerReaderTest {
         + " open(d+b'/opt/d-\\x8d/caf\\xe9','w').write('x');"
         + " open(d+b'/opt/name-\\xeb','w').write('yy');"
         + " os.symlink(b'caf\\xe9', d+b'/opt/ln-\\x8d')", layer.toString());
-    List<OverlayLayerReader.Item> items = OverlayLayerReader.walk(layer);
+    List<OverlayWalk.Item> items = OverlayWalk.walk(layer);
     List<String> lines = items.stream().map(i -> line(i.entry())).toList();
     assertEquals(List.of(
         "0 /opt DIRECTORY 40755 0",
@@ -85,7 +85,7 @@ class OverlayLayerReaderTest {
     Path f = Files.writeString(layer.resolve("f"), "x");
     Files.setLastModifiedTime(f, FileTime.from(Instant.parse("2026-11-26T19:15:42.987654321Z")));
     assertEquals(Instant.parse("2026-11-26T19:15:42Z"),
-        OverlayLayerReader.walk(layer).get(0).entry().mtime());
+        OverlayWalk.walk(layer).get(0).entry().mtime());
   }
 
   @Test
@@ -93,7 +93,7 @@ class OverlayLayerReaderTest {
     assumeTrue("root".equals(System.getProperty("user.name")), "mknod needs root");
     Files.createDirectories(layer.resolve("etc"));
     run("mknod", layer.resolve("etc/debian_version").toString(), "c", "0", "0");
-    FileEntry whiteout = OverlayLayerReader.walk(layer).get(1).entry();
+    FileEntry whiteout = OverlayWalk.walk(layer).get(1).entry();
     assertEquals("/etc/debian_version", whiteout.path());
     assertEquals(EntryType.WHITEOUT, whiteout.type());
     assertEquals(0600, whiteout.mode());

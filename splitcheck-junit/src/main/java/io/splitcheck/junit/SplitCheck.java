@@ -9,6 +9,7 @@ import io.splitcheck.matrix.MatrixOptions;
 import io.splitcheck.matrix.MatrixReport;
 import io.splitcheck.matrix.MatrixRequest;
 import io.splitcheck.matrix.TraceMode;
+import io.splitcheck.matrix.TracerChoice;
 import io.splitcheck.suite.Suites;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,6 +44,7 @@ public final class SplitCheck {
   private final List<String> command = new ArrayList<>();
   private String baseline;
   private TraceMode trace = TraceMode.AUTO;
+  private TracerChoice tracer = TracerChoice.AUTO;
   private Duration timeout = MatrixOptions.DEFAULT_TIMEOUT;
   private MatrixResult result;
 
@@ -99,6 +101,16 @@ public final class SplitCheck {
     return this;
   }
 
+  /**
+   * How the cells are traced (default {@code AUTO}: eBPF in the verdict runs when it can run here, as
+   * {@code splitcheck matrix --tracer auto}; else strace in a second run).
+   */
+  public SplitCheck withTracer(TracerChoice choice) {
+    this.tracer = choice;
+    result = null; // a changed configuration runs again
+    return this;
+  }
+
   /** Asserts that no cell's outcome differs from the baseline's. */
   public MatrixResult expectNoSplit() {
     MatrixResult r = run();
@@ -143,8 +155,8 @@ public final class SplitCheck {
     try (ConnectedEngine engine = ConnectedEngine.connect(null)) {
       MatrixCheck.Prepared prepared = MatrixCheck.prepare(MatrixRequest.builder(image).configs(configs)
           .profiles(profiles).derives(derives).baseline(baseline).trace(trace).timeout(timeout)
-          .command(command).build());
-      MatrixReport report = MatrixCheck.run(engine.containers(), prepared,
+          .command(command).tracer(tracer).build());
+      MatrixReport report = MatrixCheck.run(List.of(engine.containers()), List.of(engine.info()), prepared,
           RunId.next(Clock.systemUTC()), w -> System.err.println("splitcheck matrix " + image + ": warning: " + w));
       result = Suites.matrixResult(report);
       return result;

@@ -32,10 +32,24 @@ public final class BpfTraceLog {
 
     private final String source;
     private final List<BpfRecord> records;
+    private final boolean running;
 
     BpfTraceLog(String source, List<BpfRecord> records) {
+        this(source, records, false);
+    }
+
+    private BpfTraceLog(String source, List<BpfRecord> records, boolean running) {
         this.source = source;
         this.records = List.copyOf(records);
+        this.running = running;
+    }
+
+    /**
+     * The records of an already running container's cgroup {@code cell} ({@code splitcheck trace CONTAINER}):
+     * no start-up to tell apart, every record is the workload's.
+     */
+    public static BpfTraceLog ofRunning(List<String> lines, long cell, String source) {
+        return new BpfTraceLog(source, of(lines, cell, source).records, true);
     }
 
     /** The records of the cell whose cgroup directory has id {@code cell}, from the program's output lines. */
@@ -54,8 +68,8 @@ public final class BpfTraceLog {
 
     /** The workload's records as strace lines ({@code -f} form, pid column = thread id); empty when it never ran. */
     public List<String> straceLines() {
-        int start = workloadStart();
-        if (start < 0) {
+        int start = running ? 0 : workloadStart();
+        if (start < 0 || records.isEmpty()) {
             return List.of();
         }
         Map<Integer, Integer> tgidOf = new HashMap<>();
@@ -64,7 +78,7 @@ public final class BpfTraceLog {
         List<String> out = new ArrayList<>();
         for (int i = start; i < records.size(); i++) {
             BpfRecord r = records.get(i);
-            if (!workload.contains(r.tgid())) {
+            if (!running && !workload.contains(r.tgid())) {
                 continue;
             }
             if (r.kind() == 'F') {

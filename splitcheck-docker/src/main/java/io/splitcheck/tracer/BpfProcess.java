@@ -1,0 +1,128 @@
+package io.splitcheck.tracer;
+
+import io.splitcheck.engine.EngineException;
+import io.splitcheck.engine.TempFolder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running bpftrace: its standard output read as it comes into a {@link BpfOutput} (unbuffered,
+ * {@code -B none}), its standard error's last lines kept for the error message. Started means attached:
+ * {@link #start} returns when bpftrace has printed "Attaching N probes...". {@link #flush} waits until
+ * every record made before the call has been read, by a marker: an exec of a child of this JVM, which the
+ * program prints as {@code M 0 PID}.
+ */
+final class BpfProcess {
+  private static final int ERROR_LINES = 20;
+  private static final long FLUSH_SECONDS = 30;
+  private final Process process;
+  private final BpfOutput output;
+  private final Path program;
+  private final Deque<String> errors = new ArrayDeque<>();
+  private Thread errorReader;
+
+  private BpfProcess(Process process, BpfOutput output, Path program) {
+    this.process = process;
+    this.output = output;
+    this.program = program;
+  }
+
+  static BpfProcess start(String text, int strlen, int head, int tail, long attachSeconds) throws EngineException {
+    Path program;
+    Process p;
+    try {
+      program = TempFolder.file("ebpf-", ".bt"); // in the process's owned folder, removed at exit and by gc
+      Files.writeString(program, text, StandardCharsets.UTF_8);
+      ProcessBuilder pb = new ProcessBuilder(EbpfTracer.BPFTRACE.toString(), "-B", "none", program.toString());
+      pb.environment().put("BPFTRACE_STRLEN", Integer.toString(strlen));
+      p = pb.start();
+    } catch (IOException e) {
+      throw new EngineException("starting bpftrace failed: " + e.getMessage(), e);
+    }
+    BpfProcess b = new BpfProcess(p, new BpfOutput(head, tail), program);
+    EbpfTracer.reader(p.getInputStream(), b.output::accept, b.output::end, "splitcheck-ebpf-out");
+    b.errorReader = EbpfTracer.reader(p.getErrorStream(), b::error, () -> { }, "splitcheck-ebpf-err");
+    b.awaitAttached(attachSeconds);
+    return b;
+  }
+
+  private void awaitAttached(long seconds) throws EngineException {
+    try {
+      if (output.awaitAttached(seconds, TimeUnit.SECONDS)) {
+        return;
+      }
+      boolean exited = process.waitFor(5, TimeUnit.SECONDS);
+      errorReader.join(TimeUnit.SECONDS.toMillis(5)); // all of its message
+      stop();
+      throw new EngineException("bpftrace " + program + (exited ? " exited " + process.exitValue() + ": "
+          + errors() : " did not attach within " + seconds + " s"));
+    } catch (InterruptedException e) {
+      stop();
+      Thread.currentThread().interrupt();
+      throw new EngineException("interrupted waiting for bpftrace to attach", e);
+    }
+  }
+
+  BpfOutput output() {
+    return output;
+  }
+
+  boolean alive() {
+    return process.isAlive() && !output.ended();
+  }
+
+  /** Returns once every record the kernel made before this call has been read from bpftrace. */
+  void flush() throws EngineException {
+    if (!alive()) {
+      throw new EngineException("bpftrace " + program + " exited: " + errors());
+    }
+    Process marker;
+    try {
+      marker = new ProcessBuilder("/bin/true").start();
+      marker.waitFor(FLUSH_SECONDS, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      throw new EngineException("starting /bin/true (the eBPF tracer's marker) failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("interrupted starting the eBPF tracer's marker", e);
+    }
+    if (!EbpfTracer.await(output, marker.pid(), FLUSH_SECONDS)) {
+      throw new EngineException("bpftrace " + program + " did not print the marker of pid " + marker.pid()
+          + " within " + FLUSH_SECONDS + " s" + (alive() ? "" : " (it exited: " + errors() + ")"));
+    }
+  }
+
+  /** Kills bpftrace (its probes go with its file descriptors) and removes the program file. */
+  void stop() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+      Files.deleteIfExists(program);
+    } catch (IOException e) {
+      // a temp file left behind is harmless
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private synchronized void error(String line) {
+    if (!line.contains("RLIMIT_MEMLOCK") && !line.contains("WARNING") && !line.isBlank()) {
+      errors.addLast(line.strip());
+      if (errors.size() > ERROR_LINES) {
+        errors.removeFirst();
+      }
+    }
+  }
+
+  synchronized String errors() {
+    List<String> kept = new ArrayList<>(errors);
+    return kept.isEmpty() ? "no message" : String.join(" / ", kept.subList(0, Math.min(4, kept.size())));
+  }
+}

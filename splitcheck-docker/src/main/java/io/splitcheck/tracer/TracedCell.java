@@ -1,0 +1,52 @@
+package io.splitcheck.tracer;
+
+import io.splitcheck.engine.EngineException;
+import java.util.List;
+
+/**
+ * One cell under the eBPF tracer: run it with {@link #cgroupParent()} as the engine's --cgroup-parent,
+ * then {@link #stop()} returns its records (the program's output lines whose cell id is {@link #id()}).
+ */
+public final class TracedCell {
+  private final EbpfTracer tracer;
+  private final String cgroupParent;
+  private final long id;
+  private final Runnable remove;
+  private long dropped;
+
+  TracedCell(EbpfTracer tracer, String cgroupParent, long id, Runnable remove) {
+    this.tracer = tracer;
+    this.cgroupParent = cgroupParent;
+    this.id = id;
+    this.remove = remove;
+  }
+
+  public String cgroupParent() {
+    return cgroupParent;
+  }
+
+  /** The id (inode number) of the cell's cgroup directory, as its records carry it. */
+  public long id() {
+    return id;
+  }
+
+  /**
+   * Waits until the records made so far have been read, stops keeping this cell's and returns them (the
+   * first {@link EbpfTracer#RECORDS_HEAD} and last {@link EbpfTracer#RECORDS_TAIL}; {@link #dropped()}
+   * says how many between were left out).
+   */
+  public List<String> stop() throws EngineException {
+    try {
+      BpfOutput.Records r = tracer.collect(id);
+      dropped = r.dropped();
+      return r.lines();
+    } finally {
+      remove.run();
+    }
+  }
+
+  /** How many records between the head and the tail {@link #stop()} left out. */
+  public long dropped() {
+    return dropped;
+  }
+}

@@ -1,0 +1,29 @@
+package io.splitcheck.tracer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The program as EbpfTracer loads it, and the kernel facts it is filled with. */
+class EbpfTracerTest {
+  @Test
+  void kernfsParentField_isDoubleUnderscoredFromLinux615_byTheRelease() {
+    assertEquals("__parent", EbpfTracer.kernfsParentField("6.18.44-fc-v1045"));
+    assertEquals("__parent", EbpfTracer.kernfsParentField("6.15.0"));
+    assertEquals("__parent", EbpfTracer.kernfsParentField("7.0.1-arch1"));
+    assertEquals("parent", EbpfTracer.kernfsParentField("6.1.0-13-amd64"));
+    assertEquals("parent", EbpfTracer.kernfsParentField("5.10.0-28-cloud-amd64"));
+  }
+
+  @Test
+  void program_fillsEveryPlaceholder_andHasNoSysEnterProbe() throws Exception {
+    String p = EbpfTracer.program("cgroup == 4242", "cgroup");
+
+    assertFalse(p.contains("{{"), p);
+    assertTrue(p.contains("/args->ret < 0 && cgroup == 4242/"), p);
+    assertTrue(p.contains("curtask->real_parent->tgid == " + ProcessHandle.current().pid()), p);
+    assertFalse(p.contains("tracepoint:raw_syscalls:sys_enter"), "no probe on sys_enter: every call on the host would pay");
+  }
+}
