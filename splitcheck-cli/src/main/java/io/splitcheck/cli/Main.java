@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 public final class Main implements java.util.concurrent.Callable<Integer> {
   /** The commands that always talk to an engine: their client is built while picocli parses. */
   private static final java.util.Set<String> ENGINE_COMMANDS =
-      java.util.Set.of("matrix", "run", "twice", "trace", "profile", "audit", "gc");
+      java.util.Set.of("matrix", "run", "twice", "trace", "profile", "audit", "gc", "harden");
   @CommandLine.Option(names = "--stacktrace", description = "Print the stack trace of an error.")
   boolean stacktrace;
 
@@ -82,6 +82,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     m.put("run", RunCommand::new);
     m.put("merge-reports", MergeReportsCommand::new);
     m.put("gc", GcCommand::new);
+    m.put("harden", HardenCommand::new);
     return Collections.unmodifiableMap(m);
   }
 }

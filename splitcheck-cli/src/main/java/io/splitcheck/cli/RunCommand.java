@@ -110,6 +110,7 @@ public final class RunCommand implements Callable<Integer> {
     scenarios.sort(java.util.Comparator.comparing(Scenario::name)); // the order reports and shards use
     scenarios = slice.select(scenarios, Scenario::name);
     try (SuiteSession session = open(pending.await(), probe)) {
+      session.checkEngines(scenarios); // a scenario's engines: that no --engine is, before any build
       String runId = session.runId();
       Path out = reportDir != null ? reportDir
           : history != null ? history.resolve(runId) : Path.of("reports", runId);

@@ -99,6 +99,9 @@ class ScriptsIT {
     assertTrue(jobs.err().contains("--jobs needs a value"), jobs.err());
     assertEquals(2, script(LAUNCH_ONLY, "scripts/reproduce").exit());
     assertEquals(2, script(LAUNCH_ONLY, "scripts/reproduce", image.tag(), "stray").exit());
+    Run pod = script(LAUNCH_ONLY, "scripts/reproduce", image.tag(), "--pod", "no-such-pod.yaml#app");
+    assertEquals(2, pod.exit());
+    assertEquals("scripts/reproduce: --pod no-such-pod.yaml#app: no such file no-such-pod.yaml\n", pod.err());
   }
 
   @Test

@@ -69,18 +69,34 @@ public final class CauseRules {
     }
 
     private static Optional<Culprit> user(SyscallEvent e, String path, CellIdentity who, ImageFiles files) {
+        return blocker(e, path, who, files).map(b -> new Culprit(e.name(), e.errno(), USER, null,
+                describe(b.file(), who, b.want())));
+    }
+
+    /** The path of the image whose owner and mode refuse the cell the access, and the access refused. */
+    public record Blocker(ImageFile file, int want) {
+    }
+
+    /**
+     * For an EACCES/EPERM on a path in a non-root cell, the path or parent that refuses it (owner, group
+     * and mode from the image), or empty.
+     */
+    public static Optional<Blocker> blocker(SyscallEvent e, CellIdentity who, ImageFiles files) {
+        return firstPath(e).flatMap(p -> blocker(e, p, who, files));
+    }
+
+    private static Optional<Blocker> blocker(SyscallEvent e, String path, CellIdentity who, ImageFiles files) {
         boolean writes = writes(e);
         List<String> chain = ancestors(path);
         for (int i = 0; i < chain.size(); i++) {
-            String p = chain.get(i);
-            Optional<ImageFile> f = files.stat(p);
+            Optional<ImageFile> f = files.stat(chain.get(i));
             if (f.isEmpty()) {
                 continue;
             }
             int want = i == 0 ? (f.get().directory() && !writes ? 1 : writes ? 2 : 4)
                     : i == 1 && writes && files.stat(path).isEmpty() ? 3 : 1;
             if (!f.get().permits(who.uid(), who.gids(), want)) {
-                return Optional.of(new Culprit(e.name(), e.errno(), USER, null, describe(f.get(), who, want)));
+                return Optional.of(new Blocker(f.get(), want));
             }
         }
         return Optional.empty();
@@ -88,10 +104,12 @@ public final class CauseRules {
 
     private static String describe(ImageFile f, CellIdentity who, int want) {
         String access = (want & 2) != 0 ? "write" : (want & 4) != 0 ? "read" : "search";
+        String dir = f.directory() ? f.path() : f.path().substring(0, Math.max(1, f.path().lastIndexOf('/')));
         return f.path() + " is owned by " + f.uid() + ":" + f.gid() + " with mode " + f.octalMode()
                 + " in the image; the cell runs as " + who.describe() + ", which may not " + access + " it (fix: "
                 + "COPY --chown=" + (who.uid() < 0 ? "UID" : who.uid()) + ":0 or chown in the Dockerfile; "
-                + "for OpenShift's arbitrary UID, chgrp 0 and chmod g=u " + f.path() + ")";
+                + "for OpenShift's arbitrary UID, chgrp 0 and chmod g=u " + f.path()
+                + ((want & 2) != 0 ? "; or mount an emptyDir (--tmpfs) at " + dir : "") + ")";
     }
 
     /** Whether the call writes or creates its path. */
@@ -102,7 +120,7 @@ public final class CauseRules {
     }
 
     /** {@code /a/b/c}, {@code /a/b}, {@code /a}: the path, then its parents (the root itself is left out). */
-    static List<String> ancestors(String path) {
+    public static List<String> ancestors(String path) {
         List<String> out = new ArrayList<>();
         String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         while (p.length() > 1) {

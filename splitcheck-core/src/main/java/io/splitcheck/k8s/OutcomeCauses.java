@@ -29,7 +29,8 @@ public final class OutcomeCauses {
         }
         String limit = memoryLimit == null ? "the memory limit" : "the cell's memory limit of " + bytes(memoryLimit);
         String peak = peakBytes == null ? "; the peak is not recorded (the cgroup is gone at exit)"
-                : "; peak " + bytes(peakBytes);
+                : "; peak " + peakBytes + " bytes (" + String.format(java.util.Locale.ROOT, "%.1f", peakBytes / 1048576.0)
+                + "Mi) as its cgroup recorded it";
         return Optional.of(new Culprit("oom-kill", NO_ERRNO, MEMORY, null, "the kernel's OOM killer ended it at "
                 + limit + " (OOMKilled, exit " + exitCode + ")" + peak));
     }

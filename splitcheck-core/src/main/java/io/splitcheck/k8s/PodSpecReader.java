@@ -77,7 +77,8 @@ final class PodSpecReader {
             JsonNode v = volumes.get(m.path("name").asText());
             if (v != null && v.has("emptyDir")) {
                 JsonNode e = v.path("emptyDir");
-                Long size = e.hasNonNull("sizeLimit") ? Quantities.bytes(e.path("sizeLimit").asText(),
+                // boxed on both branches: a medium Memory emptyDir without a memory limit has no size
+                Long size = e.hasNonNull("sizeLimit") ? (Long) Quantities.bytes(e.path("sizeLimit").asText(),
                         at + " emptyDir " + m.path("name").asText() + " sizeLimit")
                         : "Memory".equals(e.path("medium").asText()) ? memory : null;
                 tmpfs.put(m.path("mountPath").asText(), "mode=1777"

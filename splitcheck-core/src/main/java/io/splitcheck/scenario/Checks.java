@@ -25,6 +25,8 @@ public record Checks(Twice twice, Matrix matrix, Audit audit) {
    * @param configs cells in order; empty means the built-in six
    * @param profiles custom seccomp profile cells: name to JSON file relative to the scenario dir
    * @param derive derived cells: name to derivation expression ({@code getrandom=EPERM})
+   * @param pods Kubernetes manifests ({@code FILE.yaml[#CONTAINER]}, relative to the scenario dir), a cell
+   *     each (as {@code matrix --pod})
    * @param baseline {@code null} means the matrix default
    * @param trace auto, always, never; {@code null} means auto
    * @param cmd command override, empty means the image's own
@@ -37,12 +39,20 @@ public record Checks(Twice twice, Matrix matrix, Audit audit) {
       String baseline,
       String trace,
       List<String> cmd,
-      String timeout) {
+      String timeout,
+      List<String> pods) {
     public Matrix {
       configs = List.copyOf(configs);
       profiles = java.util.Collections.unmodifiableMap(new TreeMap<>(profiles));
       derive = java.util.Collections.unmodifiableMap(new TreeMap<>(derive));
       cmd = List.copyOf(cmd);
+      pods = pods == null ? List.of() : List.copyOf(pods);
+    }
+
+    /** A matrix naming no manifest. */
+    public Matrix(List<String> configs, Map<String, String> profiles, Map<String, String> derive,
+        String baseline, String trace, List<String> cmd, String timeout) {
+      this(configs, profiles, derive, baseline, trace, cmd, timeout, List.of());
     }
   }
 

@@ -11,13 +11,14 @@ import java.util.Set;
 final class ChecksParser {
   static final Set<String> TWICE = Set.of("accept");
   static final Set<String> MATRIX = Set.of(
-      "configs", "profiles", "derive", "baseline", "trace", "cmd", "timeout");
+      "configs", "profiles", "derive", "baseline", "trace", "cmd", "timeout", "pods");
   static final Set<String> AUDIT = Set.of(
       "rules", "failOn", "secretIds", "cacheCheck", "entrypointOnly");
 
-  Checks checks(Fields c) {
+  /** @param dir the scenario's directory, where the files it names are */
+  Checks checks(Fields c, java.nio.file.Path dir) {
     Checks.Twice twice = enabled(c, "twice") ? twice(c) : null;
-    Checks.Matrix matrix = enabled(c, "matrix") ? matrix(options(c, "matrix", MATRIX)) : null;
+    Checks.Matrix matrix = enabled(c, "matrix") ? matrix(options(c, "matrix", MATRIX), dir) : null;
     Checks.Audit audit = enabled(c, "audit") ? audit(options(c, "audit", AUDIT)) : null;
     return new Checks(twice, matrix, audit);
   }
@@ -49,7 +50,7 @@ final class ChecksParser {
     return new Checks.Twice(t.oneOf("accept", Set.of("config-only", "mtime-only", "metadata")));
   }
 
-  private static Checks.Matrix matrix(Fields m) {
+  private static Checks.Matrix matrix(Fields m, java.nio.file.Path dir) {
     List<String> configs = m.stringList("configs");
     for (int i = 0; i < configs.size(); i++) {
       if (configs.indexOf(configs.get(i)) != i) {
@@ -60,7 +61,7 @@ final class ChecksParser {
     Checks.Matrix matrix = new Checks.Matrix(configs, m.stringMap("profiles"),
         m.stringMap("derive"), m.string("baseline"),
         m.oneOf("trace", Set.of("auto", "always", "never")), m.stringList("cmd"),
-        m.mapScalar("timeout", ChecksParser::duration));
+        m.mapScalar("timeout", ChecksParser::duration), PodsField.read(m, dir));
     if (matrix.baseline() != null && !cells(matrix).contains(matrix.baseline())) {
       throw Fields.error(m.file(), m.raw("baseline").line(), m.pathOf("baseline"),
           "'" + matrix.baseline() + "' is not a cell of this matrix (cells: "

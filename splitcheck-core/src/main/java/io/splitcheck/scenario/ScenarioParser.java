@@ -88,7 +88,7 @@ public final class ScenarioParser {
   private Scenario scenario(Fields top, String name, Path dir, BaseDrift drift) {
     BuildSpec build = build(top.object("build", BUILD));
     Checks checks = top.has("checks")
-        ? checksParser.checks(Fields.of(top.file(), "checks", top.raw("checks"), CHECKS))
+        ? checksParser.checks(Fields.of(top.file(), "checks", top.raw("checks"), CHECKS), dir)
         : new Checks(null, null, null);
     Expectation expect = new ExpectationParser().expectation(
         top.has("expect") ? Fields.of(top.file(), "expect", top.raw("expect"), EXPECT) : null,

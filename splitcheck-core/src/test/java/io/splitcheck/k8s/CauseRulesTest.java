@@ -37,7 +37,7 @@ class CauseRulesTest {
         assertEquals(CauseRules.USER, c.cause());
         assertEquals("/var/cache/app is owned by 0:0 with mode 0755 in the image; the cell runs as 65532:0, which "
                 + "may not write it (fix: COPY --chown=65532:0 or chown in the Dockerfile; for OpenShift's arbitrary "
-                + "UID, chgrp 0 and chmod g=u /var/cache/app)", c.detail());
+                + "UID, chgrp 0 and chmod g=u /var/cache/app; or mount an emptyDir (--tmpfs) at /var/cache/app)", c.detail());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.splitcheck.k8s;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -25,5 +26,8 @@ class OutcomeCausesTest {
                 + "the peak is not recorded (the cgroup is gone at exit)",
                 OutcomeCauses.memory(true, 137, 64L << 20, null).orElseThrow().detail());
         assertEquals(Optional.empty(), OutcomeCauses.memory(false, 137, 64L << 20, null));
+        // the figure cgroup v1's memory.max_usage_in_bytes gave for dd bs=100M under -m 64m
+        assertTrue(OutcomeCauses.memory(true, 137, 64L << 20, 67121152L).orElseThrow().detail()
+                .endsWith("; peak 67121152 bytes (64.0Mi) as its cgroup recorded it"));
     }
 }

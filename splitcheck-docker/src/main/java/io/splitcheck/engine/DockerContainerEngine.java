@@ -23,6 +23,8 @@ public final class DockerContainerEngine implements ContainerEngine {
   private final EngineApi api;
   private final String host;
   private final ContainerCalls calls;
+  /** Whether memory peaks are read (asked of the engine once). */
+  private volatile Boolean peaks;
 
   public DockerContainerEngine(DockerClient docker) {
     this(docker, DockerClients.hostOf(null));
@@ -152,12 +154,52 @@ public final class DockerContainerEngine implements ContainerEngine {
 
   @Override
   public ContainerExit run(ContainerSpec spec) throws EngineException {
-    String id = calls.create(ContainerSettings.createBody(spec));
+    boolean peak = spec.security().pod().limits().memoryBytes() != null && peaksReadable();
+    // a parent of its own, unless the caller gave one (the eBPF tracer's cell directory, one container each)
+    String ownParent = peak && spec.cgroupParent() == null ? MemoryPeaks.parent() : null;
+    String peakParent = !peak ? null : ownParent != null ? ownParent : spec.cgroupParent();
+    ContainerSpec run = ownParent == null ? spec : spec.withCgroupParent(ownParent);
+    String id = calls.create(ContainerSettings.createBody(run));
+    ContainerExit exit;
     try {
-      return calls.startAndWait(id, spec);
+      exit = calls.startAndWait(id, run);
     } finally {
       calls.remove(id);
     }
+    if (peakParent == null) {
+      return exit;
+    }
+    // the engine removed the container's cgroup; its parent keeps the high-water mark
+    Long bytes = MemoryPeaks.read(peakParent);
+    if (ownParent != null) {
+      MemoryPeaks.remove(ownParent);
+    }
+    return exit.withMemoryPeak(bytes);
+  }
+
+  /**
+   * Whether a deliberate memory limit's peak can be read here: an engine on this host's socket with
+   * the cgroupfs driver (a systemd driver takes only slices as parents), and a cgroup hierarchy that
+   * records peaks.
+   */
+  private boolean peaksReadable() {
+    Boolean known = peaks;
+    if (known == null) {
+      boolean ok;
+      try {
+        ok = host.startsWith("unix://") && "cgroupfs".equals(api.get("/info").path("CgroupDriver").asText())
+            && MemoryPeaks.available();
+      } catch (EngineException | RuntimeException e) {
+        ok = false;
+      }
+      peaks = known = ok;
+    }
+    return known;
+  }
+
+  @Override
+  public Optional<ImageStore> imageStore() {
+    return Optional.of(new DockerImageStore(docker, host));
   }
 
   @Override

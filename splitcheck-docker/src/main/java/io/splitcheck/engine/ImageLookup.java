@@ -15,4 +15,12 @@ public interface ImageLookup {
       java.util.Map<String, String> labels) throws EngineException {
     return Optional.empty();
   }
+
+  /**
+   * The engine's images as {@link ImageStore} reads them (its overlay2 store, {@code docker save}), for
+   * finding which layer and step made a path; empty when this engine cannot give them.
+   */
+  default Optional<ImageStore> imageStore() {
+    return Optional.empty();
+  }
 }

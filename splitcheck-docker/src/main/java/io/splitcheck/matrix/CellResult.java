@@ -14,10 +14,16 @@ import io.splitcheck.engine.EngineInfo;
  * @param startError the engine's error when the container could not start, else null
  * @param trace the traced re-run, or null when the cell was not traced
  * @param engine the engine that ran the cell (and its traced re-run), or null when not recorded
+ * @param memoryPeak the most memory the verdict run's cgroup used (bytes), or null when not read
  */
 public record CellResult(String config, Outcome outcome, long wallMillis, CappedOutput stdout,
                          CappedOutput stderr, String startError, CellTrace trace,
-                         EngineInfo engine) {
+                         EngineInfo engine, Long memoryPeak) {
+  public CellResult(String config, Outcome outcome, long wallMillis, CappedOutput stdout,
+      CappedOutput stderr, String startError, CellTrace trace, EngineInfo engine) {
+    this(config, outcome, wallMillis, stdout, stderr, startError, trace, engine, null);
+  }
+
   /** How {@link #startError} begins for a cell the engine stopped answering during. */
   public static final String ENGINE_WENT_AWAY = "engine went away";
 
@@ -45,6 +51,6 @@ public record CellResult(String config, Outcome outcome, long wallMillis, Capped
   }
 
   public CellResult withTrace(CellTrace t) {
-    return new CellResult(config, outcome, wallMillis, stdout, stderr, startError, t, engine);
+    return new CellResult(config, outcome, wallMillis, stdout, stderr, startError, t, engine, memoryPeak);
   }
 }

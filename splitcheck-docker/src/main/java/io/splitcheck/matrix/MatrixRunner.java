@@ -250,7 +250,7 @@ public final class MatrixRunner {
       throw rejected(cell, rejection.get());
     }
     return new CellResult(cell.name(), outcome(exit), exit.wallMillis(), exit.stdout(),
-        exit.stderr(), exit.startError(), null, slot.info());
+        exit.stderr(), exit.startError(), null, slot.info(), exit.memoryPeak());
   }
 
   private CellTrace trace(Cell cell, EngineSlot slot, MatrixOptions o, List<String> argv,

@@ -13,7 +13,7 @@ final class OutcomeCulprits {
     List<Culprit> out = new ArrayList<>();
     OutcomeCauses.runAsNonRoot(result.startError()).ifPresent(out::add);
     OutcomeCauses.memory(result.outcome().oomKilled(), result.outcome().exitCode(),
-        cell.security().pod().limits().memoryBytes(), null).ifPresent(out::add);
+        cell.security().pod().limits().memoryBytes(), result.memoryPeak()).ifPresent(out::add);
     return out;
   }
 }

@@ -81,6 +81,18 @@ public final class SuiteSession implements AutoCloseable {
     }
   }
 
+  /**
+   * Refuses, before anything is built, a scenario whose {@code engines:} names a kind no engine of this
+   * run is ({@link ScenarioEngines}).
+   */
+  public void checkEngines(List<io.splitcheck.scenario.Scenario> scenarios) throws EngineException {
+    if (scenarios.stream().allMatch(s -> s.engines().isEmpty())) {
+      return;
+    }
+    ScenarioEngines kinds = Suites.kindsOf(engines);
+    scenarios.forEach(kinds::select);
+  }
+
   public String runId() {
     return runId;
   }

@@ -16,7 +16,9 @@ import io.splitcheck.engine.EngineInfo;
 import io.splitcheck.report.AuditResult;
 import io.splitcheck.report.MatrixResult;
 import io.splitcheck.diff.TwiceResult;
+import io.splitcheck.matrix.EngineAxis;
 import io.splitcheck.matrix.MatrixCheck;
+import io.splitcheck.engine.EngineFacts;
 import io.splitcheck.matrix.MatrixJson;
 import io.splitcheck.matrix.MatrixOptions;
 import io.splitcheck.matrix.MatrixReport;
@@ -51,32 +53,78 @@ public final class Suites {
         .map(e -> new ImageCopies.Target(e.host(), e.images())).toList();
     ImageStore source = engines.get(0).images();
     AtomicInteger sequence = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<ScenarioEngines> kinds = new java.util.concurrent.atomic.AtomicReference<>();
     return (s, image, id) -> {
       Checks.Matrix m = s.checks().matrix();
       Map<String, Path> profiles = new LinkedHashMap<>();
       m.profiles().forEach((name, file) -> profiles.put(name, s.dir().resolve(file)));
+      // a manifest of checks.matrix.pods is a cell, as matrix --pod makes it
+      List<String> pods = m.pods().stream().map(p -> s.dir().resolve(p).toString()).toList();
       MatrixRequest request = MatrixRequest.builder(image).configs(m.configs()).profiles(profiles)
           .derives(m.derive()).baseline(m.baseline())
           .trace(m.trace() == null ? TraceMode.AUTO : TraceMode.parse(m.trace()))
           .timeout(MatrixOptions.timeout(m.timeout())).jobs(MatrixOptions.defaultJobs(infos))
-          .command(m.cmd())
+          .command(m.cmd()).pods(pods)
           .tracer(TracerChoice.AUTO) // eBPF when it can run here (one engine on this host), as matrix --tracer auto
           .build();
       MatrixCheck.Prepared prepared = MatrixCheck.prepare(request);
+      String matrixRun = id + "-matrix-" + sequence.incrementAndGet();
+      if (!s.engines().isEmpty()) {
+        // engines: the matrix on each named engine, an engine split where their outcomes differ
+        kinds.compareAndSet(null, kindsOf(engines));
+        return onEngines(engines, kinds.get().select(s), prepared, ScenarioExecutor.tag(id, s), image, matrixRun);
+      }
       ImageCopies copies = ImageCopies.spread(source, others, ScenarioExecutor.tag(id, s), image);
       MatrixReport report;
       try {
-        report = MatrixCheck.run(containers, infos, prepared, id + "-matrix-" + sequence.incrementAndGet(),
-            w -> { });
+        report = MatrixCheck.run(containers, infos, prepared, matrixRun, w -> { });
       } finally {
-        try {
-          copies.close();
-        } catch (EngineException e) {
-          System.err.println(io.splitcheck.report.TerminalText.line("splitcheck: " + e.getMessage()));
-        }
+        closeCopies(copies);
       }
       return MatrixJson.result(report);
     };
+  }
+
+  /** The kind of each engine ({@code docker-20.10}, {@code docker-26}, {@code podman}) from its facts. */
+  static ScenarioEngines kindsOf(List<ConnectedEngine> engines) throws EngineException {
+    List<String> kinds = new ArrayList<>();
+    for (ConnectedEngine e : engines) {
+      kinds.add(e.facts().kind());
+    }
+    return new ScenarioEngines(kinds, engines.stream().map(ConnectedEngine::host).toList());
+  }
+
+  /**
+   * The matrix on the engines {@code chosen} (indexes into {@code engines}, whose first built the image),
+   * as {@code matrix --on}: each gets a copy of the image for the time of the matrix.
+   */
+  private static MatrixResult onEngines(List<ConnectedEngine> engines, List<Integer> chosen,
+      MatrixCheck.Prepared prepared, String tag, String image, String runId) throws EngineException {
+    List<EngineAxis.Target> targets = new ArrayList<>();
+    List<ImageCopies.Target> copyTo = new ArrayList<>();
+    for (int i : chosen) {
+      ConnectedEngine e = engines.get(i);
+      EngineFacts facts = e.facts();
+      targets.add(new EngineAxis.Target(facts.kind(), e.containers(), e.info(), facts,
+          EngineAxis.defaultProfile(facts.kind(), facts, w -> { }).orElse(null)));
+      if (i != 0) {
+        copyTo.add(new ImageCopies.Target(e.host(), e.images()));
+      }
+    }
+    ImageCopies copies = ImageCopies.spread(engines.get(0).images(), copyTo, tag, image);
+    try {
+      return EngineAxis.run(targets, prepared, runId, w -> { }).result();
+    } finally {
+      closeCopies(copies);
+    }
+  }
+
+  private static void closeCopies(ImageCopies copies) {
+    try {
+      copies.close();
+    } catch (EngineException e) {
+      System.err.println(io.splitcheck.report.TerminalText.line("splitcheck: " + e.getMessage()));
+    }
   }
 
   /** A matrix report as the report model carries it. */
