@@ -19,15 +19,16 @@ final class Colours {
   private record Rule(Pattern line, String colour) {}
 
   /** The first rule a line matches paints its matched part. */
-  private static final List<Rule> RULES = List.of(
-      new Rule(Pattern.compile("^no split$"), GREEN),
-      new Rule(Pattern.compile("^\\d+ splits?:$"), RED),
-      new Rule(Pattern.compile("^inconclusive:"), YELLOW),
-      new Rule(Pattern.compile("^verdict: reproducible\\b"), GREEN),
-      new Rule(Pattern.compile("^verdict: \\S+"), RED),
-      new Rule(Pattern.compile("^ERROR\\b"), BOLD_RED),
-      new Rule(Pattern.compile("^WARNING\\b"), YELLOW),
-      new Rule(Pattern.compile("^0 error\\(s\\), 0 warning\\(s\\)"), GREEN));
+  private static final List<Rule> RULES =
+      List.of(
+          new Rule(Pattern.compile("^no split$"), GREEN),
+          new Rule(Pattern.compile("^\\d+ splits?:$"), RED),
+          new Rule(Pattern.compile("^inconclusive:"), YELLOW),
+          new Rule(Pattern.compile("^verdict: reproducible\\b"), GREEN),
+          new Rule(Pattern.compile("^verdict: \\S+"), RED),
+          new Rule(Pattern.compile("^ERROR\\b"), BOLD_RED),
+          new Rule(Pattern.compile("^WARNING\\b"), YELLOW),
+          new Rule(Pattern.compile("^0 error\\(s\\), 0 warning\\(s\\)"), GREEN));
 
   private Colours() {}
 
@@ -48,7 +49,11 @@ final class Colours {
     for (Rule r : RULES) {
       Matcher m = r.line().matcher(line);
       if (m.find()) {
-        return line.substring(0, m.start()) + r.colour() + m.group() + RESET + line.substring(m.end());
+        return line.substring(0, m.start())
+            + r.colour()
+            + m.group()
+            + RESET
+            + line.substring(m.end());
       }
     }
     return line;

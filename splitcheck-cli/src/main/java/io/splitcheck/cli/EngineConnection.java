@@ -11,12 +11,15 @@ final class EngineConnection {
     return open(options == null ? null : options.dockerHost);
   }
 
-  /** @param host an engine URL, or null for DOCKER_HOST, else the local socket */
+  /**
+   * @param host an engine URL, or null for DOCKER_HOST, else the local socket
+   */
   static ConnectedEngine open(String host) throws EngineException {
     try {
       return ConnectedEngine.connect(host);
     } catch (EngineException e) {
-      throw new EngineException(e.getMessage() + "; start an engine there, or give --docker-host URL", e);
+      throw new EngineException(
+          e.getMessage() + "; start an engine there, or give --docker-host URL", e);
     }
   }
 }

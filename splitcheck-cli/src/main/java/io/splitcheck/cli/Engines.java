@@ -15,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The engines a command spreads its containers over ({@code --engine}, repeatable; else
- * {@code --docker-host}), each checked, pinged and described ({@code GET /info}), in the order given.
+ * The engines a command spreads its containers over ({@code --engine}, repeatable; else {@code
+ * --docker-host}), each checked, pinged and described ({@code GET /info}), in the order given.
  */
 record Engines(List<ConnectedEngine> connected) implements AutoCloseable {
   static final String OPTION = "--engine";
@@ -40,7 +40,9 @@ record Engines(List<ConnectedEngine> connected) implements AutoCloseable {
     return connected.stream().map(ConnectedEngine::info).toList();
   }
 
-  /** Connecting in the background; {@link #await} returns the engines or throws the first failure. */
+  /**
+   * Connecting in the background; {@link #await} returns the engines or throws the first failure.
+   */
   static final class Pending {
     private final CompletableFuture<Engines> future;
 
@@ -63,15 +65,17 @@ record Engines(List<ConnectedEngine> connected) implements AutoCloseable {
     }
 
     /**
-     * For a command whose input turned out bad after connecting began: closes the engines once they are
-     * connected (or the attempt fails), so no client, connection pool or thread outlives the error.
+     * For a command whose input turned out bad after connecting began: closes the engines once they
+     * are connected (or the attempt fails), so no client, connection pool or thread outlives the
+     * error.
      */
     void abandon() {
-      future.whenComplete((engines, error) -> {
-        if (engines != null) {
-          engines.close();
-        }
-      });
+      future.whenComplete(
+          (engines, error) -> {
+            if (engines != null) {
+              engines.close();
+            }
+          });
     }
   }
 
@@ -83,13 +87,15 @@ record Engines(List<ConnectedEngine> connected) implements AutoCloseable {
    */
   static Pending connect(List<String> urls, String dockerHost) {
     List<String> hosts = check(urls, dockerHost);
-    return new Pending(CompletableFuture.supplyAsync(() -> {
-      try {
-        return open(hosts, !urls.isEmpty());
-      } catch (EngineException e) {
-        throw new CompletionException(e);
-      }
-    }));
+    return new Pending(
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return open(hosts, !urls.isEmpty());
+              } catch (EngineException e) {
+                throw new CompletionException(e);
+              }
+            }));
   }
 
   /** As {@link #connect}, waiting for the engines. */
@@ -97,7 +103,10 @@ record Engines(List<ConnectedEngine> connected) implements AutoCloseable {
     return open(check(urls, dockerHost), !urls.isEmpty());
   }
 
-  /** The hosts to connect to; a malformed, unsupported or repeated {@code --engine} URL is bad input. */
+  /**
+   * The hosts to connect to; a malformed, unsupported or repeated {@code --engine} URL is bad
+   * input.
+   */
   static List<String> check(List<String> urls, String dockerHost) {
     if (urls.isEmpty()) {
       return java.util.Collections.singletonList(dockerHost);
@@ -106,14 +115,21 @@ record Engines(List<ConnectedEngine> connected) implements AutoCloseable {
     for (String url : urls) {
       String other = seen.put(normalise(url), url);
       if (other != null) {
-        throw new IllegalArgumentException(OPTION + " '" + url + "' is given twice"
-            + (other.equals(url) ? "" : " (also as '" + other + "')") + ": give each engine once");
+        throw new IllegalArgumentException(
+            OPTION
+                + " '"
+                + url
+                + "' is given twice"
+                + (other.equals(url) ? "" : " (also as '" + other + "')")
+                + ": give each engine once");
       }
     }
     return List.copyOf(urls);
   }
 
-  /** The URL in one spelling, so that one engine given twice is found; bad input names the option. */
+  /**
+   * The URL in one spelling, so that one engine given twice is found; bad input names the option.
+   */
   static String normalise(String url) {
     int sep = url == null ? -1 : url.indexOf("://");
     String scheme = sep < 0 ? "" : url.substring(0, sep);
@@ -128,18 +144,23 @@ record Engines(List<ConnectedEngine> connected) implements AutoCloseable {
       case "tcp" -> {
         try {
           URI uri = new URI(url);
-          if (uri.getHost() == null || uri.getPort() <= 0
+          if (uri.getHost() == null
+              || uri.getPort() <= 0
               || !(uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/"))) {
-            throw bad(url, "expected tcp://HOST:PORT (TLS from DOCKER_TLS_VERIFY and DOCKER_CERT_PATH)");
+            throw bad(
+                url, "expected tcp://HOST:PORT (TLS from DOCKER_TLS_VERIFY and DOCKER_CERT_PATH)");
           }
           return "tcp://" + uri.getHost().toLowerCase(java.util.Locale.ROOT) + ":" + uri.getPort();
         } catch (URISyntaxException e) {
           throw bad(url, "expected tcp://HOST:PORT (" + e.getReason() + ")");
         }
       }
-      case "ssh" -> throw bad(url, "ssh:// is not supported: docker-java, the client splitcheck talks to "
-          + "engines with, has no ssh transport; forward the engine's socket "
-          + "(ssh -nNT -L /tmp/engine.sock:/var/run/docker.sock USER@HOST) and give unix:///tmp/engine.sock");
+      case "ssh" ->
+          throw bad(
+              url,
+              "ssh:// is not supported: docker-java, the client splitcheck talks to "
+                  + "engines with, has no ssh transport; forward the engine's socket "
+                  + "(ssh -nNT -L /tmp/engine.sock:/var/run/docker.sock USER@HOST) and give unix:///tmp/engine.sock");
       default -> throw bad(url, EXPECTED);
     }
   }
@@ -148,7 +169,9 @@ record Engines(List<ConnectedEngine> connected) implements AutoCloseable {
     return new IllegalArgumentException(OPTION + " '" + url + "': " + expected);
   }
 
-  /** @param named whether the hosts came from {@code --engine} (errors name it) */
+  /**
+   * @param named whether the hosts came from {@code --engine} (errors name it)
+   */
   private static Engines open(List<String> hosts, boolean named) throws EngineException {
     List<ConnectedEngine> engines = new ArrayList<>();
     try {
@@ -157,9 +180,17 @@ record Engines(List<ConnectedEngine> connected) implements AutoCloseable {
         engines.add(engine);
         for (ConnectedEngine earlier : engines.subList(0, engines.size() - 1)) {
           if (earlier.info().sameEngineAs(engine.info())) {
-            throw new IllegalArgumentException(OPTION + " '" + earlier.url() + "' and " + OPTION + " '"
-                + host + "' are the same engine (GET /info: " + engine.info().identity()
-                + "): give each engine once");
+            throw new IllegalArgumentException(
+                OPTION
+                    + " '"
+                    + earlier.url()
+                    + "' and "
+                    + OPTION
+                    + " '"
+                    + host
+                    + "' are the same engine (GET /info: "
+                    + engine.info().identity()
+                    + "): give each engine once");
           }
         }
       }
@@ -182,5 +213,4 @@ record Engines(List<ConnectedEngine> connected) implements AutoCloseable {
       throw bad(host, EXPECTED + " (" + e.getMessage() + ")");
     }
   }
-
 }

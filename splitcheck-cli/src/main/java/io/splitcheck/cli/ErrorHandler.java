@@ -10,11 +10,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The one error policy of every command: {@code splitcheck CMD: error: <what>} on stderr and exit 2, for
- * bad input (picocli's own parse errors included: the message and where to read the usage, not the whole
- * usage), engine errors (the message, which quotes the call and the daemon's text) and anything else (its
- * class too, since it is a bug). The stack trace only with {@code --stacktrace} (before or after the
- * command) or {@code SPLITCHECK_STACKTRACE}.
+ * The one error policy of every command: {@code splitcheck CMD: error: <what>} on stderr and exit
+ * 2, for bad input (picocli's own parse errors included: the message and where to read the usage,
+ * not the whole usage), engine errors (the message, which quotes the call and the daemon's text)
+ * and anything else (its class too, since it is a bug). The stack trace only with {@code
+ * --stacktrace} (before or after the command) or {@code SPLITCHECK_STACKTRACE}.
  */
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
   static final int EXIT_ERROR = 2;
@@ -44,16 +44,22 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     return EXIT_ERROR;
   }
 
-  /** {@code splitcheck matrix: error: }, or {@code splitcheck: error: } before a command is known. */
+  /**
+   * {@code splitcheck matrix: error: }, or {@code splitcheck: error: } before a command is known.
+   */
   static String prefix(CommandLine cl) {
     return cl.getCommandSpec().qualifiedName() + ": error: ";
   }
 
-  /** Bad input and engine errors by their message; anything else with its class, since it is a bug. */
+  /**
+   * Bad input and engine errors by their message; anything else with its class, since it is a bug.
+   */
   static String describe(Exception e) {
     String message = e.getMessage() == null ? "" : e.getMessage();
-    if (e instanceof IllegalArgumentException || e instanceof EngineException
-        || e instanceof java.io.IOException || e instanceof IllegalStateException) {
+    if (e instanceof IllegalArgumentException
+        || e instanceof EngineException
+        || e instanceof java.io.IOException
+        || e instanceof IllegalStateException) {
       return message.isEmpty() ? e.getClass().getSimpleName() : message;
     }
     return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
@@ -73,6 +79,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   }
 
   private static boolean wantsStackTrace(String[] args) {
-    return System.getenv("SPLITCHECK_STACKTRACE") != null || java.util.Arrays.asList(args).contains("--stacktrace");
+    return System.getenv("SPLITCHECK_STACKTRACE") != null
+        || java.util.Arrays.asList(args).contains("--stacktrace");
   }
 }

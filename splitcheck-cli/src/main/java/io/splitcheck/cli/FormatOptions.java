@@ -16,17 +16,27 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --format text|json|sarif|junit}: what stdout carries. With anything but text, the human summary
- * goes to stderr, so {@code splitcheck audit IMG --format sarif > audit.sarif} keeps both. A file option
- * given as {@code -} ({@code --json -}) also means stdout, and only one thing can go there.
+ * {@code --format text|json|sarif|junit}: what stdout carries. With anything but text, the human
+ * summary goes to stderr, so {@code splitcheck audit IMG --format sarif > audit.sarif} keeps both.
+ * A file option given as {@code -} ({@code --json -}) also means stdout, and only one thing can go
+ * there.
  */
 public final class FormatOptions {
   /** What stdout carries. */
-  public enum Format { TEXT, JSON, SARIF, JUNIT }
+  public enum Format {
+    TEXT,
+    JSON,
+    SARIF,
+    JUNIT
+  }
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "What stdout carries: text (default), json, sarif (SARIF 2.1.0) or junit (JUnit XML); "
-          + "with another than text the summary goes to stderr.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description =
+          "What stdout carries: text (default), json, sarif (SARIF 2.1.0) or junit (JUnit XML); "
+              + "with another than text the summary goes to stderr.")
   String format = "text";
 
   private PrintWriter stdout = new PrintWriter(System.out, true);
@@ -43,16 +53,22 @@ public final class FormatOptions {
     try {
       return Format.valueOf(format.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Error parsing --format '" + format
-          + "': expected text, json, sarif or junit");
+      throw new IllegalArgumentException(
+          "Error parsing --format '" + format + "': expected text, json, sarif or junit");
     }
   }
 
   /** Checks that at most one thing goes to stdout; call before any work. */
   void check(String fileOption, Path file) {
     if (isStdout(file) && format() != Format.TEXT) {
-      throw new IllegalArgumentException("Error parsing " + fileOption + " '-': --format " + format
-          + " already writes to stdout; give " + fileOption + " a file");
+      throw new IllegalArgumentException(
+          "Error parsing "
+              + fileOption
+              + " '-': --format "
+              + format
+              + " already writes to stdout; give "
+              + fileOption
+              + " a file");
     }
     format();
   }
@@ -62,11 +78,12 @@ public final class FormatOptions {
   }
 
   /**
-   * What the console may carry: colour and a progress line only for text on a terminal, never when a
-   * structured format or one of {@code files} given as {@code -} goes to stdout.
+   * What the console may carry: colour and a progress line only for text on a terminal, never when
+   * a structured format or one of {@code files} given as {@code -} goes to stdout.
    */
   Terminal terminal(Path... files) {
-    boolean structured = format() != Format.TEXT || java.util.Arrays.stream(files).anyMatch(FormatOptions::isStdout);
+    boolean structured =
+        format() != Format.TEXT || java.util.Arrays.stream(files).anyMatch(FormatOptions::isStdout);
     return Terminal.detect(structured);
   }
 
@@ -79,13 +96,15 @@ public final class FormatOptions {
    * Writes the chosen structured format to stdout: {@code json} is the command's own document, the
    * others are rendered from its run report.
    */
-  void emit(String json, RunReport report, SarifRenderer sarif, Redactor redactor) throws IOException {
-    String text = switch (format()) {
-      case TEXT -> null;
-      case JSON -> JsonOutput.redacted(json.getBytes(StandardCharsets.UTF_8), redactor);
-      case SARIF -> render(w -> sarif.render(report, w));
-      case JUNIT -> render(w -> new JUnitXmlRenderer().render(report, w));
-    };
+  void emit(String json, RunReport report, SarifRenderer sarif, Redactor redactor)
+      throws IOException {
+    String text =
+        switch (format()) {
+          case TEXT -> null;
+          case JSON -> JsonOutput.redacted(json.getBytes(StandardCharsets.UTF_8), redactor);
+          case SARIF -> render(w -> sarif.render(report, w));
+          case JUNIT -> render(w -> new JUnitXmlRenderer().render(report, w));
+        };
     if (text != null) {
       // JSON was redacted value by value (a key header without END cannot cut the document); the
       // report-rendered formats come from a report the writer redacted before rendering
@@ -95,7 +114,10 @@ public final class FormatOptions {
     }
   }
 
-  /** Writes {@code json} to {@code file} as it is, or to stdout (ending in a newline) when the file is {@code -}. */
+  /**
+   * Writes {@code json} to {@code file} as it is, or to stdout (ending in a newline) when the file
+   * is {@code -}.
+   */
   void writeJson(Path file, String json, Redactor redactor) throws IOException {
     String text = JsonOutput.redacted(json.getBytes(StandardCharsets.UTF_8), redactor);
     if (isStdout(file)) {
@@ -125,5 +147,4 @@ public final class FormatOptions {
     r.to(w);
     return w.toString();
   }
-
 }

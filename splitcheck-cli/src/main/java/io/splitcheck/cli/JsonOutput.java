@@ -10,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes a command's JSON document ({@link Document}: schemaVersion, then the result) in the one JSON
- * form, redacted value by value before it is serialised: a rule cannot reach past a value into the
- * document's syntax, so no value (a key block without END, a quote) can make the file invalid.
+ * Writes a command's JSON document ({@link Document}: schemaVersion, then the result) in the one
+ * JSON form, redacted value by value before it is serialised: a rule cannot reach past a value into
+ * the document's syntax, so no value (a key block without END, a quote) can make the file invalid.
  */
 final class JsonOutput {
   private JsonOutput() {}
@@ -27,11 +27,16 @@ final class JsonOutput {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Files.writeString(file, Json.text(RedactingJson.redact(Json.mapper().valueToTree(Document.of(result)),
-        redactor)), StandardCharsets.UTF_8);
+    Files.writeString(
+        file,
+        Json.text(RedactingJson.redact(Json.mapper().valueToTree(Document.of(result)), redactor)),
+        StandardCharsets.UTF_8);
   }
 
-  /** A document another writer serialised, parsed back and redacted value by value, in the one JSON form. */
+  /**
+   * A document another writer serialised, parsed back and redacted value by value, in the one JSON
+   * form.
+   */
   static String redacted(byte[] document, Redactor redactor) throws IOException {
     return Json.text(RedactingJson.redact(Json.tree(document), redactor));
   }

@@ -13,20 +13,24 @@ import picocli.CommandLine.Command;
     name = "splitcheck",
     mixinStandardHelpOptions = true,
     version = "splitcheck 0.1.0",
-    description = "Build twice and explain every difference; run under the security matrix and name "
-        + "the syscall behind every split; audit images.",
+    description =
+        "Build twice and explain every difference; run under the security matrix and name "
+            + "the syscall behind every split; audit images.",
     synopsisSubcommandLabel = "COMMAND")
 public final class Main implements java.util.concurrent.Callable<Integer> {
   /** The commands that always talk to an engine: their client is built while picocli parses. */
   private static final java.util.Set<String> ENGINE_COMMANDS =
       java.util.Set.of("matrix", "run", "twice", "trace", "profile", "audit", "gc", "harden");
+
   @CommandLine.Option(names = "--stacktrace", description = "Print the stack trace of an error.")
   boolean stacktrace;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** No command: the usage, on stderr, and exit 2 (a script that forgot its command should not pass). */
+  /**
+   * No command: the usage, on stderr, and exit 2 (a script that forgot its command should not
+   * pass).
+   */
   @Override
   public Integer call() {
     spec.commandLine().usage(spec.commandLine().getErr());
@@ -41,7 +45,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     System.exit(commandLine(args.length == 0 ? null : args[0]).execute(args));
   }
 
-  /** The configured command line with every command (exit codes: 0 ok, 1 found something, 2 error). */
+  /**
+   * The configured command line with every command (exit codes: 0 ok, 1 found something, 2 error).
+   */
   public static CommandLine commandLine() {
     return commandLine(null);
   }
@@ -49,15 +55,17 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   /**
    * The command line with only {@code first}'s command when that names one: picocli reads every
    * registered command's annotations up front, and a command's run should not wait on eight others.
-   * Anything else ({@code help}, an option, a typo) gets them all, so that help and errors list them.
+   * Anything else ({@code help}, an option, a typo) gets them all, so that help and errors list
+   * them.
    */
   static CommandLine commandLine(String first) {
     CommandLine cl = new CommandLine(new Main());
-    COMMANDS.forEach((name, command) -> {
-      if (first == null || !COMMANDS.containsKey(first) || first.equals(name)) {
-        cl.addSubcommand(name, command.get());
-      }
-    });
+    COMMANDS.forEach(
+        (name, command) -> {
+          if (first == null || !COMMANDS.containsKey(first) || first.equals(name)) {
+            cl.addSubcommand(name, command.get());
+          }
+        });
     if (first == null || !COMMANDS.containsKey(first)) {
       cl.addSubcommand("help", new CommandLine.HelpCommand());
     }

@@ -1,136 +1,183 @@
 package io.splitcheck.cli;
 
-import java.time.Duration;
-import io.splitcheck.model.Durations;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.RunId;
 import io.splitcheck.json.Document;
 import io.splitcheck.json.Json;
+import io.splitcheck.matrix.CellOverrides;
 import io.splitcheck.matrix.CellResult;
 import io.splitcheck.matrix.EngineAxis;
-import io.splitcheck.report.MatrixResult;
-import java.util.Map;
-import io.splitcheck.matrix.CellOverrides;
 import io.splitcheck.matrix.MatrixCheck;
-import io.splitcheck.matrix.MatrixRequest;
 import io.splitcheck.matrix.MatrixJson;
 import io.splitcheck.matrix.MatrixOptions;
-import io.splitcheck.matrix.TracerChoice;
-import io.splitcheck.report.ReportWriter;
 import io.splitcheck.matrix.MatrixReport;
+import io.splitcheck.matrix.MatrixRequest;
 import io.splitcheck.matrix.MatrixText;
 import io.splitcheck.matrix.TraceMode;
+import io.splitcheck.matrix.TracerChoice;
+import io.splitcheck.model.Durations;
+import io.splitcheck.report.MatrixResult;
 import io.splitcheck.report.Redactor;
+import io.splitcheck.report.ReportWriter;
 import io.splitcheck.report.RunReport;
 import io.splitcheck.report.SarifRenderer;
 import io.splitcheck.report.TerminalText;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.util.function.Consumer;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code splitcheck matrix}: run an image under the security matrix and explain every split. */
-@Command(name = "matrix", mixinStandardHelpOptions = true,
-    description = "Run an image under unconfined, runtime-default, cap-drop-all, read-only, "
-        + "no-network, restricted and custom seccomp cells (and, with --config, k8s-restricted, "
-        + "k8s-default, openshift-restricted); name the syscall behind every split. "
-        + "Exit 0: no split, 1: split, 2: error.")
+@Command(
+    name = "matrix",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run an image under unconfined, runtime-default, cap-drop-all, read-only, "
+            + "no-network, restricted and custom seccomp cells (and, with --config, k8s-restricted, "
+            + "k8s-default, openshift-restricted); name the syscall behind every split. "
+            + "Exit 0: no split, 1: split, 2: error.")
 public final class MatrixCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "IMAGE", description = "a local image (never pulled)")
   String image;
 
-  @Parameters(index = "1..*", paramLabel = "CMD", description = "after --: replaces the image's cmd")
+  @Parameters(
+      index = "1..*",
+      paramLabel = "CMD",
+      description = "after --: replaces the image's cmd")
   List<String> command = new ArrayList<>();
 
   @Option(names = "--config", paramLabel = "NAME", description = "cells to run, in this order")
   List<String> configs = new ArrayList<>();
 
-  @Option(names = "--profile", paramLabel = "NAME=FILE|NAME",
-      description = "a cell under a seccomp profile: a file, or a bundled one by name (seccomp-profiles/NAME.json)")
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME=FILE|NAME",
+      description =
+          "a cell under a seccomp profile: a file, or a bundled one by name (seccomp-profiles/NAME.json)")
   List<String> profiles = new ArrayList<>();
 
-  @Option(names = "--derive", paramLabel = "NAME=EXPR",
+  @Option(
+      names = "--derive",
+      paramLabel = "NAME=EXPR",
       description = "a cell under the engine default profile changed by EXPR, e.g. getrandom=EPERM")
   List<String> derives = new ArrayList<>();
 
-  @Option(names = "--baseline", paramLabel = "NAME", description = "default: the first --config, "
-      + "else unconfined")
+  @Option(
+      names = "--baseline",
+      paramLabel = "NAME",
+      description = "default: the first --config, " + "else unconfined")
   String baseline;
 
-  @Option(names = "--trace", paramLabel = "MODE", defaultValue = "auto",
+  @Option(
+      names = "--trace",
+      paramLabel = "MODE",
+      defaultValue = "auto",
       description = "auto (baseline and split cells), always, never; default ${DEFAULT-VALUE}")
   String trace;
 
-  @Option(names = "--tracer", paramLabel = "KIND", defaultValue = "auto",
-      description = "ebpf (bpftrace on this host: every cell traced in its one run), ptrace (strace in a"
-          + " second run of the cells to trace), auto (ebpf when it can run here, else ptrace);"
-          + " default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--tracer",
+      paramLabel = "KIND",
+      defaultValue = "auto",
+      description =
+          "ebpf (bpftrace on this host: every cell traced in its one run), ptrace (strace in a"
+              + " second run of the cells to trace), auto (ebpf when it can run here, else ptrace);"
+              + " default ${DEFAULT-VALUE}")
   String tracer;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s",
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      defaultValue = "60s",
       description = "per run; default ${DEFAULT-VALUE}")
   String timeout;
 
-  @Option(names = "--jobs", paramLabel = "N",
+  @Option(
+      names = "--jobs",
+      paramLabel = "N",
       description = "cells at once; default: the sum over the engines of max(6, 2 x its CPUs)")
   Integer jobs;
 
-  @Option(names = Engines.OPTION, paramLabel = "URL", description = "an engine to run cells on "
-      + "(unix:///PATH, tcp://HOST:PORT, as DOCKER_HOST); repeat to spread cells round-robin; "
-      + "default: --docker-host")
+  @Option(
+      names = Engines.OPTION,
+      paramLabel = "URL",
+      description =
+          "an engine to run cells on "
+              + "(unix:///PATH, tcp://HOST:PORT, as DOCKER_HOST); repeat to spread cells round-robin; "
+              + "default: --docker-host")
   List<String> engines = new ArrayList<>();
 
-  @Option(names = OnEngines.OPTION, paramLabel = "NAME=URL", description = "run every cell on this "
-      + "engine too (repeat: the engine as an axis; the first is the reference); the image is streamed "
-      + "to each and removed after; a cell whose outcome differs between engines is an engine split")
+  @Option(
+      names = OnEngines.OPTION,
+      paramLabel = "NAME=URL",
+      description =
+          "run every cell on this "
+              + "engine too (repeat: the engine as an axis; the first is the reference); the image is streamed "
+              + "to each and removed after; a cell whose outcome differs between engines is an engine split")
   List<String> on = new ArrayList<>();
 
-  @Option(names = "--json", paramLabel = "FILE", description = "write the JSON report here (- for stdout)")
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "write the JSON report here (- for stdout)")
   Path json;
 
-  @Option(names = "--report", paramLabel = "DIR",
+  @Option(
+      names = "--report",
+      paramLabel = "DIR",
       description = "also write report.json, junit.xml and a self-contained index.html here")
   Path reportDir;
 
-  @Option(names = "--default-profile", paramLabel = "FILE",
+  @Option(
+      names = "--default-profile",
+      paramLabel = "FILE",
       description = "the engine default profile --derive starts from")
   Path defaultProfile;
 
-  @Option(names = "--user", paramLabel = "UID[:GID]",
+  @Option(
+      names = "--user",
+      paramLabel = "UID[:GID]",
       description = "run every cell but the baseline as this user (runAsUser[:runAsGroup])")
   String user;
 
-  @Option(names = "--limit", paramLabel = "KEY=VALUE",
+  @Option(
+      names = "--limit",
+      paramLabel = "KEY=VALUE",
       description = "memory=128m, pids=64 or cpus=0.5 on every cell but the baseline; repeatable")
   List<String> limits = new ArrayList<>();
 
-  @Option(names = "--tmpfs", paramLabel = "PATH",
-      description = "a tmpfs at PATH in every cell but the baseline (with read-only: the usual fix)")
+  @Option(
+      names = "--tmpfs",
+      paramLabel = "PATH",
+      description =
+          "a tmpfs at PATH in every cell but the baseline (with read-only: the usual fix)")
   List<String> tmpfs = new ArrayList<>();
 
-  @Option(names = "--pod", paramLabel = "FILE.yaml[#CONTAINER]",
-      description = "a cell from a Kubernetes manifest (Pod, Deployment, StatefulSet, DaemonSet, Job, "
-          + "CronJob): the container by name, else the one running IMAGE, else the first")
+  @Option(
+      names = "--pod",
+      paramLabel = "FILE.yaml[#CONTAINER]",
+      description =
+          "a cell from a Kubernetes manifest (Pod, Deployment, StatefulSet, DaemonSet, Job, "
+              + "CronJob): the container by name, else the one running IMAGE, else the first")
   List<String> pods = new ArrayList<>();
 
-  @picocli.CommandLine.Mixin
-  CommonOptions common = new CommonOptions();
+  @picocli.CommandLine.Mixin CommonOptions common = new CommonOptions();
 
-  @picocli.CommandLine.Mixin
-  FormatOptions output = new FormatOptions();
+  @picocli.CommandLine.Mixin FormatOptions output = new FormatOptions();
 
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -139,20 +186,29 @@ public final class MatrixCommand implements Callable<Integer> {
     OutputPaths.dir(reportDir, "--report");
     // options a user can get wrong in writing are checked before any engine is contacted
     if (jobs != null && jobs < 1) {
-      throw new IllegalArgumentException("Error parsing --jobs '" + jobs + "': expected at least 1");
+      throw new IllegalArgumentException(
+          "Error parsing --jobs '" + jobs + "': expected at least 1");
     }
     TraceMode mode = TraceMode.parse(trace);
     Duration perCell = Durations.positive(timeout, "--timeout");
     output.streams(spec.commandLine()).check("--json", json);
     if (!on.isEmpty() && !engines.isEmpty()) {
-      throw new IllegalArgumentException(OnEngines.OPTION + " and " + Engines.OPTION + " are given: "
-          + Engines.OPTION + " spreads cells round-robin over engines, " + OnEngines.OPTION
-          + " runs every cell on each; give one of them");
+      throw new IllegalArgumentException(
+          OnEngines.OPTION
+              + " and "
+              + Engines.OPTION
+              + " are given: "
+              + Engines.OPTION
+              + " spreads cells round-robin over engines, "
+              + OnEngines.OPTION
+              + " runs every cell on each; give one of them");
     }
     MatrixRequest request = request(mode, perCell);
     Redactor redactor = Redactor.standard();
-    Consumer<String> warn = w -> System.err.println("splitcheck matrix: warning: "
-        + TerminalText.escape(redactor.redact(w)));
+    Consumer<String> warn =
+        w ->
+            System.err.println(
+                "splitcheck matrix: warning: " + TerminalText.escape(redactor.redact(w)));
     Outcome outcome = on.isEmpty() ? spread(request, warn) : onEngines(request, warn);
     Timings.mark("cells");
     write(outcome, redactor);
@@ -165,7 +221,8 @@ public final class MatrixCommand implements Callable<Integer> {
 
   /**
    * What a run found, whichever way its cells ran: the human text, the one result record the JSON,
-   * the report and {@code --format} render, the exit code, and an error to raise once all is written.
+   * the report and {@code --format} render, the exit code, and an error to raise once all is
+   * written.
    */
   private record Outcome(String text, MatrixResult result, int exitCode, EngineException failure) {}
 
@@ -186,15 +243,24 @@ public final class MatrixCommand implements Callable<Integer> {
       prepared = prepared.withJobs(MatrixOptions.defaultJobs(connected.infos()));
     }
     MatrixReport report;
-    try (ProgressLine progress = ProgressLine.start("matrix", output.terminal(json))
-        .total("cells", prepared.options().plan().cells().size())) {
-      report = MatrixCheck.run(connected.engines(), connected.infos(), prepared,
-          RunId.next(Clock.systemUTC()), warn);
+    try (ProgressLine progress =
+        ProgressLine.start("matrix", output.terminal(json))
+            .total("cells", prepared.options().plan().cells().size())) {
+      report =
+          MatrixCheck.run(
+              connected.engines(),
+              connected.infos(),
+              prepared,
+              RunId.next(Clock.systemUTC()),
+              warn);
     }
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     MatrixText.print(report, new PrintStream(text, true, StandardCharsets.UTF_8));
-    return new Outcome(text.toString(StandardCharsets.UTF_8), MatrixJson.result(report),
-        report.exitCode(), report.engineLost() ? engineWentAway(report) : null);
+    return new Outcome(
+        text.toString(StandardCharsets.UTF_8),
+        MatrixJson.result(report),
+        report.exitCode(),
+        report.engineLost() ? engineWentAway(report) : null);
   }
 
   /** {@code --on}: every cell on every named engine, the cells x engines grid. */
@@ -211,15 +277,18 @@ public final class MatrixCommand implements Callable<Integer> {
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     MatrixText.print(result, image, new PrintStream(text, true, StandardCharsets.UTF_8));
     MatrixResult r = result.result();
-    r = new MatrixResult(image, r.imageId(), r.baseline(), r.cells(), r.splits(), r.warnings(),
-        r.engineGrid());
+    r =
+        new MatrixResult(
+            image, r.imageId(), r.baseline(), r.cells(), r.splits(), r.warnings(), r.engineGrid());
     return new Outcome(text.toString(StandardCharsets.UTF_8), r, result.exitCode(), null);
   }
 
   /** The text, {@code --json}, {@code --format}'s stdout and {@code --report}, for either path. */
   private void write(Outcome outcome, Redactor redactor) throws IOException {
     PrintWriter human = output.human();
-    human.print(Colours.paint(TerminalText.escape(redactor.redact(outcome.text())), output.terminal(json).colour()));
+    human.print(
+        Colours.paint(
+            TerminalText.escape(redactor.redact(outcome.text())), output.terminal(json).colour()));
     human.flush();
     String document = Json.text(Document.of(outcome.result()));
     if (json != null) {
@@ -236,25 +305,43 @@ public final class MatrixCommand implements Callable<Integer> {
 
   /** The matrix the options ask for, as one request for both paths. */
   private MatrixRequest request(TraceMode mode, Duration perCell) {
-    return MatrixRequest.builder(image).configs(configs)
+    return MatrixRequest.builder(image)
+        .configs(configs)
         .profiles(ProfileOptions.toMap(profiles, System.getenv()))
-        .derives(NamedValue.toMap("--derive", derives, v -> v)).baseline(baseline).trace(mode)
-        .timeout(perCell).jobs(jobs == null ? MatrixOptions.defaultJobs() : jobs).command(command)
-        .defaultProfile(defaultProfile).tracer(TracerChoice.parse(tracer))
-        .overrides(CellOverrides.parse(user, limits, tmpfs)).pods(pods).build();
+        .derives(NamedValue.toMap("--derive", derives, v -> v))
+        .baseline(baseline)
+        .trace(mode)
+        .timeout(perCell)
+        .jobs(jobs == null ? MatrixOptions.defaultJobs() : jobs)
+        .command(command)
+        .defaultProfile(defaultProfile)
+        .tracer(TracerChoice.parse(tracer))
+        .overrides(CellOverrides.parse(user, limits, tmpfs))
+        .pods(pods)
+        .build();
   }
 
   /** Exit 2 with the cells that did not finish; the report of those that did is already written. */
   private EngineException engineWentAway(MatrixReport report) {
     List<CellResult> cells = report.run().cells();
-    List<CellResult> lost = cells.stream().filter(CellResult::engineLost)
-        .toList();
-    String written = json == null && reportDir == null ? "" : "; the report of the "
-        + (cells.size() - lost.size()) + " finished cell(s) was written to "
-        + (reportDir != null ? reportDir : json);
-    return new EngineException("the engine went away during the run: "
-        + lost.size() + " of " + cells.size() + " cell(s) did not finish ("
-        + lost.stream().map(CellResult::config).toList() + ": "
-        + lost.get(0).startError() + ")" + written);
+    List<CellResult> lost = cells.stream().filter(CellResult::engineLost).toList();
+    String written =
+        json == null && reportDir == null
+            ? ""
+            : "; the report of the "
+                + (cells.size() - lost.size())
+                + " finished cell(s) was written to "
+                + (reportDir != null ? reportDir : json);
+    return new EngineException(
+        "the engine went away during the run: "
+            + lost.size()
+            + " of "
+            + cells.size()
+            + " cell(s) did not finish ("
+            + lost.stream().map(CellResult::config).toList()
+            + ": "
+            + lost.get(0).startError()
+            + ")"
+            + written);
   }
 }

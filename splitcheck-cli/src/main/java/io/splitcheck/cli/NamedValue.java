@@ -5,21 +5,23 @@ record NamedValue(String name, String value) {
   static NamedValue parse(String option, String s) {
     int eq = s.indexOf('=');
     if (eq <= 0 || eq == s.length() - 1) {
-      throw new IllegalArgumentException("Error parsing " + option + " '" + s
-          + "': expected NAME=VALUE");
+      throw new IllegalArgumentException(
+          "Error parsing " + option + " '" + s + "': expected NAME=VALUE");
     }
     return new NamedValue(s.substring(0, eq), s.substring(eq + 1));
   }
 
   /** {@code NAME=VALUE} options as an ordered map; a name given twice is an error. */
-  static <V> java.util.Map<String, V> toMap(String option, java.util.List<String> values,
+  static <V> java.util.Map<String, V> toMap(
+      String option,
+      java.util.List<String> values,
       java.util.function.Function<String, V> convert) {
     java.util.Map<String, V> map = new java.util.LinkedHashMap<>();
     for (String s : values) {
       NamedValue nv = parse(option, s);
       if (map.put(nv.name(), convert.apply(nv.value())) != null) {
-        throw new IllegalArgumentException(option + " '" + s + "': cell name '" + nv.name()
-            + "' is given twice");
+        throw new IllegalArgumentException(
+            option + " '" + s + "': cell name '" + nv.name() + "' is given twice");
       }
     }
     return map;

@@ -36,7 +36,9 @@ final class OnEngines implements AutoCloseable {
     this.tag = tag;
   }
 
-  /** NAME to URL in the order given; a bad or repeated name or URL is bad input naming the option. */
+  /**
+   * NAME to URL in the order given; a bad or repeated name or URL is bad input naming the option.
+   */
   static Map<String, String> parse(List<String> values) {
     Map<String, String> byName = new LinkedHashMap<>();
     Map<String, String> urls = new LinkedHashMap<>();
@@ -44,24 +46,34 @@ final class OnEngines implements AutoCloseable {
       int eq = v.indexOf('=');
       String name = eq < 0 ? "" : v.substring(0, eq);
       if (!NAME.matcher(name).matches()) {
-        throw new IllegalArgumentException(OPTION + " '" + v + "': expected NAME=URL, e.g. "
-            + "podman=unix:///run/splitcheck/podman.sock (NAME: letters, digits, . _ -)");
+        throw new IllegalArgumentException(
+            OPTION
+                + " '"
+                + v
+                + "': expected NAME=URL, e.g. "
+                + "podman=unix:///run/splitcheck/podman.sock (NAME: letters, digits, . _ -)");
       }
       String url = v.substring(eq + 1);
       String normal;
       try {
         normal = Engines.normalise(url);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(e.getMessage().replace(Engines.OPTION + " '", OPTION + " '"
-            + name + "="));
+        throw new IllegalArgumentException(
+            e.getMessage().replace(Engines.OPTION + " '", OPTION + " '" + name + "="));
       }
       if (byName.put(name, url) != null) {
-        throw new IllegalArgumentException(OPTION + " '" + v + "': the name '" + name + "' is given twice");
+        throw new IllegalArgumentException(
+            OPTION + " '" + v + "': the name '" + name + "' is given twice");
       }
       String other = urls.put(normal, name);
       if (other != null) {
-        throw new IllegalArgumentException(OPTION + " '" + v + "': the engine is given twice (also as '"
-            + other + "'): give each engine once");
+        throw new IllegalArgumentException(
+            OPTION
+                + " '"
+                + v
+                + "': the engine is given twice (also as '"
+                + other
+                + "'): give each engine once");
       }
     }
     return byName;
@@ -72,7 +84,8 @@ final class OnEngines implements AutoCloseable {
     return "splitcheck-run/" + runId + ":matrix";
   }
 
-  static OnEngines open(Map<String, String> named, String image, String runId, Consumer<String> warn)
+  static OnEngines open(
+      Map<String, String> named, String image, String runId, Consumer<String> warn)
       throws EngineException {
     List<String> names = new ArrayList<>(named.keySet());
     Engines engines = Engines.open(new ArrayList<>(named.values()), null);
@@ -83,11 +96,16 @@ final class OnEngines implements AutoCloseable {
         ConnectedEngine e = engines.connected().get(i);
         EngineFacts facts = e.facts();
         if (facts.profilesByPath()) {
-          e.sendProfilesAsFiles(Path.of(System.getProperty("java.io.tmpdir"),
-              "splitcheck-seccomp"));
+          e.sendProfilesAsFiles(
+              Path.of(System.getProperty("java.io.tmpdir"), "splitcheck-seccomp"));
         }
-        targets.add(new EngineAxis.Target(names.get(i), e.containers(), e.info(), facts,
-            EngineAxis.defaultProfile(names.get(i), facts, warn).orElse(null)));
+        targets.add(
+            new EngineAxis.Target(
+                names.get(i),
+                e.containers(),
+                e.info(),
+                facts,
+                EngineAxis.defaultProfile(names.get(i), facts, warn).orElse(null)));
       }
       on.spread(image);
     } catch (EngineException | RuntimeException ex) {
@@ -113,8 +131,12 @@ final class OnEngines implements AutoCloseable {
       }
     }
     if (source < 0) {
-      throw new IllegalArgumentException("image '" + image + "': no such image on any " + OPTION
-          + " engine (splitcheck never pulls)");
+      throw new IllegalArgumentException(
+          "image '"
+              + image
+              + "': no such image on any "
+              + OPTION
+              + " engine (splitcheck never pulls)");
     }
     ImageStore from = connected.get(source).images();
     tagged.add(from);
@@ -149,8 +171,11 @@ final class OnEngines implements AutoCloseable {
       try {
         images.remove(tag);
       } catch (EngineException e) {
-        first = first == null ? new EngineException("removing " + tag + ": " + e.getMessage()
-            + " (splitcheck gc finds it)", e) : first;
+        first =
+            first == null
+                ? new EngineException(
+                    "removing " + tag + ": " + e.getMessage() + " (splitcheck gc finds it)", e)
+                : first;
       }
     }
     tagged.clear();

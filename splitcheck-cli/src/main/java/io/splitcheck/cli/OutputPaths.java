@@ -4,19 +4,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Output options checked before anything runs: a matrix of minutes must not end in "is a directory".
- * Each failure names the option and what was expected.
+ * Output options checked before anything runs: a matrix of minutes must not end in "is a
+ * directory". Each failure names the option and what was expected.
  */
 final class OutputPaths {
   private OutputPaths() {}
 
-  /** {@code --json FILE}: not a directory; writable if it exists, else creatable in a writable folder. */
+  /**
+   * {@code --json FILE}: not a directory; writable if it exists, else creatable in a writable
+   * folder.
+   */
   static void file(Path file, String option) {
     if (file == null) {
       return;
     }
     if (Files.isDirectory(file)) {
-      throw new IllegalArgumentException(option + " '" + file + "' is a directory, expected a file to write");
+      throw new IllegalArgumentException(
+          option + " '" + file + "' is a directory, expected a file to write");
     }
     if (Files.exists(file) && !Files.isWritable(file)) {
       throw new IllegalArgumentException(option + " '" + file + "' is not writable");
@@ -32,8 +36,8 @@ final class OutputPaths {
       return;
     }
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new IllegalArgumentException(option + " '" + dir + "' is a file, expected a directory to write "
-          + "the report into");
+      throw new IllegalArgumentException(
+          option + " '" + dir + "' is a file, expected a directory to write " + "the report into");
     }
     if (Files.isDirectory(dir) && !Files.isWritable(dir)) {
       throw new IllegalArgumentException(option + " '" + dir + "' is not writable");
@@ -53,7 +57,8 @@ final class OutputPaths {
       return;
     }
     if (!Files.isDirectory(p)) {
-      throw new IllegalArgumentException(option + " '" + target + "': '" + p + "' is a file, expected a directory");
+      throw new IllegalArgumentException(
+          option + " '" + target + "': '" + p + "' is a file, expected a directory");
     }
     if (!Files.isWritable(p)) {
       throw new IllegalArgumentException(option + " '" + target + "': '" + p + "' is not writable");

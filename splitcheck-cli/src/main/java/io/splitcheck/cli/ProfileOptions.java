@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code --profile NAME=FILE}, or {@code --profile NAME} for a bundled profile ({@code seccomp-profiles/NAME.json}
- * of {@code SPLITCHECK_PROFILES} or the working directory, else the copy in the jar, written to a temporary file
- * so the cell reads it like any other).
+ * {@code --profile NAME=FILE}, or {@code --profile NAME} for a bundled profile ({@code
+ * seccomp-profiles/NAME.json} of {@code SPLITCHECK_PROFILES} or the working directory, else the
+ * copy in the jar, written to a temporary file so the cell reads it like any other).
  */
 final class ProfileOptions {
 
@@ -24,9 +24,11 @@ final class ProfileOptions {
     Map<String, Path> map = new LinkedHashMap<>();
     for (String s : values) {
       String name = s.contains("=") ? NamedValue.parse("--profile", s).name() : s;
-      Path file = s.contains("=") ? Path.of(NamedValue.parse("--profile", s).value()) : bundled(s, env);
+      Path file =
+          s.contains("=") ? Path.of(NamedValue.parse("--profile", s).value()) : bundled(s, env);
       if (map.put(name, file) != null) {
-        throw new IllegalArgumentException("--profile '" + s + "': cell name '" + name + "' is given twice");
+        throw new IllegalArgumentException(
+            "--profile '" + s + "': cell name '" + name + "' is given twice");
       }
     }
     return map;
@@ -43,7 +45,8 @@ final class ProfileOptions {
       tmp.toFile().deleteOnExit();
       return Files.writeString(tmp, b.json(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write bundled profile " + name + " to a temporary file: " + e, e);
+      throw new UncheckedIOException(
+          "cannot write bundled profile " + name + " to a temporary file: " + e, e);
     }
   }
 }

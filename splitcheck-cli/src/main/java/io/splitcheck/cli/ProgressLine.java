@@ -11,9 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * One line on stderr, redrawn four times a second while a command works, when {@link Terminal#progress}
- * says someone watches: {@code matrix 12s  cells 3/7: read-only, no-network  traced 0: read-only}.
- * Cleared before the result is printed. Without a terminal nothing is started and nothing is written.
+ * One line on stderr, redrawn four times a second while a command works, when {@link
+ * Terminal#progress} says someone watches: {@code matrix 12s cells 3/7: read-only, no-network
+ * traced 0: read-only}. Cleared before the result is printed. Without a terminal nothing is started
+ * and nothing is written.
  */
 final class ProgressLine implements Progress.Listener, AutoCloseable {
   private static final String CLEAR = "\r\u001b[K";
@@ -41,7 +42,10 @@ final class ProgressLine implements Progress.Listener, AutoCloseable {
     this.start = nanos.getAsLong();
   }
 
-  /** Listens and redraws when {@code terminal} allows it; otherwise an inert line that writes nothing. */
+  /**
+   * Listens and redraws when {@code terminal} allows it; otherwise an inert line that writes
+   * nothing.
+   */
   static ProgressLine start(String command, Terminal terminal) {
     ProgressLine line = new ProgressLine(command, System.err, System::nanoTime, columns());
     if (terminal.progress()) {
@@ -75,15 +79,16 @@ final class ProgressLine implements Progress.Listener, AutoCloseable {
   synchronized String render() {
     long seconds = TimeUnit.NANOSECONDS.toSeconds(nanos.getAsLong() - start);
     StringBuilder sb = new StringBuilder(command).append(' ').append(seconds).append('s');
-    groups.forEach((name, g) -> {
-      sb.append("  ").append(name).append(' ').append(g.done);
-      if (g.total != null) {
-        sb.append('/').append(g.total);
-      }
-      if (!g.running.isEmpty()) {
-        sb.append(": ").append(String.join(", ", new ArrayList<>(g.running)));
-      }
-    });
+    groups.forEach(
+        (name, g) -> {
+          sb.append("  ").append(name).append(' ').append(g.done);
+          if (g.total != null) {
+            sb.append('/').append(g.total);
+          }
+          if (!g.running.isEmpty()) {
+            sb.append(": ").append(String.join(", ", new ArrayList<>(g.running)));
+          }
+        });
     String line = io.splitcheck.report.TerminalText.escape(sb.toString());
     return line.length() <= width - 1 ? line : line.substring(0, Math.max(0, width - 4)) + "...";
   }

@@ -5,12 +5,19 @@ import io.splitcheck.report.RunReport;
 import io.splitcheck.report.SingleCheckReports;
 import java.time.Clock;
 
-/** One image's matrix as a run report, so {@code matrix --report} writes the same three files a run does. */
+/**
+ * One image's matrix as a run report, so {@code matrix --report} writes the same three files a run
+ * does.
+ */
 final class SingleImageReport {
   private SingleImageReport() {}
 
   static RunReport of(String image, MatrixResult matrix, Clock clock) {
-    return SingleCheckReports.matrix(image, matrix, SingleCheckReports.splitLines(matrix),
-        io.splitcheck.engine.RunId.next(clock), clock);
+    return SingleCheckReports.matrix(
+        image,
+        matrix,
+        SingleCheckReports.splitLines(matrix),
+        io.splitcheck.engine.RunId.next(clock),
+        clock);
   }
 }

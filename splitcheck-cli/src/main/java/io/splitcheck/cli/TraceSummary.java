@@ -17,21 +17,37 @@ final class TraceSummary {
     return describe(t.lines(), file, firstLine(t.exit().stderr().text()));
   }
 
-  /** @param whyEmpty what to say when {@code lines} is empty */
+  /**
+   * @param whyEmpty what to say when {@code lines} is empty
+   */
   static String describe(List<String> lines, Path file, String whyEmpty) {
     if (lines.isEmpty()) {
       return "no trace recorded (" + whyEmpty + ")";
     }
     Trace trace = Trace.parse(lines, file.toString());
-    StringBuilder out = new StringBuilder().append(lines.size()).append(" trace lines, ")
-        .append(trace.syscallNames().size()).append(" distinct syscalls, written to ").append(file);
-    List<FailedSyscall> failures = trace.failures().stream()
-        .sorted(Comparator.comparing(FailedSyscall::name).thenComparing(FailedSyscall::errno))
-        .toList();
+    StringBuilder out =
+        new StringBuilder()
+            .append(lines.size())
+            .append(" trace lines, ")
+            .append(trace.syscallNames().size())
+            .append(" distinct syscalls, written to ")
+            .append(file);
+    List<FailedSyscall> failures =
+        trace.failures().stream()
+            .sorted(Comparator.comparing(FailedSyscall::name).thenComparing(FailedSyscall::errno))
+            .toList();
     if (!failures.isEmpty()) {
       out.append("\nfailed syscalls:");
-      failures.stream().limit(SHOWN).forEach(f -> out.append("\n  ").append(f.name()).append(" = -1 ")
-          .append(f.errno()).append(" x").append(f.count()));
+      failures.stream()
+          .limit(SHOWN)
+          .forEach(
+              f ->
+                  out.append("\n  ")
+                      .append(f.name())
+                      .append(" = -1 ")
+                      .append(f.errno())
+                      .append(" x")
+                      .append(f.count()));
       if (failures.size() > SHOWN) {
         out.append("\n  ... ").append(failures.size() - SHOWN).append(" more");
       }

@@ -1,28 +1,28 @@
 package io.splitcheck.cli;
 
-import io.splitcheck.engine.ConnectedEngine;
-import io.splitcheck.twice.ExportedTwice;
-import io.splitcheck.twice.Twice;
 import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.engine.BuildKitBuilder;
 import io.splitcheck.engine.BuildKitClient;
 import io.splitcheck.engine.BuildKitProbe;
-import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.BuildRequest;
 import io.splitcheck.engine.BuildxExporter;
-import io.splitcheck.engine.GitCommitTime;
+import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.engine.DockerClients;
+import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.ExitCleanup;
+import io.splitcheck.engine.GitCommitTime;
 import io.splitcheck.engine.Janitor;
 import io.splitcheck.engine.RunId;
 import io.splitcheck.engine.TempFolder;
 import io.splitcheck.report.Redactor;
+import io.splitcheck.twice.ExportedTwice;
+import io.splitcheck.twice.Twice;
 import java.io.PrintWriter;
-import java.util.List;
-import java.util.OptionalLong;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,10 +31,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code splitcheck twice}: build a context twice with BuildKit and no cache, and explain every difference. */
-@Command(name = "twice", mixinStandardHelpOptions = true,
-    description = "Build CONTEXT twice with BuildKit and no cache; compare the images and explain every "
-        + "difference. Exit 0 reproducible, 1 not, 2 error.")
+/**
+ * {@code splitcheck twice}: build a context twice with BuildKit and no cache, and explain every
+ * difference.
+ */
+@Command(
+    name = "twice",
+    mixinStandardHelpOptions = true,
+    description =
+        "Build CONTEXT twice with BuildKit and no cache; compare the images and explain every "
+            + "difference. Exit 0 reproducible, 1 not, 2 error.")
 public final class TwiceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common = new CommonOptions();
@@ -44,89 +50,129 @@ public final class TwiceCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CONTEXT", description = "The build context directory.")
   Path context;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON (- for stdout).")
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "Write the result as JSON (- for stdout).")
   Path json;
 
-  @Option(names = "--keep", description = "Keep both images (tagged splitcheck-twice/<run id>:first|second).")
+  @Option(
+      names = "--keep",
+      description = "Keep both images (tagged splitcheck-twice/<run id>:first|second).")
   boolean keep;
 
-  @Option(names = "--via-save", description = "Compare the images through docker save even when the "
-      + "engine's overlay2 store can be read from here (by default it is read directly: only the layers "
-      + "whose diffIDs differ, nothing copied out of the engine).")
+  @Option(
+      names = "--via-save",
+      description =
+          "Compare the images through docker save even when the "
+              + "engine's overlay2 store can be read from here (by default it is read directly: only the layers "
+              + "whose diffIDs differ, nothing copied out of the engine).")
   boolean viaSave;
 
-  @Option(names = "--accept", paramLabel = "VERDICT", description = "Exit 0 when the verdict is this or "
-      + "better: config-only, mtime-only or metadata (for a CI gate on an engine that cannot do better, "
-      + "e.g. Docker 20.10's BuildKit v0.8 stamps config timestamps: --accept config-only). Default: only "
-      + "reproducible exits 0.")
+  @Option(
+      names = "--accept",
+      paramLabel = "VERDICT",
+      description =
+          "Exit 0 when the verdict is this or "
+              + "better: config-only, mtime-only or metadata (for a CI gate on an engine that cannot do better, "
+              + "e.g. Docker 20.10's BuildKit v0.8 stamps config timestamps: --accept config-only). Default: only "
+              + "reproducible exits 0.")
   String accept;
 
-  @Option(names = "--source-date-epoch", paramLabel = "SECONDS", description = "On an engine whose "
-      + "BuildKit is v0.13+ (Docker 26): the SOURCE_DATE_EPOCH both builds get; on Podman (buildah 1.28 "
-      + "reads no SOURCE_DATE_EPOCH): podman build --timestamp SECONDS (default: the time of the "
-      + "context's latest git commit, where there is one).")
+  @Option(
+      names = "--source-date-epoch",
+      paramLabel = "SECONDS",
+      description =
+          "On an engine whose "
+              + "BuildKit is v0.13+ (Docker 26): the SOURCE_DATE_EPOCH both builds get; on Podman (buildah 1.28 "
+              + "reads no SOURCE_DATE_EPOCH): podman build --timestamp SECONDS (default: the time of the "
+              + "context's latest git commit, where there is one).")
   Long sourceDateEpoch;
 
-  @Option(names = "--buildx", paramLabel = "PATH", description = "The docker-buildx binary for an engine "
-      + "whose BuildKit is v0.13+ (default: " + BuildxExporter.ENV + ", else scripts/engine's "
-      + "docker-26 one). There both builds are exported as tarballs with rewrite-timestamp=true and "
-      + "those are compared (--keep and --via-save do not apply).")
+  @Option(
+      names = "--buildx",
+      paramLabel = "PATH",
+      description =
+          "The docker-buildx binary for an engine "
+              + "whose BuildKit is v0.13+ (default: "
+              + BuildxExporter.ENV
+              + ", else scripts/engine's "
+              + "docker-26 one). There both builds are exported as tarballs with rewrite-timestamp=true and "
+              + "those are compared (--keep and --via-save do not apply).")
   Path buildx;
 
-  @Option(names = "--vary", paramLabel = "LIST", description = "After the two builds, one more build per "
-      + "variation, each compared with the first, as reprotest does: time (SOURCE_DATE_EPOCH passed, or "
-      + "moved 398 days), mtime (the context's mtimes 398 days later), order (the context created in "
-      + "reverse name order), umask (the context's group-write bits flipped), or all. The report says "
-      + "which variations each differing path is sensitive to.")
+  @Option(
+      names = "--vary",
+      paramLabel = "LIST",
+      description =
+          "After the two builds, one more build per "
+              + "variation, each compared with the first, as reprotest does: time (SOURCE_DATE_EPOCH passed, or "
+              + "moved 398 days), mtime (the context's mtimes 398 days later), order (the context created in "
+              + "reverse name order), umask (the context's group-write bits flipped), or all. The report says "
+              + "which variations each differing path is sensitive to.")
   String vary;
 
   Clock clock = Clock.systemUTC();
 
-  /** The verdict {@code --accept} names, or null; bad input names the option and what is expected. */
+  /**
+   * The verdict {@code --accept} names, or null; bad input names the option and what is expected.
+   */
   static io.splitcheck.diff.Verdict acceptedVerdict(String accept) {
     if (accept == null) {
       return null;
     }
-    for (io.splitcheck.diff.Verdict v : List.of(io.splitcheck.diff.Verdict.CONFIG_ONLY,
-        io.splitcheck.diff.Verdict.MTIME_ONLY, io.splitcheck.diff.Verdict.METADATA)) {
+    for (io.splitcheck.diff.Verdict v :
+        List.of(
+            io.splitcheck.diff.Verdict.CONFIG_ONLY,
+            io.splitcheck.diff.Verdict.MTIME_ONLY,
+            io.splitcheck.diff.Verdict.METADATA)) {
       if (v.id().equals(accept)) {
         return v;
       }
     }
-    throw new IllegalArgumentException("--accept '" + accept + "': expected config-only, mtime-only or metadata");
+    throw new IllegalArgumentException(
+        "--accept '" + accept + "': expected config-only, mtime-only or metadata");
   }
 
   @Override
   public Integer call() throws Exception {
     output.streams(spec.commandLine()).check("--json", json);
     acceptedVerdict(accept); // a bad --accept fails before anything is built
-    List<io.splitcheck.twice.Variation> variations = vary == null ? List.of()
-        : io.splitcheck.twice.Variation.parse(vary);
+    List<io.splitcheck.twice.Variation> variations =
+        vary == null ? List.of() : io.splitcheck.twice.Variation.parse(vary);
     OutputPaths.file(json, "--json");
     String runId = RunId.next(clock);
     BuildRequest request = build.toRequest(context, Twice.tag(runId, "first"));
     Redactor redactor = Redactor.standard().withLiterals(secretValues(request));
     // the probe runs docker CLIs: while they run, the engine connection is opened
     java.util.concurrent.CompletableFuture<BuildKitClient> probe =
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-          try {
-            return BuildKitProbe.find(build.dockerCli);
-          } catch (EngineException e) {
-            throw new java.util.concurrent.CompletionException(e);
-          }
-        });
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return BuildKitProbe.find(build.dockerCli);
+              } catch (EngineException e) {
+                throw new java.util.concurrent.CompletionException(e);
+              }
+            });
     Timings.mark("command");
     ConnectedEngine engine = EngineConnection.open(common);
     Timings.mark("engine");
     Path work = TempFolder.create("splitcheck-twice-", runId);
     String engineVersion = engine.version();
     Timings.mark("version");
-    java.util.Optional<Path> exporting = ExportedTwice.supports(engineVersion)
-        ? BuildxExporter.find(buildx) : java.util.Optional.empty();
+    java.util.Optional<Path> exporting =
+        ExportedTwice.supports(engineVersion)
+            ? BuildxExporter.find(buildx)
+            : java.util.Optional.empty();
     if (exporting.isPresent()) {
       try {
-        return exported(new BuildxExporter(exporting.get(), DockerClients.hostOf(common.dockerHost)),
-            request, work, runId, redactor, variations);
+        return exported(
+            new BuildxExporter(exporting.get(), DockerClients.hostOf(common.dockerHost)),
+            request,
+            work,
+            runId,
+            redactor,
+            variations);
       } finally {
         TempFolder.deleteQuietly(work);
         engine.close();
@@ -144,7 +190,8 @@ public final class TwiceCommand implements Callable<Integer> {
       String describe;
       if (podman) {
         OptionalLong timestamp = epoch();
-        io.splitcheck.engine.PodmanBuilder builder = new io.splitcheck.engine.PodmanBuilder(host, work, timestamp);
+        io.splitcheck.engine.PodmanBuilder builder =
+            new io.splitcheck.engine.PodmanBuilder(host, work, timestamp);
         describe = builder.describe();
         twice = Twice.onPodman(builder, engine.images(), engineVersion, !viaSave, timestamp);
       } else {
@@ -155,11 +202,18 @@ public final class TwiceCommand implements Callable<Integer> {
       }
       twice.withPhases(Timings::mark);
       PrintWriter out = output.human();
-      out.println(io.splitcheck.report.TerminalText.escape("twice: " + context) + " (builder: " + describe + ", run " + runId + ")");
+      out.println(
+          io.splitcheck.report.TerminalText.escape("twice: " + context)
+              + " (builder: "
+              + describe
+              + ", run "
+              + runId
+              + ")");
       out.flush();
       if (!variations.isEmpty()) {
-        io.splitcheck.diff.VariedTwiceResult varied = new io.splitcheck.twice.VariedTwice(twice, clock)
-            .run(request, runId, variations, work, keep);
+        io.splitcheck.diff.VariedTwiceResult varied =
+            new io.splitcheck.twice.VariedTwice(twice, clock)
+                .run(request, runId, variations, work, keep);
         return printed(varied, runId, redactor);
       }
       TwiceResult result;
@@ -167,8 +221,11 @@ public final class TwiceCommand implements Callable<Integer> {
       try (ProgressLine progress = ProgressLine.start("twice", terminal).total("build", 2)) {
         result = twice.run(request, runId, keep);
       }
-      out.print(Colours.paint(io.splitcheck.report.TerminalText.escape(redactor.redact(TwiceSummary.render(result))),
-          terminal.colour()));
+      out.print(
+          Colours.paint(
+              io.splitcheck.report.TerminalText.escape(
+                  redactor.redact(TwiceSummary.render(result))),
+              terminal.colour()));
       if (keep) {
         out.println("kept: " + Twice.tag(runId, "first") + " " + Twice.tag(runId, "second"));
       }
@@ -178,8 +235,10 @@ public final class TwiceCommand implements Callable<Integer> {
       return exit;
     } finally {
       TempFolder.deleteQuietly(work);
-      // stopping (SIGTERM, Ctrl-C): the exit hook removes the images over this connection; leave it open
-      boolean stopping = onExit != null ? !onExit.release() : io.splitcheck.engine.Shutdown.started();
+      // stopping (SIGTERM, Ctrl-C): the exit hook removes the images over this connection; leave it
+      // open
+      boolean stopping =
+          onExit != null ? !onExit.release() : io.splitcheck.engine.Shutdown.started();
       if (!stopping) {
         if (onExit != null) {
           releaseQuietly(janitor, engine, runId);
@@ -189,38 +248,64 @@ public final class TwiceCommand implements Callable<Integer> {
     }
   }
 
-  /** Docker 26 and later: both builds exported with rewrite-timestamp=true, the tarballs compared. */
-  private int exported(BuildxExporter exporter, BuildRequest request, Path work, String runId,
-      Redactor redactor, List<io.splitcheck.twice.Variation> variations) throws Exception {
+  /**
+   * Docker 26 and later: both builds exported with rewrite-timestamp=true, the tarballs compared.
+   */
+  private int exported(
+      BuildxExporter exporter,
+      BuildRequest request,
+      Path work,
+      String runId,
+      Redactor redactor,
+      List<io.splitcheck.twice.Variation> variations)
+      throws Exception {
     OptionalLong epoch = epoch();
-    ExportedTwice.EpochSource source = sourceDateEpoch != null ? ExportedTwice.EpochSource.OPTION
-        : epoch.isPresent() ? ExportedTwice.EpochSource.GIT_COMMIT : ExportedTwice.EpochSource.NONE;
+    ExportedTwice.EpochSource source =
+        sourceDateEpoch != null
+            ? ExportedTwice.EpochSource.OPTION
+            : epoch.isPresent()
+                ? ExportedTwice.EpochSource.GIT_COMMIT
+                : ExportedTwice.EpochSource.NONE;
     PrintWriter out = output.human();
-    out.println(io.splitcheck.report.TerminalText.escape("twice: " + context) + " (builder: " + exporter.describe() + ", run " + runId + ")");
+    out.println(
+        io.splitcheck.report.TerminalText.escape("twice: " + context)
+            + " (builder: "
+            + exporter.describe()
+            + ", run "
+            + runId
+            + ")");
     out.flush();
-    io.splitcheck.diff.VariedTwiceResult varied = new ExportedTwice(exporter, work)
-        .run(request, epoch, source, variations, clock);
+    io.splitcheck.diff.VariedTwiceResult varied =
+        new ExportedTwice(exporter, work).run(request, epoch, source, variations, clock);
     if (!variations.isEmpty()) {
       return printed(varied, runId, redactor);
     }
     TwiceResult result = varied.twice();
-    out.print(Colours.paint(io.splitcheck.report.TerminalText.escape(redactor.redact(TwiceSummary.render(result))),
-        output.terminal(json).colour()));
+    out.print(
+        Colours.paint(
+            io.splitcheck.report.TerminalText.escape(redactor.redact(TwiceSummary.render(result))),
+            output.terminal(json).colour()));
     out.flush();
     return written(result, result, runId, redactor);
   }
 
   /** {@code --source-date-epoch}, else the time of the context's latest git commit, else none. */
   private OptionalLong epoch() {
-    return sourceDateEpoch != null ? OptionalLong.of(sourceDateEpoch) : GitCommitTime.latest(context);
+    return sourceDateEpoch != null
+        ? OptionalLong.of(sourceDateEpoch)
+        : GitCommitTime.latest(context);
   }
 
-  /** {@code --vary}: the control's summary, then what each variation changed and which paths it moved. */
+  /**
+   * {@code --vary}: the control's summary, then what each variation changed and which paths it
+   * moved.
+   */
   private int printed(io.splitcheck.diff.VariedTwiceResult varied, String runId, Redactor redactor)
       throws java.io.IOException {
     PrintWriter out = output.human();
-    out.print(io.splitcheck.report.TerminalText.escape(redactor.redact(TwiceSummary.render(varied.twice())
-        + VariedSummary.render(varied))));
+    out.print(
+        io.splitcheck.report.TerminalText.escape(
+            redactor.redact(TwiceSummary.render(varied.twice()) + VariedSummary.render(varied))));
     out.flush();
     return written(varied.twice(), varied, runId, redactor);
   }
@@ -232,16 +317,28 @@ public final class TwiceCommand implements Callable<Integer> {
     if (json != null) {
       output.writeJson(json, document, redactor);
     }
-    List<String> failures = result.reproducible() ? List.of()
-        : io.splitcheck.report.SingleCheckReports.differenceLines(result);
-    output.emit(document, io.splitcheck.report.SingleCheckReports.twice(context.toString(), result, failures, runId,
-        clock), new io.splitcheck.report.SarifRenderer(s -> build.dockerfile != null ? build.dockerfile.toString()
-        : context.resolve("Dockerfile").toString()), redactor);
+    List<String> failures =
+        result.reproducible()
+            ? List.of()
+            : io.splitcheck.report.SingleCheckReports.differenceLines(result);
+    output.emit(
+        document,
+        io.splitcheck.report.SingleCheckReports.twice(
+            context.toString(), result, failures, runId, clock),
+        new io.splitcheck.report.SarifRenderer(
+            s ->
+                build.dockerfile != null
+                    ? build.dockerfile.toString()
+                    : context.resolve("Dockerfile").toString()),
+        redactor);
     io.splitcheck.diff.Verdict accepted = acceptedVerdict(accept);
     if (accepted != null && !result.reproducible()) {
       PrintWriter note = spec.commandLine().getErr();
-      note.println((result.accepted(accepted) ? "accepted: " : "not accepted: ") + result.verdict().id()
-          + (result.accepted(accepted) ? " is within --accept " : " is worse than --accept ") + accepted.id());
+      note.println(
+          (result.accepted(accepted) ? "accepted: " : "not accepted: ")
+              + result.verdict().id()
+              + (result.accepted(accepted) ? " is within --accept " : " is worse than --accept ")
+              + accepted.id());
       note.flush();
     }
     return result.accepted(accepted) ? 0 : 1;
@@ -270,12 +367,17 @@ public final class TwiceCommand implements Callable<Integer> {
       if (!engine.containers().answers()) {
         return;
       }
-      spec.commandLine().getErr().println(io.splitcheck.report.TerminalText.line("splitcheck twice: "
-          + e.getMessage() + " (`splitcheck gc` removes it)"));
+      spec.commandLine()
+          .getErr()
+          .println(
+              io.splitcheck.report.TerminalText.line(
+                  "splitcheck twice: " + e.getMessage() + " (`splitcheck gc` removes it)"));
     }
   }
 
-  /** The contents of the build's secret files: blanked wherever they might show up in the output. */
+  /**
+   * The contents of the build's secret files: blanked wherever they might show up in the output.
+   */
   private static List<String> secretValues(BuildRequest request) throws java.io.IOException {
     List<String> values = new java.util.ArrayList<>();
     for (BuildRequest.Secret s : request.secrets()) {

@@ -1,18 +1,22 @@
 package io.splitcheck.cli;
 
-import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.diff.DiffKind;
 import io.splitcheck.diff.Difference;
+import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.diff.explain.CauseGroup;
 import io.splitcheck.diff.explain.Causes;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The readable summary {@code twice} prints: verdict first, then differences grouped by layer and step. */
+/**
+ * The readable summary {@code twice} prints: verdict first, then differences grouped by layer and
+ * step.
+ */
 final class TwiceSummary {
   /** Paths listed per layer before the rest are counted. */
   static final int MAX_PATHS_PER_LAYER = 50;
+
   /** Lines of a file's explanation shown under it. */
   static final int MAX_EXPLANATION_LINES = 8;
 
@@ -24,7 +28,8 @@ final class TwiceSummary {
     side(s, "second", r.second().id(), r.second().layers().size(), time(r, 1));
     s.append("verdict: ").append(r.verdict().id()).append(headline(r)).append('\n');
     java.util.TreeMap<Integer, List<Difference>> byLayer = new java.util.TreeMap<>();
-    contentFirst(r.differences()).forEach(d -> byLayer.computeIfAbsent(d.layer(), k -> new java.util.ArrayList<>()).add(d));
+    contentFirst(r.differences())
+        .forEach(d -> byLayer.computeIfAbsent(d.layer(), k -> new java.util.ArrayList<>()).add(d));
     byLayer.forEach((layer, diffs) -> layer(s, diffs));
     if (!r.configDifferences().isEmpty()) {
       s.append("config differs: ").append(String.join(", ", r.configDifferences())).append('\n');
@@ -34,25 +39,45 @@ final class TwiceSummary {
     return s.toString();
   }
 
-  /** One layer: its step, the paths that differ beyond their mtime, then the mtime-only ones folded. */
+  /**
+   * One layer: its step, the paths that differ beyond their mtime, then the mtime-only ones folded.
+   */
   private static void layer(StringBuilder s, List<Difference> diffs) {
     Difference first = diffs.get(0);
-    s.append("  layer ").append(first.layer()).append("  ").append(first.step() == null ? "(no history)" : first.step())
+    s.append("  layer ")
+        .append(first.layer())
+        .append("  ")
+        .append(first.step() == null ? "(no history)" : first.step())
         .append('\n');
-    List<Difference> mtimeOnly = diffs.stream().filter(d -> d.kinds().equals(List.of(DiffKind.MTIME))).toList();
-    List<Difference> rest = diffs.stream().filter(d -> !d.kinds().equals(List.of(DiffKind.MTIME))).toList();
-    rest.stream().limit(MAX_PATHS_PER_LAYER).forEach(d -> {
-      s.append("    ").append(d.path()).append("  [").append(kinds(d.kinds())).append("]  ")
-          .append(d.detail()).append('\n');
-      explanation(s, d);
-    });
+    List<Difference> mtimeOnly =
+        diffs.stream().filter(d -> d.kinds().equals(List.of(DiffKind.MTIME))).toList();
+    List<Difference> rest =
+        diffs.stream().filter(d -> !d.kinds().equals(List.of(DiffKind.MTIME))).toList();
+    rest.stream()
+        .limit(MAX_PATHS_PER_LAYER)
+        .forEach(
+            d -> {
+              s.append("    ")
+                  .append(d.path())
+                  .append("  [")
+                  .append(kinds(d.kinds()))
+                  .append("]  ")
+                  .append(d.detail())
+                  .append('\n');
+              explanation(s, d);
+            });
     if (rest.size() > MAX_PATHS_PER_LAYER) {
-      s.append("    ... and ").append(rest.size() - MAX_PATHS_PER_LAYER).append(" more (see --json)\n");
+      s.append("    ... and ")
+          .append(rest.size() - MAX_PATHS_PER_LAYER)
+          .append(" more (see --json)\n");
     }
     if (!mtimeOnly.isEmpty()) {
-      s.append("    + ").append(mtimeOnly.size()).append(mtimeOnly.size() == 1 ? " path differs" : " paths differ")
-          .append(" only in their mtime: ").append(String.join(", ", mtimeOnly.stream().limit(5)
-              .map(Difference::path).toList())).append(mtimeOnly.size() > 5 ? ", ... (see --json)" : "")
+      s.append("    + ")
+          .append(mtimeOnly.size())
+          .append(mtimeOnly.size() == 1 ? " path differs" : " paths differ")
+          .append(" only in their mtime: ")
+          .append(String.join(", ", mtimeOnly.stream().limit(5).map(Difference::path).toList()))
+          .append(mtimeOnly.size() > 5 ? ", ... (see --json)" : "")
           .append('\n');
     }
   }
@@ -64,9 +89,13 @@ final class TwiceSummary {
     }
     List<String> lines = d.explanation().lines();
     s.append("      inside (").append(d.explanation().format()).append("):\n");
-    lines.stream().limit(MAX_EXPLANATION_LINES).forEach(l -> s.append("        ").append(l).append('\n'));
+    lines.stream()
+        .limit(MAX_EXPLANATION_LINES)
+        .forEach(l -> s.append("        ").append(l).append('\n'));
     if (lines.size() > MAX_EXPLANATION_LINES) {
-      s.append("        ... (").append(lines.size() - MAX_EXPLANATION_LINES).append(" more lines in --json)\n");
+      s.append("        ... (")
+          .append(lines.size() - MAX_EXPLANATION_LINES)
+          .append(" more lines in --json)\n");
     }
   }
 
@@ -83,16 +112,21 @@ final class TwiceSummary {
     }
     List<String> rest = Causes.unmatched(r.differences());
     if (!rest.isEmpty()) {
-      s.append(String.format("  %4d  paths no known cause explains, e.g. %s%n", rest.size(),
-          String.join(", ", rest.stream().limit(3).toList())));
+      s.append(
+          String.format(
+              "  %4d  paths no known cause explains, e.g. %s%n",
+              rest.size(), String.join(", ", rest.stream().limit(3).toList())));
     }
   }
 
   /** Per layer, paths whose bytes or shape differ before those that differ only in metadata. */
   static List<Difference> contentFirst(List<Difference> differences) {
-    return differences.stream().sorted(java.util.Comparator.comparingInt(Difference::layer)
-        .thenComparing(d -> d.kinds().stream().noneMatch(DiffKind::isContent))
-        .thenComparing(Difference::path)).toList();
+    return differences.stream()
+        .sorted(
+            java.util.Comparator.comparingInt(Difference::layer)
+                .thenComparing(d -> d.kinds().stream().noneMatch(DiffKind::isContent))
+                .thenComparing(Difference::path))
+        .toList();
   }
 
   private static String headline(TwiceResult r) {
@@ -109,7 +143,12 @@ final class TwiceSummary {
   }
 
   private static void side(StringBuilder s, String label, String id, int layers, Duration time) {
-    s.append(label).append(' ').append(id).append("  ").append(layers).append(layers == 1 ? " layer" : " layers");
+    s.append(label)
+        .append(' ')
+        .append(id)
+        .append("  ")
+        .append(layers)
+        .append(layers == 1 ? " layer" : " layers");
     if (time != null) {
       s.append(String.format("  built in %.1f s", time.toMillis() / 1000.0));
     }

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Deterministic corruptions of a little-endian ELF64 file: each byte of the ELF header, the program
- * header table, the dynamic section (PT_DYNAMIC) and the dynamic string table (DT_STRTAB, DT_STRSZ) set to
- * 00, to ff and flipped in its low bit; and the file cut every 64 bytes.
+ * header table, the dynamic section (PT_DYNAMIC) and the dynamic string table (DT_STRTAB, DT_STRSZ)
+ * set to 00, to ff and flipped in its low bit; and the file cut every 64 bytes.
  */
 final class Corruptions {
   private Corruptions() {}
@@ -64,7 +64,8 @@ final class Corruptions {
           if ((elf[(int) p] & 0xff) != v) {
             byte[] copy = elf.clone();
             copy[(int) p] = (byte) v;
-            out.add(new Copy(String.format("byte 0x%x %02x->%02x", p, elf[(int) p] & 0xff, v), copy));
+            out.add(
+                new Copy(String.format("byte 0x%x %02x->%02x", p, elf[(int) p] & 0xff, v), copy));
           }
         }
       }

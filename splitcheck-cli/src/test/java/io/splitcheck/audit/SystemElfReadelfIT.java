@@ -20,12 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every ELF file under /usr/bin and /usr/lib/x86_64-linux-gnu read by {@link ElfReader} and by
- * {@code readelf -W -l -d}: the interpreter, NEEDED, SONAME, RPATH and RUNPATH must agree, and where
- * readelf cannot read a file ElfReader must say so rather than return names. Skipped without readelf,
- * failed instead under SPLITCHECK_REQUIRE_ENGINE=1.
+ * {@code readelf -W -l -d}: the interpreter, NEEDED, SONAME, RPATH and RUNPATH must agree, and
+ * where readelf cannot read a file ElfReader must say so rather than return names. Skipped without
+ * readelf, failed instead under SPLITCHECK_REQUIRE_ENGINE=1.
  */
 class SystemElfReadelfIT {
-  private static final List<Path> ROOTS = List.of(Path.of("/usr/bin"), Path.of("/usr/lib/x86_64-linux-gnu"));
+  private static final List<Path> ROOTS =
+      List.of(Path.of("/usr/bin"), Path.of("/usr/lib/x86_64-linux-gnu"));
   private static final int BATCH = 100;
 
   @Test
@@ -47,21 +48,32 @@ class SystemElfReadelfIT {
         }
       }
     }
-    System.out.println("ELF files under " + ROOTS + ": " + files.size() + " cases, " + agree + " agree with readelf");
+    System.out.println(
+        "ELF files under "
+            + ROOTS
+            + ": "
+            + files.size()
+            + " cases, "
+            + agree
+            + " agree with readelf");
     disagree.forEach(System.out::println);
     assertEquals(List.of(), disagree);
   }
 
   /**
-   * Corrupt copies of a real program (one byte of its ELF header, program headers, dynamic section or
-   * dynamic string table set to 00, ff or flipped; and every 64-byte truncation): ElfReader must give
-   * readelf's names or an error, never other names.
+   * Corrupt copies of a real program (one byte of its ELF header, program headers, dynamic section
+   * or dynamic string table set to 00, ff or flipped; and every 64-byte truncation): ElfReader must
+   * give readelf's names or an error, never other names.
    */
   @Test
   void corruptCopiesOfARealProgram_giveAnErrorOrReadelfsNames(@TempDir Path dir) throws Exception {
     requireReadelf();
-    Path base = Stream.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/jar", "/usr/bin/true").map(Path::of)
-        .filter(Files::isRegularFile).findFirst().orElseThrow();
+    Path base =
+        Stream.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/jar", "/usr/bin/true")
+            .map(Path::of)
+            .filter(Files::isRegularFile)
+            .findFirst()
+            .orElseThrow();
     byte[] original = Files.readAllBytes(base);
     List<Corruptions.Copy> copies = Corruptions.of(original);
     List<String> disagree = new ArrayList<>();
@@ -87,9 +99,18 @@ class SystemElfReadelfIT {
         Files.delete(f);
       }
     }
-    System.out.println("corrupt copies of " + base + ": " + copies.size() + " cases, " + agree
-        + " agree with readelf, " + errors + " an ElfReader error where readelf still reads names, "
-        + disagree.size() + " other names");
+    System.out.println(
+        "corrupt copies of "
+            + base
+            + ": "
+            + copies.size()
+            + " cases, "
+            + agree
+            + " agree with readelf, "
+            + errors
+            + " an ElfReader error where readelf still reads names, "
+            + disagree.size()
+            + " other names");
     disagree.forEach(System.out::println);
     assertEquals(List.of(), disagree);
   }
@@ -98,14 +119,17 @@ class SystemElfReadelfIT {
     ElfParse ours = ElfReader.tryRead(file.toString(), Files.readAllBytes(file));
     if (theirs == null || !theirs.readable()) {
       return ours.ok() && !ours.info().needed().isEmpty()
-          ? file + ": readelf cannot read it, ElfReader returns " + ours.info().needed() : null;
+          ? file + ": readelf cannot read it, ElfReader returns " + ours.info().needed()
+          : null;
     }
     if (!ours.ok()) {
-      return theirs.names().isEmpty() ? null : file + ": ElfReader fails (" + ours.error() + "), readelf reads "
-          + theirs.names();
+      return theirs.names().isEmpty()
+          ? null
+          : file + ": ElfReader fails (" + ours.error() + "), readelf reads " + theirs.names();
     }
     ElfInfo i = ours.info();
-    ReadelfFacts mine = new ReadelfFacts(true, i.interpreter(), i.needed(), i.soname(), i.rpath(), i.runpath());
+    ReadelfFacts mine =
+        new ReadelfFacts(true, i.interpreter(), i.needed(), i.soname(), i.rpath(), i.runpath());
     return mine.equals(theirs) ? null : file + ":\n  readelf  " + theirs + "\n  ElfReader " + mine;
   }
 
@@ -116,7 +140,11 @@ class SystemElfReadelfIT {
         continue;
       }
       try (Stream<Path> s = Files.walk(root)) {
-        for (Path p : s.filter(Files::isRegularFile).filter(p -> !Files.isSymbolicLink(p)).sorted().toList()) {
+        for (Path p :
+            s.filter(Files::isRegularFile)
+                .filter(p -> !Files.isSymbolicLink(p))
+                .sorted()
+                .toList()) {
           if (isElf(p)) {
             out.add(p);
           }
@@ -161,8 +189,13 @@ class SystemElfReadelfIT {
   }
 
   /** What readelf says of one file (readable false: it printed an error and no program headers). */
-  record ReadelfFacts(boolean readable, String interpreter, List<String> needed, String soname, List<String> rpath,
-                      List<String> runpath) {
+  record ReadelfFacts(
+      boolean readable,
+      String interpreter,
+      List<String> needed,
+      String soname,
+      List<String> rpath,
+      List<String> runpath) {
     List<String> names() {
       List<String> all = new ArrayList<>(needed);
       all.addAll(rpath);
@@ -220,8 +253,10 @@ class SystemElfReadelfIT {
           runpath.addAll(split(between(l, "Library runpath: [")));
         }
       }
-      // readelf prints "[Requesting program interpreter: ]" for a PT_INTERP at a NUL byte: no file is named
-      return new ReadelfFacts(headers, "".equals(interp) ? null : interp, needed, soname, rpath, runpath);
+      // readelf prints "[Requesting program interpreter: ]" for a PT_INTERP at a NUL byte: no file
+      // is named
+      return new ReadelfFacts(
+          headers, "".equals(interp) ? null : interp, needed, soname, rpath, runpath);
     }
 
     private static String between(String line, String open) {

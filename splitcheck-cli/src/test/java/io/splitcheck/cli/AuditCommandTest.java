@@ -19,10 +19,33 @@ import picocli.CommandLine;
 class AuditCommandTest {
   @Test
   void parse_readsEveryOption() {
-    AuditCommand c = CommandLine.populateCommand(new AuditCommand(), "img:1", "--dockerfile", "D", "--context", "ctx",
-        "--build-log", "a.log", "--build-log", "b.log", "--secret-ids", "ca,npm", "--json", "r.json",
-        "--fail-on", "warning", "--enable", "linkage,leak", "--disable", "size,leak.junk", "--config", "c.yaml", "--entrypoint-only",
-        "--cache-check", "V=1,2");
+    AuditCommand c =
+        CommandLine.populateCommand(
+            new AuditCommand(),
+            "img:1",
+            "--dockerfile",
+            "D",
+            "--context",
+            "ctx",
+            "--build-log",
+            "a.log",
+            "--build-log",
+            "b.log",
+            "--secret-ids",
+            "ca,npm",
+            "--json",
+            "r.json",
+            "--fail-on",
+            "warning",
+            "--enable",
+            "linkage,leak",
+            "--disable",
+            "size,leak.junk",
+            "--config",
+            "c.yaml",
+            "--entrypoint-only",
+            "--cache-check",
+            "V=1,2");
     assertEquals("img:1", c.image);
     assertEquals(Path.of("D"), c.dockerfile);
     assertEquals(List.of(Path.of("a.log"), Path.of("b.log")), c.buildLogs);
@@ -44,17 +67,30 @@ class AuditCommandTest {
 
   @Test
   void pins_useRepoDigestWhenPresent_elseTheLocalImageId() throws Exception {
-    Dockerfile df = Dockerfile.parse("D", "FROM a:1 AS x\nFROM x\nFROM b:2\nFROM scratch\nFROM c@sha256:00\n");
-    ImageStore store = new Fake(Optional.empty()) {
-      @Override
-      public Optional<ImageInfo> inspect(String ref) {
-        return switch (ref) {
-          case "a:1" -> Optional.of(new ImageInfo("sha256:aaa", List.of("a:1"), List.of("a@sha256:ddd"), List.of(), 0, "amd64"));
-          case "b:2" -> Optional.of(new ImageInfo("sha256:bbb", List.of("b:2"), List.of(), List.of(), 0, "amd64"));
-          default -> Optional.empty();
+    Dockerfile df =
+        Dockerfile.parse("D", "FROM a:1 AS x\nFROM x\nFROM b:2\nFROM scratch\nFROM c@sha256:00\n");
+    ImageStore store =
+        new Fake(Optional.empty()) {
+          @Override
+          public Optional<ImageInfo> inspect(String ref) {
+            return switch (ref) {
+              case "a:1" ->
+                  Optional.of(
+                      new ImageInfo(
+                          "sha256:aaa",
+                          List.of("a:1"),
+                          List.of("a@sha256:ddd"),
+                          List.of(),
+                          0,
+                          "amd64"));
+              case "b:2" ->
+                  Optional.of(
+                      new ImageInfo(
+                          "sha256:bbb", List.of("b:2"), List.of(), List.of(), 0, "amd64"));
+              default -> Optional.empty();
+            };
+          }
         };
-      }
-    };
     Map<String, BasePin> pins = AuditCommand.pins(df, store);
     assertEquals("sha256:ddd", pins.get("a:1").digest());
     assertTrue(pins.get("a:1").source().startsWith("repo digest"));
@@ -74,7 +110,9 @@ class AuditCommandTest {
     return new Result(cl.execute(args), err.toString());
   }
 
-  /** An ImageStore with no images: a fake of the narrow interface (no container pretends to run). */
+  /**
+   * An ImageStore with no images: a fake of the narrow interface (no container pretends to run).
+   */
   static class Fake implements ImageStore {
     private final Optional<ImageInfo> info;
 
@@ -103,7 +141,6 @@ class AuditCommandTest {
     }
 
     @Override
-    public void remove(String imageRef) {
-    }
+    public void remove(String imageRef) {}
   }
 }

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 class ColoursTest {
-  private static final String MATRIX = """
+  private static final String MATRIX =
+      """
       img (sha256:12ab), baseline unconfined
         unconfined  exit 0  12 ms  ok
       1 split:
@@ -14,16 +15,23 @@ class ColoursTest {
 
   @Test
   void paint_coloursVerdictLines_andLeavesTheRest() {
-    assertEquals("""
+    assertEquals(
+        """
         img (sha256:12ab), baseline unconfined
           unconfined  exit 0  12 ms  ok
         \u001b[31m1 split:\u001b[0m
           read-only: exit 1 (baseline 0), culprit openat /x EROFS
-        """, Colours.paint(MATRIX, true));
+        """,
+        Colours.paint(MATRIX, true));
     assertEquals("\u001b[32mno split\u001b[0m\n", Colours.paint("no split\n", true));
-    assertEquals("\u001b[32mverdict: reproducible\u001b[0m (3 layers)\n", Colours.paint("verdict: reproducible (3 layers)\n", true));
-    assertEquals("\u001b[31mverdict: content\u001b[0m\n", Colours.paint("verdict: content\n", true));
-    assertEquals("\u001b[1;31mERROR\u001b[0m   secret.secret-in-env x\n", Colours.paint("ERROR   secret.secret-in-env x\n", true));
+    assertEquals(
+        "\u001b[32mverdict: reproducible\u001b[0m (3 layers)\n",
+        Colours.paint("verdict: reproducible (3 layers)\n", true));
+    assertEquals(
+        "\u001b[31mverdict: content\u001b[0m\n", Colours.paint("verdict: content\n", true));
+    assertEquals(
+        "\u001b[1;31mERROR\u001b[0m   secret.secret-in-env x\n",
+        Colours.paint("ERROR   secret.secret-in-env x\n", true));
   }
 
   @Test

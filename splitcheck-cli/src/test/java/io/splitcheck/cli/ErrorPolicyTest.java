@@ -30,7 +30,8 @@ class ErrorPolicyTest {
     Cli.Result r = Cli.run("--stacktrace", "matrix", "img:1", "--timeout", "soon");
     assertEquals(2, r.exitCode());
     assertFalse(r.err().contains("Unknown option"), r.err());
-    assertTrue(r.err().contains("splitcheck matrix: error: Error parsing --timeout 'soon'"), r.err());
+    assertTrue(
+        r.err().contains("splitcheck matrix: error: Error parsing --timeout 'soon'"), r.err());
     assertTrue(r.err().contains("\tat io.splitcheck."), r.err());
   }
 
@@ -43,7 +44,8 @@ class ErrorPolicyTest {
 
   @Test
   void engineError_printsTheMessage_notTheExceptionClass() {
-    Cli.Result r = Cli.run("twice", "/nonexistent-context-dir", "--docker-host", "tcp://127.0.0.1:9");
+    Cli.Result r =
+        Cli.run("twice", "/nonexistent-context-dir", "--docker-host", "tcp://127.0.0.1:9");
     assertEquals(2, r.exitCode());
     assertTrue(r.err().startsWith("splitcheck twice: error: "), r.err());
     assertFalse(r.err().contains("EngineException"), r.err());

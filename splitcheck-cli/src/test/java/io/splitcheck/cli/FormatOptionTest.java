@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
-import io.splitcheck.engine.ImageStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code --format} and {@code --json -} on {@code audit}, in-process over an image store that serves a
- * small saved image (one layer with a leaked .env file) and a Dockerfile with a secret in ENV.
+ * {@code --format} and {@code --json -} on {@code audit}, in-process over an image store that
+ * serves a small saved image (one layer with a leaked .env file) and a Dockerfile with a secret in
+ * ENV.
  */
 class FormatOptionTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,7 +39,8 @@ class FormatOptionTest {
   private Result audit(String... options) throws IOException {
     Path dockerfile = dir.resolve("Dockerfile");
     Files.writeString(dockerfile, "FROM scratch\nENV API_TOKEN=abc123\nCOPY app /app\n");
-    List<String> args = new java.util.ArrayList<>(List.of("app:1", "--dockerfile", dockerfile.toString()));
+    List<String> args =
+        new java.util.ArrayList<>(List.of("app:1", "--dockerfile", dockerfile.toString()));
     args.addAll(List.of(options));
     SavedImage store = new SavedImage(savedImage());
     CommandLine cl = new CommandLine(new AuditCommand(c -> store));
@@ -58,30 +59,44 @@ class FormatOptionTest {
 
     assertEquals(1, r.exit(), r.err());
     JsonNode log = JSON.readTree(r.out());
-    try (InputStream schema = getClass().getResourceAsStream("/fixtures/sarif/sarif-schema-2.1.0.json")) {
-      assertEquals(java.util.Set.of(), JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(schema)
-          .validate(log), r.out());
+    try (InputStream schema =
+        getClass().getResourceAsStream("/fixtures/sarif/sarif-schema-2.1.0.json")) {
+      assertEquals(
+          java.util.Set.of(),
+          JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(schema).validate(log),
+          r.out());
     }
     JsonNode results = log.get("runs").get(0).get("results");
-    JsonNode env = java.util.stream.StreamSupport.stream(results.spliterator(), false)
-        .filter(x -> x.get("ruleId").asText().equals("dockerfile.secret-in-env")).findFirst().orElseThrow();
+    JsonNode env =
+        java.util.stream.StreamSupport.stream(results.spliterator(), false)
+            .filter(x -> x.get("ruleId").asText().equals("dockerfile.secret-in-env"))
+            .findFirst()
+            .orElseThrow();
     JsonNode physical = env.get("locations").get(0).get("physicalLocation");
-    assertTrue(physical.get("artifactLocation").get("uri").asText().endsWith("/Dockerfile"), env.toString());
+    assertTrue(
+        physical.get("artifactLocation").get("uri").asText().endsWith("/Dockerfile"),
+        env.toString());
     assertEquals(2, physical.get("region").get("startLine").asInt());
-    assertTrue(r.err().contains("dockerfile.secret-in-env") && r.err().contains("error(s)"), r.err());
-    assertTrue(!r.out().contains("abc123") && !r.err().contains("abc123"), "the secret's value is redacted");
+    assertTrue(
+        r.err().contains("dockerfile.secret-in-env") && r.err().contains("error(s)"), r.err());
+    assertTrue(
+        !r.out().contains("abc123") && !r.err().contains("abc123"),
+        "the secret's value is redacted");
   }
 
   @Test
   void formatJunit_writesJUnitXml_andJsonDashWritesTheJsonDocumentToStdout() throws Exception {
     Result junit = audit("--format", "junit");
-    var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(new ByteArrayInputStream(junit.out().getBytes(StandardCharsets.UTF_8)));
+    var doc =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(junit.out().getBytes(StandardCharsets.UTF_8)));
     assertEquals("1", doc.getDocumentElement().getAttribute("failures"));
 
     Result json = audit("--json", "-");
     int start = json.out().indexOf("{");
-    assertTrue(json.out().substring(0, start).contains("error(s)"), "text summary first: " + json.out());
+    assertTrue(
+        json.out().substring(0, start).contains("error(s)"), "text summary first: " + json.out());
     assertTrue(JSON.readTree(json.out().substring(start)).get("findings").size() > 0, json.out());
     assertTrue(!Files.exists(Path.of("-")), "no file named -");
   }
@@ -94,27 +109,38 @@ class FormatOptionTest {
 
     Result bad = audit("--format", "xml");
     assertEquals(2, bad.exit());
-    assertTrue(bad.err().contains("--format 'xml': expected text, json, sarif or junit"), bad.err());
+    assertTrue(
+        bad.err().contains("--format 'xml': expected text, json, sarif or junit"), bad.err());
   }
 
   /** A docker save archive: manifest.json, the config, one layer with /app and /app/.env. */
   private static byte[] savedImage() throws IOException {
-    byte[] layer = tar(out -> {
-      put(out, "app/server", "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8));
-      put(out, "app/.env", "DB_PASSWORD=hunter2\n".getBytes(StandardCharsets.UTF_8));
-    });
+    byte[] layer =
+        tar(
+            out -> {
+              put(out, "app/server", "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8));
+              put(out, "app/.env", "DB_PASSWORD=hunter2\n".getBytes(StandardCharsets.UTF_8));
+            });
     String diffId = "sha256:" + sha256(layer);
-    byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"/app/server\"]},"
-        + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId + "\"]},"
-        + "\"history\":[{\"created_by\":\"COPY app /app # buildkit\"}]}").getBytes(StandardCharsets.UTF_8);
+    byte[] config =
+        ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"/app/server\"]},"
+                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+                + diffId
+                + "\"]},"
+                + "\"history\":[{\"created_by\":\"COPY app /app # buildkit\"}]}")
+            .getBytes(StandardCharsets.UTF_8);
     String configName = sha256(config) + ".json";
-    byte[] manifest = ("[{\"Config\":\"" + configName + "\",\"RepoTags\":[\"app:1\"],\"Layers\":[\"l0/layer.tar\"]}]")
-        .getBytes(StandardCharsets.UTF_8);
-    return tar(out -> {
-      put(out, "manifest.json", manifest);
-      put(out, configName, config);
-      put(out, "l0/layer.tar", layer);
-    });
+    byte[] manifest =
+        ("[{\"Config\":\""
+                + configName
+                + "\",\"RepoTags\":[\"app:1\"],\"Layers\":[\"l0/layer.tar\"]}]")
+            .getBytes(StandardCharsets.UTF_8);
+    return tar(
+        out -> {
+          put(out, "manifest.json", manifest);
+          put(out, configName, config);
+          put(out, "l0/layer.tar", layer);
+        });
   }
 
   private interface Entries {
@@ -129,7 +155,8 @@ class FormatOptionTest {
     return bytes.toByteArray();
   }
 
-  private static void put(TarArchiveOutputStream out, String name, byte[] content) throws IOException {
+  private static void put(TarArchiveOutputStream out, String name, byte[] content)
+      throws IOException {
     TarArchiveEntry e = new TarArchiveEntry(name);
     e.setSize(content.length);
     e.setMode(0755);
@@ -140,7 +167,8 @@ class FormatOptionTest {
 
   private static String sha256(byte[] b) {
     try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -151,8 +179,15 @@ class FormatOptionTest {
     private final byte[] tar;
 
     SavedImage(byte[] tar) {
-      super(Optional.of(new ImageInfo("sha256:" + sha256(tar), List.of("app:1"), List.of(), List.of(), tar.length,
-          "amd64")));
+      super(
+          Optional.of(
+              new ImageInfo(
+                  "sha256:" + sha256(tar),
+                  List.of("app:1"),
+                  List.of(),
+                  List.of(),
+                  tar.length,
+                  "amd64")));
       this.tar = tar;
     }
 

@@ -3,17 +3,18 @@ package io.splitcheck.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.splitcheck.testing.Cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import io.splitcheck.testing.Cli;
 import picocli.CommandLine;
 
 class HardenCommandTest {
   @Test
   void parse_takesTheImageTheCommandAfterDashDash_andDefaults() {
-    HardenCommand c = CommandLine.populateCommand(new HardenCommand(), "app:1", "--out", "h", "--", "sh", "-c",
-        "true");
+    HardenCommand c =
+        CommandLine.populateCommand(
+            new HardenCommand(), "app:1", "--out", "h", "--", "sh", "-c", "true");
     assertEquals("app:1", c.image);
     assertEquals(List.of("sh", "-c", "true"), c.command);
     assertEquals(Path.of("h"), c.out);

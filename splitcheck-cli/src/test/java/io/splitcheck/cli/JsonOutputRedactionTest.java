@@ -13,27 +13,41 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --json} files of twice and diff: config differences carry env values, which are blanked. */
+/**
+ * {@code --json} files of twice and diff: config differences carry env values, which are blanked.
+ */
 class JsonOutputRedactionTest {
   record Doc(List<Map<String, String>> configDifferences, String log) {}
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void write_blanksSecretEnvValuesAndBuildSecrets_andStaysValidJson() throws Exception {
     Path file = tmp.resolve("twice.json");
-    Doc doc = new Doc(List.of(Map.of("field", "Env",
-        "first", "API_TOKEN=first-value-1", "second", "API_TOKEN=second-value-2")),
-        "RUN cat /run/secrets/tok: correct-horse-battery");
+    Doc doc =
+        new Doc(
+            List.of(
+                Map.of(
+                    "field",
+                    "Env",
+                    "first",
+                    "API_TOKEN=first-value-1",
+                    "second",
+                    "API_TOKEN=second-value-2")),
+            "RUN cat /run/secrets/tok: correct-horse-battery");
 
-    JsonOutput.write(file, doc, Redactor.standard().withLiterals(List.of("correct-horse-battery\n")));
+    JsonOutput.write(
+        file, doc, Redactor.standard().withLiterals(List.of("correct-horse-battery\n")));
 
     String text = Files.readString(file);
-    assertFalse(text.contains("first-value-1") || text.contains("second-value-2")
-        || text.contains("correct-horse-battery"), text);
+    assertFalse(
+        text.contains("first-value-1")
+            || text.contains("second-value-2")
+            || text.contains("correct-horse-battery"),
+        text);
     JsonNode json = io.splitcheck.json.Json.tree(text);
-    assertEquals("API_TOKEN=[REDACTED]", json.get("configDifferences").get(0).get("first").asText());
+    assertEquals(
+        "API_TOKEN=[REDACTED]", json.get("configDifferences").get(0).get("first").asText());
     assertTrue(json.get("log").asText().endsWith("[REDACTED]"));
     assertEquals(io.splitcheck.json.Json.SCHEMA_VERSION, json.get("schemaVersion").asInt());
   }

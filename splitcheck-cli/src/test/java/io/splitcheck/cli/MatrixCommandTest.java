@@ -13,10 +13,29 @@ import picocli.CommandLine;
 class MatrixCommandTest {
   @Test
   void parse_takesRepeatedOptions_andTheCommandAfterDoubleDash() {
-    MatrixCommand c = CommandLine.populateCommand(new MatrixCommand(), "img:1", "--config",
-        "read-only", "--config", "unconfined", "--profile", "p=prod.json", "--derive",
-        "d=getrandom=EPERM", "--trace", "never", "--timeout", "5s", "--jobs", "3", "--json",
-        "out.json", "--", "/bin/app", "--flag");
+    MatrixCommand c =
+        CommandLine.populateCommand(
+            new MatrixCommand(),
+            "img:1",
+            "--config",
+            "read-only",
+            "--config",
+            "unconfined",
+            "--profile",
+            "p=prod.json",
+            "--derive",
+            "d=getrandom=EPERM",
+            "--trace",
+            "never",
+            "--timeout",
+            "5s",
+            "--jobs",
+            "3",
+            "--json",
+            "out.json",
+            "--",
+            "/bin/app",
+            "--flag");
     assertEquals("img:1", c.image);
     assertEquals(List.of("read-only", "unconfined"), c.configs);
     assertEquals(List.of("p=prod.json"), c.profiles);
@@ -30,8 +49,20 @@ class MatrixCommandTest {
 
   @Test
   void parse_takesTheKubernetesOptions() {
-    MatrixCommand c = CommandLine.populateCommand(new MatrixCommand(), "img:1", "--user", "1000:0",
-        "--limit", "memory=64m", "--limit", "pids=32", "--tmpfs", "/cache", "--pod", "deploy.yaml#app");
+    MatrixCommand c =
+        CommandLine.populateCommand(
+            new MatrixCommand(),
+            "img:1",
+            "--user",
+            "1000:0",
+            "--limit",
+            "memory=64m",
+            "--limit",
+            "pids=32",
+            "--tmpfs",
+            "/cache",
+            "--pod",
+            "deploy.yaml#app");
     assertEquals("1000:0", c.user);
     assertEquals(List.of("memory=64m", "pids=32"), c.limits);
     assertEquals(List.of("/cache"), c.tmpfs);
@@ -52,14 +83,29 @@ class MatrixCommandTest {
   @Test
   void matrixOn_appliesTheSameChecks_aBadPodOrUserOrTheEngineOptionExitsTwoBeforeAnyEngine() {
     // the --on path builds the same request: a bad --pod or --user is refused as on one engine
-    Cli.Result pod = Cli.run("matrix", "img:1", "--on", "a=unix:///nonexistent/a.sock", "--pod",
-        "/nonexistent/pod.yaml");
+    Cli.Result pod =
+        Cli.run(
+            "matrix",
+            "img:1",
+            "--on",
+            "a=unix:///nonexistent/a.sock",
+            "--pod",
+            "/nonexistent/pod.yaml");
     assertEquals(2, pod.exitCode());
     assertTrue(pod.err().contains("--pod /nonexistent/pod.yaml: no such file"), pod.err());
-    Cli.Result user = Cli.run("matrix", "img:1", "--on", "a=unix:///nonexistent/a.sock", "--user", "nobody");
+    Cli.Result user =
+        Cli.run("matrix", "img:1", "--on", "a=unix:///nonexistent/a.sock", "--user", "nobody");
     assertTrue(user.err().contains("--user 'nobody': expected UID or UID:GID"), user.err());
-    Cli.Result both = Cli.run("matrix", "img:1", "--on", "a=unix:///nonexistent/a.sock", "--engine",
-        "unix:///nonexistent/b.sock", "--profile", "p=/nonexistent/p.json");
+    Cli.Result both =
+        Cli.run(
+            "matrix",
+            "img:1",
+            "--on",
+            "a=unix:///nonexistent/a.sock",
+            "--engine",
+            "unix:///nonexistent/b.sock",
+            "--profile",
+            "p=/nonexistent/p.json");
     assertEquals(2, both.exitCode());
     assertTrue(both.err().contains("--on and --engine are given"), both.err());
   }
@@ -100,8 +146,14 @@ class MatrixCommandTest {
       throws Exception {
     Path profile = tmp.resolve("default.json");
     java.nio.file.Files.writeString(profile, "{\"defaultAction\":\"SCMP_ACT_ERRNO\"}");
-    Cli.Result r = Cli.run("matrix", "img:1", "--default-profile", profile.toString(),
-        "--derive", "x=getrandom=EWHAT");
+    Cli.Result r =
+        Cli.run(
+            "matrix",
+            "img:1",
+            "--default-profile",
+            profile.toString(),
+            "--derive",
+            "x=getrandom=EWHAT");
     assertEquals(2, r.exitCode());
     assertTrue(r.err().contains("EWHAT"), r.err());
   }

@@ -25,13 +25,24 @@ class NoImageNoCommandTest {
   @Test
   void auditWithOnlyADockerfile_runsTheDockerfileRules_withoutAskingAnEngine() throws Exception {
     Path dockerfile = dir.resolve("Dockerfile");
-    Files.writeString(dockerfile, "FROM debian:bookworm\nENV API_TOKEN=abc123\nRUN apt-get update && apt-get install -y curl\n");
+    Files.writeString(
+        dockerfile,
+        "FROM debian:bookworm\nENV API_TOKEN=abc123\nRUN apt-get update && apt-get install -y curl\n");
 
-    Cli.Result r = Cli.run("audit", "--dockerfile", dockerfile.toString(), "--fail-on", "warning", "--docker-host",
-        "unix:///nonexistent/no-engine.sock");
+    Cli.Result r =
+        Cli.run(
+            "audit",
+            "--dockerfile",
+            dockerfile.toString(),
+            "--fail-on",
+            "warning",
+            "--docker-host",
+            "unix:///nonexistent/no-engine.sock");
 
     assertEquals(1, r.exitCode(), r.out() + r.err());
-    assertTrue(r.out().contains("dockerfile.secret-in-env") && r.out().contains("Dockerfile line 2"), r.out());
+    assertTrue(
+        r.out().contains("dockerfile.secret-in-env") && r.out().contains("Dockerfile line 2"),
+        r.out());
     assertTrue(r.out().contains("dockerfile.unpinned-base"), r.out());
     assertTrue(!r.out().contains("abc123"), "redacted: " + r.out());
   }
@@ -47,16 +58,22 @@ class NoImageNoCommandTest {
   @Test
   void auditIgnores_theIgnoreFilesEntries_andTheDockerfilesInlineComment() throws Exception {
     Path dockerfile = dir.resolve("Dockerfile");
-    Files.writeString(dockerfile, "FROM debian:bookworm\n# splitcheck ignore=dockerfile.secret-in-env\n"
-        + "ENV API_TOKEN=abc123\nRUN apt-get update && apt-get install -y curl\n");
+    Files.writeString(
+        dockerfile,
+        "FROM debian:bookworm\n# splitcheck ignore=dockerfile.secret-in-env\n"
+            + "ENV API_TOKEN=abc123\nRUN apt-get update && apt-get install -y curl\n");
     Path ignore = dir.resolve("ignore");
     Files.writeString(ignore, "dockerfile.apt-lists\ndockerfile.unpinned-base debian:bookworm\n");
 
-    Cli.Result r = Cli.run("audit", "--dockerfile", dockerfile.toString(), "--ignorefile", ignore.toString());
+    Cli.Result r =
+        Cli.run("audit", "--dockerfile", dockerfile.toString(), "--ignorefile", ignore.toString());
 
     assertEquals(0, r.exitCode(), r.out() + r.err());
     assertTrue(r.out().contains("dockerfile.apt-recommends"), r.out());
-    assertTrue(!r.out().contains("secret-in-env") && !r.out().contains("apt-lists")
-        && !r.out().contains("unpinned-base"), r.out());
+    assertTrue(
+        !r.out().contains("secret-in-env")
+            && !r.out().contains("apt-lists")
+            && !r.out().contains("unpinned-base"),
+        r.out());
   }
 }

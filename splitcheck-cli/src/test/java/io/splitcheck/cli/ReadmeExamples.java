@@ -10,9 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The shell examples of the README: {@code console} blocks are {@code $ command} lines each followed by
- * what it prints (a line {@code ...} stands for any number of lines; {@code # exit N} after the command
- * is its exit code); {@code bash} blocks are commands to type, not run here.
+ * The shell examples of the README: {@code console} blocks are {@code $ command} lines each
+ * followed by what it prints (a line {@code ...} stands for any number of lines; {@code # exit N}
+ * after the command is its exit code); {@code bash} blocks are commands to type, not run here.
  */
 final class ReadmeExamples {
   static final Path README = ScriptsIT.ROOT.resolve("README.md");
@@ -67,20 +67,28 @@ final class ReadmeExamples {
     return new Example(command, m.find() ? Integer.parseInt(m.group(1)) : 0, List.copyOf(expected));
   }
 
-  /** What differs between two runs of the same thing, taken out: times, ids, pids, dates; runs of spaces as one. */
+  /**
+   * What differs between two runs of the same thing, taken out: times, ids, pids, dates; runs of
+   * spaces as one.
+   */
   static String normalise(String line) {
-    String s = line.replaceAll("sha256:[0-9a-f]{64}", "sha256:H")
-        .replaceAll("\\b[0-9a-f]{12}\\b", "H")
-        .replaceAll("\\d{8}-\\d{6}-\\d+", "RUN")
-        .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ", "TIME")
-        .replaceAll("[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d UTC \\d{4}", "DATE")
-        .replaceAll("\\d+ ms\\b", "N ms")
-        .replaceAll("\\d+(\\.\\d+)? s\\b", "N s")
-        .replaceAll("\\[\\d+\\]", "[P]");
+    String s =
+        line.replaceAll("sha256:[0-9a-f]{64}", "sha256:H")
+            .replaceAll("\\b[0-9a-f]{12}\\b", "H")
+            .replaceAll("\\d{8}-\\d{6}-\\d+", "RUN")
+            .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ", "TIME")
+            .replaceAll(
+                "[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d UTC \\d{4}", "DATE")
+            .replaceAll("\\d+ ms\\b", "N ms")
+            .replaceAll("\\d+(\\.\\d+)? s\\b", "N s")
+            .replaceAll("\\[\\d+\\]", "[P]");
     return s.replaceAll("\\s+", " ").strip();
   }
 
-  /** Null when {@code actual} has the {@code expected} lines ({@code ...}: any lines), else what is missing. */
+  /**
+   * Null when {@code actual} has the {@code expected} lines ({@code ...}: any lines), else what is
+   * missing.
+   */
   static String mismatch(List<String> expected, List<String> actual) {
     int a = 0;
     boolean skipping = false;
@@ -103,7 +111,8 @@ final class ReadmeExamples {
       a = found + 1;
       skipping = false;
     }
-    return skipping || a == actual.size() ? null : "more lines than the README shows, from line " + (a + 1)
-        + ": '" + actual.get(a) + "'";
+    return skipping || a == actual.size()
+        ? null
+        : "more lines than the README shows, from line " + (a + 1) + ": '" + actual.get(a) + "'";
   }
 }

@@ -14,15 +14,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every {@code $} line of the README's console blocks, run in order from the repository's root against
- * the engine (through {@code scripts/splitcheck}, launching the jar {@code mvn verify} packaged), prints
- * what the README shows, and exits as it says.
+ * Every {@code $} line of the README's console blocks, run in order from the repository's root
+ * against the engine (through {@code scripts/splitcheck}, launching the jar {@code mvn verify}
+ * packaged), prints what the README shows, and exits as it says.
  */
 @RequiresEngine
 class ReadmeIT {
   @AfterAll
   static void removeDemoImage() throws Exception {
-    new ProcessBuilder("/usr/bin/docker", "rmi", "-f", "splitcheck-demo/my-app").inheritIO().start().waitFor();
+    new ProcessBuilder("/usr/bin/docker", "rmi", "-f", "splitcheck-demo/my-app")
+        .inheritIO()
+        .start()
+        .waitFor();
   }
 
   @Test
@@ -32,8 +35,11 @@ class ReadmeIT {
     for (ReadmeExamples.Example e : examples) {
       Path out = Files.createTempFile("readme-it-", ".out");
       try {
-        ProcessBuilder pb = new ProcessBuilder("bash", "-c", e.command()).directory(ScriptsIT.ROOT.toFile())
-            .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+        ProcessBuilder pb =
+            new ProcessBuilder("bash", "-c", e.command())
+                .directory(ScriptsIT.ROOT.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().put("SPLITCHECK_LAUNCH_ONLY", "1");
         pb.environment().remove("NO_COLOR");
         long start = System.nanoTime();
@@ -41,10 +47,18 @@ class ReadmeIT {
         p.getOutputStream().close();
         assertTrue(p.waitFor(300, TimeUnit.SECONDS), e.command());
         String printed = Files.readString(out, StandardCharsets.UTF_8);
-        System.out.println("README: $ " + e.command() + " -> exit " + p.exitValue() + " in "
-            + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms\n" + printed);
+        System.out.println(
+            "README: $ "
+                + e.command()
+                + " -> exit "
+                + p.exitValue()
+                + " in "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)
+                + " ms\n"
+                + printed);
         assertEquals(e.exit(), p.exitValue(), e.command() + " printed:\n" + printed);
-        assertNull(ReadmeExamples.mismatch(e.expected(), printed.lines().toList()),
+        assertNull(
+            ReadmeExamples.mismatch(e.expected(), printed.lines().toList()),
             () -> e.command() + " printed:\n" + printed);
       } finally {
         Files.deleteIfExists(out);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's examples that are not run here: the commands of its {@code bash} blocks name scripts
  * that exist and CLI options the CLI parses; its test command is the one {@code .ci/run} runs; its
- * Maven snippet names the plugin's coordinates. (The {@code console} blocks run in {@link ReadmeIT}.)
+ * Maven snippet names the plugin's coordinates. (The {@code console} blocks run in {@link
+ * ReadmeIT}.)
  */
 class ReadmeTest {
   @Test
@@ -28,10 +28,13 @@ class ReadmeTest {
           continue;
         }
         List<String> words = new ArrayList<>(Arrays.asList(command.split("\\s+")));
-        assertTrue(Files.isExecutable(ScriptsIT.ROOT.resolve(words.get(0))), "README names " + words.get(0));
+        assertTrue(
+            Files.isExecutable(ScriptsIT.ROOT.resolve(words.get(0))),
+            "README names " + words.get(0));
         if (words.get(0).equals("scripts/splitcheck") && words.size() > 1) {
           words.remove(0);
-          Main.commandLine(words.get(0)).parseArgs(words.toArray(String[]::new)); // throws on an unknown option
+          Main.commandLine(words.get(0))
+              .parseArgs(words.toArray(String[]::new)); // throws on an unknown option
           parsed++;
         }
       }
@@ -41,8 +44,11 @@ class ReadmeTest {
 
   @Test
   void theTwoSetUpCommands_areTheMainJobAndTheTestCommandCiRuns() throws Exception {
-    String setUp = ReadmeExamples.blocks("bash").stream().filter(b -> b.contains("scripts/verify")).findFirst()
-        .orElseThrow(() -> new AssertionError("no block with the test command"));
+    String setUp =
+        ReadmeExamples.blocks("bash").stream()
+            .filter(b -> b.contains("scripts/verify"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no block with the test command"));
     assertTrue(setUp.contains("scripts/splitcheck run scenarios"), setUp);
     String ci = Files.readString(ScriptsIT.ROOT.resolve(".ci/run"), StandardCharsets.UTF_8);
     assertTrue(ci.lines().anyMatch(l -> l.strip().equals("exec scripts/verify")), ci);
@@ -50,21 +56,33 @@ class ReadmeTest {
 
   @Test
   void mavenSnippet_namesThePluginsCoordinates() throws Exception {
-    String pom = Files.readString(ScriptsIT.ROOT.resolve("splitcheck-maven-plugin/pom.xml"), StandardCharsets.UTF_8);
+    String pom =
+        Files.readString(
+            ScriptsIT.ROOT.resolve("splitcheck-maven-plugin/pom.xml"), StandardCharsets.UTF_8);
     String parent = Files.readString(ScriptsIT.ROOT.resolve("pom.xml"), StandardCharsets.UTF_8);
     String version = between(parent, "<version>", "</version>");
     String snippet = ReadmeExamples.blocks("xml").get(0);
     assertTrue(pom.contains("<artifactId>splitcheck-maven-plugin</artifactId>"));
-    assertTrue(snippet.contains("<groupId>io.splitcheck</groupId><artifactId>splitcheck-maven-plugin</artifactId>"
-        + "<version>" + version + "</version>"), snippet);
+    assertTrue(
+        snippet.contains(
+            "<groupId>io.splitcheck</groupId><artifactId>splitcheck-maven-plugin</artifactId>"
+                + "<version>"
+                + version
+                + "</version>"),
+        snippet);
   }
 
   @Test
   void mismatch_letsDotsStandForAnyLines_andIgnoresTimesAndIds() {
-    assertNull(ReadmeExamples.mismatch(List.of("a (1a5942b31c24)", "...", "z 12 ms"),
-        List.of("a (0bf64e1555f5)", "b", "c", "z   340 ms")));
-    assertEquals("expected line 'q' after line 2", ReadmeExamples.mismatch(List.of("a", "...", "q"), List.of("a", "b")));
-    assertEquals("more lines than the README shows, from line 2: 'b'",
+    assertNull(
+        ReadmeExamples.mismatch(
+            List.of("a (1a5942b31c24)", "...", "z 12 ms"),
+            List.of("a (0bf64e1555f5)", "b", "c", "z   340 ms")));
+    assertEquals(
+        "expected line 'q' after line 2",
+        ReadmeExamples.mismatch(List.of("a", "...", "q"), List.of("a", "b")));
+    assertEquals(
+        "more lines than the README shows, from line 2: 'b'",
         ReadmeExamples.mismatch(List.of("a"), List.of("a", "b")));
   }
 

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The wrapper scripts keep the CLI's exit codes (0, 1 found something, 2 error; their own set-up
- * failing is 2), and {@code scripts/reproduce} takes the options in the forms {@code matrix} does. They
- * run the jar {@code mvn verify} packaged before the integration tests ({@code SPLITCHECK_LAUNCH_ONLY=1}:
- * no build from inside a test).
+ * failing is 2), and {@code scripts/reproduce} takes the options in the forms {@code matrix} does.
+ * They run the jar {@code mvn verify} packaged before the integration tests ({@code
+ * SPLITCHECK_LAUNCH_ONLY=1}: no build from inside a test).
  */
 @RequiresEngine
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,13 +51,18 @@ class ScriptsIT {
     try {
       List<String> cmd = new ArrayList<>(List.of(argv));
       cmd.set(0, ROOT.resolve(cmd.get(0)).toString());
-      ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile())
-          .redirectOutput(out.toFile()).redirectError(err.toFile());
+      ProcessBuilder pb =
+          new ProcessBuilder(cmd)
+              .directory(ROOT.toFile())
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile());
       pb.environment().putAll(env);
       Process p = pb.start();
       p.getOutputStream().close();
       assertTrue(p.waitFor(180, TimeUnit.SECONDS), String.join(" ", cmd) + " ended");
-      return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+      return new Run(
+          p.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
           Files.readString(err, StandardCharsets.UTF_8));
     } finally {
       Files.deleteIfExists(out);
@@ -73,18 +78,40 @@ class ScriptsIT {
 
   @Test
   void splitcheck_exits2_whenNoEngineCanBeMadeToAnswer() throws Exception {
-    Run r = script(Map.of("SPLITCHECK_ENGINE_SCRIPT", "false"), "scripts/splitcheck", "matrix", image.tag());
+    Run r =
+        script(
+            Map.of("SPLITCHECK_ENGINE_SCRIPT", "false"),
+            "scripts/splitcheck",
+            "matrix",
+            image.tag());
     assertEquals(2, r.exit(), r.err());
     assertTrue(r.err().contains("no engine answers"), r.err());
   }
 
   @Test
   void splitcheck_keepsTheClisExitCodes_splitIs1_engineGoneIs2_noCommandIs2() throws Exception {
-    List<String> args = new ArrayList<>(List.of("scripts/splitcheck", "matrix", image.tag(), "--config", "unconfined",
-        "--config", "read-only", "--trace", "never"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "scripts/splitcheck",
+                "matrix",
+                image.tag(),
+                "--config",
+                "unconfined",
+                "--config",
+                "read-only",
+                "--trace",
+                "never"));
     args.addAll(splitting());
     assertEquals(1, script(LAUNCH_ONLY, args.toArray(String[]::new)).exit());
-    Run gone = script(LAUNCH_ONLY, "scripts/splitcheck", "matrix", image.tag(), "--docker-host", "unix:///nonexistent.sock");
+    Run gone =
+        script(
+            LAUNCH_ONLY,
+            "scripts/splitcheck",
+            "matrix",
+            image.tag(),
+            "--docker-host",
+            "unix:///nonexistent.sock");
     assertEquals(2, gone.exit(), gone.err());
     assertEquals(2, script(LAUNCH_ONLY, "scripts/splitcheck").exit());
   }
@@ -99,9 +126,12 @@ class ScriptsIT {
     assertTrue(jobs.err().contains("--jobs needs a value"), jobs.err());
     assertEquals(2, script(LAUNCH_ONLY, "scripts/reproduce").exit());
     assertEquals(2, script(LAUNCH_ONLY, "scripts/reproduce", image.tag(), "stray").exit());
-    Run pod = script(LAUNCH_ONLY, "scripts/reproduce", image.tag(), "--pod", "no-such-pod.yaml#app");
+    Run pod =
+        script(LAUNCH_ONLY, "scripts/reproduce", image.tag(), "--pod", "no-such-pod.yaml#app");
     assertEquals(2, pod.exit());
-    assertEquals("scripts/reproduce: --pod no-such-pod.yaml#app: no such file no-such-pod.yaml\n", pod.err());
+    assertEquals(
+        "scripts/reproduce: --pod no-such-pod.yaml#app: no such file no-such-pod.yaml\n",
+        pod.err());
   }
 
   @Test
@@ -116,9 +146,22 @@ class ScriptsIT {
   @Test
   void reproduce_takesMatrixOptionForms_andExitsAsTheMatrixDoes() throws Exception {
     Path profile = ROOT.resolve("seccomp-profiles/docker-20.10.24.json");
-    List<String> args = new ArrayList<>(List.of("scripts/reproduce", image.tag(), "--config=unconfined",
-        "--config", "read-only", "--jobs=2", "--trace", "never", "--timeout=30s", "--profile", profile.toString(),
-        "--profile", "docker=" + profile));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "scripts/reproduce",
+                image.tag(),
+                "--config=unconfined",
+                "--config",
+                "read-only",
+                "--jobs=2",
+                "--trace",
+                "never",
+                "--timeout=30s",
+                "--profile",
+                profile.toString(),
+                "--profile",
+                "docker=" + profile));
     args.addAll(splitting());
     Run r = script(LAUNCH_ONLY, args.toArray(String[]::new));
 

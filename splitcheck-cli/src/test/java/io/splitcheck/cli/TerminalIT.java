@@ -21,9 +21,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The console on a terminal and off it: the CLI in a pseudo-terminal ({@code script}, util-linux) shows
- * a progress line on stderr and coloured verdicts; piped, or with {@code --format json}, not one escape
- * sequence; under {@code NO_COLOR} the progress but no colour.
+ * The console on a terminal and off it: the CLI in a pseudo-terminal ({@code script}, util-linux)
+ * shows a progress line on stderr and coloured verdicts; piped, or with {@code --format json}, not
+ * one escape sequence; under {@code NO_COLOR} the progress but no colour.
  */
 @RequiresEngine
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -32,8 +32,7 @@ class TerminalIT {
   private static final String RED_SPLIT = "\u001b[31m1 split:\u001b[0m";
   private BusyboxImage image;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @BeforeAll
   void build() throws Exception {
@@ -46,8 +45,17 @@ class TerminalIT {
   }
 
   private List<String> matrix(String... more) {
-    List<String> args = new ArrayList<>(List.of("matrix", image.tag(), "--config", "unconfined", "--config",
-        "read-only", "--trace", "never"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "matrix",
+                image.tag(),
+                "--config",
+                "unconfined",
+                "--config",
+                "read-only",
+                "--trace",
+                "never"));
     args.addAll(List.of(more));
     args.addAll(List.of("--", "/bin/sh", "-c", "sleep 2; touch /x"));
     return args;
@@ -56,8 +64,12 @@ class TerminalIT {
   @Test
   void onATerminal_progressOnStderr_andTheSplitInRed() throws Exception {
     String screen = inTerminal(Map.of(), matrix());
-    assertTrue(screen.contains(PROGRESS + "0s  cells 0/2") || screen.contains(PROGRESS + "1s  cells"), screen);
-    assertTrue(screen.contains(": read-only") || screen.contains(", read-only"), "names the running cells: " + screen);
+    assertTrue(
+        screen.contains(PROGRESS + "0s  cells 0/2") || screen.contains(PROGRESS + "1s  cells"),
+        screen);
+    assertTrue(
+        screen.contains(": read-only") || screen.contains(", read-only"),
+        "names the running cells: " + screen);
     assertTrue(screen.contains(RED_SPLIT), screen);
   }
 
@@ -80,23 +92,36 @@ class TerminalIT {
   void piped_notOneEscapeSequence_onEitherStream() throws Exception {
     try (ChildCli child = ChildCli.start("128m", matrix())) {
       assertEquals(1, child.waitFor(120), child.err());
-      assertFalse(child.out().contains("\u001b") || child.err().contains("\u001b"), child.out() + child.err());
+      assertFalse(
+          child.out().contains("\u001b") || child.err().contains("\u001b"),
+          child.out() + child.err());
       assertTrue(child.out().contains("1 split:"), child.out());
     }
   }
 
-  /** What a terminal shows for the CLI run with {@code args}: stdout and stderr as the pty merged them. */
+  /**
+   * What a terminal shows for the CLI run with {@code args}: stdout and stderr as the pty merged
+   * them.
+   */
   private String inTerminal(Map<String, String> env, List<String> args) throws Exception {
     StringBuilder command = new StringBuilder();
-    List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx128m", "-cp", System.getProperty("java.class.path"), "io.splitcheck.cli.Main"));
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.splitcheck.cli.Main"));
     argv.addAll(args);
     for (String a : argv) {
       command.append(" '").append(a.replace("'", "'\\''")).append('\'');
     }
     Path typescript = tmp.resolve("screen-" + System.nanoTime());
-    ProcessBuilder pb = new ProcessBuilder("script", "-qefc", command.toString(), "/dev/null")
-        .redirectOutput(typescript.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder("script", "-qefc", command.toString(), "/dev/null")
+            .redirectOutput(typescript.toFile())
+            .redirectErrorStream(true);
     pb.environment().put("TERM", "xterm");
     pb.environment().remove("NO_COLOR");
     pb.environment().putAll(env);

@@ -17,9 +17,11 @@ class TerminalTest {
 
   @Test
   void decide_neverColours_underNoColorOrDumbTerminal_orForAStructuredStdout() {
-    assertEquals(new Terminal(false, true), Terminal.decide(Map.of("NO_COLOR", ""), false, true, true));
+    assertEquals(
+        new Terminal(false, true), Terminal.decide(Map.of("NO_COLOR", ""), false, true, true));
     assertEquals(Terminal.PLAIN, Terminal.decide(Map.of("TERM", "dumb"), false, true, true));
-    assertEquals(Terminal.PLAIN, Terminal.decide(Map.of(), true, true, true), "--format json / --json -");
+    assertEquals(
+        Terminal.PLAIN, Terminal.decide(Map.of(), true, true, true), "--format json / --json -");
   }
 
   @Test

@@ -22,7 +22,9 @@ class TwiceCommandTest {
   void twice_namesAnAcceptThatIsNoVerdictItCanAccept() throws Exception {
     Cli.Result r = Cli.run("twice", context().toString(), "--accept", "content");
     assertEquals(2, r.exitCode());
-    assertTrue(r.err().contains("--accept 'content': expected config-only, mtime-only or metadata"), r.err());
+    assertTrue(
+        r.err().contains("--accept 'content': expected config-only, mtime-only or metadata"),
+        r.err());
   }
 
   @Test
@@ -34,7 +36,8 @@ class TwiceCommandTest {
 
   @Test
   void twice_namesTheSecretWhoseFileIsMissing() throws Exception {
-    Cli.Result r = Cli.run("twice", context().toString(), "--secret", "id=ca,src=/nonexistent/ca.pem");
+    Cli.Result r =
+        Cli.run("twice", context().toString(), "--secret", "id=ca,src=/nonexistent/ca.pem");
     assertEquals(2, r.exitCode());
     assertTrue(r.err().contains("file '/nonexistent/ca.pem' does not exist"), r.err());
   }
@@ -43,14 +46,18 @@ class TwiceCommandTest {
   void twice_namesAContextThatIsNotADirectory() {
     Cli.Result r = Cli.run("twice", dir.resolve("nope").toString());
     assertEquals(2, r.exitCode());
-    assertTrue(r.err().contains("build context '" + dir.resolve("nope") + "' is not a directory"), r.err());
+    assertTrue(
+        r.err().contains("build context '" + dir.resolve("nope") + "' is not a directory"),
+        r.err());
   }
 
   @Test
   void twice_saysNoEngineAnswers_atTheHostGiven() throws Exception {
-    Cli.Result r = Cli.run("twice", context().toString(), "--docker-host", "unix:///nonexistent/docker.sock");
+    Cli.Result r =
+        Cli.run("twice", context().toString(), "--docker-host", "unix:///nonexistent/docker.sock");
     assertEquals(2, r.exitCode());
-    assertTrue(r.err().contains("no Docker engine answers at unix:///nonexistent/docker.sock"), r.err());
+    assertTrue(
+        r.err().contains("no Docker engine answers at unix:///nonexistent/docker.sock"), r.err());
   }
 
   @Test

@@ -26,16 +26,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A hostile saved image end to end: {@code splitcheck diff a.tar b.tar} and the auditor read layers whose
- * members are named {@code ../..}, absolute, with control characters, hard-linked to the host's
- * {@code /etc/shadow}, symlinked in a loop and through a link to outside, and 100,000 entries; they read it
- * all as data and write nothing but their report, in the report folder.
+ * A hostile saved image end to end: {@code splitcheck diff a.tar b.tar} and the auditor read layers
+ * whose members are named {@code ../..}, absolute, with control characters, hard-linked to the
+ * host's {@code /etc/shadow}, symlinked in a loop and through a link to outside, and 100,000
+ * entries; they read it all as data and write nothing but their report, in the report folder.
  */
 class HostileImageTest {
   private static final int MANY = 100_000;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private static byte[] hostileLayer(String marker, String absolute) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -58,7 +57,8 @@ class HostileImageTest {
     return bytes.toByteArray();
   }
 
-  private static void file(TarArchiveOutputStream tar, String name, String content) throws IOException {
+  private static void file(TarArchiveOutputStream tar, String name, String content)
+      throws IOException {
     byte[] data = content.getBytes(StandardCharsets.UTF_8);
     TarArchiveEntry e = new TarArchiveEntry(name, true); // preserve ../ and leading /
     e.setSize(data.length);
@@ -67,7 +67,8 @@ class HostileImageTest {
     tar.closeArchiveEntry();
   }
 
-  private static void link(TarArchiveOutputStream tar, String name, byte type, String target) throws IOException {
+  private static void link(TarArchiveOutputStream tar, String name, byte type, String target)
+      throws IOException {
     TarArchiveEntry e = new TarArchiveEntry(name, type, true);
     e.setLinkName(target);
     tar.putArchiveEntry(e);
@@ -84,15 +85,28 @@ class HostileImageTest {
   void diffAndAudit_writeOnlyTheirReport_whenImageNamesPointOutside() throws Exception {
     Path work = Files.createDirectories(tmp.resolve("a/b/work"));
     Path reportDir = Files.createDirectories(work.resolve("report"));
-    String absolute = "/splitcheck-hostile-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    String absolute =
+        "/splitcheck-hostile-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     Path a = work.resolve("a.tar");
     Path b = work.resolve("b.tar");
-    Files.write(a, TarFixtures.savedImage("2024-01-01T00:00:00Z", List.of("RUN evil"), List.of(hostileLayer("one", absolute))));
-    Files.write(b, TarFixtures.savedImage("2024-01-01T00:00:00Z", List.of("RUN evil"), List.of(hostileLayer("two", absolute))));
+    Files.write(
+        a,
+        TarFixtures.savedImage(
+            "2024-01-01T00:00:00Z", List.of("RUN evil"), List.of(hostileLayer("one", absolute))));
+    Files.write(
+        b,
+        TarFixtures.savedImage(
+            "2024-01-01T00:00:00Z", List.of("RUN evil"), List.of(hostileLayer("two", absolute))));
     Set<String> before = snapshot(tmp);
     Set<String> cwdBefore = snapshot(Path.of("").toAbsolutePath());
 
-    Cli.Result diff = Cli.run("diff", a.toString(), b.toString(), "--json", reportDir.resolve("diff.json").toString());
+    Cli.Result diff =
+        Cli.run(
+            "diff",
+            a.toString(),
+            b.toString(),
+            "--json",
+            reportDir.resolve("diff.json").toString());
     AuditReport audit;
     try (InputStream in = Files.newInputStream(a)) {
       audit = new Auditor().audit(AuditInput.of(ImageView.read(in, a.toString())));
@@ -106,16 +120,29 @@ class HostileImageTest {
     assertTrue(json.contains("escape-rel"), "the ../ member is listed as data");
     Set<String> after = snapshot(tmp);
     after.removeAll(before);
-    assertEquals(new TreeSet<>(List.of(reportDir.resolve("audit.json").toString(),
-        reportDir.resolve("diff.json").toString())), after);
+    assertEquals(
+        new TreeSet<>(
+            List.of(
+                reportDir.resolve("audit.json").toString(),
+                reportDir.resolve("diff.json").toString())),
+        after);
     assertEquals(cwdBefore, snapshot(Path.of("").toAbsolutePath()));
     assertFalse(Files.exists(Path.of(absolute)), "absolute member written to the host");
     for (String escaped : List.of("escape-rel", "escape-dot", "through-link")) {
-      assertFalse(Files.exists(tmp.resolve(escaped)) || Files.exists(tmp.resolve("a").resolve(escaped))
-          || Files.exists(Path.of("/").resolve(escaped)) || Files.exists(Path.of("/tmp").resolve(escaped)),
+      assertFalse(
+          Files.exists(tmp.resolve(escaped))
+              || Files.exists(tmp.resolve("a").resolve(escaped))
+              || Files.exists(Path.of("/").resolve(escaped))
+              || Files.exists(Path.of("/tmp").resolve(escaped)),
           escaped + " written outside");
     }
-    System.out.println("FIGURE hostile: diff exit " + diff.exitCode() + ", audit " + audit.findings().size()
-        + " finding(s), " + (MANY + 9) + " entries per layer, files written outside the report folder: 0");
+    System.out.println(
+        "FIGURE hostile: diff exit "
+            + diff.exitCode()
+            + ", audit "
+            + audit.findings().size()
+            + " finding(s), "
+            + (MANY + 9)
+            + " entries per layer, files written outside the report folder: 0");
   }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The end of every run removes its objects through {@link Janitor#listRun}, which asks the engine
- * with filters; it must find exactly what the full listing ({@link Janitor#list}) attributes to the run.
+ * with filters; it must find exactly what the full listing ({@link Janitor#list}) attributes to the
+ * run.
  */
 @RequiresEngine
 class JanitorIT {
@@ -21,8 +22,11 @@ class JanitorIT {
   private final String runB = "20261126-190000-" + ProcessHandle.current().pid() + "2";
 
   private List<String> fromFullListing(String runId) throws EngineException {
-    return janitor.list().stream().filter(o -> o.runId().equals(runId))
-        .map(o -> o.kind() + " " + o.id()).sorted().toList();
+    return janitor.list().stream()
+        .filter(o -> o.runId().equals(runId))
+        .map(o -> o.kind() + " " + o.id())
+        .sorted()
+        .toList();
   }
 
   private List<String> fromFilteredListing(String runId) throws EngineException {
@@ -40,10 +44,16 @@ class JanitorIT {
       try {
         container(probe.tag(), runA);
         container(probe.tag(), runB);
-        docker.createVolumeCmd().withName("splitcheck-janitor-it-" + runA)
-            .withLabels(Labels.forRun(runA, "janitor-it")).exec();
-        docker.createNetworkCmd().withName("splitcheck-janitor-it-" + runB)
-            .withLabels(Labels.forRun(runB, "janitor-it")).exec();
+        docker
+            .createVolumeCmd()
+            .withName("splitcheck-janitor-it-" + runA)
+            .withLabels(Labels.forRun(runA, "janitor-it"))
+            .exec();
+        docker
+            .createNetworkCmd()
+            .withName("splitcheck-janitor-it-" + runB)
+            .withLabels(Labels.forRun(runB, "janitor-it"))
+            .exec();
         // the image is labelled run A; a splitcheck-owned tag of run B names B instead
         docker.tagImageCmd(probe.tag(), "splitcheck-twice/" + runB, "t").exec();
 
@@ -51,9 +61,14 @@ class JanitorIT {
         List<String> b = fromFilteredListing(runB);
         assertEquals(fromFullListing(runA), a);
         assertEquals(fromFullListing(runB), b);
-        assertEquals(List.of("container", "volume"), a.stream().map(s -> s.split(" ")[0]).toList(), a.toString());
-        assertEquals(List.of("container", "image", "network"),
-            b.stream().map(s -> s.split(" ")[0]).toList(), b.toString());
+        assertEquals(
+            List.of("container", "volume"),
+            a.stream().map(s -> s.split(" ")[0]).toList(),
+            a.toString());
+        assertEquals(
+            List.of("container", "image", "network"),
+            b.stream().map(s -> s.split(" ")[0]).toList(),
+            b.toString());
         assertTrue(b.contains("image splitcheck-twice/" + runB + ":t"), b.toString());
 
         janitor.removeRun(runA);

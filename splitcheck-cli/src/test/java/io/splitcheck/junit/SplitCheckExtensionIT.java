@@ -1,5 +1,6 @@
 package io.splitcheck.junit;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.displayName;
@@ -8,7 +9,6 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessf
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.splitcheck.testing.RequiresEngine;
 import java.nio.file.Files;
@@ -37,19 +37,30 @@ class SplitCheckExtensionIT {
   }
 
   @Test
-  void suite_makesOneContainerPerScenario_andOneTestPerCheck_failingTheWrongExpectation() throws Exception {
-    EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
-        .selectors(selectClass(FixtureSuite.class))
-        .execute();
+  void suite_makesOneContainerPerScenario_andOneTestPerCheck_failingTheWrongExpectation()
+      throws Exception {
+    EngineExecutionResults results =
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(FixtureSuite.class)).execute();
     Events events = results.allEvents();
 
-    events.assertThatEvents()
+    events
+        .assertThatEvents()
         .haveExactly(1, event(container(displayName("copy-file")), finishedSuccessfully()))
         .haveExactly(1, event(container(displayName("wrong-expectation")), finishedSuccessfully()));
     results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(3).failed(1));
-    results.testEvents().assertThatEvents().haveExactly(1, event(test(displayName("twice")),
-        finishedWithFailure(message(m -> m.contains("wrong-expectation twice") && m.contains("reproducible")))));
-    assertTrue(Files.isRegularFile(Path.of(REPORT, "report.json")), "report written after the class");
+    results
+        .testEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                test(displayName("twice")),
+                finishedWithFailure(
+                    message(
+                        m ->
+                            m.contains("wrong-expectation twice") && m.contains("reproducible")))));
+    assertTrue(
+        Files.isRegularFile(Path.of(REPORT, "report.json")), "report written after the class");
     assertTrue(Files.readString(Path.of(REPORT, "junit.xml")).contains("wrong-expectation"));
   }
 }

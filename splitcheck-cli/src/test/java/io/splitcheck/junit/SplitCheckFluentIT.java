@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.splitcheck.report.MatrixResult;
 import io.splitcheck.matrix.ProbeImages;
+import io.splitcheck.report.MatrixResult;
 import io.splitcheck.testing.RequiresEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,22 +30,32 @@ class SplitCheckFluentIT {
 
   @Test
   void expectSplit_holds_forGetrandomDeniedWithEperm_andExpectNoSplitFailsWithTheCulpritLine() {
-    SplitCheck check = SplitCheck.image(probe.tag()).matrix("unconfined")
-        .withDerivedProfile("prod", "getrandom=EPERM").withCommand("getrandom");
+    SplitCheck check =
+        SplitCheck.image(probe.tag())
+            .matrix("unconfined")
+            .withDerivedProfile("prod", "getrandom=EPERM")
+            .withCommand("getrandom");
 
     MatrixResult r = check.expectSplit("prod", "getrandom/EPERM");
     assertEquals("unconfined", r.baseline());
     AssertionError e = assertThrows(AssertionError.class, check::expectNoSplit);
-    assertTrue(e.getMessage().contains("prod: exit") && e.getMessage().contains("getrandom = -1 EPERM"),
+    assertTrue(
+        e.getMessage().contains("prod: exit") && e.getMessage().contains("getrandom = -1 EPERM"),
         e.getMessage());
-    assertEquals(1, e.getMessage().split("getrandom = -1 EPERM", -1).length - 1, "the culprit once: " + e.getMessage());
-    assertTrue(e.getMessage().contains("\n    stderr: "), "the cell's stderr line: " + e.getMessage());
+    assertEquals(
+        1,
+        e.getMessage().split("getrandom = -1 EPERM", -1).length - 1,
+        "the culprit once: " + e.getMessage());
+    assertTrue(
+        e.getMessage().contains("\n    stderr: "), "the cell's stderr line: " + e.getMessage());
   }
 
   @Test
   void expectNoSplit_holds_whenGetrandomFailsWithEnosysAndTheProgramFallsBack() {
-    SplitCheck.image(probe.tag()).matrix("unconfined")
-        .withDerivedProfile("prod", "getrandom=ENOSYS").withCommand("getrandom-fallback")
+    SplitCheck.image(probe.tag())
+        .matrix("unconfined")
+        .withDerivedProfile("prod", "getrandom=ENOSYS")
+        .withCommand("getrandom-fallback")
         .expectNoSplit();
   }
 

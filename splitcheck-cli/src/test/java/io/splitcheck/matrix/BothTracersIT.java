@@ -20,10 +20,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same culprits from both tracers on the matrix ITs' probe cases (MatrixIT's cells, the static probe):
- * each case runs under {@code --tracer ptrace} and {@code --tracer ebpf} and the splits are compared by
- * config, exit, syscall, errno, cause, role, path and excerpt. Process ids are left out (strace's are the
- * container's pid namespace's, eBPF's the host's). RealProgramsMatrixIT does the same on Debian programs.
+ * The same culprits from both tracers on the matrix ITs' probe cases (MatrixIT's cells, the static
+ * probe): each case runs under {@code --tracer ptrace} and {@code --tracer ebpf} and the splits are
+ * compared by config, exit, syscall, errno, cause, role, path and excerpt. Process ids are left out
+ * (strace's are the container's pid namespace's, eBPF's the host's). RealProgramsMatrixIT does the
+ * same on Debian programs.
  */
 @RequiresEngine
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -32,8 +33,7 @@ class BothTracersIT {
   private ProbeImages.Probe probe;
   private Path noChown;
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
 
   @BeforeAll
   void build() throws Exception {
@@ -44,8 +44,11 @@ class BothTracersIT {
     org.junit.jupiter.api.Assumptions.assumeTrue(why.isEmpty(), () -> "eBPF tracer: " + why.get());
     probe = ProbeImages.build("both-tracers", "both-tracers-it-" + ProcessHandle.current().pid());
     noChown = tmp.resolve("no-chown.json");
-    Files.writeString(noChown, "{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"syscalls\":["
-        + "{\"names\":[\"chown\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":1}]}", StandardCharsets.UTF_8);
+    Files.writeString(
+        noChown,
+        "{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"syscalls\":["
+            + "{\"names\":[\"chown\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":1}]}",
+        StandardCharsets.UTF_8);
   }
 
   @AfterAll
@@ -58,16 +61,29 @@ class BothTracersIT {
   /** The splits of a run without what differs between tracers by design (pids, times). */
   private List<String> splitsUnder(String tracer, String... args) throws Exception {
     Path json = tmp.resolve("report-" + System.nanoTime() + ".json");
-    List<String> argv = new ArrayList<>(List.of("matrix", "--json", json.toString(), "--tracer", tracer,
-        probe.tag()));
+    List<String> argv =
+        new ArrayList<>(
+            List.of("matrix", "--json", json.toString(), "--tracer", tracer, probe.tag()));
     argv.addAll(List.of(args));
     int exit = Main.commandLine().execute(argv.toArray(String[]::new));
     JsonNode report = JSON.readTree(json.toFile());
     List<String> out = new ArrayList<>(List.of("exit " + exit));
     for (JsonNode s : report.get("splits")) {
       out.add("split " + s.get("config").asText() + ": " + s.path("excerpt").asText());
-      s.get("culprits").forEach(c -> out.add("  " + c.get("syscall").asText() + " " + c.get("errno").asText()
-          + " " + c.get("cause").asText() + " " + c.get("role").asText() + " " + c.path("path").asText("-")));
+      s.get("culprits")
+          .forEach(
+              c ->
+                  out.add(
+                      "  "
+                          + c.get("syscall").asText()
+                          + " "
+                          + c.get("errno").asText()
+                          + " "
+                          + c.get("cause").asText()
+                          + " "
+                          + c.get("role").asText()
+                          + " "
+                          + c.path("path").asText("-")));
     }
     return out;
   }
@@ -85,24 +101,42 @@ class BothTracersIT {
 
   @Test
   void bothTracers_findNoSplit_whenGetrandomFailsWithEnosysAndTheProbeFallsBack() throws Exception {
-    sameUnderBoth("--config", "unconfined", "--derive", "prod=getrandom=ENOSYS", "--", "getrandom-fallback");
+    sameUnderBoth(
+        "--config", "unconfined", "--derive", "prod=getrandom=ENOSYS", "--", "getrandom-fallback");
   }
 
   @Test
-  void bothTracers_nameTheSameCulprits_forChownUnderCapDropAllAndADenyingProfile() throws Exception {
-    sameUnderBoth("--config", "unconfined", "--config", "cap-drop-all", "--profile", "no-chown=" + noChown,
-        "--", "chown");
+  void bothTracers_nameTheSameCulprits_forChownUnderCapDropAllAndADenyingProfile()
+      throws Exception {
+    sameUnderBoth(
+        "--config",
+        "unconfined",
+        "--config",
+        "cap-drop-all",
+        "--profile",
+        "no-chown=" + noChown,
+        "--",
+        "chown");
   }
 
   @Test
-  void bothTracers_nameTheSameCulprits_forAWriteToTheRootUnderReadOnlyAndRestricted() throws Exception {
-    sameUnderBoth("--config", "unconfined", "--config", "read-only", "--config", "restricted", "--", "write");
+  void bothTracers_nameTheSameCulprits_forAWriteToTheRootUnderReadOnlyAndRestricted()
+      throws Exception {
+    sameUnderBoth(
+        "--config", "unconfined", "--config", "read-only", "--config", "restricted", "--", "write");
   }
 
   @Test
   void bothTracers_nameTheSameCulprit_forUdpConnectUnderNoNetwork() throws Exception {
     try (DockerClient docker = DockerClients.fromEnvironment()) {
-      sameUnderBoth("--config", "unconfined", "--config", "no-network", "--", "udp", BridgeGateway.address(docker));
+      sameUnderBoth(
+          "--config",
+          "unconfined",
+          "--config",
+          "no-network",
+          "--",
+          "udp",
+          BridgeGateway.address(docker));
     }
   }
 }

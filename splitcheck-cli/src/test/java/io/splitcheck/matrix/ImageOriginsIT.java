@@ -23,20 +23,27 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Which layer and step made a path, read from the engine's overlay2 store and through {@code docker
- * save}: the same answers, for a path the base made, one a RUN chowned, one a RUN removed (a whiteout)
- * and one under a directory a RUN replaced (opaque).
+ * save}: the same answers, for a path the base made, one a RUN chowned, one a RUN removed (a
+ * whiteout) and one under a directory a RUN replaced (opaque).
  */
 @RequiresEngine
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImageOriginsIT {
   private static final String TAG = "splitcheck-test/origins:it-" + ProcessHandle.current().pid();
-  private static final String DOCKERFILE = """
+  private static final String DOCKERFILE =
+      """
       FROM splitcheck/debian:bookworm
       RUN mkdir -p /opt/z && chown 123:456 /opt/z && chmod 1777 /opt/z
       RUN rm -f /etc/debian_version && rm -rf /usr/share/doc && mkdir /usr/share/doc && touch /var/cache/x
       """;
-  private static final List<String> PATHS = List.of("/var/cache", "/opt/z", "/etc/debian_version",
-      "/usr/share/doc", "/usr/share/doc/bash", "/nowhere");
+  private static final List<String> PATHS =
+      List.of(
+          "/var/cache",
+          "/opt/z",
+          "/etc/debian_version",
+          "/usr/share/doc",
+          "/usr/share/doc/bash",
+          "/nowhere");
   private final DockerImageStore images = new DockerImageStore(DockerClients.fromEnvironment());
 
   @BeforeAll
@@ -58,12 +65,18 @@ class ImageOriginsIT {
 
   @Test
   void theStoreAndDockerSave_giveEachPathTheLayerAndStepThatMadeIt() throws Exception {
-    assertTrue(images.storedLayers(TAG).isPresent(), "the engine's overlay2 store is readable from here");
+    assertTrue(
+        images.storedLayers(TAG).isPresent(), "the engine's overlay2 store is readable from here");
     Map<String, PathOrigin> store = ImageOrigins.of(images, TAG).lookup(PATHS);
     Map<String, PathOrigin> saved = ImageOrigins.of(savingOnly(images), TAG).lookup(PATHS);
     assertEquals(store, saved);
-    assertEquals(0, store.get("/var/cache").layer(), "the base made it; the RUN that touched x kept it 0755 root");
-    assertEquals("RUN mkdir -p /opt/z && chown 123:456 /opt/z && chmod 1777 /opt/z", store.get("/opt/z").step());
+    assertEquals(
+        0,
+        store.get("/var/cache").layer(),
+        "the base made it; the RUN that touched x kept it 0755 root");
+    assertEquals(
+        "RUN mkdir -p /opt/z && chown 123:456 /opt/z && chmod 1777 /opt/z",
+        store.get("/opt/z").step());
     assertTrue(store.get("/etc/debian_version").removed());
     assertEquals(2, store.get("/etc/debian_version").layer());
     assertFalse(store.get("/usr/share/doc").removed());

@@ -33,8 +33,7 @@ class KubernetesIT {
   private static final String PING = "splitcheck-test/k8s-ping:it-" + PID;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @BeforeAll
   void buildImages() throws Exception {
@@ -49,85 +48,175 @@ class KubernetesIT {
   }
 
   @Test
-  void debianCacheWriter_worksAsRoot_andFailsUnderK8sRestricted_withUserAndTheOwner() throws Exception {
-    JsonNode r = matrix(CACHE, "--config", "unconfined", "--config", "k8s-restricted",
-        "--config", "openshift-restricted");
+  void debianCacheWriter_worksAsRoot_andFailsUnderK8sRestricted_withUserAndTheOwner()
+      throws Exception {
+    JsonNode r =
+        matrix(
+            CACHE,
+            "--config",
+            "unconfined",
+            "--config",
+            "k8s-restricted",
+            "--config",
+            "openshift-restricted");
     assertEquals(0, cell(r, "unconfined").path("exitCode").asInt(), r.toString());
     JsonNode c = culprit(r, "k8s-restricted");
     assertEquals("user", c.path("cause").asText(), c.toString());
-    assertTrue(c.path("detail").asText().startsWith("/var/cache/app is owned by 0:0 with mode 0755 in the "
-        + "image; the cell runs as 65532:0"), c.toString());
+    assertTrue(
+        c.path("detail")
+            .asText()
+            .startsWith(
+                "/var/cache/app is owned by 0:0 with mode 0755 in the "
+                    + "image; the cell runs as 65532:0"),
+        c.toString());
     // where the path came from: the image's second layer, made by the Dockerfile's RUN mkdir
-    assertTrue(c.path("detail").asText().contains("/var/cache/app got its owner and mode from layer 2 of 2 "
-        + "(sha256:"), c.toString());
-    assertTrue(c.path("detail").asText().endsWith("step `RUN mkdir -p /var/cache/app`"), c.toString());
+    assertTrue(
+        c.path("detail")
+            .asText()
+            .contains("/var/cache/app got its owner and mode from layer 2 of 2 " + "(sha256:"),
+        c.toString());
+    assertTrue(
+        c.path("detail").asText().endsWith("step `RUN mkdir -p /var/cache/app`"), c.toString());
     JsonNode os = culprit(r, "openshift-restricted");
-    assertTrue(os.path("detail").asText().contains("the cell runs as 1000680000:0 (groups [0])")
-        && os.path("detail").asText().contains("chmod g=u /var/cache/app"), os.toString());
+    assertTrue(
+        os.path("detail").asText().contains("the cell runs as 1000680000:0 (groups [0])")
+            && os.path("detail").asText().contains("chmod g=u /var/cache/app"),
+        os.toString());
   }
 
   @Test
   void manifests_emptyDirFixesTheReadOnlyRoot_andRunAsNonRootRefusesARootImage() throws Exception {
-    JsonNode r = matrix(CACHE, "--config", "unconfined",
-        "--pod", FIXTURES.resolve("cache-readonly.yaml") + "#app",
-        "--pod", FIXTURES.resolve("cache-readonly-no-emptydir.yaml").toString(),
-        "--pod", FIXTURES.resolve("cache-nonroot-job.yaml").toString());
+    JsonNode r =
+        matrix(
+            CACHE,
+            "--config",
+            "unconfined",
+            "--pod",
+            FIXTURES.resolve("cache-readonly.yaml") + "#app",
+            "--pod",
+            FIXTURES.resolve("cache-readonly-no-emptydir.yaml").toString(),
+            "--pod",
+            FIXTURES.resolve("cache-nonroot-job.yaml").toString());
     assertEquals(0, cell(r, "deployment-cache-app").path("exitCode").asInt(), r.toString());
     assertEquals(List.of("cronjob-cache-refresh", "pod-cache"), splits(r));
     JsonNode readOnly = culprit(r, "pod-cache");
     assertEquals("read-only", readOnly.path("cause").asText(), r.toString());
-    assertTrue(readOnly.path("detail").asText().contains("/var/cache/app (0:0 0755) comes from layer 2 of 2 ")
-        && readOnly.path("detail").asText().contains("(fix: mount an emptyDir, medium Memory, at /var/cache/app"),
+    assertTrue(
+        readOnly
+                .path("detail")
+                .asText()
+                .contains("/var/cache/app (0:0 0755) comes from layer 2 of 2 ")
+            && readOnly
+                .path("detail")
+                .asText()
+                .contains("(fix: mount an emptyDir, medium Memory, at /var/cache/app"),
         readOnly.toString());
     JsonNode refused = culprit(r, "cronjob-cache-refresh");
     assertEquals("run-as-non-root", refused.path("cause").asText(), refused.toString());
-    assertTrue(refused.path("detail").asText().startsWith("container has runAsNonRoot and image will run "
-        + "as root"), refused.toString());
+    assertTrue(
+        refused
+            .path("detail")
+            .asText()
+            .startsWith("container has runAsNonRoot and image will run " + "as root"),
+        refused.toString());
     List<String> warnings = new ArrayList<>();
     r.path("warnings").forEach(w -> warnings.add(w.asText()));
-    assertTrue(warnings.stream().anyMatch(w -> w.contains("volume 'config' (configMap) at /etc/app is not "
-        + "reproduced")), warnings.toString());
+    assertTrue(
+        warnings.stream()
+            .anyMatch(
+                w -> w.contains("volume 'config' (configMap) at /etc/app is not " + "reproduced")),
+        warnings.toString());
   }
 
   @Test
   void ddsBuffer_isOomKilledAt64m_withMemoryNamed() throws Exception {
-    JsonNode r = matrix(DEBIAN, "--config", "unconfined", "--config", "runtime-default",
-        "--limit", "memory=64m", "--", "dd", "if=/dev/zero", "of=/dev/null", "bs=100M", "count=1");
+    JsonNode r =
+        matrix(
+            DEBIAN,
+            "--config",
+            "unconfined",
+            "--config",
+            "runtime-default",
+            "--limit",
+            "memory=64m",
+            "--",
+            "dd",
+            "if=/dev/zero",
+            "of=/dev/null",
+            "bs=100M",
+            "count=1");
     JsonNode cell = cell(r, "runtime-default");
     assertTrue(cell.path("oomKilled").asBoolean(), cell.toString());
     assertEquals(137, cell.path("exitCode").asInt());
     JsonNode c = culprit(r, "runtime-default");
     assertEquals("memory", c.path("cause").asText(), c.toString());
     assertTrue(c.path("detail").asText().contains("memory limit of 64Mi"), c.toString());
-    // the peak from the cell's own cgroup parent, read after the engine removed the container's cgroup
-    java.util.regex.Matcher peak = java.util.regex.Pattern.compile("; peak [0-9]+ bytes \\(([0-9.]+)Mi\\)").matcher(
-        c.path("detail").asText());
+    // the peak from the cell's own cgroup parent, read after the engine removed the container's
+    // cgroup
+    java.util.regex.Matcher peak =
+        java.util.regex.Pattern.compile("; peak [0-9]+ bytes \\(([0-9.]+)Mi\\)")
+            .matcher(c.path("detail").asText());
     assertTrue(peak.find(), c.toString());
     double mi = Double.parseDouble(peak.group(1));
-    // seen: 64.01Mi (67121152 bytes; v1's max_usage counts a few pages past the limit before the kill)
+    // seen: 64.01Mi (67121152 bytes; v1's max_usage counts a few pages past the limit before the
+    // kill)
     assertTrue(mi > 32 && mi < 65, "the peak reaches the 64Mi limit: " + c);
   }
 
   @Test
-  void ddsBuffer_underPtrace_hasItsPeakFromACgroupParentOfItsOwn_andLeavesNoParentBehind() throws Exception {
-    // without the eBPF tracer's cell directories, the verdict run gets a /splitcheck-peak-PID-N parent
-    JsonNode r = matrix(DEBIAN, "--config", "unconfined", "--config", "runtime-default", "--tracer", "ptrace",
-        "--limit", "memory=64m", "--", "dd", "if=/dev/zero", "of=/dev/null", "bs=100M", "count=1");
+  void ddsBuffer_underPtrace_hasItsPeakFromACgroupParentOfItsOwn_andLeavesNoParentBehind()
+      throws Exception {
+    // without the eBPF tracer's cell directories, the verdict run gets a /splitcheck-peak-PID-N
+    // parent
+    JsonNode r =
+        matrix(
+            DEBIAN,
+            "--config",
+            "unconfined",
+            "--config",
+            "runtime-default",
+            "--tracer",
+            "ptrace",
+            "--limit",
+            "memory=64m",
+            "--",
+            "dd",
+            "if=/dev/zero",
+            "of=/dev/null",
+            "bs=100M",
+            "count=1");
     JsonNode c = culprit(r, "runtime-default");
     assertEquals("memory", c.path("cause").asText(), c.toString());
-    assertTrue(c.path("detail").asText().matches(".*; peak [0-9]+ bytes \\(6[34]\\.[0-9]Mi\\) as its cgroup "
-        + "recorded it"), c.toString());
+    assertTrue(
+        c.path("detail")
+            .asText()
+            .matches(".*; peak [0-9]+ bytes \\(6[34]\\.[0-9]Mi\\) as its cgroup " + "recorded it"),
+        c.toString());
     Path v1 = Path.of("/sys/fs/cgroup/memory"); // this host's engines: cgroupfs on cgroup v1
-    try (var dirs = Files.isDirectory(v1) ? Files.list(v1) : java.util.stream.Stream.<Path>empty()) {
+    try (var dirs =
+        Files.isDirectory(v1) ? Files.list(v1) : java.util.stream.Stream.<Path>empty()) {
       String prefix = "splitcheck-peak-" + PID + "-";
-      assertEquals(List.of(), dirs.map(d -> d.getFileName().toString()).filter(n -> n.startsWith(prefix)).toList());
+      assertEquals(
+          List.of(),
+          dirs.map(d -> d.getFileName().toString()).filter(n -> n.startsWith(prefix)).toList());
     }
   }
 
   @Test
   void shellForkLoop_failsAtPids32_withPidsNamed() throws Exception {
-    JsonNode r = matrix(DEBIAN, "--config", "unconfined", "--config", "runtime-default",
-        "--limit", "pids=32", "--", "sh", "-c", "for i in $(seq 1 50); do sleep 2 & done; wait");
+    JsonNode r =
+        matrix(
+            DEBIAN,
+            "--config",
+            "unconfined",
+            "--config",
+            "runtime-default",
+            "--limit",
+            "pids=32",
+            "--",
+            "sh",
+            "-c",
+            "for i in $(seq 1 50); do sleep 2 & done; wait");
     assertEquals(0, cell(r, "unconfined").path("exitCode").asInt(), r.toString());
     JsonNode c = culprit(r, "runtime-default");
     assertEquals("pids", c.path("cause").asText(), c.toString());
@@ -141,8 +230,11 @@ class KubernetesIT {
     JsonNode c = culprit(r, "cap-drop-all");
     assertEquals("file-capability", c.path("cause").asText(), c.toString());
     assertEquals("execve", c.path("syscall").asText());
-    assertTrue(c.path("detail").asText().startsWith("/usr/bin/ping carries the file capability "
-        + "net_raw=ep"), c.toString());
+    assertTrue(
+        c.path("detail")
+            .asText()
+            .startsWith("/usr/bin/ping carries the file capability " + "net_raw=ep"),
+        c.toString());
   }
 
   private JsonNode matrix(String... args) throws Exception {

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
 import io.splitcheck.cli.Main;
 import io.splitcheck.engine.DockerClients;
 import io.splitcheck.engine.Labels;
+import io.splitcheck.testing.RequiresEngine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import io.splitcheck.testing.RequiresEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +32,7 @@ class MatrixIT {
   private ProbeImages.Probe probe;
   private DockerClient docker;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @BeforeAll
   void buildProbe() throws Exception {
@@ -45,9 +44,14 @@ class MatrixIT {
   void removeProbe_andCheckNothingIsLeft() throws Exception {
     probe.close();
     Map<String, String> mine = Map.of(Labels.PID, PID);
-    assertEquals(List.of(), docker.listContainersCmd().withShowAll(true).withLabelFilter(mine).exec());
-    var volumes = docker.listVolumesCmd().withFilter("label", List.of(Labels.PID + "=" + PID))
-        .exec().getVolumes();
+    assertEquals(
+        List.of(), docker.listContainersCmd().withShowAll(true).withLabelFilter(mine).exec());
+    var volumes =
+        docker
+            .listVolumesCmd()
+            .withFilter("label", List.of(Labels.PID + "=" + PID))
+            .exec()
+            .getVolumes();
     assertTrue(volumes == null || volumes.isEmpty(), "volumes left: " + volumes);
     assertEquals(List.of(), docker.listImagesCmd().withLabelFilter(mine).exec());
   }
@@ -85,8 +89,11 @@ class MatrixIT {
   }
 
   private static String denying(String syscall, int errno) {
-    return "{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"syscalls\":[{\"names\":[\"" + syscall
-        + "\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":" + errno + "}]}";
+    return "{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"syscalls\":[{\"names\":[\""
+        + syscall
+        + "\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":"
+        + errno
+        + "}]}";
   }
 
   private static void assertCulprit(JsonNode split, String syscall, String errno, String cause) {
@@ -99,8 +106,15 @@ class MatrixIT {
 
   @Test
   void matrix_namesGetrandomEpermSeccomp_whenDerivedProfileDeniesIt() throws Exception {
-    Result r = matrix(probe.tag(), "--config", "unconfined", "--derive", "prod=getrandom=EPERM",
-        "--", "getrandom");
+    Result r =
+        matrix(
+            probe.tag(),
+            "--config",
+            "unconfined",
+            "--derive",
+            "prod=getrandom=EPERM",
+            "--",
+            "getrandom");
     assertEquals(1, r.exitCode());
     assertEquals(List.of("prod"), r.splitConfigs());
     assertEquals(3, r.cell("prod").get("exitCode").asInt());
@@ -108,15 +122,25 @@ class MatrixIT {
     assertTrue(r.cell("unconfined").get("traced").asBoolean());
     JsonNode split = r.json().get("splits").get(0);
     assertCulprit(split, "getrandom", "EPERM", "seccomp");
-    assertTrue(split.get("culprits").get(0).has("hazard"), "EPERM where libc wants ENOSYS: " + split);
+    assertTrue(
+        split.get("culprits").get(0).has("hazard"), "EPERM where libc wants ENOSYS: " + split);
     assertTrue(r.cell("prod").get("failedSyscalls").toString().contains("getrandom"));
   }
 
   @Test
   void matrix_splitsUnderProfileFile_whenItDeniesGetrandom() throws Exception {
     Path prod = profile("prod", denying("getrandom", 1));
-    Result r = matrix(probe.tag(), "--config", "unconfined", "--profile", "prod=" + prod,
-        "--trace", "never", "--", "getrandom");
+    Result r =
+        matrix(
+            probe.tag(),
+            "--config",
+            "unconfined",
+            "--profile",
+            "prod=" + prod,
+            "--trace",
+            "never",
+            "--",
+            "getrandom");
     assertEquals(1, r.exitCode());
     assertEquals(List.of("prod"), r.splitConfigs());
     assertTrue(!r.cell("prod").get("traced").asBoolean(), "--trace never traces nothing");
@@ -124,8 +148,15 @@ class MatrixIT {
 
   @Test
   void matrix_doesNotSplit_whenGetrandomFailsWithEnosysAndProgramFallsBack() throws Exception {
-    Result r = matrix(probe.tag(), "--config", "unconfined", "--derive", "prod=getrandom=ENOSYS",
-        "--", "getrandom-fallback");
+    Result r =
+        matrix(
+            probe.tag(),
+            "--config",
+            "unconfined",
+            "--derive",
+            "prod=getrandom=ENOSYS",
+            "--",
+            "getrandom-fallback");
     assertEquals(0, r.exitCode());
     assertEquals(List.of(), r.splitConfigs());
     assertEquals(0, r.cell("prod").get("exitCode").asInt());
@@ -142,8 +173,8 @@ class MatrixIT {
 
   @Test
   void matrix_splitsCapDropAll_whenProgramChowns() throws Exception {
-    Result r = matrix(probe.tag(), "--config", "unconfined", "--config", "cap-drop-all",
-        "--", "chown");
+    Result r =
+        matrix(probe.tag(), "--config", "unconfined", "--config", "cap-drop-all", "--", "chown");
     assertEquals(1, r.exitCode());
     assertEquals(List.of("cap-drop-all"), r.splitConfigs());
     assertEquals(5, r.cell("cap-drop-all").get("exitCode").asInt());
@@ -153,7 +184,8 @@ class MatrixIT {
 
   @Test
   void matrix_splitsReadOnly_whenProgramWritesToRoot() throws Exception {
-    Result r = matrix(probe.tag(), "--config", "unconfined", "--config", "read-only", "--", "write");
+    Result r =
+        matrix(probe.tag(), "--config", "unconfined", "--config", "read-only", "--", "write");
     assertEquals(1, r.exitCode());
     assertEquals(List.of("read-only"), r.splitConfigs());
     assertEquals(6, r.cell("read-only").get("exitCode").asInt());
@@ -162,8 +194,16 @@ class MatrixIT {
 
   @Test
   void matrix_splitsNoNetwork_whenProgramConnectsUdpToBridgeGateway() throws Exception {
-    Result r = matrix(probe.tag(), "--config", "unconfined", "--config", "no-network",
-        "--", "udp", BridgeGateway.address(docker));
+    Result r =
+        matrix(
+            probe.tag(),
+            "--config",
+            "unconfined",
+            "--config",
+            "no-network",
+            "--",
+            "udp",
+            BridgeGateway.address(docker));
     assertEquals(1, r.exitCode());
     assertEquals(List.of("no-network"), r.splitConfigs());
     assertEquals(7, r.cell("no-network").get("exitCode").asInt());
@@ -173,13 +213,25 @@ class MatrixIT {
 
   @Test
   void matrix_killsAndReportsHangingCellAtTimeout_andRunGoesOn() throws Exception {
-    Result r = matrix(probe.tag(), "--config", "unconfined", "--config", "read-only",
-        "--config", "no-network", "--timeout", "3s", "--", "hang-if-read-only");
+    Result r =
+        matrix(
+            probe.tag(),
+            "--config",
+            "unconfined",
+            "--config",
+            "read-only",
+            "--config",
+            "no-network",
+            "--timeout",
+            "3s",
+            "--",
+            "hang-if-read-only");
     assertEquals(1, r.exitCode());
     assertEquals(List.of("read-only"), r.splitConfigs());
     JsonNode hung = r.cell("read-only");
     assertTrue(hung.get("timedOut").asBoolean());
-    assertTrue(hung.get("wallMillis").asLong() >= 3000 && hung.get("wallMillis").asLong() < 30_000,
+    assertTrue(
+        hung.get("wallMillis").asLong() >= 3000 && hung.get("wallMillis").asLong() < 30_000,
         hung.toString());
     assertEquals(0, r.cell("no-network").get("exitCode").asInt());
   }
@@ -200,10 +252,24 @@ class MatrixIT {
 
   @Test
   void matrix_reportsTheSame_forOneJobAndMany_exceptTimes() throws Exception {
-    // the traced processes' pids differ between runs (the traced re-run's numbering depends on when the
+    // the traced processes' pids differ between runs (the traced re-run's numbering depends on when
+    // the
     // tracer attached: seen 9 and 10 for the same cell), as times do; everything else must be equal
-    String[] args = {probe.tag(), "--tracer", "ptrace", "--config", "unconfined", "--config",
-        "read-only", "--config", "cap-drop-all", "--derive", "prod=getrandom=EPERM", "--", "getrandom"};
+    String[] args = {
+      probe.tag(),
+      "--tracer",
+      "ptrace",
+      "--config",
+      "unconfined",
+      "--config",
+      "read-only",
+      "--config",
+      "cap-drop-all",
+      "--derive",
+      "prod=getrandom=EPERM",
+      "--",
+      "getrandom"
+    };
     List<String> one = new ArrayList<>(List.of(args));
     one.addAll(0, List.of("--jobs", "1"));
     List<String> many = new ArrayList<>(List.of(args));
@@ -217,45 +283,78 @@ class MatrixIT {
   private static JsonNode withoutTimes(JsonNode report) {
     JsonNode copy = report.deepCopy();
     copy.get("cells").forEach(c -> ((ObjectNode) c).remove("wallMillis"));
-    copy.get("splits").forEach(split -> {
-      ((ObjectNode) split).put("summary",
-          split.path("summary").asText().replaceAll("( by \\S+)\\[\\d+\\]", "$1[pid]"));
-      split.path("culprits").forEach(c -> {
-        if (c.has("process")) {
-          ((ObjectNode) c.get("process")).remove("pid");
-        }
-        c.path("ancestry").forEach(a -> ((ObjectNode) a).remove("pid"));
-      });
-    });
+    copy.get("splits")
+        .forEach(
+            split -> {
+              ((ObjectNode) split)
+                  .put(
+                      "summary",
+                      split.path("summary").asText().replaceAll("( by \\S+)\\[\\d+\\]", "$1[pid]"));
+              split
+                  .path("culprits")
+                  .forEach(
+                      c -> {
+                        if (c.has("process")) {
+                          ((ObjectNode) c.get("process")).remove("pid");
+                        }
+                        c.path("ancestry").forEach(a -> ((ObjectNode) a).remove("pid"));
+                      });
+            });
     return copy;
   }
 
   @Test
   void matrix_reportsNotTraceable_notACulprit_whenProfileDeniesTheTracer() throws Exception {
-    Path noTrace = profile("no-trace", "{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"syscalls\":["
-        + "{\"names\":[\"ptrace\",\"chown\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":1}]}");
-    Result r = matrix(probe.tag(), "--tracer", "ptrace", "--config", "unconfined", "--profile",
-        "locked=" + noTrace, "--", "chown");
+    Path noTrace =
+        profile(
+            "no-trace",
+            "{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"syscalls\":["
+                + "{\"names\":[\"ptrace\",\"chown\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":1}]}");
+    Result r =
+        matrix(
+            probe.tag(),
+            "--tracer",
+            "ptrace",
+            "--config",
+            "unconfined",
+            "--profile",
+            "locked=" + noTrace,
+            "--",
+            "chown");
     assertEquals(1, r.exitCode());
     JsonNode locked = r.cell("locked");
     assertEquals(5, locked.get("exitCode").asInt());
-    assertTrue(!locked.get("traceable").asBoolean() && !locked.get("traced").asBoolean(),
+    assertTrue(
+        !locked.get("traceable").asBoolean() && !locked.get("traced").asBoolean(),
         locked.toString());
     JsonNode split = r.json().get("splits").get(0);
     assertEquals(0, split.get("culprits").size(), split.toString());
-    assertTrue(split.get("note").asText().contains("not traceable under this profile"),
-        split.toString());
+    assertTrue(
+        split.get("note").asText().contains("not traceable under this profile"), split.toString());
   }
 
   @Test
   void matrix_underEbpf_tracesACellWhoseProfileDeniesPtrace_andNamesItsCulprit() throws Exception {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         io.splitcheck.tracer.EbpfTracer.unavailable().isEmpty()
-            || "1".equals(System.getenv("SPLITCHECK_REQUIRE_ENGINE")), "the eBPF tracer cannot run here");
-    Path noTrace = profile("no-trace", "{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"syscalls\":["
-        + "{\"names\":[\"ptrace\",\"chown\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":1}]}");
-    Result r = matrix(probe.tag(), "--tracer", "ebpf", "--config", "unconfined", "--profile",
-        "locked=" + noTrace, "--", "chown");
+            || "1".equals(System.getenv("SPLITCHECK_REQUIRE_ENGINE")),
+        "the eBPF tracer cannot run here");
+    Path noTrace =
+        profile(
+            "no-trace",
+            "{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"syscalls\":["
+                + "{\"names\":[\"ptrace\",\"chown\"],\"action\":\"SCMP_ACT_ERRNO\",\"errnoRet\":1}]}");
+    Result r =
+        matrix(
+            probe.tag(),
+            "--tracer",
+            "ebpf",
+            "--config",
+            "unconfined",
+            "--profile",
+            "locked=" + noTrace,
+            "--",
+            "chown");
     assertEquals(1, r.exitCode());
     assertTrue(r.cell("locked").get("traced").asBoolean(), r.cell("locked").toString());
     assertCulprit(r.json().get("splits").get(0), "chown", "EPERM", "seccomp");

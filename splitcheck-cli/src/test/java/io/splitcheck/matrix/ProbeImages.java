@@ -34,12 +34,26 @@ public final class ProbeImages {
       }
       Path binary = context.resolve("probe");
       String compiler = Files.isExecutable(Path.of("/usr/bin/musl-gcc")) ? "musl-gcc" : "gcc";
-      exec(context, List.of(compiler, "-static", "-O2", "-o", binary.toString(), source.toString()));
-      Files.writeString(context.resolve("Dockerfile"),
-          "FROM scratch\nCOPY probe /probe\nENTRYPOINT [\"/probe\"]\n", StandardCharsets.UTF_8);
+      exec(
+          context, List.of(compiler, "-static", "-O2", "-o", binary.toString(), source.toString()));
+      Files.writeString(
+          context.resolve("Dockerfile"),
+          "FROM scratch\nCOPY probe /probe\nENTRYPOINT [\"/probe\"]\n",
+          StandardCharsets.UTF_8);
       String tag = "splitcheck-test/" + name + ":" + runLabel;
-      exec(context, List.of(DOCKER, "build", "-q", "--label", "io.splitcheck.run=" + runLabel,
-          "--label", "io.splitcheck.pid=" + ProcessHandle.current().pid(), "-t", tag, "."));
+      exec(
+          context,
+          List.of(
+              DOCKER,
+              "build",
+              "-q",
+              "--label",
+              "io.splitcheck.run=" + runLabel,
+              "--label",
+              "io.splitcheck.pid=" + ProcessHandle.current().pid(),
+              "-t",
+              tag,
+              "."));
       return new Probe(tag);
     } finally {
       try (var files = Files.walk(context)) {
@@ -48,10 +62,15 @@ public final class ProbeImages {
     }
   }
 
-  /** Runs a command (docker builds with BuildKit) in {@code dir}; its output is the error when it fails. */
+  /**
+   * Runs a command (docker builds with BuildKit) in {@code dir}; its output is the error when it
+   * fails.
+   */
   public static void exec(Path dir, List<String> command) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile())
-        .redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(new ArrayList<>(command))
+            .directory(dir.toFile())
+            .redirectErrorStream(true);
     pb.environment().put("DOCKER_BUILDKIT", "1");
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

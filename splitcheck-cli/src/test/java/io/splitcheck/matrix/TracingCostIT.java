@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * A benchmark, not a check (SPLITCHECK_BENCH=1 runs it): whole matrices in one JVM whose eBPF tracer is
- * already running (as in a suite or a test JVM after its first matrix), side by side in interleaved rounds:
- * six built-in cells untraced vs eBPF on every cell, and a two-cell matrix with one split untraced vs eBPF.
- * Prints medians, min-max and the ratios; scripts/bench-matrix-tracing measures the CLI, start included.
+ * A benchmark, not a check (SPLITCHECK_BENCH=1 runs it): whole matrices in one JVM whose eBPF
+ * tracer is already running (as in a suite or a test JVM after its first matrix), side by side in
+ * interleaved rounds: six built-in cells untraced vs eBPF on every cell, and a two-cell matrix with
+ * one split untraced vs eBPF. Prints medians, min-max and the ratios; scripts/bench-matrix-tracing
+ * measures the CLI, start included.
  */
 @RequiresEngine
 @EnabledIfEnvironmentVariable(named = "SPLITCHECK_BENCH", matches = "1")
@@ -37,27 +38,44 @@ class TracingCostIT {
     EbpfTracer.shared(); // started once, as the first matrix of a JVM does
     String[] six = {};
     String[] two = {"--config", "unconfined", "--config", "read-only"};
-    List<List<Long>> runs = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    List<List<Long>> runs =
+        List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     int rounds = Integer.parseInt(System.getenv().getOrDefault("SPLITCHECK_BENCH_ROUNDS", "5"));
     for (int r = 0; r < rounds; r++) {
       for (int k = 0; k < 4; k++) {
         int m = (r + k) % 4;
-        runs.get(m).add(switch (m) {
-          case 0 -> millis(concat(six, "--trace", "never"));
-          case 1 -> millis(concat(six, "--tracer", "ebpf", "--trace", "always"));
-          case 2 -> millis(concat(two, "--trace", "never"));
-          default -> millis(concat(two, "--tracer", "ebpf"));
-        });
+        runs.get(m)
+            .add(
+                switch (m) {
+                  case 0 -> millis(concat(six, "--trace", "never"));
+                  case 1 -> millis(concat(six, "--tracer", "ebpf", "--trace", "always"));
+                  case 2 -> millis(concat(two, "--trace", "never"));
+                  default -> millis(concat(two, "--tracer", "ebpf"));
+                });
       }
     }
-    String[] names = {"six cells, --trace never", "six cells, eBPF on every cell", "two cells, --trace never",
-        "two cells (one split), eBPF"};
-    System.out.println("TracingCostIT (load " + String.join(" ", java.nio.file.Files.readString(
-        java.nio.file.Path.of("/proc/loadavg")).split(" ")).substring(0, 14) + "):");
+    String[] names = {
+      "six cells, --trace never",
+      "six cells, eBPF on every cell",
+      "two cells, --trace never",
+      "two cells (one split), eBPF"
+    };
+    System.out.println(
+        "TracingCostIT (load "
+            + String.join(
+                    " ",
+                    java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                        .split(" "))
+                .substring(0, 14)
+            + "):");
     for (int m = 0; m < 4; m++) {
       double base = median(runs.get(m - m % 2));
-      System.out.printf("| %s | %d ms | %.2fx | %d-%d | %s |%n", names[m], (long) median(runs.get(m)),
-          median(runs.get(m)) / base, runs.get(m).stream().mapToLong(Long::longValue).min().orElse(0),
+      System.out.printf(
+          "| %s | %d ms | %.2fx | %d-%d | %s |%n",
+          names[m],
+          (long) median(runs.get(m)),
+          median(runs.get(m)) / base,
+          runs.get(m).stream().mapToLong(Long::longValue).min().orElse(0),
           runs.get(m).stream().mapToLong(Long::longValue).max().orElse(0),
           runs.get(m).stream().map(String::valueOf).collect(Collectors.joining(" ")));
     }

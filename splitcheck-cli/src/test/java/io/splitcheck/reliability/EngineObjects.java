@@ -20,13 +20,15 @@ final class EngineObjects {
   /** The run id of the first container the process {@code pid} created, once there is one. */
   Optional<String> runIdOf(long pid) {
     return containersOf(Map.of(Labels.PID, Long.toString(pid))).stream()
-        .map(c -> c.getLabels().get(Labels.RUN)).findFirst();
+        .map(c -> c.getLabels().get(Labels.RUN))
+        .findFirst();
   }
 
   /** Running containers the process {@code pid} created. */
   long runningOf(long pid) {
     return containersOf(Map.of(Labels.PID, Long.toString(pid))).stream()
-        .filter(c -> "running".equals(c.getState())).count();
+        .filter(c -> "running".equals(c.getState()))
+        .count();
   }
 
   List<Container> containersOf(Map<String, String> labels) {
@@ -42,14 +44,18 @@ final class EngineObjects {
     if (volumes != null) {
       volumes.forEach(v -> left.add("volume " + v.getName()));
     }
-    docker.listNetworksCmd().withFilter("label", List.of(label)).exec()
+    docker
+        .listNetworksCmd()
+        .withFilter("label", List.of(label))
+        .exec()
         .forEach(n -> left.add("network " + n.getId()));
     for (Image i : docker.listImagesCmd().withShowAll(true).exec()) {
       if (i.getLabels() != null && runId.equals(i.getLabels().get(Labels.RUN))) {
         left.add("image " + i.getId());
       }
       for (String tag : i.getRepoTags() == null ? new String[0] : i.getRepoTags()) {
-        if (tag.startsWith("splitcheck-twice/" + runId + ":") || tag.startsWith("splitcheck-run/" + runId + ":")) {
+        if (tag.startsWith("splitcheck-twice/" + runId + ":")
+            || tag.startsWith("splitcheck-run/" + runId + ":")) {
           left.add("image " + tag);
         }
       }

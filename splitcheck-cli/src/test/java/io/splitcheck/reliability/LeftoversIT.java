@@ -28,11 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a run leaves in the temp directory, and what {@code gc} does with it: a {@code twice} killed
- * with SIGKILL while it saves both images leaves its tars and work folder, each in a folder naming its
- * owner, and {@code gc} removes every one; a live run's folders are untouched; {@code twice --keep}'s
- * images survive {@code gc}; Ctrl-C during a step that reads a build secret leaves no file and no image,
- * and prints no secret. Each child gets a temp directory of its own ({@code -Djava.io.tmpdir}), which
- * {@code gc --tmp} is pointed at, so other runs on this machine are never looked at.
+ * with SIGKILL while it saves both images leaves its tars and work folder, each in a folder naming
+ * its owner, and {@code gc} removes every one; a live run's folders are untouched; {@code twice
+ * --keep}'s images survive {@code gc}; Ctrl-C during a step that reads a build secret leaves no
+ * file and no image, and prints no secret. Each child gets a temp directory of its own ({@code
+ * -Djava.io.tmpdir}), which {@code gc --tmp} is pointed at, so other runs on this machine are never
+ * looked at.
  */
 @RequiresEngine
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,8 +43,7 @@ class LeftoversIT {
   private DockerClient docker;
   private EngineObjects objects;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @BeforeAll
   void buildBase() throws Exception {
@@ -63,24 +63,38 @@ class LeftoversIT {
     Path own = Files.createDirectories(tmp.resolve("tmp-killed"));
     Path context = context("head -c 64000000 /dev/zero > /blob");
     try (ChildCli child = child(own, "twice", "--via-save", context.toString())) {
-      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(5)).until(() -> {
-        assertTrue(child.process().isAlive(), () -> "twice ended before saving: " + child.out() + child.err());
-        return files(own).stream().anyMatch(f -> f.toString().endsWith(".tar") && size(f) > 0);
-      });
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(5))
+          .until(
+              () -> {
+                assertTrue(
+                    child.process().isAlive(),
+                    () -> "twice ended before saving: " + child.out() + child.err());
+                return files(own).stream()
+                    .anyMatch(f -> f.toString().endsWith(".tar") && size(f) > 0);
+              });
       child.process().destroyForcibly();
       assertEquals(137, child.waitFor(30));
       String runId = runIdIn(child.out());
       List<Path> left = files(own);
-      assertTrue(left.stream().anyMatch(f -> f.toString().endsWith(".tar")), "SIGKILL left the tars: " + left);
+      assertTrue(
+          left.stream().anyMatch(f -> f.toString().endsWith(".tar")),
+          "SIGKILL left the tars: " + left);
 
       Cli.Result gc = Cli.run("gc", "--tmp", own.toString());
 
       assertEquals(0, gc.exitCode(), gc.err());
       assertEquals(List.of(), entries(own), "gc said: " + gc.out());
       assertTrue(gc.out().contains("removed folder " + own), gc.out());
-      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(List.of(), objects.ofRun(runId)));
-      System.out.println("FIGURE twice kill-9 while saving: " + left.size() + " file(s) left in the temp "
-          + "directory, 0 after gc");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertEquals(List.of(), objects.ofRun(runId)));
+      System.out.println(
+          "FIGURE twice kill-9 while saving: "
+              + left.size()
+              + " file(s) left in the temp "
+              + "directory, 0 after gc");
     }
   }
 
@@ -89,10 +103,17 @@ class LeftoversIT {
     Path own = Files.createDirectories(tmp.resolve("tmp-live"));
     Path context = context("sleep 60");
     try (ChildCli child = child(own, "twice", context.toString())) {
-      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
-        assertTrue(child.process().isAlive(), () -> "twice ended early: " + child.out() + child.err());
-        return runIdIn(child.out()) != null && files(own).stream().anyMatch(f -> f.toString().endsWith(".log"));
-      });
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () -> {
+                assertTrue(
+                    child.process().isAlive(),
+                    () -> "twice ended early: " + child.out() + child.err());
+                return runIdIn(child.out()) != null
+                    && files(own).stream().anyMatch(f -> f.toString().endsWith(".log"));
+              });
       List<Path> folders = entries(own);
       List<Path> before = files(own);
 
@@ -115,8 +136,10 @@ class LeftoversIT {
     Cli.Result twice = Cli.run("twice", "--keep", context.toString());
     String runId = runIdIn(twice.out());
     assertTrue(runId != null && twice.exitCode() <= 1, twice.out() + twice.err());
-    List<String> kept = List.of("image splitcheck-twice/" + runId + ":first",
-        "image splitcheck-twice/" + runId + ":second");
+    List<String> kept =
+        List.of(
+            "image splitcheck-twice/" + runId + ":first",
+            "image splitcheck-twice/" + runId + ":second");
     try {
       assertEquals(kept, objects.twiceTags(runId).stream().sorted().toList());
 
@@ -124,7 +147,8 @@ class LeftoversIT {
       Cli.Result aged = Cli.run("gc", "--dry-run", "--older-than", "1s");
 
       assertEquals(0, gc.exitCode(), gc.err());
-      assertEquals(kept, objects.twiceTags(runId).stream().sorted().toList(), "gc said: " + gc.out());
+      assertEquals(
+          kept, objects.twiceTags(runId).stream().sorted().toList(), "gc said: " + gc.out());
       assertFalse(aged.out().contains(runId), "not even --older-than: " + aged.out());
     } finally {
       for (String tag : List.of("first", "second")) {
@@ -142,12 +166,20 @@ class LeftoversIT {
     Path context = context("--mount=type=secret,id=pw cat /run/secrets/pw && sleep 60");
     try (ChildCli child = child(own, "twice", "--secret", "id=pw,src=" + pw, context.toString())) {
       AtomicReference<String> runId = new AtomicReference<>();
-      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
-        assertTrue(child.process().isAlive(), () -> "twice ended early: " + child.out() + child.err());
-        runId.compareAndSet(null, runIdIn(child.out()));
-        return files(own).stream().anyMatch(f -> read(f).contains(SECRET)); // the step has printed it
-      });
-      Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).inheritIO().start();
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () -> {
+                assertTrue(
+                    child.process().isAlive(),
+                    () -> "twice ended early: " + child.out() + child.err());
+                runId.compareAndSet(null, runIdIn(child.out()));
+                return files(own).stream()
+                    .anyMatch(f -> read(f).contains(SECRET)); // the step has printed it
+              });
+      Process kill =
+          new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).inheritIO().start();
       assertEquals(0, kill.waitFor());
       int exit = child.waitFor(40);
 
@@ -155,19 +187,25 @@ class LeftoversIT {
       String console = child.out() + child.err();
       assertFalse(console.contains(SECRET) || console.contains("horse battery"), console);
       assertEquals(List.of(), entries(own), "the build log that quoted the secret is gone");
-      await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30))
+      await()
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(30))
           .untilAsserted(() -> assertEquals(List.of(), objects.ofRun(runId.get()), console));
-      System.out.println("FIGURE twice Ctrl-C in a secret step: exit " + exit + ", 0 files, 0 images left");
+      System.out.println(
+          "FIGURE twice Ctrl-C in a secret step: exit " + exit + ", 0 files, 0 images left");
     }
   }
 
   private ChildCli child(Path tmpdir, String... args) throws IOException {
-    return ChildCli.start("128m", Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmpdir), List.of(args));
+    return ChildCli.start(
+        "128m", Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmpdir), List.of(args));
   }
 
   private Path context(String run) throws IOException {
     Path context = Files.createDirectories(tmp.resolve("ctx-" + System.nanoTime()));
-    Files.writeString(context.resolve("Dockerfile"), "FROM " + base.tag() + "\nRUN " + run + "\n",
+    Files.writeString(
+        context.resolve("Dockerfile"),
+        "FROM " + base.tag() + "\nRUN " + run + "\n",
         StandardCharsets.UTF_8);
     return context;
   }

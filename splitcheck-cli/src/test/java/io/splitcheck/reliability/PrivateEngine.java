@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A second dockerd that this test starts and may therefore stop: its own socket, data root (vfs), exec
- * root and pid file under a temp folder, and its own network namespace ({@code unshare --net}), because
- * {@code --bridge none} makes dockerd delete the host's {@code docker0}, which the shared engine uses.
+ * A second dockerd that this test starts and may therefore stop: its own socket, data root (vfs),
+ * exec root and pid file under a temp folder, and its own network namespace ({@code unshare
+ * --net}), because {@code --bridge none} makes dockerd delete the host's {@code docker0}, which the
+ * shared engine uses.
  */
 final class PrivateEngine implements AutoCloseable {
   private final Path dir;
@@ -26,19 +27,46 @@ final class PrivateEngine implements AutoCloseable {
     this.host = host;
   }
 
-  /** Starts it and waits until it answers; null when this host cannot run one (not root, no unshare). */
+  /**
+   * Starts it and waits until it answers; null when this host cannot run one (not root, no
+   * unshare).
+   */
   static PrivateEngine start() throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory(Path.of("/tmp"), "scd-");
     String host = "unix://" + dir.resolve("d.sock");
-    Process p = new ProcessBuilder("unshare", "--net", "dockerd", "--host", host,
-        "--data-root", dir.resolve("data").toString(), "--exec-root", dir.resolve("exec").toString(),
-        "--pidfile", dir.resolve("d.pid").toString(), "--bridge", "none", "--iptables=false",
-        "--ip-masq=false", "--storage-driver", "vfs", "--shutdown-timeout", "1")
-        .redirectErrorStream(true).redirectOutput(dir.resolve("dockerd.log").toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                "unshare",
+                "--net",
+                "dockerd",
+                "--host",
+                host,
+                "--data-root",
+                dir.resolve("data").toString(),
+                "--exec-root",
+                dir.resolve("exec").toString(),
+                "--pidfile",
+                dir.resolve("d.pid").toString(),
+                "--bridge",
+                "none",
+                "--iptables=false",
+                "--ip-masq=false",
+                "--storage-driver",
+                "vfs",
+                "--shutdown-timeout",
+                "1")
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("dockerd.log").toFile())
+            .start();
     PrivateEngine engine = new PrivateEngine(dir, p, host);
     try (DockerClient client = DockerClients.forHost(host)) {
-      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-          .until(() -> !p.isAlive() || Files.exists(dir.resolve("d.sock")) && DockerClients.answers(client));
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(250))
+          .until(
+              () ->
+                  !p.isAlive()
+                      || Files.exists(dir.resolve("d.sock")) && DockerClients.answers(client));
       if (p.isAlive()) {
         return engine;
       }
@@ -58,10 +86,23 @@ final class PrivateEngine implements AutoCloseable {
     return dockerd.pid();
   }
 
-  /** {@code docker save TAG | docker -H HOST load}: the image from the shared engine into this one. */
+  /**
+   * {@code docker save TAG | docker -H HOST load}: the image from the shared engine into this one.
+   */
   void load(String tag) throws IOException, InterruptedException {
-    BusyboxImage.exec(List.of("sh", "-c", BusyboxImage.DOCKER + " save " + tag + " | " + BusyboxImage.DOCKER
-        + " -H " + host + " load"), 120);
+    BusyboxImage.exec(
+        List.of(
+            "sh",
+            "-c",
+            BusyboxImage.DOCKER
+                + " save "
+                + tag
+                + " | "
+                + BusyboxImage.DOCKER
+                + " -H "
+                + host
+                + " load"),
+        120);
   }
 
   /** The engine going away: SIGKILL to dockerd (its containerd is stopped in {@link #close()}). */
@@ -82,14 +123,18 @@ final class PrivateEngine implements AutoCloseable {
       dockerd.destroyForcibly();
     }
     String root = dir.toString();
-    List<ProcessHandle> mine = ProcessHandle.allProcesses()
-        .filter(h -> h.info().commandLine().map(c -> c.contains(root)).orElse(false)).toList();
+    List<ProcessHandle> mine =
+        ProcessHandle.allProcesses()
+            .filter(h -> h.info().commandLine().map(c -> c.contains(root)).orElse(false))
+            .toList();
     List<ProcessHandle> killed = new java.util.ArrayList<>();
     for (ProcessHandle h : mine) {
-      h.descendants().forEach(d -> {
-        d.destroyForcibly();
-        killed.add(d);
-      });
+      h.descendants()
+          .forEach(
+              d -> {
+                d.destroyForcibly();
+                killed.add(d);
+              });
       h.destroyForcibly();
       killed.add(h);
     }
@@ -100,7 +145,15 @@ final class PrivateEngine implements AutoCloseable {
         // unmounted lazily below either way
       }
     }
-    new ProcessBuilder("sh", "-c", "grep ' " + root + "' /proc/mounts | cut -d' ' -f2 | sort -r | "
-        + "xargs -r -n1 umount -l; rm -rf " + root).start().waitFor(60, TimeUnit.SECONDS);
+    new ProcessBuilder(
+            "sh",
+            "-c",
+            "grep ' "
+                + root
+                + "' /proc/mounts | cut -d' ' -f2 | sort -r | "
+                + "xargs -r -n1 umount -l; rm -rf "
+                + root)
+        .start()
+        .waitFor(60, TimeUnit.SECONDS);
   }
 }

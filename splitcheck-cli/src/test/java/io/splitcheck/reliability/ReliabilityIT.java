@@ -26,10 +26,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Nothing left behind, nothing hangs: the CLI in a child JVM is killed (SIGKILL, then {@code gc}) or
- * stopped (SIGTERM, no {@code gc}) in the middle of a matrix and of {@code twice}; a hanging build meets
- * {@code --build-timeout}; a container printing hundreds of megabytes meets the output cap in a 96 MB heap.
- * Lines starting {@code FIGURE} are the numbers docs/reliability.md quotes.
+ * Nothing left behind, nothing hangs: the CLI in a child JVM is killed (SIGKILL, then {@code gc})
+ * or stopped (SIGTERM, no {@code gc}) in the middle of a matrix and of {@code twice}; a hanging
+ * build meets {@code --build-timeout}; a container printing hundreds of megabytes meets the output
+ * cap in a 96 MB heap. Lines starting {@code FIGURE} are the numbers docs/reliability.md quotes.
  */
 @RequiresEngine
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -39,15 +39,15 @@ class ReliabilityIT {
   private DockerClient docker;
   private EngineObjects objects;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @BeforeAll
   void buildSleeper() throws Exception {
     docker = DockerClients.fromEnvironment();
     objects = new EngineObjects(docker);
-    sleeper = BusyboxImage.build("reliability-sleeper", "ENTRYPOINT [\"/bin/sh\", \"-c\"]",
-        "CMD [\"sleep 600\"]");
+    sleeper =
+        BusyboxImage.build(
+            "reliability-sleeper", "ENTRYPOINT [\"/bin/sh\", \"-c\"]", "CMD [\"sleep 600\"]");
   }
 
   @AfterAll
@@ -57,18 +57,35 @@ class ReliabilityIT {
   }
 
   private ChildCli sleepingMatrix() throws Exception {
-    return ChildCli.start("128m", List.of("matrix", sleeper.tag(), "--config", "unconfined",
-        "--config", "runtime-default", "--config", "no-network", "--trace", "never", "--timeout", "120s"));
+    return ChildCli.start(
+        "128m",
+        List.of(
+            "matrix",
+            sleeper.tag(),
+            "--config",
+            "unconfined",
+            "--config",
+            "runtime-default",
+            "--config",
+            "no-network",
+            "--trace",
+            "never",
+            "--timeout",
+            "120s"));
   }
 
   /** Waits until the child has cells running and returns its run id. */
   private String runningRun(ChildCli child) {
     AtomicReference<String> runId = new AtomicReference<>();
-    await().atMost(SETTLE).pollInterval(Duration.ofMillis(200)).until(() -> {
-      assertTrue(child.process().isAlive(), () -> "the CLI ended early: " + child.err());
-      objects.runIdOf(child.pid()).ifPresent(runId::set);
-      return runId.get() != null && objects.runningOf(child.pid()) >= 2;
-    });
+    await()
+        .atMost(SETTLE)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              assertTrue(child.process().isAlive(), () -> "the CLI ended early: " + child.err());
+              objects.runIdOf(child.pid()).ifPresent(runId::set);
+              return runId.get() != null && objects.runningOf(child.pid()) >= 2;
+            });
     return runId.get();
   }
 
@@ -87,8 +104,12 @@ class ReliabilityIT {
       assertTrue(gc.out().contains("(run " + runId + ")"), gc.out());
       List<String> left = objects.ofRun(runId);
       assertEquals(List.of(), left);
-      System.out.println("FIGURE kill-9: " + orphaned.size() + " object(s) orphaned, " + left.size()
-          + " left after gc");
+      System.out.println(
+          "FIGURE kill-9: "
+              + orphaned.size()
+              + " object(s) orphaned, "
+              + left.size()
+              + " left after gc");
     }
   }
 
@@ -101,10 +122,18 @@ class ReliabilityIT {
       int exit = child.waitFor(40);
       assertTrue(exit != -1, "the shutdown hook is bounded");
       String err = child.err();
-      await().atMost(Duration.ofSeconds(10)).untilAsserted(
-          () -> assertEquals(List.of(), objects.ofRun(runId), "exit " + exit + ", stderr: " + err));
-      System.out.println("FIGURE sigterm: exit " + exit + ", objects removed without gc in "
-          + Duration.ofNanos(System.nanoTime() - stopped).toMillis() + " ms");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertEquals(
+                      List.of(), objects.ofRun(runId), "exit " + exit + ", stderr: " + err));
+      System.out.println(
+          "FIGURE sigterm: exit "
+              + exit
+              + ", objects removed without gc in "
+              + Duration.ofNanos(System.nanoTime() - stopped).toMillis()
+              + " ms");
     }
   }
 
@@ -121,11 +150,17 @@ class ReliabilityIT {
   /** Waits until {@code twice} has tagged its first image; returns its run id. */
   private String awaitFirstImage(ChildCli child) {
     AtomicReference<String> runId = new AtomicReference<>();
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
-      assertTrue(child.process().isAlive(), () -> "twice ended early: " + child.out() + child.err());
-      runId.compareAndSet(null, runIdIn(child.out()));
-      return runId.get() != null && !objects.twiceTags(runId.get()).isEmpty();
-    });
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              assertTrue(
+                  child.process().isAlive(),
+                  () -> "twice ended early: " + child.out() + child.err());
+              runId.compareAndSet(null, runIdIn(child.out()));
+              return runId.get() != null && !objects.twiceTags(runId.get()).isEmpty();
+            });
     return runId.get();
   }
 
@@ -143,9 +178,13 @@ class ReliabilityIT {
       child.process().destroy();
       assertTrue(child.waitFor(40) != -1, "the shutdown hook is bounded");
       // a build killed while exporting could still tag its image: nothing may appear for 3 s
-      await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4))
-          .untilAsserted(() -> assertEquals(List.of(), objects.twiceTags(runId),
-              "left after SIGTERM, was " + midway));
+      await()
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(4))
+          .untilAsserted(
+              () ->
+                  assertEquals(
+                      List.of(), objects.twiceTags(runId), "left after SIGTERM, was " + midway));
       // the cleanup says only what is true: it removed everything, over a connection still open
       assertFalse(child.err().contains("Connection pool shut down"), child.err());
       assertFalse(child.err().contains("cleanup of run"), "no cleanup failure: " + child.err());
@@ -162,8 +201,13 @@ class ReliabilityIT {
       // for 5 s, long enough for the second build to finish had its client outlived splitcheck
       List<String> first = List.of("image splitcheck-twice/" + runId + ":first");
       // atMost well past during: on a loaded machine one listing of every image takes seconds
-      await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30))
-          .untilAsserted(() -> assertEquals(first, objects.twiceTags(runId), "the second build died with its parent"));
+      await()
+          .during(Duration.ofSeconds(5))
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertEquals(
+                      first, objects.twiceTags(runId), "the second build died with its parent"));
       List<String> orphaned = objects.twiceTags(runId);
       assertFalse(orphaned.isEmpty(), "SIGKILL leaves the first image behind (what gc is for)");
 
@@ -171,7 +215,8 @@ class ReliabilityIT {
 
       assertEquals(0, gc.exitCode(), gc.err());
       assertEquals(List.of(), objects.twiceTags(runId), "gc said: " + gc.out() + gc.err());
-      System.out.println("FIGURE twice kill-9: " + orphaned.size() + " image(s) orphaned, 0 left after gc");
+      System.out.println(
+          "FIGURE twice kill-9: " + orphaned.size() + " image(s) orphaned, 0 left after gc");
     }
   }
 
@@ -180,23 +225,27 @@ class ReliabilityIT {
     Path context = context("--mount=type=secret,id=pw cat /run/secrets/pw", "sleep 3");
     Path pw = tmp.resolve("pw.txt");
     Files.writeString(pw, "correct horse battery staple 5c4b3a\n");
-    try (ChildCli child = ChildCli.start("128m", List.of("twice", "--secret", "id=pw,src=" + pw,
-        context.toString()))) {
+    try (ChildCli child =
+        ChildCli.start(
+            "128m", List.of("twice", "--secret", "id=pw,src=" + pw, context.toString()))) {
       String runId = awaitFirstImage(child);
       child.process().destroyForcibly();
       assertEquals(137, child.waitFor(30));
       List<Path> left;
       try (var dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-        left = dirs.filter(d -> d.getFileName().toString().startsWith("splitcheck-twice-"))
-            .filter(d -> Files.isRegularFile(d.resolve(".splitcheck-owner")))
-            .filter(d -> read(d.resolve(".splitcheck-owner")).startsWith(runId + "\n")).toList();
+        left =
+            dirs.filter(d -> d.getFileName().toString().startsWith("splitcheck-twice-"))
+                .filter(d -> Files.isRegularFile(d.resolve(".splitcheck-owner")))
+                .filter(d -> read(d.resolve(".splitcheck-owner")).startsWith(runId + "\n"))
+                .toList();
       }
       assertEquals(1, left.size(), "SIGKILL leaves the work folder behind: " + left);
 
       Cli.Result gc = Cli.run("gc");
 
       assertEquals(0, gc.exitCode(), gc.err());
-      assertTrue(gc.out().contains("removed folder " + left.get(0) + " (run " + runId + ")"), gc.out());
+      assertTrue(
+          gc.out().contains("removed folder " + left.get(0) + " (run " + runId + ")"), gc.out());
       assertFalse(Files.exists(left.get(0)));
       assertEquals(List.of(), objects.ofRun(runId), gc.out());
       System.out.println("FIGURE twice kill-9 work folder: " + left.get(0) + " removed by gc");
@@ -231,17 +280,38 @@ class ReliabilityIT {
   void matrix_capsOutputAndCompletes_whenCellPrintsHundredsOfMegabytes() throws Exception {
     Path json = tmp.resolve("flood.json");
     long bytes = 200_000_000L;
-    try (ChildCli child = ChildCli.start("96m", List.of("matrix", sleeper.tag(), "--config", "unconfined",
-        "--trace", "never", "--timeout", "120s", "--json", json.toString(), "--",
-        "head -c " + bytes + " /dev/zero | tr '\\0' x"))) {
+    try (ChildCli child =
+        ChildCli.start(
+            "96m",
+            List.of(
+                "matrix",
+                sleeper.tag(),
+                "--config",
+                "unconfined",
+                "--trace",
+                "never",
+                "--timeout",
+                "120s",
+                "--json",
+                json.toString(),
+                "--",
+                "head -c " + bytes + " /dev/zero | tr '\\0' x"))) {
       int exit = child.waitFor(180);
       assertEquals(0, exit, child.err());
       JsonNode cell = new ObjectMapper().readTree(json.toFile()).get("cells").get(0);
       assertTrue(cell.get("stdoutTruncated").asBoolean());
       assertEquals(bytes, cell.get("stdoutBytes").asLong());
-      assertTrue(cell.get("stdout").asText().length() <= 64 * 1024, "kept " + cell.get("stdout").asText().length());
-      System.out.println("FIGURE flood: " + bytes + " bytes printed, " + cell.get("stdout").asText().length()
-          + " kept, heap -Xmx96m, " + cell.get("wallMillis").asLong() + " ms");
+      assertTrue(
+          cell.get("stdout").asText().length() <= 64 * 1024,
+          "kept " + cell.get("stdout").asText().length());
+      System.out.println(
+          "FIGURE flood: "
+              + bytes
+              + " bytes printed, "
+              + cell.get("stdout").asText().length()
+              + " kept, heap -Xmx96m, "
+              + cell.get("wallMillis").asLong()
+              + " ms");
     }
   }
 }

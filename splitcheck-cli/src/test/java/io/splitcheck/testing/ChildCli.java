@@ -35,33 +35,57 @@ public final class ChildCli implements AutoCloseable {
   }
 
   /**
-   * The CLI in new pid and uts namespaces ({@code unshare --pid --uts --fork --mount-proc}), as in a CI
-   * runner container: host name {@code hostname}, and pid {@code nsPid} inside (its parent shell is pid
-   * 1, which dies with {@code unshare}, taking the namespace with it). Needs root.
+   * The CLI in new pid and uts namespaces ({@code unshare --pid --uts --fork --mount-proc}), as in
+   * a CI runner container: host name {@code hostname}, and pid {@code nsPid} inside (its parent
+   * shell is pid 1, which dies with {@code unshare}, taking the namespace with it). Needs root.
    */
-  public static ChildCli startInNamespaces(String heap, String hostname, long nsPid, List<String> args)
-      throws IOException {
+  public static ChildCli startInNamespaces(
+      String heap, String hostname, long nsPid, List<String> args) throws IOException {
     StringBuilder quoted = new StringBuilder();
     for (String a : javaCommand(heap, args)) {
       quoted.append(" '").append(a.replace("'", "'\\''")).append('\'');
     }
-    String script = "hostname " + hostname + " && echo " + (nsPid - 1) + " > /proc/sys/kernel/ns_last_pid &&"
-        + quoted + "; exit $?";
-    return start(List.of("unshare", "--pid", "--uts", "--fork", "--mount-proc", "--kill-child", "sh", "-c", script),
+    String script =
+        "hostname "
+            + hostname
+            + " && echo "
+            + (nsPid - 1)
+            + " > /proc/sys/kernel/ns_last_pid &&"
+            + quoted
+            + "; exit $?";
+    return start(
+        List.of(
+            "unshare",
+            "--pid",
+            "--uts",
+            "--fork",
+            "--mount-proc",
+            "--kill-child",
+            "sh",
+            "-c",
+            script),
         java.util.Map.of());
   }
 
   private static List<String> javaCommand(String heap, List<String> args) {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), "io.splitcheck.cli.Main"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.splitcheck.cli.Main"));
     cmd.addAll(args);
     return cmd;
   }
 
-  private static ChildCli start(List<String> cmd, java.util.Map<String, String> env) throws IOException {
+  private static ChildCli start(List<String> cmd, java.util.Map<String, String> env)
+      throws IOException {
     Path out = Files.createTempFile("splitcheck-child-", ".out");
     Path err = Files.createTempFile("splitcheck-child-", ".err");
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
     pb.environment().putAll(env);
     Process p = pb.start();
     p.getOutputStream().close();

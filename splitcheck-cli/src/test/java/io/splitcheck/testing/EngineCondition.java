@@ -13,8 +13,10 @@ final class EngineCondition implements ExecutionCondition {
       return ConditionEvaluationResult.enabled("a Docker engine answers");
     }
     if ("1".equals(System.getenv("SPLITCHECK_REQUIRE_ENGINE"))) {
-      throw new IllegalStateException("no Docker engine answers and SPLITCHECK_REQUIRE_ENGINE=1: run scripts/engine");
+      throw new IllegalStateException(
+          "no Docker engine answers and SPLITCHECK_REQUIRE_ENGINE=1: run scripts/engine");
     }
-    return ConditionEvaluationResult.disabled("no Docker engine answers (start one with scripts/engine)");
+    return ConditionEvaluationResult.disabled(
+        "no Docker engine answers (start one with scripts/engine)");
   }
 }

@@ -7,8 +7,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * An integration test that needs a real Docker engine. Without one it is skipped with the reason, unless
- * {@code SPLITCHECK_REQUIRE_ENGINE=1} (CI, nightly), where it fails instead.
+ * An integration test that needs a real Docker engine. Without one it is skipped with the reason,
+ * unless {@code SPLITCHECK_REQUIRE_ENGINE=1} (CI, nightly), where it fails instead.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

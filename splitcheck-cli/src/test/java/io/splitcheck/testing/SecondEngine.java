@@ -22,12 +22,13 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A second dockerd next to the shared engine, for the tests that spread cells over two engines. Started
- * once per test JVM, by the first class annotated {@link Needed}, and stopped when the whole test run
- * ends. Its own socket, data root ({@code vfs}), exec root and pid file under {@code /tmp}, and a bridge
- * of its own: started with {@code --bridge none}, dockerd deletes the host's {@code docker0}, which the
- * first engine's containers need. Skipped (assumption) when this host cannot start one (not root, no
- * dockerd). A test class asks for it as a parameter of its {@code @BeforeAll} or test methods.
+ * A second dockerd next to the shared engine, for the tests that spread cells over two engines.
+ * Started once per test JVM, by the first class annotated {@link Needed}, and stopped when the
+ * whole test run ends. Its own socket, data root ({@code vfs}), exec root and pid file under {@code
+ * /tmp}, and a bridge of its own: started with {@code --bridge none}, dockerd deletes the host's
+ * {@code docker0}, which the first engine's containers need. Skipped (assumption) when this host
+ * cannot start one (not root, no dockerd). A test class asks for it as a parameter of its
+ * {@code @BeforeAll} or test methods.
  */
 public final class SecondEngine implements ExtensionContext.Store.CloseableResource {
   /** The class needs the second engine: resolves {@link SecondEngine} parameters. */
@@ -37,7 +38,8 @@ public final class SecondEngine implements ExtensionContext.Store.CloseableResou
   public @interface Needed {}
 
   private static final long PID = ProcessHandle.current().pid();
-  private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(SecondEngine.class);
+  private static final ExtensionContext.Namespace NS =
+      ExtensionContext.Namespace.create(SecondEngine.class);
   private final Path root;
   private final String bridge;
   private final String host;
@@ -73,23 +75,34 @@ public final class SecondEngine implements ExtensionContext.Store.CloseableResou
   /** A CA, a server certificate for 127.0.0.1 and a client certificate, made with openssl. */
   private static void certificates(Path tls) throws IOException, InterruptedException {
     Files.createDirectories(tls);
-    sh("cd " + tls + " && openssl genrsa -out ca-key.pem 2048 2>/dev/null"
-        + " && openssl req -new -x509 -days 2 -key ca-key.pem -subj /CN=splitcheck-test-ca -out ca.pem"
-        + " && openssl genrsa -out server-key.pem 2048 2>/dev/null"
-        + " && openssl req -new -key server-key.pem -subj /CN=127.0.0.1 -out server.csr"
-        + " && printf 'subjectAltName=IP:127.0.0.1\\nextendedKeyUsage=serverAuth\\n' > server.ext"
-        + " && openssl x509 -req -days 2 -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial"
-        + " -out server-cert.pem -extfile server.ext 2>/dev/null"
-        + " && openssl genrsa -out key.pem 2048 2>/dev/null"
-        + " && openssl req -new -key key.pem -subj /CN=splitcheck-test-client -out client.csr"
-        + " && printf 'extendedKeyUsage=clientAuth\\n' > client.ext"
-        + " && openssl x509 -req -days 2 -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial"
-        + " -out cert.pem -extfile client.ext 2>/dev/null");
+    sh(
+        "cd "
+            + tls
+            + " && openssl genrsa -out ca-key.pem 2048 2>/dev/null"
+            + " && openssl req -new -x509 -days 2 -key ca-key.pem -subj /CN=splitcheck-test-ca -out ca.pem"
+            + " && openssl genrsa -out server-key.pem 2048 2>/dev/null"
+            + " && openssl req -new -key server-key.pem -subj /CN=127.0.0.1 -out server.csr"
+            + " && printf 'subjectAltName=IP:127.0.0.1\\nextendedKeyUsage=serverAuth\\n' > server.ext"
+            + " && openssl x509 -req -days 2 -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial"
+            + " -out server-cert.pem -extfile server.ext 2>/dev/null"
+            + " && openssl genrsa -out key.pem 2048 2>/dev/null"
+            + " && openssl req -new -key key.pem -subj /CN=splitcheck-test-client -out client.csr"
+            + " && printf 'extendedKeyUsage=clientAuth\\n' > client.ext"
+            + " && openssl x509 -req -days 2 -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial"
+            + " -out cert.pem -extfile client.ext 2>/dev/null");
   }
 
   /** {@code docker save TAG | docker -H HOST load}: an image of the shared engine into this one. */
   public void load(String tag) throws IOException, InterruptedException {
-    sh(BusyboxImage.DOCKER + " save " + tag + " | " + BusyboxImage.DOCKER + " -H " + host + " load");
+    sh(
+        BusyboxImage.DOCKER
+            + " save "
+            + tag
+            + " | "
+            + BusyboxImage.DOCKER
+            + " -H "
+            + host
+            + " load");
   }
 
   /** Runs {@code docker -H HOST ARGS} and returns its output. */
@@ -102,17 +115,47 @@ public final class SecondEngine implements ExtensionContext.Store.CloseableResou
     String bridge = "sce2" + PID % 100000;
     Files.createDirectories(root);
     // a /24 of its own per test JVM, so two sessions' second engines do not share a subnet
-    sh("ip link add " + bridge + " type bridge && ip addr add 172.31." + (200 + PID % 50) + ".1/24 dev "
-        + bridge + " && ip link set " + bridge + " up");
+    sh(
+        "ip link add "
+            + bridge
+            + " type bridge && ip addr add 172.31."
+            + (200 + PID % 50)
+            + ".1/24 dev "
+            + bridge
+            + " && ip link set "
+            + bridge
+            + " up");
     Path tls = root.resolve("tls");
     certificates(tls);
-    Process p = new ProcessBuilder("/usr/sbin/dockerd", "--host", "unix://" + root.resolve("d.sock"),
-        "--host", "tcp://127.0.0.1:" + TLS_PORT, "--tlsverify", "--tlscacert", tls.resolve("ca.pem").toString(),
-        "--tlscert", tls.resolve("server-cert.pem").toString(), "--tlskey", tls.resolve("server-key.pem").toString(),
-        "--data-root", root.resolve("data").toString(), "--exec-root", root.resolve("exec").toString(),
-        "--pidfile", root.resolve("pid").toString(), "--bridge", bridge, "--iptables=false",
-        "--ip-masq=false", "--storage-driver", "vfs")
-        .redirectErrorStream(true).redirectOutput(root.resolve("dockerd.log").toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                "/usr/sbin/dockerd",
+                "--host",
+                "unix://" + root.resolve("d.sock"),
+                "--host",
+                "tcp://127.0.0.1:" + TLS_PORT,
+                "--tlsverify",
+                "--tlscacert",
+                tls.resolve("ca.pem").toString(),
+                "--tlscert",
+                tls.resolve("server-cert.pem").toString(),
+                "--tlskey",
+                tls.resolve("server-key.pem").toString(),
+                "--data-root",
+                root.resolve("data").toString(),
+                "--exec-root",
+                root.resolve("exec").toString(),
+                "--pidfile",
+                root.resolve("pid").toString(),
+                "--bridge",
+                bridge,
+                "--iptables=false",
+                "--ip-masq=false",
+                "--storage-driver",
+                "vfs")
+            .redirectErrorStream(true)
+            .redirectOutput(root.resolve("dockerd.log").toFile())
+            .start();
     SecondEngine engine = new SecondEngine(root, bridge, p);
     try {
       engine.awaitAnswer();
@@ -125,15 +168,18 @@ public final class SecondEngine implements ExtensionContext.Store.CloseableResou
 
   private void awaitAnswer() {
     try {
-      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-          .until(() -> {
-            if (!dockerd.isAlive()) {
-              throw new AssertionError("second dockerd exited: " + log());
-            }
-            try (DockerClient c = DockerClients.forHost(host)) {
-              return Files.exists(root.resolve("d.sock")) && DockerClients.answers(c);
-            }
-          });
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(250))
+          .until(
+              () -> {
+                if (!dockerd.isAlive()) {
+                  throw new AssertionError("second dockerd exited: " + log());
+                }
+                try (DockerClient c = DockerClients.forHost(host)) {
+                  return Files.exists(root.resolve("d.sock")) && DockerClients.answers(c);
+                }
+              });
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       throw new AssertionError("second dockerd did not answer within 60 s: " + log(), e);
     }
@@ -159,8 +205,10 @@ public final class SecondEngine implements ExtensionContext.Store.CloseableResou
   }
 
   private static String sh(String command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("bash", "-c", "set -o pipefail; " + command)
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("bash", "-c", "set -o pipefail; " + command)
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
       throw new IOException(command + " failed: " + out);
@@ -168,7 +216,9 @@ public final class SecondEngine implements ExtensionContext.Store.CloseableResou
     return out;
   }
 
-  /** Starts the shared second engine for the first class that needs it; resolves it as a parameter. */
+  /**
+   * Starts the shared second engine for the first class that needs it; resolves it as a parameter.
+   */
   static final class Extension implements BeforeAllCallback, ParameterResolver {
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -188,16 +238,22 @@ public final class SecondEngine implements ExtensionContext.Store.CloseableResou
     }
 
     private static SecondEngine shared(ExtensionContext context) {
-      return context.getRoot().getStore(NS).getOrComputeIfAbsent(SecondEngine.class, k -> {
-        try {
-          return start();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(e);
-        }
-      }, SecondEngine.class);
+      return context
+          .getRoot()
+          .getStore(NS)
+          .getOrComputeIfAbsent(
+              SecondEngine.class,
+              k -> {
+                try {
+                  return start();
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new IllegalStateException(e);
+                }
+              },
+              SecondEngine.class);
     }
   }
 }

@@ -20,13 +20,16 @@ public final class StaticPrograms {
   }
 
   /** {@code gcc -static -O2 -o out src}; fails the test with gcc's own output when it fails. */
-  public static Path compile(String name, Path outDir, String... extraFlags) throws IOException, InterruptedException {
+  public static Path compile(String name, Path outDir, String... extraFlags)
+      throws IOException, InterruptedException {
     Path out = outDir.resolve(name);
-    List<String> cmd = new java.util.ArrayList<>(List.of("gcc", "-static", "-O2", "-o", out.toString()));
+    List<String> cmd =
+        new java.util.ArrayList<>(List.of("gcc", "-static", "-O2", "-o", out.toString()));
     cmd.addAll(List.of(extraFlags));
     cmd.add(source(name).toString());
     Path log = Files.createTempFile("gcc", ".log");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
       throw new IllegalStateException(String.join(" ", cmd) + " failed:\n" + Files.readString(log));
     }

@@ -26,29 +26,42 @@ import org.junit.jupiter.api.io.TempDir;
 @RequiresEngine
 class TwiceFixesIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String DOCKERFILE = "FROM splitcheck/debian:bookworm\n"
-      + "RUN echo notes > /notes.txt && gzip -k -9 /notes.txt && useradd -m app && ldconfig\n";
+  private static final String DOCKERFILE =
+      "FROM splitcheck/debian:bookworm\n"
+          + "RUN echo notes > /notes.txt && gzip -k -9 /notes.txt && useradd -m app && ldconfig\n";
+
   /** Each cause whose fix is a change to the Dockerfile, as its fix text says it. */
-  private static final Map<String, UnaryOperator<String>> FIXES = Map.of(
-      "gzip-no-n", d -> d.replace("gzip -k", "gzip -n -k"),
-      "ldconfig-aux-cache", d -> d.replace("&& ldconfig\n", "&& ldconfig && rm -f /var/cache/ldconfig/aux-cache\n"));
+  private static final Map<String, UnaryOperator<String>> FIXES =
+      Map.of(
+          "gzip-no-n", d -> d.replace("gzip -k", "gzip -n -k"),
+          "ldconfig-aux-cache",
+              d ->
+                  d.replace(
+                      "&& ldconfig\n", "&& ldconfig && rm -f /var/cache/ldconfig/aux-cache\n"));
+
   /** Causes the engine fixes (or cannot), not the Dockerfile. */
-  private static final List<String> ENGINE_CAUSES = List.of("build-time-mtime", "copy-dir-mtime", "config-timestamps");
+  private static final List<String> ENGINE_CAUSES =
+      List.of("build-time-mtime", "copy-dir-mtime", "config-timestamps");
 
   @TempDir Path dir;
 
-  private JsonNode twice(String name, String dockerfile, int exit, String... extra) throws Exception {
+  private JsonNode twice(String name, String dockerfile, int exit, String... extra)
+      throws Exception {
     Path ctx = Files.createDirectories(dir.resolve(name));
     Files.writeString(ctx.resolve("Dockerfile"), dockerfile);
     Path json = dir.resolve(name + ".json");
-    List<String> args = new ArrayList<>(List.of("twice", ctx.toString(), "--json", json.toString()));
+    List<String> args =
+        new ArrayList<>(List.of("twice", ctx.toString(), "--json", json.toString()));
     args.addAll(List.of(extra));
     Cli.Result r = Cli.run(args.toArray(String[]::new));
     assertEquals(exit, r.exitCode(), r.out() + r.err());
     return JSON.readTree(json.toFile());
   }
 
-  /** The Dockerfile with the fix of every cause the result names applied; fails on a cause it cannot fix. */
+  /**
+   * The Dockerfile with the fix of every cause the result names applied; fails on a cause it cannot
+   * fix.
+   */
   private static String fixed(JsonNode result) {
     String d = DOCKERFILE;
     TreeSet<String> causes = new TreeSet<>();
@@ -58,10 +71,14 @@ class TwiceFixesIT {
         assertTrue(result.path("causes").toString().contains(cause), cause);
         d = FIXES.get(cause).apply(d);
       } else {
-        assertTrue(ENGINE_CAUSES.contains(cause), "a cause this test has no fix for: " + cause + " in " + causes);
+        assertTrue(
+            ENGINE_CAUSES.contains(cause),
+            "a cause this test has no fix for: " + cause + " in " + causes);
       }
     }
-    assertTrue(causes.stream().anyMatch(FIXES::containsKey), "twice names a cause the Dockerfile can fix: " + causes);
+    assertTrue(
+        causes.stream().anyMatch(FIXES::containsKey),
+        "twice names a cause the Dockerfile can fix: " + causes);
     assertTrue(!d.equals(DOCKERFILE));
     return d;
   }
@@ -78,7 +95,8 @@ class TwiceFixesIT {
     JsonNode after = twice("after", fixed(before), 1);
 
     assertEquals(Verdict.MTIME_ONLY, verdict(after), after.toPrettyString());
-    assertTrue(after.path("causes").findValuesAsText("id").stream().noneMatch(FIXES::containsKey),
+    assertTrue(
+        after.path("causes").findValuesAsText("id").stream().noneMatch(FIXES::containsKey),
         after.path("causes").toString());
   }
 

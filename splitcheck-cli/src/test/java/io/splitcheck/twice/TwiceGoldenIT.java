@@ -15,21 +15,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The golden {@code fixtures/report/commands/twice.json} is a real {@code twice --json} of
- * {@link #DOCKERFILE}, normalised: digests numbered in order of appearance, times, long numbers and
- * short hashes blanked, the context named. This test builds it again and compares. When the output
- * changes on purpose, the normalised actual is in {@code target/twice-golden-actual.json}: copy it over.
+ * The golden {@code fixtures/report/commands/twice.json} is a real {@code twice --json} of {@link
+ * #DOCKERFILE}, normalised: digests numbered in order of appearance, times, long numbers and short
+ * hashes blanked, the context named. This test builds it again and compares. When the output
+ * changes on purpose, the normalised actual is in {@code target/twice-golden-actual.json}: copy it
+ * over.
  */
 @RequiresEngine
 class TwiceGoldenIT {
-  static final String DOCKERFILE = "FROM splitcheck/debian:bookworm\nCOPY motd /motd\nRUN date +%s%N > /built-at\n";
-  static final Path GOLDEN = Path.of("..", "splitcheck-core", "src", "test", "resources", "fixtures", "report",
-      "commands", "twice.json");
+  static final String DOCKERFILE =
+      "FROM splitcheck/debian:bookworm\nCOPY motd /motd\nRUN date +%s%N > /built-at\n";
+  static final Path GOLDEN =
+      Path.of(
+          "..",
+          "splitcheck-core",
+          "src",
+          "test",
+          "resources",
+          "fixtures",
+          "report",
+          "commands",
+          "twice.json");
 
   @TempDir Path dir;
 
   @Test
-  void twiceJson_ofARealBuild_matchesTheGolden_oncePathsIdsAndTimesAreNormalised() throws Exception {
+  void twiceJson_ofARealBuild_matchesTheGolden_oncePathsIdsAndTimesAreNormalised()
+      throws Exception {
     Path ctx = Files.createDirectories(dir.resolve("ctx"));
     Files.writeString(ctx.resolve("Dockerfile"), DOCKERFILE);
     Files.writeString(ctx.resolve("motd"), "built twice\n");
@@ -46,7 +58,10 @@ class TwiceGoldenIT {
     assertEquals(golden, actual);
   }
 
-  /** Digests numbered, ISO times, runs of 9+ digits and 12-hex short hashes blanked, the context named. */
+  /**
+   * Digests numbered, ISO times, runs of 9+ digits and 12-hex short hashes blanked, the context
+   * named.
+   */
   static String normalise(String json, String context) {
     String s = json.replace(context, "CONTEXT");
     Map<String, String> digests = new LinkedHashMap<>();

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code splitcheck twice} on the real Podman service ({@code scripts/engine --kind podman}): two
  * no-cache buildah builds through {@code podman --remote build}, compared through the service's
- * Docker-compatible {@code docker save}. Skipped without Podman, failed under SPLITCHECK_REQUIRE_ENGINE=1.
+ * Docker-compatible {@code docker save}. Skipped without Podman, failed under
+ * SPLITCHECK_REQUIRE_ENGINE=1.
  */
 class TwicePodmanIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,15 +35,19 @@ class TwicePodmanIT {
 
   private Path context() throws Exception {
     Path ctx = Files.createDirectories(dir.resolve("ctx"));
-    Files.copy(Path.of("/bin/busybox"), ctx.resolve("busybox"), StandardCopyOption.REPLACE_EXISTING);
-    Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY busybox /bin/busybox\n"
-        + "RUN [\"/bin/busybox\", \"sh\", \"-c\", \"/bin/busybox echo x > /x\"]\n");
+    Files.copy(
+        Path.of("/bin/busybox"), ctx.resolve("busybox"), StandardCopyOption.REPLACE_EXISTING);
+    Files.writeString(
+        ctx.resolve("Dockerfile"),
+        "FROM scratch\nCOPY busybox /bin/busybox\n"
+            + "RUN [\"/bin/busybox\", \"sh\", \"-c\", \"/bin/busybox echo x > /x\"]\n");
     return ctx;
   }
 
   private JsonNode twice(int expectedExit, String... args) throws Exception {
     Path json = dir.resolve("twice.json");
-    List<String> argv = new ArrayList<>(List.of("twice", "--docker-host", host, "--json", json.toString()));
+    List<String> argv =
+        new ArrayList<>(List.of("twice", "--docker-host", host, "--json", json.toString()));
     argv.addAll(List.of(args));
     Cli.Result r = Cli.run(argv.toArray(String[]::new));
     assertEquals(expectedExit, r.exitCode(), r.out() + r.err());
@@ -59,8 +64,11 @@ class TwicePodmanIT {
     List<String> paths = new ArrayList<>();
     result.path("differences").forEach(d -> paths.add(d.path("path").asText()));
     assertTrue(paths.contains("/x"), paths.toString());
-    assertTrue(result.path("configDifferences").toString().contains("$.created"), result.toPrettyString());
-    assertTrue(result.path("notes").toString().contains("reads no SOURCE_DATE_EPOCH"), result.toPrettyString());
+    assertTrue(
+        result.path("configDifferences").toString().contains("$.created"), result.toPrettyString());
+    assertTrue(
+        result.path("notes").toString().contains("reads no SOURCE_DATE_EPOCH"),
+        result.toPrettyString());
   }
 
   @Test
@@ -69,6 +77,8 @@ class TwicePodmanIT {
 
     assertEquals("reproducible", result.path("verdict").asText(), result.toPrettyString());
     assertEquals(result.path("first").path("id"), result.path("second").path("id"));
-    assertTrue(result.path("notes").toString().contains("--timestamp 1700000000"), result.toPrettyString());
+    assertTrue(
+        result.path("notes").toString().contains("--timestamp 1700000000"),
+        result.toPrettyString());
   }
 }

@@ -1,10 +1,10 @@
 package io.splitcheck.audit;
 
-import io.splitcheck.model.Severity;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.splitcheck.model.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,6 +16,7 @@ import java.util.TreeMap;
 
 /**
  * Which rules run and how severe they are. The YAML file ({@code --config}):
+ *
  * <pre>
  * enable: [linkage, leak]            # only these run (ids or categories); absent or empty: all
  * disable: [leak.tmp-dir, size.*]     # ids, categories (leak) or leak.*
@@ -25,8 +26,13 @@ import java.util.TreeMap;
  * wastedFileBytes: 1048576            # size.wasted threshold per file
  * </pre>
  */
-public record AuditConfig(List<String> enable, List<String> disable, Map<String, Severity> severity,
-                          long largeFileBytes, int largestFiles, long wastedFileBytes) {
+public record AuditConfig(
+    List<String> enable,
+    List<String> disable,
+    Map<String, Severity> severity,
+    long largeFileBytes,
+    int largestFiles,
+    long wastedFileBytes) {
   public static final AuditConfig DEFAULT =
       new AuditConfig(List.of(), List.of(), Map.of(), 10L << 20, 10, 1L << 20);
 
@@ -52,18 +58,27 @@ public record AuditConfig(List<String> enable, List<String> disable, Map<String,
   }
 
   static AuditConfig parse(String source, InputStream in) throws IOException {
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    ObjectMapper yaml =
+        new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     try {
       AuditConfig c = yaml.readValue(in, AuditConfig.class);
       return c == null ? DEFAULT : c;
     } catch (UnrecognizedPropertyException e) {
-      throw new IllegalArgumentException("Error parsing audit config '" + source + "': unknown key '"
-          + e.getPropertyName() + "' (expected enable, disable, severity, largeFileBytes, largestFiles, wastedFileBytes)");
+      throw new IllegalArgumentException(
+          "Error parsing audit config '"
+              + source
+              + "': unknown key '"
+              + e.getPropertyName()
+              + "' (expected enable, disable, severity, largeFileBytes, largestFiles, wastedFileBytes)");
     } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
       Throwable root = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
-      throw new IllegalArgumentException("Error parsing audit config '" + source + "': "
-          + root.getMessage().lines().findFirst().orElse(""), e);
+      throw new IllegalArgumentException(
+          "Error parsing audit config '"
+              + source
+              + "': "
+              + root.getMessage().lines().findFirst().orElse(""),
+          e);
     }
   }
 
@@ -74,7 +89,9 @@ public record AuditConfig(List<String> enable, List<String> disable, Map<String,
     return new AuditConfig(enable, all, severity, largeFileBytes, largestFiles, wastedFileBytes);
   }
 
-  /** This config running only the given rules, when the list is not empty (from {@code --enable}). */
+  /**
+   * This config running only the given rules, when the list is not empty (from {@code --enable}).
+   */
   public AuditConfig enabling(List<String> only) {
     if (only.isEmpty()) {
       return this;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything one audit looks at; each part but the config may be absent (null or empty), and the rules
- * that need an absent part report nothing.
+ * Everything one audit looks at; each part but the config may be absent (null or empty), and the
+ * rules that need an absent part report nothing.
  *
  * @param image the saved image as read
  * @param dockerfile the Dockerfile ({@code --dockerfile})
@@ -16,14 +16,25 @@ import java.util.Map;
  * @param pins per {@code FROM} reference, the digest the engine resolves now
  * @param entrypointOnly read only the entrypoint/cmd program and what it loads
  */
-public record AuditInput(ImageView image, Dockerfile dockerfile, BuildContext context, List<BuildLog> buildLogs,
-                         CacheCheck cacheCheck, List<String> secretIds, Map<String, BasePin> pins,
-                         AuditConfig config, boolean entrypointOnly) {
+public record AuditInput(
+    ImageView image,
+    Dockerfile dockerfile,
+    BuildContext context,
+    List<BuildLog> buildLogs,
+    CacheCheck cacheCheck,
+    List<String> secretIds,
+    Map<String, BasePin> pins,
+    AuditConfig config,
+    boolean entrypointOnly) {
   /** The digest to pin a base reference to, and where it came from. */
   public record BasePin(String reference, String digest, String source) {}
 
-  /** Two builds of the same Dockerfile differing in one build argument; {@code second} ran after {@code first}. */
-  public record CacheCheck(String arg, String firstValue, String secondValue, BuildLog first, BuildLog second) {}
+  /**
+   * Two builds of the same Dockerfile differing in one build argument; {@code second} ran after
+   * {@code first}.
+   */
+  public record CacheCheck(
+      String arg, String firstValue, String secondValue, BuildLog first, BuildLog second) {}
 
   public AuditInput {
     buildLogs = List.copyOf(buildLogs == null ? List.of() : buildLogs);
@@ -33,38 +44,47 @@ public record AuditInput(ImageView image, Dockerfile dockerfile, BuildContext co
   }
 
   public static AuditInput of(ImageView image) {
-    return new AuditInput(image, null, null, List.of(), null, null, Map.of(), AuditConfig.DEFAULT, false);
+    return new AuditInput(
+        image, null, null, List.of(), null, null, Map.of(), AuditConfig.DEFAULT, false);
   }
 
   public AuditInput withDockerfile(Dockerfile d) {
-    return new AuditInput(image, d, context, buildLogs, cacheCheck, secretIds, pins, config, entrypointOnly);
+    return new AuditInput(
+        image, d, context, buildLogs, cacheCheck, secretIds, pins, config, entrypointOnly);
   }
 
   public AuditInput withContext(BuildContext c) {
-    return new AuditInput(image, dockerfile, c, buildLogs, cacheCheck, secretIds, pins, config, entrypointOnly);
+    return new AuditInput(
+        image, dockerfile, c, buildLogs, cacheCheck, secretIds, pins, config, entrypointOnly);
   }
 
   public AuditInput withBuildLogs(List<BuildLog> l) {
-    return new AuditInput(image, dockerfile, context, l, cacheCheck, secretIds, pins, config, entrypointOnly);
+    return new AuditInput(
+        image, dockerfile, context, l, cacheCheck, secretIds, pins, config, entrypointOnly);
   }
 
   public AuditInput withCacheCheck(CacheCheck c) {
-    return new AuditInput(image, dockerfile, context, buildLogs, c, secretIds, pins, config, entrypointOnly);
+    return new AuditInput(
+        image, dockerfile, context, buildLogs, c, secretIds, pins, config, entrypointOnly);
   }
 
   public AuditInput withSecretIds(List<String> s) {
-    return new AuditInput(image, dockerfile, context, buildLogs, cacheCheck, s, pins, config, entrypointOnly);
+    return new AuditInput(
+        image, dockerfile, context, buildLogs, cacheCheck, s, pins, config, entrypointOnly);
   }
 
   public AuditInput withPins(Map<String, BasePin> p) {
-    return new AuditInput(image, dockerfile, context, buildLogs, cacheCheck, secretIds, p, config, entrypointOnly);
+    return new AuditInput(
+        image, dockerfile, context, buildLogs, cacheCheck, secretIds, p, config, entrypointOnly);
   }
 
   public AuditInput withConfig(AuditConfig c) {
-    return new AuditInput(image, dockerfile, context, buildLogs, cacheCheck, secretIds, pins, c, entrypointOnly);
+    return new AuditInput(
+        image, dockerfile, context, buildLogs, cacheCheck, secretIds, pins, c, entrypointOnly);
   }
 
   public AuditInput withEntrypointOnly(boolean e) {
-    return new AuditInput(image, dockerfile, context, buildLogs, cacheCheck, secretIds, pins, config, e);
+    return new AuditInput(
+        image, dockerfile, context, buildLogs, cacheCheck, secretIds, pins, config, e);
   }
 }

@@ -1,10 +1,10 @@
 package io.splitcheck.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.splitcheck.json.Document;
 import io.splitcheck.json.Json;
 import io.splitcheck.model.Severity;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -43,7 +43,9 @@ public record AuditReport(String image, String imageId, List<Finding> findings) 
     StringBuilder sb = new StringBuilder();
     for (Finding f : findings) {
       Evidence e = f.evidence();
-      sb.append(String.format("%-7s %-32s ", f.severity().id().toUpperCase(java.util.Locale.ROOT), f.rule()));
+      sb.append(
+          String.format(
+              "%-7s %-32s ", f.severity().id().toUpperCase(java.util.Locale.ROOT), f.rule()));
       if (e.path() != null) {
         sb.append(e.path()).append(' ');
       }
@@ -60,7 +62,10 @@ public record AuditReport(String image, String imageId, List<Finding> findings) 
       sb.append(f.message()).append('\n');
     }
     Map<String, Long> s = summary();
-    sb.append(String.format("%d error(s), %d warning(s), %d info%n", s.get("error"), s.get("warning"), s.get("info")));
+    sb.append(
+        String.format(
+            "%d error(s), %d warning(s), %d info%n",
+            s.get("error"), s.get("warning"), s.get("info")));
     return sb.toString();
   }
 }

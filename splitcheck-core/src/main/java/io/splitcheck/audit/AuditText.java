@@ -12,18 +12,21 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The console text of an audit (pure): errors, then warnings, each sorted by path then rule; a finding
- * that repeats (same severity, rule, path and message: the same ENV secret seen in two layers) is one
- * line naming every layer and line it was seen at; the INFO findings summarised in one line by rule
- * unless {@code verbose}; the counts last. The JSON report is untouched: it keeps every finding.
+ * The console text of an audit (pure): errors, then warnings, each sorted by path then rule; a
+ * finding that repeats (same severity, rule, path and message: the same ENV secret seen in two
+ * layers) is one line naming every layer and line it was seen at; the INFO findings summarised in
+ * one line by rule unless {@code verbose}; the counts last. The JSON report is untouched: it keeps
+ * every finding.
  */
 public final class AuditText {
-  private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+  private static final Comparator<String> NULLS_FIRST =
+      Comparator.nullsFirst(Comparator.naturalOrder());
 
   private AuditText() {}
 
   /** One finding, or several equal ones merged, with where each was seen. */
-  private record Line(Finding finding, TreeSet<Integer> layers, TreeSet<Integer> lines, int count) {}
+  private record Line(
+      Finding finding, TreeSet<Integer> layers, TreeSet<Integer> lines, int count) {}
 
   public static String render(AuditReport report, boolean verbose) {
     List<Line> merged = merge(report.findings());
@@ -40,22 +43,33 @@ public final class AuditText {
       int total = infoByRule.values().stream().mapToInt(Integer::intValue).sum();
       List<String> parts = new ArrayList<>();
       infoByRule.forEach((rule, n) -> parts.add(rule + " (" + n + ")"));
-      sb.append(String.format("%-7s %d finding(s): %s; --verbose lists them%n", "INFO", total,
-          String.join(", ", parts)));
+      sb.append(
+          String.format(
+              "%-7s %d finding(s): %s; --verbose lists them%n",
+              "INFO", total, String.join(", ", parts)));
     }
     Map<String, Long> s = report.summary();
-    sb.append(String.format("%d error(s), %d warning(s), %d info%n", s.get("error"), s.get("warning"), s.get("info")));
+    sb.append(
+        String.format(
+            "%d error(s), %d warning(s), %d info%n",
+            s.get("error"), s.get("warning"), s.get("info")));
     return sb.toString();
   }
 
   /** Equal findings as one line, in order: severity (errors first), path, rule, message. */
   static List<Line> merge(List<Finding> findings) {
     Map<List<Object>, Line> lines = new LinkedHashMap<>();
-    List<Finding> sorted = findings.stream().sorted(Comparator.comparing(Finding::severity)
-        .thenComparing(f -> f.evidence().path(), NULLS_FIRST).thenComparing(Finding::rule)
-        .thenComparing(Finding::message)).toList();
+    List<Finding> sorted =
+        findings.stream()
+            .sorted(
+                Comparator.comparing(Finding::severity)
+                    .thenComparing(f -> f.evidence().path(), NULLS_FIRST)
+                    .thenComparing(Finding::rule)
+                    .thenComparing(Finding::message))
+            .toList();
     for (Finding f : sorted) {
-      List<Object> key = List.of(f.severity(), f.rule(), Objects.toString(f.evidence().path(), ""), f.message());
+      List<Object> key =
+          List.of(f.severity(), f.rule(), Objects.toString(f.evidence().path(), ""), f.message());
       Line l = lines.computeIfAbsent(key, k -> new Line(f, new TreeSet<>(), new TreeSet<>(), 0));
       if (f.evidence().layer() != null) {
         l.layers().add(f.evidence().layer());
@@ -79,7 +93,8 @@ public final class AuditText {
       where.add((l.layers().size() == 1 ? "layer " : "layers ") + join(l.layers()));
     }
     if (!l.lines().isEmpty()) {
-      where.add((l.lines().size() == 1 ? "Dockerfile line " : "Dockerfile lines ") + join(l.lines()));
+      where.add(
+          (l.lines().size() == 1 ? "Dockerfile line " : "Dockerfile lines ") + join(l.lines()));
     }
     if (!where.isEmpty()) {
       sb.append('[').append(String.join(", ", where)).append("] ");

@@ -4,15 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs every rule family over one {@link AuditInput}, drops disabled rules, applies configured severities,
- * fills in Dockerfile lines for layer steps, and sorts.
+ * Runs every rule family over one {@link AuditInput}, drops disabled rules, applies configured
+ * severities, fills in Dockerfile lines for layer steps, and sorts.
  */
 public final class Auditor {
   private final List<AuditRule> rules;
 
   public Auditor() {
-    this(List.of(new LinkageRules(), new LeakRules(), new ContextRules(), new DockerfileRules(), new SecretRules(),
-        new CacheRules(), new SizeRules()));
+    this(
+        List.of(
+            new LinkageRules(),
+            new LeakRules(),
+            new ContextRules(),
+            new DockerfileRules(),
+            new SecretRules(),
+            new CacheRules(),
+            new SizeRules()));
   }
 
   Auditor(List<AuditRule> rules) {
@@ -38,6 +45,8 @@ public final class Auditor {
     if (e.line() != null || e.layer() == null || e.step() == null) {
       return f;
     }
-    return StepLocator.forHistory(df, e.step()).map(i -> f.withEvidence(e.withLine(i.line()))).orElse(f);
+    return StepLocator.forHistory(df, e.step())
+        .map(i -> f.withEvidence(e.withLine(i.line())))
+        .orElse(f);
   }
 }

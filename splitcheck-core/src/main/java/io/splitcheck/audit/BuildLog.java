@@ -12,17 +12,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Dockerfile steps of a BuildKit {@code --progress=plain} log: {@code #5 [build 2/4] RUN ...} names a
- * vertex, {@code #5 CACHED} / {@code #5 DONE 0.3s} / {@code #5 ERROR ...} say what happened to it.
- * {@code [internal]} vertices (context transfer, metadata) are not steps.
+ * The Dockerfile steps of a BuildKit {@code --progress=plain} log: {@code #5 [build 2/4] RUN ...}
+ * names a vertex, {@code #5 CACHED} / {@code #5 DONE 0.3s} / {@code #5 ERROR ...} say what happened
+ * to it. {@code [internal]} vertices (context transfer, metadata) are not steps.
  */
 public record BuildLog(String source, List<Step> steps) {
-  private static final Pattern HEADER = Pattern.compile("^#(\\d+) \\[(?:(.+?) )?(\\d+)/(\\d+)\\] (.+)$");
-  private static final Pattern STATUS = Pattern.compile("^#(\\d+) (CACHED|DONE ([0-9.]+)s|ERROR\\b.*)$");
+  private static final Pattern HEADER =
+      Pattern.compile("^#(\\d+) \\[(?:(.+?) )?(\\d+)/(\\d+)\\] (.+)$");
+  private static final Pattern STATUS =
+      Pattern.compile("^#(\\d+) (CACHED|DONE ([0-9.]+)s|ERROR\\b.*)$");
 
   /** One step; {@code seconds} null unless DONE. */
-  public record Step(int vertex, String stage, int index, int total, String instruction, boolean cached,
-                     Double seconds, boolean error) {
+  public record Step(
+      int vertex,
+      String stage,
+      int index,
+      int total,
+      String instruction,
+      boolean cached,
+      Double seconds,
+      boolean error) {
     public String keyword() {
       int sp = instruction.indexOf(' ');
       return (sp < 0 ? instruction : instruction.substring(0, sp));
@@ -53,8 +62,17 @@ public record BuildLog(String source, List<Step> steps) {
       Matcher h = HEADER.matcher(line);
       if (h.matches()) {
         int v = Integer.parseInt(h.group(1));
-        byVertex.putIfAbsent(v, new Step(v, h.group(2), Integer.parseInt(h.group(3)),
-            Integer.parseInt(h.group(4)), h.group(5), false, null, false));
+        byVertex.putIfAbsent(
+            v,
+            new Step(
+                v,
+                h.group(2),
+                Integer.parseInt(h.group(3)),
+                Integer.parseInt(h.group(4)),
+                h.group(5),
+                false,
+                null,
+                false));
         continue;
       }
       Matcher s = STATUS.matcher(line);
@@ -62,15 +80,21 @@ public record BuildLog(String source, List<Step> steps) {
         Step st = byVertex.get(Integer.parseInt(s.group(1)));
         if (st != null) {
           String what = s.group(2);
-          byVertex.put(st.vertex(), what.equals("CACHED") ? st.with(true, st.seconds(), st.error())
-              : what.startsWith("DONE") ? st.with(st.cached(), Double.valueOf(s.group(3)), st.error())
-              : st.with(st.cached(), st.seconds(), true));
+          byVertex.put(
+              st.vertex(),
+              what.equals("CACHED")
+                  ? st.with(true, st.seconds(), st.error())
+                  : what.startsWith("DONE")
+                      ? st.with(st.cached(), Double.valueOf(s.group(3)), st.error())
+                      : st.with(st.cached(), st.seconds(), true));
         }
       }
     }
     if (byVertex.isEmpty() && lines.stream().noneMatch(l -> l.startsWith("#"))) {
-      throw new IllegalArgumentException("Error parsing build log '" + source
-          + "': no '#N [i/n] INSTRUCTION' lines (expected the output of docker build --progress=plain)");
+      throw new IllegalArgumentException(
+          "Error parsing build log '"
+              + source
+              + "': no '#N [i/n] INSTRUCTION' lines (expected the output of docker build --progress=plain)");
     }
     return new BuildLog(source, new ArrayList<>(byVertex.values()));
   }

@@ -3,9 +3,9 @@ package io.splitcheck.audit;
 import java.util.List;
 
 /**
- * BuildKit's {@code extractBuilderFlags}: the leading words that start with {@code --}, with quotes and
- * escapes removed ({@code --mount=type=secret,id="my id"} is one flag). A bare {@code --} ends the flags and
- * is not one.
+ * BuildKit's {@code extractBuilderFlags}: the leading words that start with {@code --}, with quotes
+ * and escapes removed ({@code --mount=type=secret,id="my id"} is one flag). A bare {@code --} ends
+ * the flags and is not one.
  */
 final class BuilderFlags {
   private static final int SPACES = 0;

@@ -8,13 +8,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * BuildKit's {@code DirectiveParser}: {@code # syntax=}, {@code # escape=} and {@code # check=} lines before
- * anything else. Any other line (an unknown {@code # foo=bar}, {@code # escape=} with no value, a blank line,
- * a comment, an instruction) ends the scanning for good; a directive given twice is an error.
+ * BuildKit's {@code DirectiveParser}: {@code # syntax=}, {@code # escape=} and {@code # check=}
+ * lines before anything else. Any other line (an unknown {@code # foo=bar}, {@code # escape=} with
+ * no value, a blank line, a comment, an instruction) ends the scanning for good; a directive given
+ * twice is an error.
  */
 final class Directives {
   private static final Pattern DIRECTIVE =
-      Pattern.compile("([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=[\\t\\n\\f\\r ]*([^\\n]+?)[\\t\\n\\f\\r ]*");
+      Pattern.compile(
+          "([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=[\\t\\n\\f\\r ]*([^\\n]+?)[\\t\\n\\f\\r ]*");
 
   private final Map<String, String> seen = new LinkedHashMap<>();
   private boolean done;
@@ -55,7 +57,8 @@ final class Directives {
     if (key.equals("escape")) {
       String v = m.group(2);
       if (!v.equals("`") && !v.equals("\\")) {
-        throw new IllegalArgumentException("invalid escape token '" + v + "' does not match ` or \\");
+        throw new IllegalArgumentException(
+            "invalid escape token '" + v + "' does not match ` or \\");
       }
       escape = v.charAt(0);
     }

@@ -18,11 +18,14 @@ import java.util.Optional;
  *
  * @param escape the escape character ({@code \} or {@code `} from {@code # escape=})
  * @param instructions every instruction in file order
- * @param directives the parser directives given ({@code syntax}, {@code escape}, {@code check}) by lower-case name
+ * @param directives the parser directives given ({@code syntax}, {@code escape}, {@code check}) by
+ *     lower-case name
  */
-public record Dockerfile(String source, char escape, List<Instruction> instructions, Map<String, String> directives) {
+public record Dockerfile(
+    String source, char escape, List<Instruction> instructions, Map<String, String> directives) {
   /** One {@code FROM} and what follows it up to the next. */
-  public record Stage(int index, String name, String base, Instruction from, List<Instruction> body) {
+  public record Stage(
+      int index, String name, String base, Instruction from, List<Instruction> body) {
     public Stage {
       body = List.copyOf(body);
     }
@@ -41,12 +44,17 @@ public record Dockerfile(String source, char escape, List<Instruction> instructi
     return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
   }
 
-  /** @throws IllegalArgumentException {@code Error parsing Dockerfile 'source' line N: ...} */
+  /**
+   * @throws IllegalArgumentException {@code Error parsing Dockerfile 'source' line N: ...}
+   */
   public static Dockerfile parse(String source, String text) {
     return new DockerfileParser(source, text).parse();
   }
 
-  /** The parse in BuildKit's AST dump format ({@code Node.Dump()}): one {@code (cmd ["--flag"] "value" ...)} a line. */
+  /**
+   * The parse in BuildKit's AST dump format ({@code Node.Dump()}): one {@code (cmd ["--flag"]
+   * "value" ...)} a line.
+   */
   public String dump() {
     StringBuilder out = new StringBuilder();
     instructions.forEach(i -> out.append('(').append(i.dump()).append(")\n"));
@@ -99,7 +107,9 @@ public record Dockerfile(String source, char escape, List<Instruction> instructi
     for (Instruction a : globalArgs()) {
       for (Map.Entry<String, String> kv : a.keyValues().entrySet()) {
         if (kv.getValue() != null) {
-          out = out.replace("${" + kv.getKey() + "}", kv.getValue()).replace("$" + kv.getKey(), kv.getValue());
+          out =
+              out.replace("${" + kv.getKey() + "}", kv.getValue())
+                  .replace("$" + kv.getKey(), kv.getValue());
         }
       }
     }

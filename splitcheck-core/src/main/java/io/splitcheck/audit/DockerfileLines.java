@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Character classes and line helpers of BuildKit's {@code parser.go}, spelled as Go spells them. */
+/**
+ * Character classes and line helpers of BuildKit's {@code parser.go}, spelled as Go spells them.
+ */
 final class DockerfileLines {
   /** {@code reWhitespace}: {@code [\t\v\f\r ]+}. */
   static final Pattern WHITESPACE = Pattern.compile("[\\t\\x0B\\f\\r ]+");
+
   /** bufio.MaxScanTokenSize: a longer line (newline included) is an error. */
   static final int MAX_LINE_BYTES = 64 * 1024;
 
@@ -18,8 +21,11 @@ final class DockerfileLines {
     if (ch < 0x80) {
       return ch == ' ' || (ch >= '\t' && ch <= '\r');
     }
-    return ch == 0x85 || ch == 0xA0 || Character.getType(ch) == Character.SPACE_SEPARATOR
-        || ch == 0x2028 || ch == 0x2029;
+    return ch == 0x85
+        || ch == 0xA0
+        || Character.getType(ch) == Character.SPACE_SEPARATOR
+        || ch == 0x2028
+        || ch == 0x2029;
   }
 
   static String trimLeft(String s) {
@@ -62,7 +68,10 @@ final class DockerfileLines {
     return !t.isEmpty() && t.charAt(0) == '#';
   }
 
-  /** Lines as {@code bufio.Scanner} with BuildKit's {@code scanLines} gives them: each with its newline. */
+  /**
+   * Lines as {@code bufio.Scanner} with BuildKit's {@code scanLines} gives them: each with its
+   * newline.
+   */
   static List<String> split(String text) {
     List<String> out = new ArrayList<>();
     int from = 0;
@@ -76,9 +85,9 @@ final class DockerfileLines {
   }
 
   /**
-   * BuildKit's {@code lineContinuationRegex}: {@code ([^E])E[ \t]*$|^E[ \t]*$} for escape E. Returns the
-   * line without the escape and what follows it, or null when the line does not continue (an escaped escape
-   * {@code \\} at the end does not continue).
+   * BuildKit's {@code lineContinuationRegex}: {@code ([^E])E[ \t]*$|^E[ \t]*$} for escape E.
+   * Returns the line without the escape and what follows it, or null when the line does not
+   * continue (an escaped escape {@code \\} at the end does not continue).
    */
   static String withoutContinuation(String line, char escape) {
     int end = line.length();

@@ -7,21 +7,39 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The Dockerfile grammar of BuildKit's {@code frontend/dockerfile/parser} (dockerfile frontend 1.26, BuildKit
- * v0.32), step by step as {@code parser.go} reads a file: a UTF-8 BOM dropped from the first line; parser
- * directives ({@link Directives}); comment and blank lines skipped, also inside continuations; a line
- * continues when it ends with the escape character not itself escaped ({@code RUN echo foo\\} does not);
- * the command, its {@code --flags} ({@link BuilderFlags}) and each instruction's line parser
- * ({@link LineParsers}); heredocs where BuildKit finds them ({@link Heredocs}) after RUN, COPY, ADD and
- * ONBUILD of those, in shell form only. What BuildKit rejects is an {@link IllegalArgumentException}
- * {@code Error parsing Dockerfile 'source' line N: <BuildKit's reason>}: a file with no instructions, a
- * repeated directive, a bad escape, {@code ENV PATH} with no value, a JSON array of non-strings, an
- * unterminated heredoc, and (as BuildKit's instruction parser does) an unknown instruction.
+ * The Dockerfile grammar of BuildKit's {@code frontend/dockerfile/parser} (dockerfile frontend
+ * 1.26, BuildKit v0.32), step by step as {@code parser.go} reads a file: a UTF-8 BOM dropped from
+ * the first line; parser directives ({@link Directives}); comment and blank lines skipped, also
+ * inside continuations; a line continues when it ends with the escape character not itself escaped
+ * ({@code RUN echo foo\\} does not); the command, its {@code --flags} ({@link BuilderFlags}) and
+ * each instruction's line parser ({@link LineParsers}); heredocs where BuildKit finds them ({@link
+ * Heredocs}) after RUN, COPY, ADD and ONBUILD of those, in shell form only. What BuildKit rejects
+ * is an {@link IllegalArgumentException} {@code Error parsing Dockerfile 'source' line N:
+ * <BuildKit's reason>}: a file with no instructions, a repeated directive, a bad escape, {@code ENV
+ * PATH} with no value, a JSON array of non-strings, an unterminated heredoc, and (as BuildKit's
+ * instruction parser does) an unknown instruction.
  */
 final class DockerfileParser {
-  static final Set<String> INSTRUCTIONS = Set.of("ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE",
-      "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME",
-      "WORKDIR");
+  static final Set<String> INSTRUCTIONS =
+      Set.of(
+          "ADD",
+          "ARG",
+          "CMD",
+          "COPY",
+          "ENTRYPOINT",
+          "ENV",
+          "EXPOSE",
+          "FROM",
+          "HEALTHCHECK",
+          "LABEL",
+          "MAINTAINER",
+          "ONBUILD",
+          "RUN",
+          "SHELL",
+          "STOPSIGNAL",
+          "USER",
+          "VOLUME",
+          "WORKDIR");
   private static final Set<String> HEREDOC_COMMANDS = Set.of("ADD", "COPY", "RUN");
 
   private final String source;
@@ -89,8 +107,10 @@ final class DockerfileParser {
 
   private String processLine(String raw, boolean stripLeft) {
     if (raw.getBytes(StandardCharsets.UTF_8).length > DockerfileLines.MAX_LINE_BYTES) {
-      throw error(currentLine + 1, "dockerfile line greater than max allowed size of "
-          + (DockerfileLines.MAX_LINE_BYTES - 1));
+      throw error(
+          currentLine + 1,
+          "dockerfile line greater than max allowed size of "
+              + (DockerfileLines.MAX_LINE_BYTES - 1));
     }
     String line = DockerfileLines.trimNewline(raw);
     if (stripLeft) {
@@ -127,7 +147,8 @@ final class DockerfileParser {
   }
 
   private static boolean canContainHeredoc(LineParsers.Parsed p) {
-    LineParsers.Parsed node = p.command().equalsIgnoreCase("ONBUILD") && p.child() != null ? p.child() : p;
+    LineParsers.Parsed node =
+        p.command().equalsIgnoreCase("ONBUILD") && p.child() != null ? p.child() : p;
     return HEREDOC_COMMANDS.contains(node.command().toUpperCase(Locale.ROOT)) && !node.json();
   }
 
@@ -142,28 +163,49 @@ final class DockerfileParser {
       }
       if (candidate.equals(m.name())) {
         String body = content.toString();
-        return new Instruction.Heredoc(m.name(), m.chomp(), m.chomp() ? body.replaceAll("(?md)^\t+", "") : body,
-            m.expand(), m.fileDescriptor());
+        return new Instruction.Heredoc(
+            m.name(),
+            m.chomp(),
+            m.chomp() ? body.replaceAll("(?md)^\t+", "") : body,
+            m.expand(),
+            m.fileDescriptor());
       }
       content.append(raw);
     }
-    throw error(start, "heredoc <<" + m.name() + " is not closed (expected a line '" + m.name()
-        + "'): unterminated heredoc");
+    throw error(
+        start,
+        "heredoc <<"
+            + m.name()
+            + " is not closed (expected a line '"
+            + m.name()
+            + "'): unterminated heredoc");
   }
 
-  private Instruction toInstruction(LineParsers.Parsed p, int start, int end, List<Instruction.Heredoc> heredocs) {
+  private Instruction toInstruction(
+      LineParsers.Parsed p, int start, int end, List<Instruction.Heredoc> heredocs) {
     List<String> flags = p.flags().stream().map(f -> f.substring(2)).toList();
     String keyword = p.command().toUpperCase(Locale.ROOT);
     List<String> exec = null;
     if (p.json()) {
       exec = keyword.equals("HEALTHCHECK") ? p.values().subList(1, p.values().size()) : p.values();
     }
-    Instruction trigger = p.child() == null ? null : toInstruction(p.child(), start, end, List.of());
-    return new Instruction(start, end, keyword, flags, p.arguments(), exec, heredocs, p.values(), trigger,
+    Instruction trigger =
+        p.child() == null ? null : toInstruction(p.child(), start, end, List.of());
+    return new Instruction(
+        start,
+        end,
+        keyword,
+        flags,
+        p.arguments(),
+        exec,
+        heredocs,
+        p.values(),
+        trigger,
         directives.escape());
   }
 
   private IllegalArgumentException error(int line, String what) {
-    return new IllegalArgumentException("Error parsing Dockerfile '" + source + "' line " + line + ": " + what);
+    return new IllegalArgumentException(
+        "Error parsing Dockerfile '" + source + "' line " + line + ": " + what);
   }
 }

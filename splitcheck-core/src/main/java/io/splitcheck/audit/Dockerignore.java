@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * {@code .dockerignore} matching: Go {@code filepath.Match} globs ({@code *}, {@code ?}, {@code [..]}) plus
- * {@code **}, {@code !} exceptions, the last matching line wins; a pattern matching a directory excludes
- * everything under it.
+ * {@code .dockerignore} matching: Go {@code filepath.Match} globs ({@code *}, {@code ?}, {@code
+ * [..]}) plus {@code **}, {@code !} exceptions, the last matching line wins; a pattern matching a
+ * directory excludes everything under it.
  */
 final class Dockerignore {
   private record Rule(Pattern pattern, boolean exclude) {}

@@ -4,8 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Bounds-checked reads from the kept bytes of one ELF file ({@link ElfReader.Window}) in its byte order;
- * every failure is {@code Error parsing ELF 'name': ...}.
+ * Bounds-checked reads from the kept bytes of one ELF file ({@link ElfReader.Window}) in its byte
+ * order; every failure is {@code Error parsing ELF 'name': ...}.
  */
 final class ElfBytes {
   private final String name;
@@ -30,17 +30,29 @@ final class ElfBytes {
     if (offset + length <= w.prefix().length) {
       return true;
     }
-    return w.extra() != null && offset >= w.extraOffset() && offset + length <= w.extraOffset() + w.extra().length;
+    return w.extra() != null
+        && offset >= w.extraOffset()
+        && offset + length <= w.extraOffset() + w.extra().length;
   }
 
   void need(long offset, long length, String what) {
     if (offset < 0 || length < 0 || offset + length > w.length() || offset + length < 0) {
-      throw error(what + " at offset " + offset + " (" + length + " bytes) is past the end of the file ("
-          + w.length() + " bytes): truncated or corrupt");
+      throw error(
+          what
+              + " at offset "
+              + offset
+              + " ("
+              + length
+              + " bytes) is past the end of the file ("
+              + w.length()
+              + " bytes): truncated or corrupt");
     }
   }
 
-  /** One byte of the file; the offset is inside the file (checked by need) but may not have been kept. */
+  /**
+   * One byte of the file; the offset is inside the file (checked by need) but may not have been
+   * kept.
+   */
   byte at(long off) {
     if (off >= 0 && off < w.prefix().length) {
       return w.prefix()[(int) off];
@@ -49,10 +61,21 @@ final class ElfBytes {
       return w.extra()[(int) (off - w.extraOffset())];
     }
     if (off < 0 || off >= w.length()) {
-      throw error("offset " + off + " is past the end of the file (" + w.length() + " bytes): truncated or corrupt");
+      throw error(
+          "offset "
+              + off
+              + " is past the end of the file ("
+              + w.length()
+              + " bytes): truncated or corrupt");
     }
-    throw error("offset " + off + " is beyond the first " + w.prefix().length + " bytes read of this "
-        + w.length() + "-byte file (and outside its dynamic segment)");
+    throw error(
+        "offset "
+            + off
+            + " is beyond the first "
+            + w.prefix().length
+            + " bytes read of this "
+            + w.length()
+            + "-byte file (and outside its dynamic segment)");
   }
 
   int u16(long p) {
@@ -80,7 +103,10 @@ final class ElfBytes {
     return is64 ? u64(p) : u32(p);
   }
 
-  /** The bytes from {@code from} up to a NUL or {@code limit}; null when no NUL comes before {@code limit}. */
+  /**
+   * The bytes from {@code from} up to a NUL or {@code limit}; null when no NUL comes before {@code
+   * limit}.
+   */
   String cString(long from, long limit) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (long p = from; p < limit && p < w.length(); p++) {

@@ -3,9 +3,9 @@ package io.splitcheck.audit;
 import java.util.List;
 
 /**
- * What the loader needs to know of one ELF file: its class and byte order, the interpreter it asks for
- * ({@code PT_INTERP}) and its dynamic section ({@code DT_NEEDED}, {@code DT_RPATH}, {@code DT_RUNPATH},
- * {@code DT_SONAME}, {@code DT_FLAGS_1}).
+ * What the loader needs to know of one ELF file: its class and byte order, the interpreter it asks
+ * for ({@code PT_INTERP}) and its dynamic section ({@code DT_NEEDED}, {@code DT_RPATH}, {@code
+ * DT_RUNPATH}, {@code DT_SONAME}, {@code DT_FLAGS_1}).
  *
  * @param bits 32 or 64
  * @param type {@code e_type}: 1 relocatable, 2 executable, 3 shared object / PIE, 4 core
@@ -16,9 +16,19 @@ import java.util.List;
  * @param soname {@code DT_SONAME}, or null
  * @param flags1 {@code DT_FLAGS_1}, 0 when absent
  */
-public record ElfInfo(int bits, boolean bigEndian, int type, int machine, String interpreter,
-                      int loadSegments, boolean hasDynamic, List<String> needed, List<String> rpath,
-                      List<String> runpath, String soname, long flags1) {
+public record ElfInfo(
+    int bits,
+    boolean bigEndian,
+    int type,
+    int machine,
+    String interpreter,
+    int loadSegments,
+    boolean hasDynamic,
+    List<String> needed,
+    List<String> rpath,
+    List<String> runpath,
+    String soname,
+    long flags1) {
   public static final int ET_REL = 1;
   public static final int ET_EXEC = 2;
   public static final int ET_DYN = 3;
@@ -28,13 +38,19 @@ public record ElfInfo(int bits, boolean bigEndian, int type, int machine, String
   public enum Linkage {
     /** ET_EXEC without an interpreter: runs on an empty filesystem. */
     STATIC,
-    /** ET_DYN with {@code DF_1_PIE} and no interpreter: self-relocating, runs on an empty filesystem. */
+    /**
+     * ET_DYN with {@code DF_1_PIE} and no interpreter: self-relocating, runs on an empty
+     * filesystem.
+     */
     STATIC_PIE,
-    /** An executable with {@code PT_INTERP}: needs the loader and its {@code DT_NEEDED} libraries. */
+    /**
+     * An executable with {@code PT_INTERP}: needs the loader and its {@code DT_NEEDED} libraries.
+     */
     DYNAMIC,
     /**
-     * ET_DYN without an interpreter and without {@code DF_1_PIE} (a library, or the loader itself), or
-     * ET_DYN with a {@code DT_SONAME} even when it has an interpreter (libc.so.6 prints its version when run).
+     * ET_DYN without an interpreter and without {@code DF_1_PIE} (a library, or the loader itself),
+     * or ET_DYN with a {@code DT_SONAME} even when it has an interpreter (libc.so.6 prints its
+     * version when run).
      */
     SHARED_LIBRARY,
     /** Object files, core dumps and other types the loader never runs. */
@@ -49,7 +65,9 @@ public record ElfInfo(int bits, boolean bigEndian, int type, int machine, String
 
   public Linkage linkage() {
     if (interpreter != null && type == ET_DYN && soname != null) {
-      return Linkage.SHARED_LIBRARY; // a library that can also be run (libc.so.6, libcap.so.2): loaded, not exec'd
+      return Linkage
+          .SHARED_LIBRARY; // a library that can also be run (libc.so.6, libcap.so.2): loaded, not
+      // exec'd
     } else if (interpreter != null) {
       return Linkage.DYNAMIC;
     } else if (type == ET_EXEC) {

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A pure-Java reader of ELF program headers and the dynamic section: ELF32 and ELF64, little and big
- * endian. Reads what {@code readelf -l -d} shows that the loader acts on; nothing else. It reads from a
- * {@link Window}: the whole file, or (for files too large to hold) a prefix plus the dynamic segment.
+ * A pure-Java reader of ELF program headers and the dynamic section: ELF32 and ELF64, little and
+ * big endian. Reads what {@code readelf -l -d} shows that the loader acts on; nothing else. It
+ * reads from a {@link Window}: the whole file, or (for files too large to hold) a prefix plus the
+ * dynamic segment.
  */
 public final class ElfReader {
   static final int PT_LOAD = 1;
@@ -22,8 +23,9 @@ public final class ElfReader {
   static final long DT_FLAGS_1 = 0x6ffffffbL;
 
   /**
-   * The bytes of a file of {@code length} bytes that were kept: {@code prefix} from offset 0, and optionally
-   * {@code extra} from {@code extraOffset}. Reading elsewhere inside the file is an error that says so.
+   * The bytes of a file of {@code length} bytes that were kept: {@code prefix} from offset 0, and
+   * optionally {@code extra} from {@code extraOffset}. Reading elsewhere inside the file is an
+   * error that says so.
    */
   public record Window(long length, byte[] prefix, long extraOffset, byte[] extra) {
     public static Window of(byte[] bytes) {
@@ -42,7 +44,11 @@ public final class ElfReader {
 
   /** Whether the bytes start with the ELF magic {@code 7f 'E' 'L' 'F'}. */
   public static boolean isElf(byte[] head) {
-    return head.length >= 4 && head[0] == 0x7f && head[1] == 'E' && head[2] == 'L' && head[3] == 'F';
+    return head.length >= 4
+        && head[0] == 0x7f
+        && head[1] == 'E'
+        && head[2] == 'L'
+        && head[3] == 'F';
   }
 
   /**
@@ -73,7 +79,10 @@ public final class ElfReader {
     }
   }
 
-  /** {@code {offset, size}} of PT_DYNAMIC read from the prefix alone, or null (none, or not in the prefix). */
+  /**
+   * {@code {offset, size}} of PT_DYNAMIC read from the prefix alone, or null (none, or not in the
+   * prefix).
+   */
   static long[] dynamicSegment(String name, long length, byte[] prefix) {
     try {
       ElfReader r = new ElfReader(name, new Window(length, prefix, 0, null));
@@ -93,11 +102,24 @@ public final class ElfReader {
     ElfSections.Dynamic section = sectionView();
     crossCheckSegment(s, section);
     Dynamic dyn = s.dynOff < 0 ? new Dynamic() : readDynamic(s.dynOff, s.dynSize, s.loads, section);
-    return new ElfInfo(b.is64 ? 64 : 32, b.big, type, machine, s.interp, s.loads.size(), s.dynOff >= 0,
-        dyn.needed, dyn.rpath, dyn.runpath, dyn.soname, dyn.flags1);
+    return new ElfInfo(
+        b.is64 ? 64 : 32,
+        b.big,
+        type,
+        machine,
+        s.interp,
+        s.loads.size(),
+        s.dynOff >= 0,
+        dyn.needed,
+        dyn.rpath,
+        dyn.runpath,
+        dyn.soname,
+        dyn.flags1);
   }
 
-  /** The section headers' .dynamic, or null when there is none; {@code NO_SECTIONS} when unreadable. */
+  /**
+   * The section headers' .dynamic, or null when there is none; {@code NO_SECTIONS} when unreadable.
+   */
   private ElfSections.Dynamic sectionView() {
     try {
       return ElfSections.dynamic(b);
@@ -106,28 +128,43 @@ public final class ElfReader {
     }
   }
 
-  private static final ElfSections.Dynamic NO_SECTIONS = new ElfSections.Dynamic(-1, -1, false, -1, -1);
+  private static final ElfSections.Dynamic NO_SECTIONS =
+      new ElfSections.Dynamic(-1, -1, false, -1, -1);
 
-  /** A PT_DYNAMIC the section headers place elsewhere (or do not have) is corruption, as readelf reports it. */
+  /**
+   * A PT_DYNAMIC the section headers place elsewhere (or do not have) is corruption, as readelf
+   * reports it.
+   */
   private void crossCheckSegment(Segments s, ElfSections.Dynamic section) {
     if (section == NO_SECTIONS) {
       return;
     }
     if (section == null && s.dynOff >= 0) {
-      throw b.error("PT_DYNAMIC at offset " + s.dynOff + " but the section headers have no .dynamic: corrupt");
+      throw b.error(
+          "PT_DYNAMIC at offset "
+              + s.dynOff
+              + " but the section headers have no .dynamic: corrupt");
     }
     if (section == null) {
       return;
     }
     if (section.nobits()) {
-      throw b.error(".dynamic is SHT_NOBITS: the file holds no dynamic section (a separate debug-info file?)");
+      throw b.error(
+          ".dynamic is SHT_NOBITS: the file holds no dynamic section (a separate debug-info file?)");
     }
     if (s.dynOff < 0 && section.size() > 0) {
-      throw b.error("section .dynamic at offset " + section.offset() + " but no PT_DYNAMIC program header: corrupt");
+      throw b.error(
+          "section .dynamic at offset "
+              + section.offset()
+              + " but no PT_DYNAMIC program header: corrupt");
     }
     if (s.dynOff >= 0 && section.offset() != s.dynOff) {
-      throw b.error("PT_DYNAMIC at offset " + s.dynOff + " but section .dynamic at offset " + section.offset()
-          + ": corrupt");
+      throw b.error(
+          "PT_DYNAMIC at offset "
+              + s.dynOff
+              + " but section .dynamic at offset "
+              + section.offset()
+              + ": corrupt");
     }
   }
 
@@ -136,16 +173,20 @@ public final class ElfReader {
       throw b.error("no ELF magic (expected 7f 45 4c 46 at offset 0)");
     }
     b.need(0, 16, "e_ident");
-    b.is64 = switch (b.at(4)) {
-      case 1 -> false;
-      case 2 -> true;
-      default -> throw b.error("EI_CLASS " + b.at(4) + " (expected 1 for ELF32 or 2 for ELF64)");
-    };
-    b.big = switch (b.at(5)) {
-      case 1 -> false;
-      case 2 -> true;
-      default -> throw b.error("EI_DATA " + b.at(5) + " (expected 1 little endian or 2 big endian)");
-    };
+    b.is64 =
+        switch (b.at(4)) {
+          case 1 -> false;
+          case 2 -> true;
+          default ->
+              throw b.error("EI_CLASS " + b.at(4) + " (expected 1 for ELF32 or 2 for ELF64)");
+        };
+    b.big =
+        switch (b.at(5)) {
+          case 1 -> false;
+          case 2 -> true;
+          default ->
+              throw b.error("EI_DATA " + b.at(5) + " (expected 1 little endian or 2 big endian)");
+        };
     b.need(0, b.is64 ? 64 : 52, "ELF header");
   }
 
@@ -176,7 +217,10 @@ public final class ElfReader {
       } else if (ptype == PT_INTERP) {
         b.need(offset, filesz, "PT_INTERP");
         String path = b.cString(offset, offset + filesz);
-        interp = path == null || path.isEmpty() ? null : path; // zero bytes, or a NUL first: no interpreter
+        interp =
+            path == null || path.isEmpty()
+                ? null
+                : path; // zero bytes, or a NUL first: no interpreter
       } else if (ptype == PT_DYNAMIC) {
         b.need(offset, filesz, "PT_DYNAMIC");
         dynOff = offset;
@@ -194,7 +238,8 @@ public final class ElfReader {
     long flags1;
   }
 
-  private Dynamic readDynamic(long off, long size, List<long[]> loads, ElfSections.Dynamic section) {
+  private Dynamic readDynamic(
+      long off, long size, List<long[]> loads, ElfSections.Dynamic section) {
     boolean is64 = b.is64;
     int entry = is64 ? 16 : 8;
     List<long[]> strings = new ArrayList<>(); // {tag, offset into strtab}
@@ -226,17 +271,26 @@ public final class ElfReader {
     long end = strsz >= 0 ? base + strsz : b.length();
     b.need(base, Math.max(0, end - base), "DT_STRTAB");
     if (section != NO_SECTIONS && section.strOffset() >= 0 && section.strOffset() != base) {
-      throw b.error("DT_STRTAB at file offset " + base + " but the string table of section .dynamic at offset "
-          + section.strOffset() + ": corrupt");
+      throw b.error(
+          "DT_STRTAB at file offset "
+              + base
+              + " but the string table of section .dynamic at offset "
+              + section.strOffset()
+              + ": corrupt");
     }
     for (long[] s : strings) {
       if (s[1] < 0 || base + s[1] >= end) {
-        throw b.error("dynamic string offset " + s[1] + " outside DT_STRTAB of " + (end - base) + " bytes");
+        throw b.error(
+            "dynamic string offset " + s[1] + " outside DT_STRTAB of " + (end - base) + " bytes");
       }
       String value = b.cString(base + s[1], end);
       if (value == null) {
-        throw b.error("dynamic string at offset " + s[1] + " runs past the end of DT_STRTAB (" + (end - base)
-            + " bytes) without a NUL: corrupt");
+        throw b.error(
+            "dynamic string at offset "
+                + s[1]
+                + " runs past the end of DT_STRTAB ("
+                + (end - base)
+                + " bytes) without a NUL: corrupt");
       }
       if (s[0] == DT_NEEDED) {
         d.needed.add(value);
@@ -263,5 +317,4 @@ public final class ElfReader {
     }
     throw b.error("DT_STRTAB address 0x" + Long.toHexString(vaddr) + " is in no PT_LOAD segment");
   }
-
 }

@@ -10,12 +10,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param step the layer's Dockerfile step, as the image history's {@code created_by} says
  * @param line 1-based Dockerfile line
  * @param size bytes
- * @param deletedInLaterLayer the file is gone (or replaced) in the final filesystem but its bytes are
- *     still in the layer that added it
+ * @param deletedInLaterLayer the file is gone (or replaced) in the final filesystem but its bytes
+ *     are still in the layer that added it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Evidence(String path, Integer layer, String step, Integer line, Long size,
-                       boolean deletedInLaterLayer) {
+public record Evidence(
+    String path, Integer layer, String step, Integer line, Long size, boolean deletedInLaterLayer) {
   public static final Evidence NONE = new Evidence(null, null, null, null, null, false);
 
   public static Evidence path(String path) {

@@ -13,12 +13,14 @@ import java.util.Objects;
 public record Finding(String rule, Severity severity, String message, Evidence evidence)
     implements Comparable<Finding> {
   /** Severity (errors first), rule id, path, layer, line, message. */
-  public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
-      .thenComparing(Finding::rule)
-      .thenComparing(f -> f.evidence().path(), Comparator.nullsFirst(Comparator.naturalOrder()))
-      .thenComparing(f -> f.evidence().layer(), Comparator.nullsFirst(Comparator.naturalOrder()))
-      .thenComparing(f -> f.evidence().line(), Comparator.nullsFirst(Comparator.naturalOrder()))
-      .thenComparing(Finding::message);
+  public static final Comparator<Finding> ORDER =
+      Comparator.comparing(Finding::severity)
+          .thenComparing(Finding::rule)
+          .thenComparing(f -> f.evidence().path(), Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(
+              f -> f.evidence().layer(), Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(f -> f.evidence().line(), Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(Finding::message);
 
   public Finding {
     Objects.requireNonNull(rule, "rule");

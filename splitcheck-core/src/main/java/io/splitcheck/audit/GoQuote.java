@@ -2,7 +2,9 @@ package io.splitcheck.audit;
 
 import java.util.List;
 
-/** Go's {@code strconv.Quote} and {@code fmt %q} of a string slice, for BuildKit's AST dump format. */
+/**
+ * Go's {@code strconv.Quote} and {@code fmt %q} of a string slice, for BuildKit's AST dump format.
+ */
 final class GoQuote {
   private GoQuote() {}
 
@@ -45,14 +47,24 @@ final class GoQuote {
     }
   }
 
-  /** Go's {@code strconv.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+  /**
+   * Go's {@code strconv.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII
+   * space.
+   */
   private static boolean printable(int c) {
     if (c < 0x80) {
       return c >= 0x20 && c < 0x7f;
     }
     return switch (Character.getType(c)) {
-      case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
-           Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR -> false;
+      case Character.CONTROL,
+          Character.FORMAT,
+          Character.SURROGATE,
+          Character.PRIVATE_USE,
+          Character.UNASSIGNED,
+          Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR,
+          Character.SPACE_SEPARATOR ->
+          false;
       default -> true;
     };
   }

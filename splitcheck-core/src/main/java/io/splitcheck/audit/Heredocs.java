@@ -6,16 +6,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where BuildKit sees heredocs ({@code heredocsFromLine}, {@code ParseHeredoc}): the line is split into
- * shell words with quotes and escapes kept, and each word that is {@code [fd]<<[-][spaces]NAME} (no further
- * {@code <}) opens one. So {@code "<<EOF"} in quotes and {@code <<<} here-strings do not; {@code << EOF} does.
- * A word that cannot be lexed (an open quote) means no heredoc on the line.
+ * Where BuildKit sees heredocs ({@code heredocsFromLine}, {@code ParseHeredoc}): the line is split
+ * into shell words with quotes and escapes kept, and each word that is {@code
+ * [fd]<<[-][spaces]NAME} (no further {@code <}) opens one. So {@code "<<EOF"} in quotes and {@code
+ * <<<} here-strings do not; {@code << EOF} does. A word that cannot be lexed (an open quote) means
+ * no heredoc on the line.
  */
 final class Heredocs {
   /** {@code reHeredoc}: {@code ^(\d*)<<(-?)\s*([^<]*)$} with Go's {@code \s}. */
   private static final Pattern MARKER = Pattern.compile("([0-9]*)<<(-?)[\\t\\n\\f\\r ]*([^<]*)");
 
-  /** A heredoc marker: the terminator, the file descriptor, {@code <<-} (strip tabs), and no quotes (expand). */
+  /**
+   * A heredoc marker: the terminator, the file descriptor, {@code <<-} (strip tabs), and no quotes
+   * (expand).
+   */
   record Marker(String name, int fileDescriptor, boolean chomp, boolean expand) {}
 
   private Heredocs() {}
@@ -50,9 +54,14 @@ final class Heredocs {
     }
     List<String> raw = new ShellLex('\\', true, false).words(rest);
     if (raw.size() != words.size()) {
-      throw new IllegalArgumentException("internal lexing of heredoc produced inconsistent results: " + rest);
+      throw new IllegalArgumentException(
+          "internal lexing of heredoc produced inconsistent results: " + rest);
     }
-    return new Marker(words.get(0), fd(m.group(1)), !m.group(2).isEmpty(), quotes(words.get(0)) == quotes(raw.get(0)));
+    return new Marker(
+        words.get(0),
+        fd(m.group(1)),
+        !m.group(2).isEmpty(),
+        quotes(words.get(0)) == quotes(raw.get(0)));
   }
 
   private static int fd(String digits) {

@@ -10,15 +10,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A {@link LayerContentVisitor} that reads only what the audit needs: the first {@value #SCAN_BYTES}
- * bytes of each file (private keys, SQLite headers, loader config, {@code #!} lines), and ELF files up to
- * {@link #MAX_ELF_BYTES} (beyond that, the prefix plus the dynamic segment) for the ELF reader. Memory
- * holds facts, never file content.
+ * A {@link LayerContentVisitor} that reads only what the audit needs: the first {@value
+ * #SCAN_BYTES} bytes of each file (private keys, SQLite headers, loader config, {@code #!} lines),
+ * and ELF files up to {@link #MAX_ELF_BYTES} (beyond that, the prefix plus the dynamic segment) for
+ * the ELF reader. Memory holds facts, never file content.
  */
 public final class ImageContentCollector implements LayerContentVisitor {
   static final int SCAN_BYTES = 64 * 1024;
+
   /** Whole-file bound for ELF files: 64 MiB, or a quarter of the heap when that is less. */
   static final long MAX_ELF_BYTES = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 4);
+
   private static final byte[] SQLITE = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
   private final long maxElfBytes;
@@ -70,11 +72,12 @@ public final class ImageContentCollector implements LayerContentVisitor {
   }
 
   /**
-   * Files up to the bound are read whole. A larger file keeps only its first {@code maxElfBytes} and its
-   * dynamic segment (found from the program headers in that prefix); the string table must lie in the
-   * prefix, else the parse fails and says so.
+   * Files up to the bound are read whole. A larger file keeps only its first {@code maxElfBytes}
+   * and its dynamic segment (found from the program headers in that prefix); the string table must
+   * lie in the prefix, else the parse fails and says so.
    */
-  private ElfParse readElf(String path, long size, byte[] head, InputStream rest) throws IOException {
+  private ElfParse readElf(String path, long size, byte[] head, InputStream rest)
+      throws IOException {
     int keep = (int) Math.min(Math.max(size, head.length), maxElfBytes);
     byte[] prefix;
     long consumed;
@@ -100,7 +103,8 @@ public final class ImageContentCollector implements LayerContentVisitor {
   }
 
   static boolean isLoaderConfig(String path) {
-    return path.equals("/etc/ld.so.conf") || path.startsWith("/etc/ld.so.conf.d/")
+    return path.equals("/etc/ld.so.conf")
+        || path.startsWith("/etc/ld.so.conf.d/")
         || path.matches("/etc/ld-musl-[^/]+\\.path");
   }
 

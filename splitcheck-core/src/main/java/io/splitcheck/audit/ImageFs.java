@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The final filesystem of an image: layers applied bottom-up with whiteouts and opaque directories, and
- * path resolution that follows symlinks inside the image (never on this machine), component by component,
- * as the kernel would for a process whose root is the image.
+ * The final filesystem of an image: layers applied bottom-up with whiteouts and opaque directories,
+ * and path resolution that follows symlinks inside the image (never on this machine), component by
+ * component, as the kernel would for a process whose root is the image.
  */
 public final class ImageFs {
   static final int MAX_SYMLINKS = 40;
@@ -21,7 +21,9 @@ public final class ImageFs {
 
   private final NavigableMap<String, Node> nodes = new TreeMap<>();
 
-  /** @param layers each layer's entries, bottom-up */
+  /**
+   * @param layers each layer's entries, bottom-up
+   */
   public ImageFs(List<List<FileEntry>> layers) {
     for (int i = 0; i < layers.size(); i++) {
       for (FileEntry e : layers.get(i)) {
@@ -60,8 +62,8 @@ public final class ImageFs {
   }
 
   /**
-   * The canonical path {@code path} names, following every symlink (in directories and at the end) and
-   * hard link; empty when a component is missing, a loop or too many links.
+   * The canonical path {@code path} names, following every symlink (in directories and at the end)
+   * and hard link; empty when a component is missing, a loop or too many links.
    */
   public Optional<String> resolve(String path) {
     return resolve(path, true);
@@ -113,10 +115,14 @@ public final class ImageFs {
       }
       cur = next;
     }
-    return nodes.containsKey(cur) || cur.equals("/") || isImplicitDir(cur) ? Optional.of(cur) : Optional.empty();
+    return nodes.containsKey(cur) || cur.equals("/") || isImplicitDir(cur)
+        ? Optional.of(cur)
+        : Optional.empty();
   }
 
-  /** A directory with no entry of its own but with entries below it (layer tars may omit parents). */
+  /**
+   * A directory with no entry of its own but with entries below it (layer tars may omit parents).
+   */
   private boolean isImplicitDir(String path) {
     String child = nodes.ceilingKey(path + "/");
     return child != null && child.startsWith(path + "/");

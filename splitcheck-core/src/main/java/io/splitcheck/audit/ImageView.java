@@ -11,19 +11,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A saved image as the rules see it: layers with the Dockerfile step that made each, the final filesystem,
- * every regular file ever added (with whether a later layer hid it), what the content of files said, and
- * the config's Env, Entrypoint and Cmd.
+ * A saved image as the rules see it: layers with the Dockerfile step that made each, the final
+ * filesystem, every regular file ever added (with whether a later layer hid it), what the content
+ * of files said, and the config's Env, Entrypoint and Cmd.
  */
 public final class ImageView {
-  /** One layer: 0-based index, the history {@code created_by} (null when history does not say), file bytes. */
-  public record Layer(int index, String key, String createdBy, long bytes, List<FileEntry> entries) {
+  /**
+   * One layer: 0-based index, the history {@code created_by} (null when history does not say), file
+   * bytes.
+   */
+  public record Layer(
+      int index, String key, String createdBy, long bytes, List<FileEntry> entries) {
     public Layer {
       entries = List.copyOf(entries);
     }
   }
 
-  /** A regular file as some layer added it; {@code hidden} when a later layer deleted or replaced it. */
+  /**
+   * A regular file as some layer added it; {@code hidden} when a later layer deleted or replaced
+   * it.
+   */
   public record Occurrence(FileEntry entry, int layer, boolean hidden) {}
 
   private final String name;
@@ -34,7 +41,9 @@ public final class ImageView {
   private final List<Occurrence> occurrences = new ArrayList<>();
   private final Map<String, Map<String, FileFacts>> facts;
 
-  /** @param facts from {@link ImageContentCollector#facts()}, by layer key then path */
+  /**
+   * @param facts from {@link ImageContentCollector#facts()}, by layer key then path
+   */
   public ImageView(String name, SavedImage image, Map<String, Map<String, FileFacts>> facts) {
     this.name = name;
     this.id = image.id();
@@ -44,7 +53,8 @@ public final class ImageView {
     List<List<FileEntry>> entries = new ArrayList<>();
     for (int i = 0; i < image.layers().size(); i++) {
       LayerSummary l = image.layers().get(i);
-      long bytes = l.entries().stream().filter(FileEntry::isRegularFile).mapToLong(FileEntry::size).sum();
+      long bytes =
+          l.entries().stream().filter(FileEntry::isRegularFile).mapToLong(FileEntry::size).sum();
       layers.add(new Layer(i, l.key(), steps.get(i), bytes, l.entries()));
       entries.add(l.entries());
     }
@@ -53,7 +63,8 @@ public final class ImageView {
       for (FileEntry e : l.entries()) {
         if (e.isRegularFile()) {
           Optional<ImageFs.Node> now = fs.node(e.path());
-          boolean visible = now.isPresent() && now.get().layer() == l.index() && now.get().entry() == e;
+          boolean visible =
+              now.isPresent() && now.get().layer() == l.index() && now.get().entry() == e;
           occurrences.add(new Occurrence(e, l.index(), !visible));
         }
       }
@@ -61,10 +72,11 @@ public final class ImageView {
   }
 
   /**
-   * Reads a {@code docker save} stream in one pass with {@link io.splitcheck.diff.ImageArchiveReader},
-   * collecting content facts as layers stream past.
+   * Reads a {@code docker save} stream in one pass with {@link
+   * io.splitcheck.diff.ImageArchiveReader}, collecting content facts as layers stream past.
    */
-  public static ImageView read(java.io.InputStream savedImage, String name) throws java.io.IOException {
+  public static ImageView read(java.io.InputStream savedImage, String name)
+      throws java.io.IOException {
     ImageContentCollector collector = new ImageContentCollector();
     SavedImage image = new io.splitcheck.diff.ImageArchiveReader(collector).read(savedImage, name);
     return new ImageView(name, image, collector.facts());

@@ -22,22 +22,33 @@ import java.util.regex.Pattern;
  * @param arguments the rest after the flags, as written (shell form text or the exec-form JSON)
  * @param execForm the JSON array of the exec form, or null for the shell form
  * @param heredocs heredoc bodies in the order their markers appear
- * @param values the values BuildKit's parser makes of the arguments (its AST's node chain): words of
- *     FROM, COPY, ARG; key, value, separator triples of ENV and LABEL; the one shell-form string of RUN
+ * @param values the values BuildKit's parser makes of the arguments (its AST's node chain): words
+ *     of FROM, COPY, ARG; key, value, separator triples of ENV and LABEL; the one shell-form string
+ *     of RUN
  * @param trigger the instruction an {@code ONBUILD} carries, or null
  * @param escape the file's escape character
  */
-public record Instruction(int line, int endLine, String keyword, List<String> flags, String arguments,
-                          List<String> execForm, List<Heredoc> heredocs, List<String> values, Instruction trigger,
-                          char escape) {
-  private static final Pattern VAR = Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)[^}]*}|([A-Za-z_][A-Za-z0-9_]*))");
+public record Instruction(
+    int line,
+    int endLine,
+    String keyword,
+    List<String> flags,
+    String arguments,
+    List<String> execForm,
+    List<Heredoc> heredocs,
+    List<String> values,
+    Instruction trigger,
+    char escape) {
+  private static final Pattern VAR =
+      Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)[^}]*}|([A-Za-z_][A-Za-z0-9_]*))");
 
   /**
-   * {@code <<EOF} ... {@code EOF}: {@code stripTabs} for {@code <<-EOF} (the body then has its leading tabs
-   * removed, as the build does), {@code expand} when no part of the name is quoted, {@code fileDescriptor}
-   * from {@code 3<<EOF} (0 when not given).
+   * {@code <<EOF} ... {@code EOF}: {@code stripTabs} for {@code <<-EOF} (the body then has its
+   * leading tabs removed, as the build does), {@code expand} when no part of the name is quoted,
+   * {@code fileDescriptor} from {@code 3<<EOF} (0 when not given).
    */
-  public record Heredoc(String name, boolean stripTabs, String body, boolean expand, int fileDescriptor) {
+  public record Heredoc(
+      String name, boolean stripTabs, String body, boolean expand, int fileDescriptor) {
     public Heredoc(String name, boolean stripTabs, String body) {
       this(name, stripTabs, body, true, 0);
     }
@@ -84,7 +95,10 @@ public record Instruction(int line, int endLine, String keyword, List<String> fl
     return out;
   }
 
-  /** The command text a shell would run (the joined exec form, or the shell form) plus heredoc bodies. */
+  /**
+   * The command text a shell would run (the joined exec form, or the shell form) plus heredoc
+   * bodies.
+   */
   public String commandText() {
     StringBuilder sb = new StringBuilder(execForm == null ? arguments : String.join(" ", execForm));
     heredocs.forEach(h -> sb.append('\n').append(h.body()));
@@ -100,7 +114,9 @@ public record Instruction(int line, int endLine, String keyword, List<String> fl
     return a.isEmpty() ? List.of() : List.of(a.split("\\s+"));
   }
 
-  /** Names referenced as {@code $NAME} or {@code ${NAME...}} in the arguments and heredoc bodies. */
+  /**
+   * Names referenced as {@code $NAME} or {@code ${NAME...}} in the arguments and heredoc bodies.
+   */
   public Set<String> variableReferences() {
     Set<String> out = new TreeSet<>();
     Matcher m = VAR.matcher(commandText() + " " + String.join(" ", flags));
@@ -111,9 +127,9 @@ public record Instruction(int line, int endLine, String keyword, List<String> fl
   }
 
   /**
-   * {@code ENV}, {@code ARG} and {@code LABEL} pairs in order, values with quotes and escapes removed as
-   * the build removes them (variables are left as written): {@code K=V K2="v 2"}, the legacy
-   * {@code ENV K v w}, or a bare {@code ARG K} (value null). Empty for other instructions.
+   * {@code ENV}, {@code ARG} and {@code LABEL} pairs in order, values with quotes and escapes
+   * removed as the build removes them (variables are left as written): {@code K=V K2="v 2"}, the
+   * legacy {@code ENV K v w}, or a bare {@code ARG K} (value null). Empty for other instructions.
    */
   public Map<String, String> keyValues() {
     Map<String, String> out = new LinkedHashMap<>();

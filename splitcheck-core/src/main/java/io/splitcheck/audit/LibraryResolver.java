@@ -9,12 +9,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Finds a {@code DT_NEEDED} library the way the loader would, inside the image: a name with a slash as a
- * path; otherwise {@code DT_RPATH} (only when there is no {@code DT_RUNPATH}), {@code LD_LIBRARY_PATH} from
- * the image's Env, {@code DT_RUNPATH}, the directories of the image's own {@code /etc/ld.so.conf} (with
- * {@code include} globs) or musl's {@code /etc/ld-musl-ARCH.path}, then the default directories (with the
- * multiarch ones). {@code $ORIGIN} is the directory of the object. A candidate must be an ELF file of the
- * same class and machine, like the loader skips "wrong ELF class" files.
+ * Finds a {@code DT_NEEDED} library the way the loader would, inside the image: a name with a slash
+ * as a path; otherwise {@code DT_RPATH} (only when there is no {@code DT_RUNPATH}), {@code
+ * LD_LIBRARY_PATH} from the image's Env, {@code DT_RUNPATH}, the directories of the image's own
+ * {@code /etc/ld.so.conf} (with {@code include} globs) or musl's {@code /etc/ld-musl-ARCH.path},
+ * then the default directories (with the multiarch ones). {@code $ORIGIN} is the directory of the
+ * object. A candidate must be an ELF file of the same class and machine, like the loader skips
+ * "wrong ELF class" files.
  */
 public final class LibraryResolver {
   private static final List<String> DEFAULTS = List.of("/lib", "/usr/lib", "/usr/local/lib");
@@ -36,7 +37,8 @@ public final class LibraryResolver {
       return image.fs().resolve(needed).filter(p -> compatible(p, object));
     }
     for (String dir : searchPath(objectPath, object)) {
-      Optional<String> found = image.fs().resolve(ImageFs.join(dir, needed)).filter(p -> compatible(p, object));
+      Optional<String> found =
+          image.fs().resolve(ImageFs.join(dir, needed)).filter(p -> compatible(p, object));
       if (found.isPresent()) {
         return found;
       }
@@ -44,7 +46,10 @@ public final class LibraryResolver {
     return Optional.empty();
   }
 
-  /** Directories searched for {@code object}'s needs, in the loader's order, before $ORIGIN expansion is undone. */
+  /**
+   * Directories searched for {@code object}'s needs, in the loader's order, before $ORIGIN
+   * expansion is undone.
+   */
   public List<String> searchPath(String objectPath, ElfInfo object) {
     String origin = ImageFs.parent(image.fs().resolve(objectPath).orElse(objectPath));
     List<String> dirs = new ArrayList<>();
@@ -58,7 +63,10 @@ public final class LibraryResolver {
     return List.copyOf(new LinkedHashSet<>(dirs));
   }
 
-  /** Directories the loader searches for every object (configured plus default): where libraries live. */
+  /**
+   * Directories the loader searches for every object (configured plus default): where libraries
+   * live.
+   */
   public Set<String> libraryDirs(ElfInfo like) {
     Set<String> out = new LinkedHashSet<>();
     for (String d : configured) {
@@ -99,13 +107,19 @@ public final class LibraryResolver {
   }
 
   private static String expand(String dir, String origin, ElfInfo object) {
-    return dir.replace("${ORIGIN}", origin).replace("$ORIGIN", origin)
-        .replace("${LIB}", object.bits() == 64 ? "lib64" : "lib").replace("$LIB", object.bits() == 64 ? "lib64" : "lib");
+    return dir.replace("${ORIGIN}", origin)
+        .replace("$ORIGIN", origin)
+        .replace("${LIB}", object.bits() == 64 ? "lib64" : "lib")
+        .replace("$LIB", object.bits() == 64 ? "lib64" : "lib");
   }
 
   private boolean compatible(String canonical, ElfInfo object) {
-    return image.finalFacts(canonical).map(FileFacts::elf).filter(ElfParse::ok)
-        .map(p -> p.info().compatibleWith(object)).orElse(false);
+    return image
+        .finalFacts(canonical)
+        .map(FileFacts::elf)
+        .filter(ElfParse::ok)
+        .map(p -> p.info().compatibleWith(object))
+        .orElse(false);
   }
 
   private List<String> configuredDirs() {
@@ -114,13 +128,15 @@ public final class LibraryResolver {
     for (ImageFs.Node n : image.fs().under("/etc")) {
       String p = n.entry().path();
       if (p.matches("/etc/ld-musl-[^/]+\\.path")) {
-        text(p).ifPresent(t -> {
-          for (String d : t.split("[:\\n]")) {
-            if (d.strip().startsWith("/")) {
-              out.add(d.strip());
-            }
-          }
-        });
+        text(p)
+            .ifPresent(
+                t -> {
+                  for (String d : t.split("[:\\n]")) {
+                    if (d.strip().startsWith("/")) {
+                      out.add(d.strip());
+                    }
+                  }
+                });
       }
     }
     return out;
@@ -145,19 +161,30 @@ public final class LibraryResolver {
     }
   }
 
-  /** Matches a glob in the last path component against the final filesystem, sorted like glob(3). */
+  /**
+   * Matches a glob in the last path component against the final filesystem, sorted like glob(3).
+   */
   private List<String> glob(String pattern) {
     String dir = ImageFs.parent(pattern);
-    Pattern name = Pattern.compile(ImageFs.baseName(pattern).replace(".", "\\.").replace("*", "[^/]*").replace("?", "[^/]"));
+    Pattern name =
+        Pattern.compile(
+            ImageFs.baseName(pattern)
+                .replace(".", "\\.")
+                .replace("*", "[^/]*")
+                .replace("?", "[^/]"));
     List<String> out = new ArrayList<>();
-    image.fs().resolve(dir).ifPresent(d -> {
-      for (ImageFs.Node n : image.fs().under(d)) {
-        String p = n.entry().path();
-        if (ImageFs.parent(p).equals(d) && name.matcher(ImageFs.baseName(p)).matches()) {
-          out.add(p);
-        }
-      }
-    });
+    image
+        .fs()
+        .resolve(dir)
+        .ifPresent(
+            d -> {
+              for (ImageFs.Node n : image.fs().under(d)) {
+                String p = n.entry().path();
+                if (ImageFs.parent(p).equals(d) && name.matcher(ImageFs.baseName(p)).matches()) {
+                  out.add(p);
+                }
+              }
+            });
     out.sort(null);
     return out;
   }

@@ -9,16 +9,25 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * BuildKit's {@code split_command.go} and {@code line_parsers.go}: one logical line into the command, its
- * {@code --flags} and the node values each instruction's line parser makes of the rest.
+ * BuildKit's {@code split_command.go} and {@code line_parsers.go}: one logical line into the
+ * command, its {@code --flags} and the node values each instruction's line parser makes of the
+ * rest.
  */
 final class LineParsers {
   /** Go's json.Unmarshal: text after the array makes it invalid (then the line is shell form). */
-  private static final ObjectReader JSON = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectReader JSON =
+      Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-  /** One parsed line: {@code values} are the AST's Next chain, {@code child} the ONBUILD trigger. */
-  record Parsed(String command, List<String> flags, String arguments, List<String> values, boolean json,
-                Parsed child) {
+  /**
+   * One parsed line: {@code values} are the AST's Next chain, {@code child} the ONBUILD trigger.
+   */
+  record Parsed(
+      String command,
+      List<String> flags,
+      String arguments,
+      List<String> values,
+      boolean json,
+      Parsed child) {
     Parsed {
       flags = List.copyOf(flags);
       values = List.copyOf(values);
@@ -53,9 +62,10 @@ final class LineParsers {
       case "label" -> new Rest(NameValues.parse(rest, "LABEL", escape), false, null);
       case "expose", "from" -> new Rest(whitespaceDelimited(rest), false, null);
       case "healthcheck" -> healthcheck(rest);
-      case "maintainer", "stopsignal", "user", "workdir" -> new Rest(rest.isEmpty() ? List.of() : List.of(rest),
-          false, null);
-      case "onbuild" -> rest.isEmpty() ? Rest.NONE : new Rest(List.of(), false, parse(rest, escape));
+      case "maintainer", "stopsignal", "user", "workdir" ->
+          new Rest(rest.isEmpty() ? List.of() : List.of(rest), false, null);
+      case "onbuild" ->
+          rest.isEmpty() ? Rest.NONE : new Rest(List.of(), false, parse(rest, escape));
       default -> new Rest(List.of(""), false, null); // parseIgnore: an empty node
     };
   }
@@ -82,7 +92,8 @@ final class LineParsers {
     List<String> out = new ArrayList<>();
     for (JsonNode e : node) {
       if (!e.isTextual()) {
-        throw new IllegalArgumentException("when using JSON array syntax, arrays must be comprised of strings only");
+        throw new IllegalArgumentException(
+            "when using JSON array syntax, arrays must be comprised of strings only");
       }
       out.add(e.textValue());
     }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * BuildKit's {@code parseWords} (words with their quotes and escapes kept, split at unquoted white space)
- * and {@code parseNameVal} ({@code ENV}/{@code LABEL}: {@code key value} or {@code k=v ...}, as
- * key, value, separator triples).
+ * BuildKit's {@code parseWords} (words with their quotes and escapes kept, split at unquoted white
+ * space) and {@code parseNameVal} ({@code ENV}/{@code LABEL}: {@code key value} or {@code k=v ...},
+ * as key, value, separator triples).
  */
 final class NameValues {
   private NameValues() {}
@@ -27,8 +27,10 @@ final class NameValues {
     for (String word : words) {
       int eq = word.indexOf('=');
       if (eq < 0) {
-        throw new IllegalArgumentException("Syntax error - can't find = in " + GoQuote.quote(word)
-            + ". Must be of the form: name=value");
+        throw new IllegalArgumentException(
+            "Syntax error - can't find = in "
+                + GoQuote.quote(word)
+                + ". Must be of the form: name=value");
       }
       out.add(word.substring(0, eq));
       out.add(word.substring(eq + 1));

@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code secret.*}: secret ids passed to the build against the {@code RUN --mount=type=secret} mounts the
- * Dockerfile (or the build log's step lines) declare. BuildKit ignores a passed id nothing mounts, and
- * mounts an empty nothing for an id it was not given: both are silent.
+ * {@code secret.*}: secret ids passed to the build against the {@code RUN --mount=type=secret}
+ * mounts the Dockerfile (or the build log's step lines) declare. BuildKit ignores a passed id
+ * nothing mounts, and mounts an empty nothing for an id it was not given: both are silent.
  */
 public final class SecretRules implements AuditRule {
   private static final Pattern LOG_MOUNT = Pattern.compile("--mount=(\\S*type=secret\\S*)");
@@ -24,16 +24,33 @@ public final class SecretRules implements AuditRule {
     }
     for (String id : in.secretIds()) {
       if (!mounts.containsKey(id)) {
-        out.add(Finding.of("secret.unmounted", "secret '" + id + "' is passed to the build but no RUN "
-            + "--mount=type=secret,id=" + id + " uses it: no step ever sees it", Evidence.path(id)));
+        out.add(
+            Finding.of(
+                "secret.unmounted",
+                "secret '"
+                    + id
+                    + "' is passed to the build but no RUN "
+                    + "--mount=type=secret,id="
+                    + id
+                    + " uses it: no step ever sees it",
+                Evidence.path(id)));
       }
     }
-    mounts.forEach((id, ev) -> {
-      if (!in.secretIds().contains(id)) {
-        out.add(Finding.of("secret.not-passed", "RUN mounts secret '" + id + "' but the build is not given it "
-            + "(--secret id=" + id + ",src=...): the step sees no file", ev.withPath(id)));
-      }
-    });
+    mounts.forEach(
+        (id, ev) -> {
+          if (!in.secretIds().contains(id)) {
+            out.add(
+                Finding.of(
+                    "secret.not-passed",
+                    "RUN mounts secret '"
+                        + id
+                        + "' but the build is not given it "
+                        + "(--secret id="
+                        + id
+                        + ",src=...): the step sees no file",
+                    ev.withPath(id)));
+          }
+        });
     return out;
   }
 
@@ -51,14 +68,18 @@ public final class SecretRules implements AuditRule {
       for (BuildLog.Step s : log.steps()) {
         Matcher m = LOG_MOUNT.matcher(s.instruction());
         while (m.find()) {
-          secretId(m.group(1)).ifPresent(id -> out.putIfAbsent(id, Evidence.NONE.withStep(s.instruction())));
+          secretId(m.group(1))
+              .ifPresent(id -> out.putIfAbsent(id, Evidence.NONE.withStep(s.instruction())));
         }
       }
     }
     return out;
   }
 
-  /** {@code type=secret,id=x,target=...}: the id, defaulting to the target's base name as BuildKit does. */
+  /**
+   * {@code type=secret,id=x,target=...}: the id, defaulting to the target's base name as BuildKit
+   * does.
+   */
   static java.util.Optional<String> secretId(String mount) {
     Map<String, String> kv = new LinkedHashMap<>();
     for (String part : mount.split(",")) {

@@ -3,11 +3,11 @@ package io.splitcheck.audit;
 import java.util.List;
 
 /**
- * The part of BuildKit's shell lexer ({@code frontend/dockerfile/shell/lex.go}) the Dockerfile parser needs:
- * word splitting with quotes, escapes, {@code <<} and {@code $}-references, with no variables set and unset
- * ones kept as written ({@code SkipUnsetEnv}). {@code rawQuotes} keeps the quote characters in the words,
- * {@code rawEscapes} the escape characters. A quote left open or a bad {@code ${...}} is an
- * {@link IllegalArgumentException} with BuildKit's message.
+ * The part of BuildKit's shell lexer ({@code frontend/dockerfile/shell/lex.go}) the Dockerfile
+ * parser needs: word splitting with quotes, escapes, {@code <<} and {@code $}-references, with no
+ * variables set and unset ones kept as written ({@code SkipUnsetEnv}). {@code rawQuotes} keeps the
+ * quote characters in the words, {@code rawEscapes} the escape characters. A quote left open or a
+ * bad {@code ${...}} is an {@link IllegalArgumentException} with BuildKit's message.
  */
 final class ShellLex {
   private static final int EOF = -1;
@@ -15,8 +15,10 @@ final class ShellLex {
   private final char escape;
   private final boolean rawQuotes;
   private boolean rawEscapes;
+
   /** The word being built, shared by nested calls as in lex.go (see {@link ShellWords}). */
   private final StringBuilder wordsBuffer = new StringBuilder();
+
   private String text;
   private int pos;
 
@@ -26,13 +28,17 @@ final class ShellLex {
     this.rawEscapes = rawEscapes;
   }
 
-  /** BuildKit's {@code ProcessWords}: the words of {@code word} after quote and escape processing. */
+  /**
+   * BuildKit's {@code ProcessWords}: the words of {@code word} after quote and escape processing.
+   */
   List<String> words(String word) {
     start(word);
     return processStopOn(EOF, rawEscapes).words;
   }
 
-  /** BuildKit's {@code ProcessWord}: the whole text after quote and escape processing, spaces kept. */
+  /**
+   * BuildKit's {@code ProcessWord}: the whole text after quote and escape processing, spaces kept.
+   */
   String word(String word) {
     start(word);
     return processStopOn(EOF, rawEscapes).result;
@@ -98,8 +104,8 @@ final class ShellLex {
         result.appendCodePoint(ch);
       }
       if (stop != EOF) {
-        throw new IllegalArgumentException("unexpected end of statement while looking for matching "
-            + Character.toString(stop));
+        throw new IllegalArgumentException(
+            "unexpected end of statement while looking for matching " + Character.toString(stop));
       }
       return new Processed(result.toString(), words.get());
     } finally {
@@ -126,7 +132,8 @@ final class ShellLex {
     while (true) {
       ch = next();
       if (ch == EOF) {
-        throw new IllegalArgumentException("unexpected end of statement while looking for matching single-quote");
+        throw new IllegalArgumentException(
+            "unexpected end of statement while looking for matching single-quote");
       }
       if (ch == '\'') {
         if (rawQuotes) {
@@ -147,7 +154,8 @@ final class ShellLex {
     while (true) {
       int p = peek();
       if (p == EOF) {
-        throw new IllegalArgumentException("unexpected end of statement while looking for matching double-quote");
+        throw new IllegalArgumentException(
+            "unexpected end of statement while looking for matching double-quote");
       } else if (p == '"') {
         ch = next();
         if (rawQuotes) {

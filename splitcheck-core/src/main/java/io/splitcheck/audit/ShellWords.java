@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * BuildKit's {@code wordsStruct} ({@code frontend/dockerfile/shell/lex.go}): the words {@link ShellLex}
- * splits a text into, unquoted spaces ending a word. The word being built lives in a buffer that the
- * lexer shares between a call and the calls nested in it ({@code ${...}} words), as lex.go does, so it
- * is handed in rather than owned.
+ * BuildKit's {@code wordsStruct} ({@code frontend/dockerfile/shell/lex.go}): the words {@link
+ * ShellLex} splits a text into, unquoted spaces ending a word. The word being built lives in a
+ * buffer that the lexer shares between a call and the calls nested in it ({@code ${...}} words), as
+ * lex.go does, so it is handed in rather than owned.
  */
 final class ShellWords {
   private final StringBuilder buffer;

@@ -5,12 +5,13 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Finds the Dockerfile instruction behind an image history {@code created_by}
- * ({@code RUN |1 V=2 /bin/sh -c echo $V # buildkit}) or a build log step ({@code RUN echo 2}, with build
- * arguments already substituted). Matching is textual, whitespace-insensitive; variables match anything.
+ * Finds the Dockerfile instruction behind an image history {@code created_by} ({@code RUN |1 V=2
+ * /bin/sh -c echo $V # buildkit}) or a build log step ({@code RUN echo 2}, with build arguments
+ * already substituted). Matching is textual, whitespace-insensitive; variables match anything.
  */
 final class StepLocator {
-  private static final Pattern BUILDKIT_RUN = Pattern.compile("^RUN (\\|\\d+ (\\S+=\\S*\\s+)*)?(/bin/sh -c )?");
+  private static final Pattern BUILDKIT_RUN =
+      Pattern.compile("^RUN (\\|\\d+ (\\S+=\\S*\\s+)*)?(/bin/sh -c )?");
   private static final Pattern VAR = Pattern.compile("\\$\\{[^}]*}|\\$[A-Za-z_][A-Za-z0-9_]*");
 
   private StepLocator() {}
@@ -22,23 +23,31 @@ final class StepLocator {
     }
     String s = createdBy.replaceFirst("\\s*# buildkit$", "").strip();
     String keyword = s.split("\\s+", 2)[0];
-    String args = keyword.equals("RUN") ? BUILDKIT_RUN.matcher(s).replaceFirst("") : s.substring(keyword.length());
+    String args =
+        keyword.equals("RUN")
+            ? BUILDKIT_RUN.matcher(s).replaceFirst("")
+            : s.substring(keyword.length());
     String want = norm(args);
     List<Instruction> all = df.instructions();
     for (int i = all.size() - 1; i >= 0; i--) { // the final stage is the image's
       Instruction ins = all.get(i);
-      if (ins.is(keyword) && norm(ins.execForm() == null ? ins.arguments() : String.join(" ", ins.execForm()))
-          .equals(want.replaceFirst("^(--\\S+\\s+)+", ""))) {
+      if (ins.is(keyword)
+          && norm(ins.execForm() == null ? ins.arguments() : String.join(" ", ins.execForm()))
+              .equals(want.replaceFirst("^(--\\S+\\s+)+", ""))) {
         return Optional.of(ins);
       }
-      if (ins.is(keyword) && !ins.heredocs().isEmpty() && want.contains(norm(ins.heredocs().get(0).body()))) {
+      if (ins.is(keyword)
+          && !ins.heredocs().isEmpty()
+          && want.contains(norm(ins.heredocs().get(0).body()))) {
         return Optional.of(ins);
       }
     }
     return Optional.empty();
   }
 
-  /** The instruction a build log step names (variables in the Dockerfile match any text), or empty. */
+  /**
+   * The instruction a build log step names (variables in the Dockerfile match any text), or empty.
+   */
   static Optional<Instruction> forLogStep(Dockerfile df, BuildLog.Step step) {
     if (df == null) {
       return Optional.empty();
@@ -50,7 +59,9 @@ final class StepLocator {
       }
       StringBuilder written = new StringBuilder(ins.keyword());
       ins.flags().forEach(f -> written.append(" --").append(f));
-      written.append(' ').append(ins.execForm() == null ? ins.arguments() : String.join(" ", ins.execForm()));
+      written
+          .append(' ')
+          .append(ins.execForm() == null ? ins.arguments() : String.join(" ", ins.execForm()));
       if (toPattern(norm(written.toString())).matcher(text).matches()) {
         return Optional.of(ins);
       }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Field-by-field comparison of two image configs: the JSON paths whose values differ, e.g.
- * {@code $.created}, {@code $.history[3].created}, {@code $.config.Labels.build}. Sorted.
+ * Field-by-field comparison of two image configs: the JSON paths whose values differ, e.g. {@code
+ * $.created}, {@code $.history[3].created}, {@code $.config.Labels.build}. Sorted.
  */
 public final class ConfigDiffer {
   private ConfigDiffer() {}
@@ -52,8 +52,10 @@ public final class ConfigDiffer {
     while (a.hasNext() && b.hasNext()) {
       String p = a.next();
       String q = b.next();
-      int c = p.startsWith("[") && q.startsWith("[")
-          ? Integer.compare(index(p), index(q)) : p.compareTo(q);
+      int c =
+          p.startsWith("[") && q.startsWith("[")
+              ? Integer.compare(index(p), index(q))
+              : p.compareTo(q);
       if (c != 0) {
         return c;
       }

@@ -5,7 +5,16 @@ import java.util.Locale;
 
 /** What about an entry differs between two builds. */
 public enum DiffKind {
-  ADDED, REMOVED, TYPE, CONTENT, LINK, MODE, OWNER, XATTRS, MTIME, ORDER;
+  ADDED,
+  REMOVED,
+  TYPE,
+  CONTENT,
+  LINK,
+  MODE,
+  OWNER,
+  XATTRS,
+  MTIME,
+  ORDER;
 
   @JsonValue
   public String id() {

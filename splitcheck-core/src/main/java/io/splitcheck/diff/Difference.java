@@ -15,8 +15,13 @@ import java.util.List;
  * @param detail old and new values, for a person
  * @param explanation for a regular file whose content differs: what differs inside it, or null
  */
-public record Difference(int layer, String step, String path, List<DiffKind> kinds, String detail,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) Explanation explanation) {
+public record Difference(
+    int layer,
+    String step,
+    String path,
+    List<DiffKind> kinds,
+    String detail,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Explanation explanation) {
   public Difference {
     kinds = List.copyOf(kinds);
   }

@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-/** The result of a task run on another thread, with its own IOException or RuntimeException rethrown. */
+/**
+ * The result of a task run on another thread, with its own IOException or RuntimeException
+ * rethrown.
+ */
 public final class Futures {
   private Futures() {}
 
-  /** @param what what the task does, for the message when this thread is interrupted waiting */
+  /**
+   * @param what what the task does, for the message when this thread is interrupted waiting
+   */
   public static <T> T get(Future<T> f, String what) throws IOException {
     try {
       return f.get();

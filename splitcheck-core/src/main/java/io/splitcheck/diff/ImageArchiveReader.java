@@ -1,8 +1,8 @@
 package io.splitcheck.diff;
 
-import io.splitcheck.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.splitcheck.json.Json;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,9 +19,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * Reads a {@code docker save} archive (the classic layout and the OCI layout both) in one streaming pass.
- * Each layer is read entry by entry and never held in memory: memory grows with the number of entries,
- * not with bytes. Small JSON members (manifest, configs) are kept until the manifest says which is which.
+ * Reads a {@code docker save} archive (the classic layout and the OCI layout both) in one streaming
+ * pass. Each layer is read entry by entry and never held in memory: memory grows with the number of
+ * entries, not with bytes. Small JSON members (manifest, configs) are kept until the manifest says
+ * which is which.
  */
 public final class ImageArchiveReader {
   /** A non-layer member larger than this is skipped: manifests and configs are far smaller. */
@@ -33,9 +34,9 @@ public final class ImageArchiveReader {
   private final boolean verifyDiffIds;
 
   /**
-   * @param verifyDiffIds hash every layer tar and check it against the config's {@code rootfs.diff_ids}
-   *     (for archives from a stranger); off, the config's diffIDs are taken as they are (an engine's own
-   *     {@code docker save} wrote them), which halves the hashing
+   * @param verifyDiffIds hash every layer tar and check it against the config's {@code
+   *     rootfs.diff_ids} (for archives from a stranger); off, the config's diffIDs are taken as
+   *     they are (an engine's own {@code docker save} wrote them), which halves the hashing
    */
   public ImageArchiveReader(LayerContentVisitor visitor, boolean verifyDiffIds) {
     this.visitor = visitor;
@@ -71,8 +72,10 @@ public final class ImageArchiveReader {
       }
       String name = normaliseMemberName(member.getName());
       BufferedInputStream body = new BufferedInputStream(outer, 1 << 16);
-      // docker save: <id>/layer.tar or OCI blobs/; Podman's docker-archive: <digest>.tar at the root
-      if (name.endsWith("layer.tar") || (isBlob(name, member) || name.endsWith(".tar")) && looksLikeTar(body)) {
+      // docker save: <id>/layer.tar or OCI blobs/; Podman's docker-archive: <digest>.tar at the
+      // root
+      if (name.endsWith("layer.tar")
+          || (isBlob(name, member) || name.endsWith(".tar")) && looksLikeTar(body)) {
         layers.put(name, readLayer(source, name, body));
       } else if (member.getSize() <= MAX_METADATA_BYTES) {
         metadata.put(name, body.readAllBytes());
@@ -86,9 +89,11 @@ public final class ImageArchiveReader {
     try {
       return reader.read(body);
     } catch (IOException | RuntimeException e) {
-      String after = reader.lastPath == null ? "at its first entry" : "after entry '" + reader.lastPath + "'";
-      throw new IOException("Error parsing layer '" + name + "' of '" + source + "' " + after + ": "
-          + e.getMessage(), e);
+      String after =
+          reader.lastPath == null ? "at its first entry" : "after entry '" + reader.lastPath + "'";
+      throw new IOException(
+          "Error parsing layer '" + name + "' of '" + source + "' " + after + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -103,7 +108,9 @@ public final class ImageArchiveReader {
     byte[] manifestBytes = metadata.get("manifest.json");
     if (manifestBytes == null) {
       throw new IllegalArgumentException(
-          "Error parsing saved image '" + source + "': no manifest.json (expected the output of docker save)");
+          "Error parsing saved image '"
+              + source
+              + "': no manifest.json (expected the output of docker save)");
     }
     JsonNode manifest = JSON.readTree(manifestBytes);
     if (!manifest.isArray() || manifest.size() == 0) {
@@ -115,7 +122,11 @@ public final class ImageArchiveReader {
     byte[] configBytes = metadata.get(configName);
     if (configBytes == null) {
       throw new IllegalArgumentException(
-          "Error parsing saved image '" + source + "': config '" + configName + "' named by manifest.json is missing");
+          "Error parsing saved image '"
+              + source
+              + "': config '"
+              + configName
+              + "' named by manifest.json is missing");
     }
     JsonNode config = JSON.readTree(configBytes);
     JsonNode declared = config.path("rootfs").path("diff_ids");
@@ -126,19 +137,44 @@ public final class ImageArchiveReader {
       LayerSummary summary = layers.get(key);
       if (summary == null) {
         throw new IllegalArgumentException(
-            "Error parsing saved image '" + source + "': layer '" + key + "' named by manifest.json is missing");
+            "Error parsing saved image '"
+                + source
+                + "': layer '"
+                + key
+                + "' named by manifest.json is missing");
       }
       String diffId = declared.path(index++).asText("");
       if (diffId.isEmpty() && summary.diffId() == null) {
-        throw new IllegalArgumentException("Error parsing saved image '" + source + "': the config declares no "
-            + "rootfs.diff_ids[" + (index - 1) + "] for layer '" + key + "'");
+        throw new IllegalArgumentException(
+            "Error parsing saved image '"
+                + source
+                + "': the config declares no "
+                + "rootfs.diff_ids["
+                + (index - 1)
+                + "] for layer '"
+                + key
+                + "'");
       }
-      if (verify && !diffId.isEmpty() && summary.diffId() != null && !diffId.equals(summary.diffId())) {
-        throw new IllegalArgumentException("Error parsing saved image '" + source + "': layer '" + key
-            + "' hashes to " + summary.diffId() + " but the config declares " + diffId);
+      if (verify
+          && !diffId.isEmpty()
+          && summary.diffId() != null
+          && !diffId.equals(summary.diffId())) {
+        throw new IllegalArgumentException(
+            "Error parsing saved image '"
+                + source
+                + "': layer '"
+                + key
+                + "' hashes to "
+                + summary.diffId()
+                + " but the config declares "
+                + diffId);
       }
-      ordered.add(new LayerSummary(key, diffId.isEmpty() ? summary.diffId() : diffId, summary.tarBytes(),
-          summary.entries()));
+      ordered.add(
+          new LayerSummary(
+              key,
+              diffId.isEmpty() ? summary.diffId() : diffId,
+              summary.tarBytes(),
+              summary.entries()));
     }
     List<String> tags = new ArrayList<>();
     image.path("RepoTags").forEach(t -> tags.add(t.asText()));
@@ -161,8 +197,13 @@ public final class ImageArchiveReader {
     for (byte b : head) {
       allZero &= b == 0;
     }
-    return head.length == 512 && (allZero || head[257] == 'u' && head[258] == 's' && head[259] == 't'
-        && head[260] == 'a' && head[261] == 'r');
+    return head.length == 512
+        && (allZero
+            || head[257] == 'u'
+                && head[258] == 's'
+                && head[259] == 't'
+                && head[260] == 'a'
+                && head[261] == 'r');
   }
 
   static String normaliseMemberName(String name) {

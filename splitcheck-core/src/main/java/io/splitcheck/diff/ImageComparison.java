@@ -9,9 +9,14 @@ import java.util.List;
  * @param configTimestampsOnly whether every config difference is a {@code created} timestamp
  * @param differences sorted by layer, then path
  */
-public record ImageComparison(ImageSide first, ImageSide second, Verdict verdict,
-                              List<String> configDifferences, boolean configTimestampsOnly,
-                              List<Difference> differences, List<String> unexplainedLayers) {
+public record ImageComparison(
+    ImageSide first,
+    ImageSide second,
+    Verdict verdict,
+    List<String> configDifferences,
+    boolean configTimestampsOnly,
+    List<Difference> differences,
+    List<String> unexplainedLayers) {
   /** One image's identity. */
   public record ImageSide(String id, List<String> layers) {
     public ImageSide {

@@ -27,23 +27,33 @@ public final class ImageDiffer {
       if (a != null && b != null && a.diffId().equals(b.diffId())) {
         continue;
       }
-      String step = i < steps.size() ? steps.get(i) : layerSteps(second.config()).stream().skip(i).findFirst().orElse(null);
+      String step =
+          i < steps.size()
+              ? steps.get(i)
+              : layerSteps(second.config()).stream().skip(i).findFirst().orElse(null);
       List<LayerDiffer.EntryDifference> entries = layers.diff(entriesOf(a), entriesOf(b));
       if (entries.isEmpty()) {
-        unexplained.add("layer " + i + ": " + (a == null ? "-" : a.diffId()) + " vs "
-            + (b == null ? "-" : b.diffId()) + " differ in tar bytes that no compared field covers "
-            + "(header fields such as uname/gname, atime/ctime, or padding)");
+        unexplained.add(
+            "layer "
+                + i
+                + ": "
+                + (a == null ? "-" : a.diffId())
+                + " vs "
+                + (b == null ? "-" : b.diffId())
+                + " differ in tar bytes that no compared field covers "
+                + "(header fields such as uname/gname, atime/ctime, or padding)");
       }
       for (LayerDiffer.EntryDifference d : entries) {
         differences.add(new Difference(i, step, d.path(), List.copyOf(d.kinds()), d.detail()));
       }
     }
     Verdict verdict = verdict(first, second, differences, unexplained);
-    return new ImageComparison(side(first), side(second), verdict, config, timestampsOnly,
-        differences, unexplained);
+    return new ImageComparison(
+        side(first), side(second), verdict, config, timestampsOnly, differences, unexplained);
   }
 
-  static Verdict verdict(SavedImage a, SavedImage b, List<Difference> differences, List<String> unexplained) {
+  static Verdict verdict(
+      SavedImage a, SavedImage b, List<Difference> differences, List<String> unexplained) {
     if (a.id().equals(b.id())) {
       return Verdict.REPRODUCIBLE;
     }

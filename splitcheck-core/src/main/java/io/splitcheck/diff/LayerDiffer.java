@@ -35,8 +35,10 @@ public final class LayerDiffer {
       FileEntry ea = ka.getValue();
       FileEntry eb = b.get(key);
       if (eb == null) {
-        out.put(key, new EntryDifference(key, EnumSet.of(DiffKind.REMOVED),
-            "only in the first build: " + describe(ea)));
+        out.put(
+            key,
+            new EntryDifference(
+                key, EnumSet.of(DiffKind.REMOVED), "only in the first build: " + describe(ea)));
         continue;
       }
       List<String> details = new ArrayList<>();
@@ -55,34 +57,60 @@ public final class LayerDiffer {
     }
     for (Map.Entry<String, FileEntry> kb : b.entrySet()) {
       if (!a.containsKey(kb.getKey())) {
-        out.put(kb.getKey(), new EntryDifference(kb.getKey(), EnumSet.of(DiffKind.ADDED),
-            "only in the second build: " + describe(kb.getValue())));
+        out.put(
+            kb.getKey(),
+            new EntryDifference(
+                kb.getKey(),
+                EnumSet.of(DiffKind.ADDED),
+                "only in the second build: " + describe(kb.getValue())));
       }
     }
     return List.copyOf(out.values());
   }
 
   /**
-   * A hard link has no bytes of its own in a tar: its content is its target's. When the target (in the
-   * same layer, as a tar requires) differs in content, so does the link.
+   * A hard link has no bytes of its own in a tar: its content is its target's. When the target (in
+   * the same layer, as a tar requires) differs in content, so does the link.
    */
-  private static void hardLinkContent(FileEntry ea, FileEntry eb, Map<String, FileEntry> a,
-      Map<String, FileEntry> b, EnumSet<DiffKind> kinds, List<String> details) {
-    if (ea.type() != EntryType.HARDLINK || eb.type() != EntryType.HARDLINK || kinds.contains(DiffKind.CONTENT)) {
+  private static void hardLinkContent(
+      FileEntry ea,
+      FileEntry eb,
+      Map<String, FileEntry> a,
+      Map<String, FileEntry> b,
+      EnumSet<DiffKind> kinds,
+      List<String> details) {
+    if (ea.type() != EntryType.HARDLINK
+        || eb.type() != EntryType.HARDLINK
+        || kinds.contains(DiffKind.CONTENT)) {
       return;
     }
     FileEntry ta = a.get(ea.linkTarget());
     FileEntry tb = b.get(eb.linkTarget());
-    if (ta != null && tb != null && ta.isRegularFile() && tb.isRegularFile()
+    if (ta != null
+        && tb != null
+        && ta.isRegularFile()
+        && tb.isRegularFile()
         && (ta.size() != tb.size() || !Objects.equals(ta.sha256(), tb.sha256()))) {
       kinds.add(DiffKind.CONTENT);
-      details.add(0, "content: hard link to " + eb.linkTarget() + ", whose content differs: sha256 "
-          + shortHash(ta.sha256()) + " (" + ta.size() + " bytes) -> " + shortHash(tb.sha256()) + " ("
-          + tb.size() + " bytes)");
+      details.add(
+          0,
+          "content: hard link to "
+              + eb.linkTarget()
+              + ", whose content differs: sha256 "
+              + shortHash(ta.sha256())
+              + " ("
+              + ta.size()
+              + " bytes) -> "
+              + shortHash(tb.sha256())
+              + " ("
+              + tb.size()
+              + " bytes)");
     }
   }
 
-  /** The key an entry is compared under: its path, or for an opaque marker the marker's own path. */
+  /**
+   * The key an entry is compared under: its path, or for an opaque marker the marker's own path.
+   */
   public static String keyOf(FileEntry e) {
     if (e.type() != EntryType.OPAQUE_WHITEOUT) {
       return e.path();
@@ -97,8 +125,16 @@ public final class LayerDiffer {
       details.add("type: " + a.type() + " -> " + b.type());
     } else if (a.size() != b.size() || !Objects.equals(a.sha256(), b.sha256())) {
       kinds.add(DiffKind.CONTENT);
-      details.add("content: sha256 " + shortHash(a.sha256()) + " (" + a.size() + " bytes) -> "
-          + shortHash(b.sha256()) + " (" + b.size() + " bytes)");
+      details.add(
+          "content: sha256 "
+              + shortHash(a.sha256())
+              + " ("
+              + a.size()
+              + " bytes) -> "
+              + shortHash(b.sha256())
+              + " ("
+              + b.size()
+              + " bytes)");
     }
     if (!Objects.equals(a.linkTarget(), b.linkTarget())) {
       kinds.add(DiffKind.LINK);

@@ -12,7 +12,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 /**
  * Turns a tar header into a {@link FileEntry}: normalises the path (names are data, never used as
- * paths on this machine; bytes that are not UTF-8 are kept, escaped as {@link PathNames} says), recognises overlay whiteouts and keeps PAX xattrs and sub-second mtimes.
+ * paths on this machine; bytes that are not UTF-8 are kept, escaped as {@link PathNames} says),
+ * recognises overlay whiteouts and keeps PAX xattrs and sub-second mtimes.
  */
 final class LayerEntryMapper {
   static final String WHITEOUT_PREFIX = ".wh.";
@@ -24,8 +25,8 @@ final class LayerEntryMapper {
   }
 
   /**
-   * @param raw the entry's names as bytes ({@link RawTarNames}), or null: then the names the tar library
-   *     decoded are taken (a name that is not UTF-8 is lost there)
+   * @param raw the entry's names as bytes ({@link RawTarNames}), or null: then the names the tar
+   *     library decoded are taken (a name that is not UTF-8 is lost there)
    */
   FileEntry map(int index, TarArchiveEntry e, RawTarNames.Names raw) {
     if (e.isGlobalPaxHeader()) {
@@ -44,12 +45,24 @@ final class LayerEntryMapper {
     }
     String link = null;
     if (e.isSymbolicLink() || e.isLink()) {
-      byte[] linkBytes = useRaw && raw.link() != null && agrees(raw.link(), e.getLinkName())
-          ? raw.link() : e.getLinkName().getBytes(StandardCharsets.UTF_8);
+      byte[] linkBytes =
+          useRaw && raw.link() != null && agrees(raw.link(), e.getLinkName())
+              ? raw.link()
+              : e.getLinkName().getBytes(StandardCharsets.UTF_8);
       link = e.isLink() ? PathNames.normalise(linkBytes) : PathNames.escape(linkBytes);
     }
-    return new FileEntry(index, path, type, type == EntryType.FILE ? e.getSize() : 0, null,
-        e.getMode(), e.getLongUserId(), e.getLongGroupId(), mtimeOf(e), link, xattrsOf(e));
+    return new FileEntry(
+        index,
+        path,
+        type,
+        type == EntryType.FILE ? e.getSize() : 0,
+        null,
+        e.getMode(),
+        e.getLongUserId(),
+        e.getLongGroupId(),
+        mtimeOf(e),
+        link,
+        xattrsOf(e));
   }
 
   private static EntryType typeOf(TarArchiveEntry e) {
@@ -76,20 +89,24 @@ final class LayerEntryMapper {
 
   private static Map<String, String> xattrsOf(TarArchiveEntry e) {
     Map<String, String> out = new TreeMap<>();
-    e.getExtraPaxHeaders().forEach((k, v) -> {
-      if (k.startsWith("SCHILY.xattr.")) {
-        out.put(k.substring("SCHILY.xattr.".length()), v);
-      }
-    });
+    e.getExtraPaxHeaders()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith("SCHILY.xattr.")) {
+                out.put(k.substring("SCHILY.xattr.".length()), v);
+              }
+            });
     return out;
   }
 
   /**
-   * The raw bytes are what the library decoded, but for what it could not decode: their ASCII is the
-   * same (the library replaces other bytes with U+FFFD or '?', depending on the header they came from).
+   * The raw bytes are what the library decoded, but for what it could not decode: their ASCII is
+   * the same (the library replaces other bytes with U+FFFD or '?', depending on the header they
+   * came from).
    */
   private static boolean agrees(byte[] raw, String decoded) {
-    return asciiSkeleton(new String(raw, StandardCharsets.ISO_8859_1)).equals(asciiSkeleton(decoded));
+    return asciiSkeleton(new String(raw, StandardCharsets.ISO_8859_1))
+        .equals(asciiSkeleton(decoded));
   }
 
   private static String asciiSkeleton(String s) {
@@ -110,8 +127,8 @@ final class LayerEntryMapper {
   }
 
   /**
-   * {@code ./usr/bin/} and {@code usr//bin} become {@code /usr/bin}; {@code ..} is resolved lexically
-   * and cannot climb above the root, so a hostile name stays a name inside the image.
+   * {@code ./usr/bin/} and {@code usr//bin} become {@code /usr/bin}; {@code ..} is resolved
+   * lexically and cannot climb above the root, so a hostile name stays a name inside the image.
    */
   static String normalisePath(String name) {
     return PathNames.normalise(name.getBytes(StandardCharsets.UTF_8));

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads the bytes of some regular files of one layer of either build, to explain what differs in them. */
+/**
+ * Reads the bytes of some regular files of one layer of either build, to explain what differs in
+ * them.
+ */
 @FunctionalInterface
 public interface LayerFiles {
   /**

@@ -17,8 +17,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Reads one layer tar (plain or gzip) from a stream positioned at its first byte, to the end of the
- * member, as {@link FileEntry} values: regular files hashed (or handed to a {@link LayerContentVisitor}),
- * sparse files summarised by their map, the tar's own bytes counted and, when asked, hashed to its diffID.
+ * member, as {@link FileEntry} values: regular files hashed (or handed to a {@link
+ * LayerContentVisitor}), sparse files summarised by their map, the tar's own bytes counted and,
+ * when asked, hashed to its diffID.
  */
 final class LayerTarReader {
   private final String key;
@@ -66,7 +67,8 @@ final class LayerTarReader {
       }
       entries.add(mapped);
     }
-    tarBytes.transferTo(OutputStream.nullOutputStream()); // end-of-archive padding counts in the diffID
+    tarBytes.transferTo(
+        OutputStream.nullOutputStream()); // end-of-archive padding counts in the diffID
     String diffId = hash ? "sha256:" + HexFormat.of().formatHex(diffDigest.digest()) : null;
     return new LayerSummary(key, diffId, tarBytes.count, entries);
   }
@@ -75,7 +77,8 @@ final class LayerTarReader {
    * A sparse file is summarised by its map and sizes, never expanded: a hostile layer can declare a
    * terabyte of holes in a few kilobytes of tar.
    */
-  private static FileEntry withSparseDigest(FileEntry mapped, TarArchiveEntry entry) throws IOException {
+  private static FileEntry withSparseDigest(FileEntry mapped, TarArchiveEntry entry)
+      throws IOException {
     return sparseDigest(mapped, entry);
   }
 
@@ -84,9 +87,20 @@ final class LayerTarReader {
     for (var s : entry.getOrderedSparseHeaders()) {
       map.append(',').append(s.getOffset()).append('+').append(s.getNumbytes());
     }
-    return new FileEntry(mapped.index(), mapped.path(), mapped.type(), entry.getRealSize(),
-        "sparse-" + ImageArchiveReader.sha256(map.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
-        mapped.mode(), mapped.uid(), mapped.gid(), mapped.mtime(), mapped.linkTarget(), mapped.xattrs());
+    return new FileEntry(
+        mapped.index(),
+        mapped.path(),
+        mapped.type(),
+        entry.getRealSize(),
+        "sparse-"
+            + ImageArchiveReader.sha256(
+                map.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+        mapped.mode(),
+        mapped.uid(),
+        mapped.gid(),
+        mapped.mtime(),
+        mapped.linkTarget(),
+        mapped.xattrs());
   }
 
   private FileEntry withContentDigest(FileEntry mapped, InputStream content) throws IOException {
@@ -94,9 +108,18 @@ final class LayerTarReader {
     DigestInputStream digesting = new DigestInputStream(content, digest);
     visitor.visitFile(key, mapped, new UncloseableInputStream(digesting));
     digesting.transferTo(OutputStream.nullOutputStream());
-    return new FileEntry(mapped.index(), mapped.path(), mapped.type(), mapped.size(),
-        HexFormat.of().formatHex(digest.digest()), mapped.mode(), mapped.uid(), mapped.gid(),
-        mapped.mtime(), mapped.linkTarget(), mapped.xattrs());
+    return new FileEntry(
+        mapped.index(),
+        mapped.path(),
+        mapped.type(),
+        mapped.size(),
+        HexFormat.of().formatHex(digest.digest()),
+        mapped.mode(),
+        mapped.uid(),
+        mapped.gid(),
+        mapped.mtime(),
+        mapped.linkTarget(),
+        mapped.xattrs());
   }
 
   private static final class CountingDigestStream extends DigestInputStream {

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which entries moved: of the paths both sequences share, those outside a longest common subsequence
- * of their order. Since the shared paths are distinct, that is a longest increasing subsequence of
- * second-positions taken in first-order: O(n log n), so a 100,000-entry layer is cheap.
+ * Which entries moved: of the paths both sequences share, those outside a longest common
+ * subsequence of their order. Since the shared paths are distinct, that is a longest increasing
+ * subsequence of second-positions taken in first-order: O(n log n), so a 100,000-entry layer is
+ * cheap.
  */
 final class OrderDiff {
   private OrderDiff() {}

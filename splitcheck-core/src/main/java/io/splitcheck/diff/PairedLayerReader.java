@@ -20,19 +20,26 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 /**
  * Reads the same layer of two builds side by side. Entries at the same position with the same path
  * and size are compared byte for byte instead of hashed: equal files get the same {@link #EQUAL}
- * marker on both sides (the differ only compares them with each other), files that differ are listed
- * for {@link #hash} to hash in a second pass (their detail quotes both digests). Entries out of step
- * (another path, size or type at that position) are hashed as they are read. Memory: two buffers and
- * the entry lists, as for {@link ImageArchiveReader}.
+ * marker on both sides (the differ only compares them with each other), files that differ are
+ * listed for {@link #hash} to hash in a second pass (their detail quotes both digests). Entries out
+ * of step (another path, size or type at that position) are hashed as they are read. Memory: two
+ * buffers and the entry lists, as for {@link ImageArchiveReader}.
  */
 public final class PairedLayerReader {
   /** The content marker of a file whose bytes equal those of its counterpart in the other build. */
   public static final String EQUAL = "equal-in-both";
+
   private static final int CHUNK = 1 << 16;
 
-  /** Both layers' entries; {@code rehashFirst}/{@code rehashSecond}: entry indexes {@link #hash} must digest. */
-  record Pair(LayerSummary first, LayerSummary second, Set<Integer> rehashFirst,
-              Set<Integer> rehashSecond) {}
+  /**
+   * Both layers' entries; {@code rehashFirst}/{@code rehashSecond}: entry indexes {@link #hash}
+   * must digest.
+   */
+  record Pair(
+      LayerSummary first,
+      LayerSummary second,
+      Set<Integer> rehashFirst,
+      Set<Integer> rehashSecond) {}
 
   private PairedLayerReader() {}
 
@@ -68,8 +75,8 @@ public final class PairedLayerReader {
   }
 
   /**
-   * The sha256 of the regular files at {@code indexes} (entry positions as {@link #read} numbered them),
-   * reading the layer again from its first byte.
+   * The sha256 of the regular files at {@code indexes} (entry positions as {@link #read} numbered
+   * them), reading the layer again from its first byte.
    */
   static Map<Integer, String> hash(InputStream layer, Set<Integer> indexes) throws IOException {
     Map<Integer, String> out = new java.util.HashMap<>();
@@ -87,8 +94,12 @@ public final class PairedLayerReader {
     return out;
   }
 
-  /** The first {@code max} bytes of the regular files at {@code paths}, reading the layer from its first byte. */
-  public static Map<String, byte[]> contents(InputStream layer, Set<String> paths, int max) throws IOException {
+  /**
+   * The first {@code max} bytes of the regular files at {@code paths}, reading the layer from its
+   * first byte.
+   */
+  public static Map<String, byte[]> contents(InputStream layer, Set<String> paths, int max)
+      throws IOException {
     Map<String, byte[]> out = new java.util.HashMap<>();
     if (paths.isEmpty()) {
       return out;
@@ -115,14 +126,24 @@ public final class PairedLayerReader {
     return new LayerSummary(layer.key(), layer.diffId(), layer.tarBytes(), entries);
   }
 
-  private static boolean inStep(FileEntry fa, FileEntry fb, TarArchiveEntry ra, TarArchiveEntry rb) {
-    return fa != null && fb != null && fa.isRegularFile() && fb.isRegularFile()
-        && !ra.isSparse() && !rb.isSparse() && fa.path().equals(fb.path()) && fa.size() == fb.size();
+  private static boolean inStep(
+      FileEntry fa, FileEntry fb, TarArchiveEntry ra, TarArchiveEntry rb) {
+    return fa != null
+        && fb != null
+        && fa.isRegularFile()
+        && fb.isRegularFile()
+        && !ra.isSparse()
+        && !rb.isSparse()
+        && fa.path().equals(fb.path())
+        && fa.size() == fb.size();
   }
 
-  /** Reads {@code size} bytes of both; true when they are equal (both are read to the end either way). */
-  private static boolean sameBytes(InputStream a, InputStream b, long size, byte[] bufA, byte[] bufB)
-      throws IOException {
+  /**
+   * Reads {@code size} bytes of both; true when they are equal (both are read to the end either
+   * way).
+   */
+  private static boolean sameBytes(
+      InputStream a, InputStream b, long size, byte[] bufA, byte[] bufB) throws IOException {
     boolean same = true;
     long left = size;
     while (left > 0) {
@@ -139,8 +160,18 @@ public final class PairedLayerReader {
   }
 
   public static FileEntry withDigest(FileEntry e, String digest) {
-    return new FileEntry(e.index(), e.path(), e.type(), e.size(), digest, e.mode(), e.uid(), e.gid(),
-        e.mtime(), e.linkTarget(), e.xattrs());
+    return new FileEntry(
+        e.index(),
+        e.path(),
+        e.type(),
+        e.size(),
+        digest,
+        e.mode(),
+        e.uid(),
+        e.gid(),
+        e.mtime(),
+        e.linkTarget(),
+        e.xattrs());
   }
 
   /** One layer's stream: the entry it is at, the entries so far, the bytes counted. */
@@ -162,7 +193,9 @@ public final class PairedLayerReader {
       tar = new TarArchiveInputStream(names, "UTF-8");
     }
 
-    /** The next entry that describes something, numbered as {@link ImageArchiveReader} numbers it. */
+    /**
+     * The next entry that describes something, numbered as {@link ImageArchiveReader} numbers it.
+     */
     FileEntry next() throws IOException {
       while (true) {
         if (raw != null && !raw.isSparse()) {

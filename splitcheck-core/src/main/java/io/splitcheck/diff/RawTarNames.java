@@ -7,16 +7,18 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * The bytes of a tar entry's name and link name, as the archive holds them. The tar library decodes a
- * PAX {@code path} as UTF-8 and replaces what is not UTF-8, so two different names can come out equal;
- * this stream sits under the tar reader, records the header blocks it reads for one entry (PAX
- * extended headers, GNU long names, the ustar header) and parses the names from them. The caller
- * {@link #arm()}s it before asking the tar reader for the next entry (the previous entry's content
- * read to its end) and takes {@link #names()} after. Recording is bounded; when it cannot tell, it says
- * null and the decoded name is used.
+ * The bytes of a tar entry's name and link name, as the archive holds them. The tar library decodes
+ * a PAX {@code path} as UTF-8 and replaces what is not UTF-8, so two different names can come out
+ * equal; this stream sits under the tar reader, records the header blocks it reads for one entry
+ * (PAX extended headers, GNU long names, the ustar header) and parses the names from them. The
+ * caller {@link #arm()}s it before asking the tar reader for the next entry (the previous entry's
+ * content read to its end) and takes {@link #names()} after. Recording is bounded; when it cannot
+ * tell, it says null and the decoded name is used.
  */
 final class RawTarNames extends FilterInputStream {
-  /** The names of one entry: {@code path} never null, {@code link} null when the headers hold none. */
+  /**
+   * The names of one entry: {@code path} never null, {@code link} null when the headers hold none.
+   */
   record Names(byte[] path, byte[] link) {}
 
   static final int MAX_RECORDED = 1 << 20;
@@ -78,7 +80,8 @@ final class RawTarNames extends FilterInputStream {
         continue;
       }
       byte[] path = paxPath != null ? paxPath : longName != null ? longName : ustarName(bytes, at);
-      byte[] link = paxLink != null ? paxLink : longLink != null ? longLink : field(bytes, at + 157, 100);
+      byte[] link =
+          paxLink != null ? paxLink : longLink != null ? longLink : field(bytes, at + 157, 100);
       return new Names(path, link.length == 0 ? null : link);
     }
     return null;
@@ -86,8 +89,13 @@ final class RawTarNames extends FilterInputStream {
 
   private static byte[] ustarName(byte[] h, int at) {
     byte[] name = field(h, at, 100);
-    boolean posix = h[at + 257] == 'u' && h[at + 258] == 's' && h[at + 259] == 't' && h[at + 260] == 'a'
-        && h[at + 261] == 'r' && h[at + 262] == 0;
+    boolean posix =
+        h[at + 257] == 'u'
+            && h[at + 258] == 's'
+            && h[at + 259] == 't'
+            && h[at + 260] == 'a'
+            && h[at + 261] == 'r'
+            && h[at + 262] == 0;
     byte[] prefix = posix ? field(h, at + 345, 155) : new byte[0];
     if (prefix.length == 0) {
       return name;
@@ -116,7 +124,8 @@ final class RawTarNames extends FilterInputStream {
       while (eq < end && data[eq] != '=') {
         eq++;
       }
-      String k = new String(data, space + 1, eq - space - 1, java.nio.charset.StandardCharsets.UTF_8);
+      String k =
+          new String(data, space + 1, eq - space - 1, java.nio.charset.StandardCharsets.UTF_8);
       if (k.equals(key) && eq < end) {
         result = Arrays.copyOfRange(data, eq + 1, end);
       }

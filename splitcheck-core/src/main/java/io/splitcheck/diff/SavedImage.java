@@ -10,7 +10,8 @@ import java.util.List;
  * @param config the image config JSON
  * @param layers layers bottom-up, in the manifest's order
  */
-public record SavedImage(String id, JsonNode config, List<LayerSummary> layers, List<String> repoTags) {
+public record SavedImage(
+    String id, JsonNode config, List<LayerSummary> layers, List<String> repoTags) {
   public SavedImage {
     layers = List.copyOf(layers);
     repoTags = List.copyOf(repoTags);

@@ -1,8 +1,8 @@
 package io.splitcheck.diff;
 
-import io.splitcheck.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.splitcheck.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -19,9 +19,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarFile;
 
 /**
- * Saved images on disk, read with random access: the manifest and configs first, then only the layers
- * whose diffIDs differ between the two images, both files at once. What makes {@code splitcheck diff
- * a.tar b.tar} cheap when most layers are shared.
+ * Saved images on disk, read with random access: the manifest and configs first, then only the
+ * layers whose diffIDs differ between the two images, both files at once. What makes {@code
+ * splitcheck diff a.tar b.tar} cheap when most layers are shared.
  */
 public final class SavedImageFiles {
   private static final ObjectMapper JSON = Json.mapper();
@@ -30,12 +30,13 @@ public final class SavedImageFiles {
 
   /**
    * Compares two saved images: layers whose diffIDs are equal are not read; each pair of differing
-   * layers is read side by side ({@link PairedLayerReader}: equal files compared byte for byte, only
-   * differing or out-of-step files hashed).
+   * layers is read side by side ({@link PairedLayerReader}: equal files compared byte for byte,
+   * only differing or out-of-step files hashed).
    */
   public static ImageComparison compare(Path first, Path second) throws IOException {
     Set<Integer> differing = differingLayers(first, second);
-    try (TarFile ta = new TarFile(first); TarFile tb = new TarFile(second)) {
+    try (TarFile ta = new TarFile(first);
+        TarFile tb = new TarFile(second)) {
       Archive a = new Archive(first, ta);
       Archive b = new Archive(second, tb);
       for (int i = 0; i < Math.max(a.keys.size(), b.keys.size()); i++) {
@@ -70,18 +71,27 @@ public final class SavedImageFiles {
 
   private static void readPair(Archive a, Archive b, int i) throws IOException {
     PairedLayerReader.Pair pair;
-    try (InputStream in = a.open(i); InputStream jn = b.open(i)) {
+    try (InputStream in = a.open(i);
+        InputStream jn = b.open(i)) {
       pair = PairedLayerReader.read(a.keys.get(i), in, b.keys.get(i), jn);
     } catch (IOException | RuntimeException e) {
-      throw new IOException("Error parsing layer " + i + " of '" + a.source + "' and '" + b.source
-          + "' side by side: " + e.getMessage(), e);
+      throw new IOException(
+          "Error parsing layer "
+              + i
+              + " of '"
+              + a.source
+              + "' and '"
+              + b.source
+              + "' side by side: "
+              + e.getMessage(),
+          e);
     }
     a.layers.put(a.keys.get(i), rehashed(a, i, pair.first(), pair.rehashFirst()));
     b.layers.put(b.keys.get(i), rehashed(b, i, pair.second(), pair.rehashSecond()));
   }
 
-  private static LayerSummary rehashed(Archive archive, int i, LayerSummary layer, Set<Integer> indexes)
-      throws IOException {
+  private static LayerSummary rehashed(
+      Archive archive, int i, LayerSummary layer, Set<Integer> indexes) throws IOException {
     if (indexes.isEmpty()) {
       return layer;
     }
@@ -116,7 +126,9 @@ public final class SavedImageFiles {
     return differing;
   }
 
-  /** One open saved image: its members, metadata, layer keys in manifest order, layers read so far. */
+  /**
+   * One open saved image: its members, metadata, layer keys in manifest order, layers read so far.
+   */
   private static final class Archive {
     final String source;
     final TarFile tar;
@@ -135,8 +147,12 @@ public final class SavedImageFiles {
       for (JsonNode layer : JSON.readTree(metadata.get("manifest.json")).get(0).path("Layers")) {
         String key = ImageArchiveReader.normaliseMemberName(layer.asText());
         if (!members.containsKey(key)) {
-          throw new IllegalArgumentException("Error parsing saved image '" + source + "': layer '"
-              + key + "' named by manifest.json is missing");
+          throw new IllegalArgumentException(
+              "Error parsing saved image '"
+                  + source
+                  + "': layer '"
+                  + key
+                  + "' named by manifest.json is missing");
         }
         keys.add(key);
       }
@@ -192,8 +208,12 @@ public final class SavedImageFiles {
         String key = ImageArchiveReader.normaliseMemberName(layer.asText());
         TarArchiveEntry member = members.get(key);
         if (member == null) {
-          throw new IllegalArgumentException("Error parsing saved image '" + source + "': layer '" + key
-              + "' named by manifest.json is missing");
+          throw new IllegalArgumentException(
+              "Error parsing saved image '"
+                  + source
+                  + "': layer '"
+                  + key
+                  + "' named by manifest.json is missing");
         }
         if (parse.contains(index++)) {
           try (InputStream in = tar.getInputStream(member)) {
@@ -219,21 +239,30 @@ public final class SavedImageFiles {
       throws IOException {
     JsonNode manifest = JSON.readTree(bytes(tar, members, "manifest.json"));
     if (!manifest.isArray() || manifest.isEmpty()) {
-      throw new IllegalArgumentException("Error parsing saved image '" + archive
-          + "': manifest.json is not a non-empty array");
+      throw new IllegalArgumentException(
+          "Error parsing saved image '" + archive + "': manifest.json is not a non-empty array");
     }
     return ImageArchiveReader.normaliseMemberName(manifest.get(0).path("Config").asText(""));
   }
 
-  private static byte[] bytes(TarFile tar, Map<String, TarArchiveEntry> members, String name) throws IOException {
+  private static byte[] bytes(TarFile tar, Map<String, TarArchiveEntry> members, String name)
+      throws IOException {
     TarArchiveEntry e = members.get(name);
     if (e == null) {
-      throw new IllegalArgumentException("Error parsing saved image '" + tar + "': no " + name
-          + " (expected the output of docker save)");
+      throw new IllegalArgumentException(
+          "Error parsing saved image '"
+              + tar
+              + "': no "
+              + name
+              + " (expected the output of docker save)");
     }
     if (e.getSize() > ImageArchiveReader.MAX_METADATA_BYTES) {
-      throw new IllegalArgumentException("Error parsing saved image: " + name + " is " + e.getSize()
-          + " bytes, more than a manifest or config can be");
+      throw new IllegalArgumentException(
+          "Error parsing saved image: "
+              + name
+              + " is "
+              + e.getSize()
+              + " bytes, more than a manifest or config can be");
     }
     try (InputStream in = tar.getInputStream(e)) {
       return in.readAllBytes();

@@ -8,17 +8,34 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What {@code splitcheck twice} found: the one record of a twice result, written as {@code twice --json},
- * carried by report.json and rendered by every report (deterministic: no times), plus the build times
- * for the console. Read back from a report, {@code buildTimes} is empty.
+ * What {@code splitcheck twice} found: the one record of a twice result, written as {@code twice
+ * --json}, carried by report.json and rendered by every report (deterministic: no times), plus the
+ * build times for the console. Read back from a report, {@code buildTimes} is empty.
  *
- * @param causes the known causes the differences show, each with its fix and how many paths it removes
+ * @param causes the known causes the differences show, each with its fix and how many paths it
+ *     removes
  */
-@JsonPropertyOrder({"context", "reproducible", "verdict", "first", "second", "configDifferences",
-    "differences", "causes", "notes"})
-public record TwiceResult(String context, ImageComparison.ImageSide first, ImageComparison.ImageSide second,
-                          Verdict verdict, List<String> configDifferences, List<Difference> differences,
-                          List<String> notes, @JsonIgnore List<Duration> buildTimes, List<CauseGroup> causes) {
+@JsonPropertyOrder({
+  "context",
+  "reproducible",
+  "verdict",
+  "first",
+  "second",
+  "configDifferences",
+  "differences",
+  "causes",
+  "notes"
+})
+public record TwiceResult(
+    String context,
+    ImageComparison.ImageSide first,
+    ImageComparison.ImageSide second,
+    Verdict verdict,
+    List<String> configDifferences,
+    List<Difference> differences,
+    List<String> notes,
+    @JsonIgnore List<Duration> buildTimes,
+    List<CauseGroup> causes) {
   public TwiceResult {
     configDifferences = configDifferences == null ? List.of() : List.copyOf(configDifferences);
     differences = differences == null ? List.of() : List.copyOf(differences);
@@ -28,11 +45,26 @@ public record TwiceResult(String context, ImageComparison.ImageSide first, Image
   }
 
   /** The causes matched from the differences themselves. */
-  public TwiceResult(String context, ImageComparison.ImageSide first, ImageComparison.ImageSide second,
-                     Verdict verdict, List<String> configDifferences, List<Difference> differences,
-                     List<String> notes, List<Duration> buildTimes) {
-    this(context, first, second, verdict, configDifferences, differences, notes, buildTimes,
-        Causes.match(differences == null ? List.of() : differences,
+  public TwiceResult(
+      String context,
+      ImageComparison.ImageSide first,
+      ImageComparison.ImageSide second,
+      Verdict verdict,
+      List<String> configDifferences,
+      List<Difference> differences,
+      List<String> notes,
+      List<Duration> buildTimes) {
+    this(
+        context,
+        first,
+        second,
+        verdict,
+        configDifferences,
+        differences,
+        notes,
+        buildTimes,
+        Causes.match(
+            differences == null ? List.of() : differences,
             configDifferences == null ? List.of() : configDifferences));
   }
 
@@ -46,8 +78,16 @@ public record TwiceResult(String context, ImageComparison.ImageSide first, Image
     return verdict.ordinal() <= (accept == null ? Verdict.REPRODUCIBLE : accept).ordinal();
   }
 
-  public static TwiceResult of(String context, ImageComparison c, List<String> notes, List<Duration> times) {
-    return new TwiceResult(context, c.first(), c.second(), c.verdict(), c.configDifferences(),
-        c.differences(), notes, times);
+  public static TwiceResult of(
+      String context, ImageComparison c, List<String> notes, List<Duration> times) {
+    return new TwiceResult(
+        context,
+        c.first(),
+        c.second(),
+        c.verdict(),
+        c.configDifferences(),
+        c.differences(),
+        notes,
+        times);
   }
 }

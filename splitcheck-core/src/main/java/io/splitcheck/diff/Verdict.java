@@ -27,7 +27,9 @@ public enum Verdict {
     return id;
   }
 
-  /** @throws IllegalArgumentException for anything but the five ids */
+  /**
+   * @throws IllegalArgumentException for anything but the five ids
+   */
   @JsonCreator
   public static Verdict of(String id) {
     for (Verdict v : values()) {
@@ -35,8 +37,10 @@ public enum Verdict {
         return v;
       }
     }
-    throw new IllegalArgumentException("Error parsing verdict '" + id
-        + "': expected reproducible, config-only, mtime-only, metadata or content");
+    throw new IllegalArgumentException(
+        "Error parsing verdict '"
+            + id
+            + "': expected reproducible, config-only, mtime-only, metadata or content");
   }
 
   /** The id, as every report writes it. */

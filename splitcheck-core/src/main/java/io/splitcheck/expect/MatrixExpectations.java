@@ -1,8 +1,8 @@
 package io.splitcheck.expect;
 
-import io.splitcheck.report.Texts;
-import io.splitcheck.report.MatrixResult;
 import io.splitcheck.report.CheckOutcome;
+import io.splitcheck.report.MatrixResult;
+import io.splitcheck.report.Texts;
 import io.splitcheck.scenario.Expectation;
 import io.splitcheck.scenario.Expectation.SplitExpectation;
 import java.util.ArrayList;
@@ -23,21 +23,39 @@ final class MatrixExpectations {
       expected.add("split in " + want.config() + " with " + want.culprit());
       Optional<MatrixResult.Split> got = result.split(want.config());
       if (got.isEmpty()) {
-        String cell = result.cell(want.config()).map(MatrixResult.CellResult::outcome)
-            .orElse("no such cell in the result");
-        problems.add("expected a split in " + want.config() + " with " + want.culprit()
-            + ", got no split (" + want.config() + ": " + cell + ")");
-      } else if (want.syscall() != null && got.get().culprits().stream()
-          .noneMatch(c -> c.syscall().equals(want.syscall()) && c.errno().equals(want.errno()))) {
-        problems.add("expected culprit " + want.culprit() + " in " + want.config() + ", got "
-            + Texts.splitLine(result, got.get()));
+        String cell =
+            result
+                .cell(want.config())
+                .map(MatrixResult.CellResult::outcome)
+                .orElse("no such cell in the result");
+        problems.add(
+            "expected a split in "
+                + want.config()
+                + " with "
+                + want.culprit()
+                + ", got no split ("
+                + want.config()
+                + ": "
+                + cell
+                + ")");
+      } else if (want.syscall() != null
+          && got.get().culprits().stream()
+              .noneMatch(
+                  c -> c.syscall().equals(want.syscall()) && c.errno().equals(want.errno()))) {
+        problems.add(
+            "expected culprit "
+                + want.culprit()
+                + " in "
+                + want.config()
+                + ", got "
+                + Texts.splitLine(result, got.get()));
       }
     }
     if (exhaustive) {
       for (MatrixResult.Split split : result.splits()) {
         if (expect.splits().stream().noneMatch(w -> w.config().equals(split.config()))) {
-          problems.add("expected no split in " + split.config() + ", got "
-              + Texts.splitLine(result, split));
+          problems.add(
+              "expected no split in " + split.config() + ", got " + Texts.splitLine(result, split));
         }
       }
     }

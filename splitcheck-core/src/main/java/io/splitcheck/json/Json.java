@@ -26,11 +26,11 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The one JSON configuration of everything splitcheck writes and reads: {@code --json} documents,
- * {@code report.json}, audit and matrix documents, profiles. Fields in record order, map keys sorted,
- * {@code null} fields left out, two-space indent, {@code "key": value}, {@code \n} line ends and a final
- * newline, instants as ISO-8601: the same value gives the same bytes. Reading ignores fields this
- * version does not know, so reports of older and newer versions still load; strict readers (profiles,
- * scenarios) read {@link #tree trees} and check every field themselves.
+ * {@code report.json}, audit and matrix documents, profiles. Fields in record order, map keys
+ * sorted, {@code null} fields left out, two-space indent, {@code "key": value}, {@code \n} line
+ * ends and a final newline, instants as ISO-8601: the same value gives the same bytes. Reading
+ * ignores fields this version does not know, so reports of older and newer versions still load;
+ * strict readers (profiles, scenarios) read {@link #tree trees} and check every field themselves.
  */
 public final class Json {
   /**
@@ -76,14 +76,21 @@ public final class Json {
    * Reads a document into {@code type}.
    *
    * @param source names the file or stream in the error
-   * @throws IllegalArgumentException {@code Error parsing <Type> '<source>': <Jackson's first line>}
+   * @throws IllegalArgumentException {@code Error parsing <Type> '<source>': <Jackson's first
+   *     line>}
    */
   public static <T> T read(InputStream in, Class<T> type, String source) {
     try {
       return MAPPER.readValue(in, type);
     } catch (IOException e) {
-      throw new IllegalArgumentException("Error parsing " + type.getSimpleName() + " '" + source + "': "
-          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+      throw new IllegalArgumentException(
+          "Error parsing "
+              + type.getSimpleName()
+              + " '"
+              + source
+              + "': "
+              + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
+          e);
     }
   }
 
@@ -103,32 +110,41 @@ public final class Json {
   }
 
   private static DefaultPrettyPrinter printer() {
-    return new DefaultPrettyPrinter(Separators.createDefaultInstance()
-        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-        .withArrayEmptySeparator("").withObjectEmptySeparator(""))
+    return new DefaultPrettyPrinter(
+            Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withArrayEmptySeparator("")
+                .withObjectEmptySeparator(""))
         .withObjectIndenter(new DefaultIndenter("  ", "\n"))
         .withArrayIndenter(new DefaultIndenter("  ", "\n"));
   }
 
   private static ObjectMapper configured() {
     SimpleModule time = new SimpleModule("instant");
-    time.addSerializer(Instant.class, new JsonSerializer<>() {
-      @Override
-      public void serialize(Instant value, JsonGenerator gen, SerializerProvider p) throws IOException {
-        gen.writeString(value.toString());
-      }
-    });
-    time.addDeserializer(Instant.class, new JsonDeserializer<>() {
-      @Override
-      public Instant deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-        try {
-          return Instant.parse(p.getValueAsString());
-        } catch (DateTimeParseException e) {
-          throw ctx.weirdStringException(p.getValueAsString(), Instant.class,
-              "expected an ISO-8601 instant like 2026-11-26T02:00:00Z");
-        }
-      }
-    });
+    time.addSerializer(
+        Instant.class,
+        new JsonSerializer<>() {
+          @Override
+          public void serialize(Instant value, JsonGenerator gen, SerializerProvider p)
+              throws IOException {
+            gen.writeString(value.toString());
+          }
+        });
+    time.addDeserializer(
+        Instant.class,
+        new JsonDeserializer<>() {
+          @Override
+          public Instant deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            try {
+              return Instant.parse(p.getValueAsString());
+            } catch (DateTimeParseException e) {
+              throw ctx.weirdStringException(
+                  p.getValueAsString(),
+                  Instant.class,
+                  "expected an ISO-8601 instant like 2026-11-26T02:00:00Z");
+            }
+          }
+        });
     return new ObjectMapper()
         .registerModule(time)
         .setSerializationInclusion(JsonInclude.Include.NON_NULL)

@@ -12,15 +12,16 @@ import java.util.Set;
  * @param pidsLimit the pids cgroup's limit, or null
  * @param memoryLimit the memory limit in bytes, or null
  */
-public record CellIdentity(long uid, List<Long> gids, Set<String> boundingCaps, Long pidsLimit, Long memoryLimit) {
-    public CellIdentity {
-        gids = List.copyOf(gids);
-        boundingCaps = Set.copyOf(boundingCaps);
-    }
+public record CellIdentity(
+    long uid, List<Long> gids, Set<String> boundingCaps, Long pidsLimit, Long memoryLimit) {
+  public CellIdentity {
+    gids = List.copyOf(gids);
+    boundingCaps = Set.copyOf(boundingCaps);
+  }
 
-    /** {@code 65532:65532}, {@code 1000680000:0 (groups 0)}. */
-    public String describe() {
-        String primary = uid + ":" + (gids.isEmpty() ? "?" : gids.get(0));
-        return gids.size() > 1 ? primary + " (groups " + gids.subList(1, gids.size()) + ")" : primary;
-    }
+  /** {@code 65532:65532}, {@code 1000680000:0 (groups 0)}. */
+  public String describe() {
+    String primary = uid + ":" + (gids.isEmpty() ? "?" : gids.get(0));
+    return gids.size() > 1 ? primary + " (groups " + gids.subList(1, gids.size()) + ")" : primary;
+  }
 }

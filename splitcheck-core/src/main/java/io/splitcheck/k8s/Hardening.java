@@ -11,30 +11,57 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Least privilege read from the baseline's trace (every call, strace): the capabilities its successful
- * calls needed, the directories it wrote (the tmpfs/emptyDir list a read-only root needs), whether it
- * talked to anything beyond loopback, and the UID it can run as.
+ * Least privilege read from the baseline's trace (every call, strace): the capabilities its
+ * successful calls needed, the directories it wrote (the tmpfs/emptyDir list a read-only root
+ * needs), whether it talked to anything beyond loopback, and the UID it can run as.
  *
- * @param uid          the UID to run as: 0 only when a needed capability works for root alone
- * @param gid          the primary group (0, as OpenShift and runc give an unknown UID)
+ * @param uid the UID to run as: 0 only when a needed capability works for root alone
+ * @param gid the primary group (0, as OpenShift and runc give an unknown UID)
  * @param capabilities the capabilities to add after dropping all ({@code NET_BIND_SERVICE}), sorted
- * @param writable     directories to mount an emptyDir/tmpfs on, sorted, none inside another
- * @param network      whether it used a network beyond loopback
+ * @param writable directories to mount an emptyDir/tmpfs on, sorted, none inside another
+ * @param network whether it used a network beyond loopback
  * @param readOnlyRoot whether the root can be read-only (false when it writes directly under /)
- * @param reasons      why each choice was made, with the trace line that made it
+ * @param reasons why each choice was made, with the trace line that made it
  */
-public record Hardening(long uid, long gid, List<String> capabilities, List<String> writable, boolean network,
-    boolean readOnlyRoot, List<String> reasons) {
-  /** Where a non-root image without a numeric USER runs (as k8s-restricted): distroless' nonroot. */
+public record Hardening(
+    long uid,
+    long gid,
+    List<String> capabilities,
+    List<String> writable,
+    boolean network,
+    boolean readOnlyRoot,
+    List<String> reasons) {
+  /**
+   * Where a non-root image without a numeric USER runs (as k8s-restricted): distroless' nonroot.
+   */
   public static final long NON_ROOT = 65532;
+
   private static final Pattern PORT = Pattern.compile("sin6?_port=htons\\((\\d+)\\)");
   private static final Pattern INET4 = Pattern.compile("inet_addr\\(\"([0-9.]+)\"\\)");
-  private static final Pattern INET6 = Pattern.compile("inet_pton\\(AF_INET6, \"([0-9a-fA-F:.]+)\"");
-  private static final Set<String> ROOT_ONLY = Set.of("CHOWN", "SETUID", "SETGID", "MKNOD", "SYS_CHROOT",
-      "FOWNER", "KILL");
-  private static final Set<String> CREATES = Set.of("mkdir", "mkdirat", "unlink", "unlinkat", "rmdir", "rename",
-      "renameat", "renameat2", "link", "linkat", "symlink", "symlinkat", "creat", "mknod", "mknodat", "truncate");
-  private static final List<String> KERNEL_FILESYSTEMS = List.of("/dev", "/proc", "/sys", "/.splitcheck");
+  private static final Pattern INET6 =
+      Pattern.compile("inet_pton\\(AF_INET6, \"([0-9a-fA-F:.]+)\"");
+  private static final Set<String> ROOT_ONLY =
+      Set.of("CHOWN", "SETUID", "SETGID", "MKNOD", "SYS_CHROOT", "FOWNER", "KILL");
+  private static final Set<String> CREATES =
+      Set.of(
+          "mkdir",
+          "mkdirat",
+          "unlink",
+          "unlinkat",
+          "rmdir",
+          "rename",
+          "renameat",
+          "renameat2",
+          "link",
+          "linkat",
+          "symlink",
+          "symlinkat",
+          "creat",
+          "mknod",
+          "mknodat",
+          "truncate");
+  private static final List<String> KERNEL_FILESYSTEMS =
+      List.of("/dev", "/proc", "/sys", "/.splitcheck");
 
   public Hardening {
     capabilities = List.copyOf(capabilities);
@@ -73,18 +100,30 @@ public record Hardening(long uid, long gid, List<String> capabilities, List<Stri
     List<String> writable = outermost(dirs.keySet());
     boolean readOnly = !writable.contains("/");
     for (String d : writable) {
-      reasons.add((d.equals("/") ? "root written directly, so it stays writable: " : "writes " + d + ": ")
-          + dirs.get(d));
+      reasons.add(
+          (d.equals("/") ? "root written directly, so it stays writable: " : "writes " + d + ": ")
+              + dirs.get(d));
     }
     reasons.add(net == null ? "no network beyond loopback" : "network: " + net);
     boolean root = caps.keySet().stream().anyMatch(ROOT_ONLY::contains);
     long uid = root ? 0 : imageUid(imageUser);
     boolean own = imageUid(imageUser) != NON_ROOT || imageUser.startsWith(NON_ROOT + "");
-    reasons.add(root ? "runs as root: " + caps.keySet().stream().filter(ROOT_ONLY::contains).toList()
-        + " act for root only (a non-root process keeps no capability across execve)"
-        : "runs as " + uid + (own ? " (the image's USER)" : " (the image sets no numeric non-root USER)"));
-    return new Hardening(uid, 0, List.copyOf(caps.keySet()), writable.stream().filter(d -> !d.equals("/")).toList(),
-        net != null, readOnly, reasons);
+    reasons.add(
+        root
+            ? "runs as root: "
+                + caps.keySet().stream().filter(ROOT_ONLY::contains).toList()
+                + " act for root only (a non-root process keeps no capability across execve)"
+            : "runs as "
+                + uid
+                + (own ? " (the image's USER)" : " (the image sets no numeric non-root USER)"));
+    return new Hardening(
+        uid,
+        0,
+        List.copyOf(caps.keySet()),
+        writable.stream().filter(d -> !d.equals("/")).toList(),
+        net != null,
+        readOnly,
+        reasons);
   }
 
   private static long imageUid(String imageUser) {
@@ -129,13 +168,15 @@ public record Hardening(long uid, long gid, List<String> capabilities, List<Stri
   static List<String> writtenDirs(SyscallEvent e, List<String> paths) {
     String n = e.name();
     String a = e.arguments();
-    boolean opensForWrite = n.matches("open(at|at2)?") && (a.contains("O_WRONLY") || a.contains("O_RDWR")
-        || a.contains("O_CREAT"));
+    boolean opensForWrite =
+        n.matches("open(at|at2)?")
+            && (a.contains("O_WRONLY") || a.contains("O_RDWR") || a.contains("O_CREAT"));
     if (!opensForWrite && !CREATES.contains(n) || paths.isEmpty()) {
       return List.of();
     }
     // symlink's target is not written, only the link's name
-    List<String> written = n.startsWith("symlink") ? paths.subList(paths.size() - 1, paths.size()) : paths;
+    List<String> written =
+        n.startsWith("symlink") ? paths.subList(paths.size() - 1, paths.size()) : paths;
     List<String> out = new ArrayList<>();
     for (String p : written) {
       if (KERNEL_FILESYSTEMS.stream().noneMatch(k -> p.equals(k) || p.startsWith(k + "/"))) {
@@ -155,7 +196,8 @@ public record Hardening(long uid, long gid, List<String> capabilities, List<Stri
     }
     Matcher v4 = INET4.matcher(a);
     if (v4.find()) {
-      return !v4.group(1).startsWith("127.") && !(e.name().equals("bind") && v4.group(1).equals("127.0.0.1"));
+      return !v4.group(1).startsWith("127.")
+          && !(e.name().equals("bind") && v4.group(1).equals("127.0.0.1"));
     }
     Matcher v6 = INET6.matcher(a);
     return !v6.find() || !v6.group(1).equals("::1");

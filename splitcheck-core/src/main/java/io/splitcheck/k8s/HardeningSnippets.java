@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@link Hardening} written three ways: a Kubernetes Pod (securityContext, emptyDir volumes, and a
- * deny-all NetworkPolicy when the program used no network), the equivalent {@code docker run} flags, and
- * a compose service. The Pod is what {@code splitcheck harden} verifies, through {@code --pod}.
+ * A {@link Hardening} written three ways: a Kubernetes Pod (securityContext, emptyDir volumes, and
+ * a deny-all NetworkPolicy when the program used no network), the equivalent {@code docker run}
+ * flags, and a compose service. The Pod is what {@code splitcheck harden} verifies, through {@code
+ * --pod}.
  */
 public final class HardeningSnippets {
   /** The container's name in the Pod (and the compose service's). */
@@ -17,15 +18,26 @@ public final class HardeningSnippets {
   /** A Pod manifest, with a NetworkPolicy document after it when no network is needed. */
   public static String kubernetes(Hardening h, String image, List<String> command) {
     StringBuilder y = new StringBuilder();
-    y.append("# least privilege for ").append(image).append(", from splitcheck harden (see its verdict)\n");
-    y.append("apiVersion: v1\nkind: Pod\nmetadata:\n  name: hardened\n  labels:\n    app: hardened\nspec:\n");
+    y.append("# least privilege for ")
+        .append(image)
+        .append(", from splitcheck harden (see its verdict)\n");
+    y.append(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: hardened\n  labels:\n    app: hardened\nspec:\n");
     y.append("  securityContext:\n");
     if (h.uid() != 0) {
       y.append("    runAsNonRoot: true\n");
     }
-    y.append("    runAsUser: ").append(h.uid()).append("\n    runAsGroup: ").append(h.gid()).append('\n');
+    y.append("    runAsUser: ")
+        .append(h.uid())
+        .append("\n    runAsGroup: ")
+        .append(h.gid())
+        .append('\n');
     y.append("    seccompProfile:\n      type: RuntimeDefault\n");
-    y.append("  containers:\n    - name: ").append(CONTAINER).append("\n      image: ").append(quote(image)).append('\n');
+    y.append("  containers:\n    - name: ")
+        .append(CONTAINER)
+        .append("\n      image: ")
+        .append(quote(image))
+        .append('\n');
     if (!command.isEmpty()) {
       y.append("      command: ").append(flow(command)).append('\n');
     }
@@ -38,24 +50,32 @@ public final class HardeningSnippets {
     if (!h.writable().isEmpty()) {
       y.append("      volumeMounts:\n");
       for (int i = 0; i < h.writable().size(); i++) {
-        y.append("        - name: writable-").append(i).append("\n          mountPath: ")
-            .append(quote(h.writable().get(i))).append('\n');
+        y.append("        - name: writable-")
+            .append(i)
+            .append("\n          mountPath: ")
+            .append(quote(h.writable().get(i)))
+            .append('\n');
       }
       y.append("  volumes:\n");
       for (int i = 0; i < h.writable().size(); i++) {
-        y.append("    - name: writable-").append(i).append("\n      emptyDir:\n        medium: Memory\n");
+        y.append("    - name: writable-")
+            .append(i)
+            .append("\n      emptyDir:\n        medium: Memory\n");
       }
     }
     if (!h.network()) {
       y.append("---\n# it used no network: deny all traffic to and from the pod\n");
-      y.append("apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: hardened-deny-all\n");
+      y.append(
+          "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: hardened-deny-all\n");
       y.append("spec:\n  podSelector:\n    matchLabels:\n      app: hardened\n");
       y.append("  policyTypes: [\"Ingress\", \"Egress\"]\n");
     }
     return y.toString();
   }
 
-  /** The {@code docker run} arguments before the image (Docker's default seccomp profile stays on). */
+  /**
+   * The {@code docker run} arguments before the image (Docker's default seccomp profile stays on).
+   */
   public static List<String> dockerFlags(Hardening h) {
     List<String> f = new ArrayList<>();
     f.add("--user=" + h.uid() + ":" + h.gid());
@@ -72,7 +92,9 @@ public final class HardeningSnippets {
     return List.copyOf(f);
   }
 
-  /** {@code docker run --user=... IMAGE CMD}, each word quoted for a POSIX shell where it needs it. */
+  /**
+   * {@code docker run --user=... IMAGE CMD}, each word quoted for a POSIX shell where it needs it.
+   */
   public static String dockerRun(Hardening h, String image, List<String> command) {
     List<String> words = new ArrayList<>(List.of("docker", "run", "--rm"));
     words.addAll(dockerFlags(h));

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Dockerfile step that made each layer, from an image config: {@code history} entries that are not
- * {@code empty_layer} belong, in order, to {@code rootfs.diff_ids}. The step is shown as the Dockerfile
- * says it: {@code /bin/sh -c #(nop) COPY ...} (the classic builder) becomes {@code COPY ...},
- * {@code /bin/sh -c mkdir x} becomes {@code RUN mkdir x}, BuildKit's {@code RUN /bin/sh -c mkdir x # buildkit}
- * becomes {@code RUN mkdir x}.
+ * The Dockerfile step that made each layer, from an image config: {@code history} entries that are
+ * not {@code empty_layer} belong, in order, to {@code rootfs.diff_ids}. The step is shown as the
+ * Dockerfile says it: {@code /bin/sh -c #(nop) COPY ...} (the classic builder) becomes {@code COPY
+ * ...}, {@code /bin/sh -c mkdir x} becomes {@code RUN mkdir x}, BuildKit's {@code RUN /bin/sh -c
+ * mkdir x # buildkit} becomes {@code RUN mkdir x}.
  */
 public final class ImageSteps {
   private final List<String> diffIds;
@@ -20,7 +20,9 @@ public final class ImageSteps {
     this.steps = steps;
   }
 
-  /** @param config the image config ({@code rootfs}, {@code history}) */
+  /**
+   * @param config the image config ({@code rootfs}, {@code history})
+   */
   public static ImageSteps of(JsonNode config) {
     List<String> ids = new ArrayList<>();
     config.path("rootfs").path("diff_ids").forEach(d -> ids.add(d.asText()));
@@ -32,7 +34,8 @@ public final class ImageSteps {
         steps.add(by.isBlank() ? h.path("comment").asText("").strip() : step(by));
       }
     }
-    // a history that does not count the layers (squashed, hand-made) names no step rather than a wrong one
+    // a history that does not count the layers (squashed, hand-made) names no step rather than a
+    // wrong one
     return new ImageSteps(ids, steps.size() == ids.size() ? steps : null);
   }
 

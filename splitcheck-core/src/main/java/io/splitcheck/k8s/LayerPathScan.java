@@ -7,16 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one layer says of some paths, from its tar entries one by one (a path's entry; a
- * {@code .wh.NAME} whiteout of it or of a parent; a parent's {@code .wh..wh..opq} opaque marker). The
- * layer's own entry for the path wins over a whiteout or an opaque parent in the same layer, as it does
- * when the engine applies the layer.
+ * What one layer says of some paths, from its tar entries one by one (a path's entry; a {@code
+ * .wh.NAME} whiteout of it or of a parent; a parent's {@code .wh..wh..opq} opaque marker). The
+ * layer's own entry for the path wins over a whiteout or an opaque parent in the same layer, as it
+ * does when the engine applies the layer.
  */
 public final class LayerPathScan {
   private final Map<String, LayerEntry> found = new LinkedHashMap<>();
   private final Map<String, List<String>> ancestors = new LinkedHashMap<>();
 
-  /** @param paths absolute paths ({@code /var/cache/app}) */
+  /**
+   * @param paths absolute paths ({@code /var/cache/app})
+   */
   public LayerPathScan(Collection<String> paths) {
     for (String p : paths) {
       ancestors.put(p, CauseRules.ancestors(p));
@@ -37,7 +39,8 @@ public final class LayerPathScan {
       String path = want.getKey();
       if (n.equals(path)) {
         found.put(path, LayerEntry.present(uid, gid, mode));
-      } else if (found.get(path).kind() != LayerEntry.Kind.PRESENT && hides(base, dir, path, want.getValue())) {
+      } else if (found.get(path).kind() != LayerEntry.Kind.PRESENT
+          && hides(base, dir, path, want.getValue())) {
         found.put(path, LayerEntry.REMOVED);
       }
     }

@@ -20,8 +20,10 @@ import java.util.TreeMap;
  * @param privileged securityContext.privileged
  * @param noNewPrivileges allowPrivilegeEscalation: false
  * @param readOnlyRoot readOnlyRootFilesystem
- * @param seccomp {@code RuntimeDefault}, {@code Unconfined}, {@code Localhost} or null when none is named
- * @param seccompLocalhostProfile the Localhost profile's path (relative to the kubelet's seccomp root)
+ * @param seccomp {@code RuntimeDefault}, {@code Unconfined}, {@code Localhost} or null when none is
+ *     named
+ * @param seccompLocalhostProfile the Localhost profile's path (relative to the kubelet's seccomp
+ *     root)
  * @param memoryLimitBytes resources.limits.memory
  * @param nanoCpus resources.limits.cpu in billionths of a CPU
  * @param env literal env values
@@ -31,31 +33,51 @@ import java.util.TreeMap;
  * @param emptyDirs mountPath to tmpfs options ({@code mode=1777,size=16777216} when sized)
  * @param warnings what this cell cannot reproduce, sorted
  */
-public record PodContainer(String workload, String name, String image, Long runAsUser, Long runAsGroup,
-        boolean runAsNonRoot, List<Long> supplementalGroups, List<String> capAdd, List<String> capDrop,
-        boolean privileged, boolean noNewPrivileges, boolean readOnlyRoot, String seccomp,
-        String seccompLocalhostProfile, Long memoryLimitBytes, Long nanoCpus, Map<String, String> env,
-        List<String> command, List<String> args, String workingDir, Map<String, String> emptyDirs,
-        List<String> warnings) {
-    public PodContainer {
-        supplementalGroups = List.copyOf(supplementalGroups);
-        capAdd = List.copyOf(capAdd);
-        capDrop = List.copyOf(capDrop);
-        env = new TreeMap<>(env);
-        command = command == null ? null : List.copyOf(command);
-        args = args == null ? null : List.copyOf(args);
-        emptyDirs = new TreeMap<>(emptyDirs);
-        warnings = warnings.stream().sorted().toList();
-    }
+public record PodContainer(
+    String workload,
+    String name,
+    String image,
+    Long runAsUser,
+    Long runAsGroup,
+    boolean runAsNonRoot,
+    List<Long> supplementalGroups,
+    List<String> capAdd,
+    List<String> capDrop,
+    boolean privileged,
+    boolean noNewPrivileges,
+    boolean readOnlyRoot,
+    String seccomp,
+    String seccompLocalhostProfile,
+    Long memoryLimitBytes,
+    Long nanoCpus,
+    Map<String, String> env,
+    List<String> command,
+    List<String> args,
+    String workingDir,
+    Map<String, String> emptyDirs,
+    List<String> warnings) {
+  public PodContainer {
+    supplementalGroups = List.copyOf(supplementalGroups);
+    capAdd = List.copyOf(capAdd);
+    capDrop = List.copyOf(capDrop);
+    env = new TreeMap<>(env);
+    command = command == null ? null : List.copyOf(command);
+    args = args == null ? null : List.copyOf(args);
+    emptyDirs = new TreeMap<>(emptyDirs);
+    warnings = warnings.stream().sorted().toList();
+  }
 
-    /** Whether capabilities.drop names ALL. */
-    public boolean dropsAll() {
-        return capDrop.stream().anyMatch(c -> c.equalsIgnoreCase("ALL"));
-    }
+  /** Whether capabilities.drop names ALL. */
+  public boolean dropsAll() {
+    return capDrop.stream().anyMatch(c -> c.equalsIgnoreCase("ALL"));
+  }
 
-    /** A cell name from the workload: {@code deployment-web} or {@code deployment-web-app} for a named container. */
-    public String cellName(boolean withContainer) {
-        String base = workload.replace('/', '-').toLowerCase().replaceAll("[^a-z0-9_.-]", "-");
-        return withContainer ? base + "-" + name.replaceAll("[^A-Za-z0-9_.-]", "-") : base;
-    }
+  /**
+   * A cell name from the workload: {@code deployment-web} or {@code deployment-web-app} for a named
+   * container.
+   */
+  public String cellName(boolean withContainer) {
+    String base = workload.replace('/', '-').toLowerCase().replaceAll("[^a-z0-9_.-]", "-");
+    return withContainer ? base + "-" + name.replaceAll("[^A-Za-z0-9_.-]", "-") : base;
+  }
 }

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves the paths of an strace log's calls to absolute ones, following each process's working
- * directory ({@code chdir}, {@code fchdir} to a directory it opened) and the directory fds it opened,
- * as children inherit them at fork. {@code mkdir -p} walks down with {@code chdir}, for instance.
+ * directory ({@code chdir}, {@code fchdir} to a directory it opened) and the directory fds it
+ * opened, as children inherit them at fork. {@code mkdir -p} walks down with {@code chdir}, for
+ * instance.
  */
 final class ProcessPaths {
   private static final Pattern LEADING_FD = Pattern.compile("^(AT_FDCWD|\\d+), ");
@@ -58,8 +59,8 @@ final class ProcessPaths {
 
   /**
    * The call's string arguments as absolute paths: each relative to the directory fd before it
-   * ({@code openat(3, "x")}), else to the process's working directory; a path relative to an fd
-   * not known is left out.
+   * ({@code openat(3, "x")}), else to the process's working directory; a path relative to an fd not
+   * known is left out.
    */
   List<String> paths(SyscallEvent e) {
     List<String> out = new ArrayList<>();

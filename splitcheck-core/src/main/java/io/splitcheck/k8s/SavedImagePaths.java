@@ -18,8 +18,8 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * The origin of some paths ({@link PathOrigin}) from a {@code docker save} stream (classic or OCI
- * layout) in one pass: every layer's tar headers are read, never its contents, and the manifest orders
- * the layers once it arrives.
+ * layout) in one pass: every layer's tar headers are read, never its contents, and the manifest
+ * orders the layers once it arrives.
  */
 public final class SavedImagePaths {
   private static final ObjectMapper JSON = Json.mapper();
@@ -27,9 +27,11 @@ public final class SavedImagePaths {
 
   private SavedImagePaths() {}
 
-  /** @param source names the stream in error messages */
-  public static Map<String, PathOrigin> read(InputStream saved, String source, Collection<String> paths)
-      throws IOException {
+  /**
+   * @param source names the stream in error messages
+   */
+  public static Map<String, PathOrigin> read(
+      InputStream saved, String source, Collection<String> paths) throws IOException {
     Map<String, LayerPathScan> layers = new HashMap<>();
     Map<String, byte[]> metadata = new HashMap<>();
     TarArchiveInputStream outer = new TarArchiveInputStream(saved);
@@ -38,7 +40,8 @@ public final class SavedImagePaths {
       if (!member.isFile()) {
         continue;
       }
-      String name = member.getName().startsWith("./") ? member.getName().substring(2) : member.getName();
+      String name =
+          member.getName().startsWith("./") ? member.getName().substring(2) : member.getName();
       BufferedInputStream body = new BufferedInputStream(outer, 1 << 16);
       if (name.endsWith("layer.tar") || name.startsWith("blobs/") && tarOrGzip(body)) {
         layers.put(name, scan(body, paths));
@@ -49,7 +52,8 @@ public final class SavedImagePaths {
     return assemble(source, layers, metadata, paths);
   }
 
-  private static LayerPathScan scan(BufferedInputStream body, Collection<String> paths) throws IOException {
+  private static LayerPathScan scan(BufferedInputStream body, Collection<String> paths)
+      throws IOException {
     body.mark(2);
     int b0 = body.read();
     int b1 = body.read();
@@ -64,25 +68,39 @@ public final class SavedImagePaths {
     return scan;
   }
 
-  private static Map<String, PathOrigin> assemble(String source, Map<String, LayerPathScan> layers,
-      Map<String, byte[]> metadata, Collection<String> paths) throws IOException {
+  private static Map<String, PathOrigin> assemble(
+      String source,
+      Map<String, LayerPathScan> layers,
+      Map<String, byte[]> metadata,
+      Collection<String> paths)
+      throws IOException {
     byte[] manifestBytes = metadata.get("manifest.json");
     if (manifestBytes == null) {
-      throw new IllegalArgumentException("Error parsing saved image '" + source
-          + "': no manifest.json (expected the output of docker save)");
+      throw new IllegalArgumentException(
+          "Error parsing saved image '"
+              + source
+              + "': no manifest.json (expected the output of docker save)");
     }
     JsonNode image = JSON.readTree(manifestBytes).path(0);
     byte[] config = metadata.get(image.path("Config").asText(""));
     if (config == null) {
-      throw new IllegalArgumentException("Error parsing saved image '" + source + "': config '"
-          + image.path("Config").asText("") + "' named by manifest.json is missing");
+      throw new IllegalArgumentException(
+          "Error parsing saved image '"
+              + source
+              + "': config '"
+              + image.path("Config").asText("")
+              + "' named by manifest.json is missing");
     }
     List<LayerPathScan> ordered = new ArrayList<>();
     for (JsonNode layer : image.path("Layers")) {
       LayerPathScan scan = layers.get(layer.asText());
       if (scan == null) {
-        throw new IllegalArgumentException("Error parsing saved image '" + source + "': layer '"
-            + layer.asText() + "' named by manifest.json is missing");
+        throw new IllegalArgumentException(
+            "Error parsing saved image '"
+                + source
+                + "': layer '"
+                + layer.asText()
+                + "' named by manifest.json is missing");
       }
       ordered.add(scan);
     }
@@ -90,8 +108,8 @@ public final class SavedImagePaths {
   }
 
   /** Each path's origin from its layers' scans (base first); paths no layer holds are left out. */
-  public static Map<String, PathOrigin> origins(Collection<String> paths, List<LayerPathScan> layers,
-      ImageSteps steps) {
+  public static Map<String, PathOrigin> origins(
+      Collection<String> paths, List<LayerPathScan> layers, ImageSteps steps) {
     Map<String, PathOrigin> out = new TreeMap<>();
     for (String p : paths) {
       PathOrigin o = PathOrigin.of(p, layers.stream().map(l -> l.entry(p)).toList(), steps);
@@ -109,7 +127,11 @@ public final class SavedImagePaths {
     if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
       return true;
     }
-    return head.length == 512 && head[257] == 'u' && head[258] == 's' && head[259] == 't'
-        && head[260] == 'a' && head[261] == 'r';
+    return head.length == 512
+        && head[257] == 'u'
+        && head[258] == 's'
+        && head[259] == 't'
+        && head[260] == 'a'
+        && head[261] == 'r';
   }
 }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 public final class Durations {
   /** The longest duration any splitcheck setting takes: 30 days. */
   public static final Duration MAX = Duration.ofDays(30);
+
   private static final Pattern SIMPLE = Pattern.compile("(\\d{1,18})(ms|s|m|h|d)");
 
   private Durations() {}

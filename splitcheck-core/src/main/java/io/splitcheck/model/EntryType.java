@@ -1,6 +1,9 @@
 package io.splitcheck.model;
 
-/** The type of one entry in an image layer, as the tar header and the overlay whiteout convention say. */
+/**
+ * The type of one entry in an image layer, as the tar header and the overlay whiteout convention
+ * say.
+ */
 public enum EntryType {
   FILE,
   DIRECTORY,
@@ -11,6 +14,9 @@ public enum EntryType {
   FIFO,
   /** {@code .wh.NAME}: NAME from lower layers is deleted. The entry's path is NAME's path. */
   WHITEOUT,
-  /** {@code .wh..wh..opq}: the directory's lower-layer content is hidden. The entry's path is the directory. */
+  /**
+   * {@code .wh..wh..opq}: the directory's lower-layer content is hidden. The entry's path is the
+   * directory.
+   */
   OPAQUE_WHITEOUT
 }

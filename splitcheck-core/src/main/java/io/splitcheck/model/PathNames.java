@@ -11,10 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 
 /**
- * File names are bytes, not text. A name is shown, compared and keyed in one escaped form that loses
- * nothing: valid UTF-8 stays as it is, every byte that is not part of valid UTF-8 and every control byte
- * becomes {@code \xNN} (lower-case hex), and a backslash becomes {@code \\} (as {@code ls -b} shows it).
- * The escaping is injective, so two names are equal as bytes exactly when their escaped forms are equal.
+ * File names are bytes, not text. A name is shown, compared and keyed in one escaped form that
+ * loses nothing: valid UTF-8 stays as it is, every byte that is not part of valid UTF-8 and every
+ * control byte becomes {@code \xNN} (lower-case hex), and a backslash becomes {@code \\} (as {@code
+ * ls -b} shows it). The escaping is injective, so two names are equal as bytes exactly when their
+ * escaped forms are equal.
  */
 public final class PathNames {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -27,8 +28,11 @@ public final class PathNames {
       return new String(name, StandardCharsets.ISO_8859_1);
     }
     StringBuilder out = new StringBuilder(name.length + 8);
-    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder utf8 =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(name);
     CharBuffer chars = CharBuffer.allocate(name.length + 1);
     while (in.hasRemaining()) {
@@ -75,9 +79,9 @@ public final class PathNames {
   }
 
   /**
-   * An absolute image path from a name in a layer: {@code ./usr//bin/} becomes {@code /usr/bin}, and
-   * {@code ..} is resolved lexically and cannot climb above the root (a hostile name stays a name in the
-   * image). Components are escaped one by one.
+   * An absolute image path from a name in a layer: {@code ./usr//bin/} becomes {@code /usr/bin},
+   * and {@code ..} is resolved lexically and cannot climb above the root (a hostile name stays a
+   * name in the image). Components are escaped one by one.
    */
   public static String normalise(byte[] name) {
     ArrayDeque<String> parts = new ArrayDeque<>();
@@ -138,8 +142,11 @@ public final class PathNames {
   /** True when {@code bytes} are valid UTF-8. */
   public static boolean isUtf8(byte[] bytes) {
     try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
       return true;
     } catch (CharacterCodingException e) {
       return false;

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
- * How much a finding matters: the one severity of audit findings, {@code failOn} and
- * {@code noFindingsAbove}. Declared most severe first, which is also the report order; compare with
- * {@link #atLeast} and {@link #above}, not {@code compareTo}.
+ * How much a finding matters: the one severity of audit findings, {@code failOn} and {@code
+ * noFindingsAbove}. Declared most severe first, which is also the report order; compare with {@link
+ * #atLeast} and {@link #above}, not {@code compareTo}.
  */
 public enum Severity {
-  ERROR, WARNING, INFO;
+  ERROR,
+  WARNING,
+  INFO;
 
   @JsonValue
   public String id() {
@@ -32,7 +34,9 @@ public enum Severity {
     return id();
   }
 
-  /** @throws IllegalArgumentException for anything but error, warning (or warn), info (any case) */
+  /**
+   * @throws IllegalArgumentException for anything but error, warning (or warn), info (any case)
+   */
   @JsonCreator
   public static Severity parse(String s) {
     String t = s == null ? "" : s.strip();
@@ -44,6 +48,7 @@ public enum Severity {
         return v;
       }
     }
-    throw new IllegalArgumentException("Error parsing severity '" + s + "': expected error, warning or info");
+    throw new IllegalArgumentException(
+        "Error parsing severity '" + s + "': expected error, warning or info");
   }
 }

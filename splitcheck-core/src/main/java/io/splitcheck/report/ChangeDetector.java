@@ -1,7 +1,7 @@
 package io.splitcheck.report;
 
-import io.splitcheck.diff.Difference;
 import io.splitcheck.audit.Finding;
+import io.splitcheck.diff.Difference;
 import io.splitcheck.report.Changes.Drift;
 import io.splitcheck.report.Changes.FindingChange;
 import io.splitcheck.report.Changes.Regression;
@@ -17,18 +17,27 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Compares two runs (pure). Splits, findings and verdicts are compared only for scenarios present in
- * both runs (scenarios that came or went are listed as such); base drift over every scenario.
+ * Compares two runs (pure). Splits, findings and verdicts are compared only for scenarios present
+ * in both runs (scenarios that came or went are listed as such); base drift over every scenario.
  */
 public final class ChangeDetector {
   /** Twice verdicts from best to worst. */
-  static final List<String> VERDICT_ORDER = List.of(
-      "reproducible", "config-only", "mtime-only", "metadata", "content");
+  static final List<String> VERDICT_ORDER =
+      List.of("reproducible", "config-only", "mtime-only", "metadata", "content");
 
   public Changes compare(RunReport previous, RunReport current) {
     if (previous == null) {
-      return new Changes(null, current.runId(), names(current), List.of(), List.of(), List.of(),
-          List.of(), List.of(), List.of(), drifts(null, current));
+      return new Changes(
+          null,
+          current.runId(),
+          names(current),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          drifts(null, current));
     }
     Map<String, ScenarioReport> before = byName(previous);
     Map<String, ScenarioReport> now = byName(current);
@@ -49,12 +58,21 @@ public final class ChangeDetector {
     }
     List<String> added = now.keySet().stream().filter(n -> !before.containsKey(n)).toList();
     List<String> removed = before.keySet().stream().filter(n -> !now.containsKey(n)).toList();
-    return new Changes(previous.runId(), current.runId(), added, removed, newSplits, fixedSplits,
-        newFindings, fixedFindings, regressions, drifts(previous, current));
+    return new Changes(
+        previous.runId(),
+        current.runId(),
+        added,
+        removed,
+        newSplits,
+        fixedSplits,
+        newFindings,
+        fixedFindings,
+        regressions,
+        drifts(previous, current));
   }
 
-  private static void splits(ScenarioReport old, ScenarioReport now, List<SplitChange> added,
-      List<SplitChange> fixed) {
+  private static void splits(
+      ScenarioReport old, ScenarioReport now, List<SplitChange> added, List<SplitChange> fixed) {
     if (old.matrix() == null || now.matrix() == null) {
       return;
     }
@@ -71,18 +89,29 @@ public final class ChangeDetector {
     }
   }
 
-  /** Findings of {@code in} that {@code notIn} does not have, by {@link FindingIdentity}: rule and stable path. */
-  private static void findings(String scenario, AuditResult notIn, AuditResult in,
-      List<FindingChange> out) {
+  /**
+   * Findings of {@code in} that {@code notIn} does not have, by {@link FindingIdentity}: rule and
+   * stable path.
+   */
+  private static void findings(
+      String scenario, AuditResult notIn, AuditResult in, List<FindingChange> out) {
     if (notIn == null || in == null) {
       return;
     }
     Function<Finding, String> key = FindingIdentity::of; // no temp folders or run ids in it
     java.util.Set<String> known = notIn.findings().stream().map(key).collect(Collectors.toSet());
-    in.findings().stream().filter(f -> !known.contains(key.apply(f)))
+    in.findings().stream()
+        .filter(f -> !known.contains(key.apply(f)))
         .sorted(Comparator.comparing(key))
-        .forEach(f -> out.add(new FindingChange(scenario, f.rule(), f.severity().label(),
-            f.evidence() == null ? null : f.evidence().path(), f.message())));
+        .forEach(
+            f ->
+                out.add(
+                    new FindingChange(
+                        scenario,
+                        f.rule(),
+                        f.severity().label(),
+                        f.evidence() == null ? null : f.evidence().path(),
+                        f.message())));
   }
 
   private static Optional<Regression> regression(ScenarioReport old, ScenarioReport now) {
@@ -94,10 +123,10 @@ public final class ChangeDetector {
     if (before < 0 || after <= before) {
       return Optional.empty();
     }
-    List<String> paths = now.twice().differences().stream().map(Difference::path)
-        .distinct().sorted().toList();
-    return Optional.of(new Regression(now.name(), old.twice().verdict().id(), now.twice().verdict().id(),
-        paths));
+    List<String> paths =
+        now.twice().differences().stream().map(Difference::path).distinct().sorted().toList();
+    return Optional.of(
+        new Regression(now.name(), old.twice().verdict().id(), now.twice().verdict().id(), paths));
   }
 
   private static List<Drift> drifts(RunReport previous, RunReport current) {
@@ -114,12 +143,13 @@ public final class ChangeDetector {
       }
     }
     List<Drift> out = new ArrayList<>();
-    now.forEach((tag, digest) -> {
-      String old = before.get(tag);
-      if (old != null && !old.equals(digest)) {
-        out.add(new Drift(tag, old, digest, List.copyOf(users.get(tag))));
-      }
-    });
+    now.forEach(
+        (tag, digest) -> {
+          String old = before.get(tag);
+          if (old != null && !old.equals(digest)) {
+            out.add(new Drift(tag, old, digest, List.copyOf(users.get(tag))));
+          }
+        });
     return out;
   }
 

@@ -32,29 +32,36 @@ public record Changes(
   }
 
   public boolean isEmpty() {
-    return addedScenarios.isEmpty() && removedScenarios.isEmpty() && newSplits.isEmpty()
-        && fixedSplits.isEmpty() && newFindings.isEmpty() && fixedFindings.isEmpty()
-        && reproducibilityRegressions.isEmpty() && baseDrifts.isEmpty();
+    return addedScenarios.isEmpty()
+        && removedScenarios.isEmpty()
+        && newSplits.isEmpty()
+        && fixedSplits.isEmpty()
+        && newFindings.isEmpty()
+        && fixedFindings.isEmpty()
+        && reproducibilityRegressions.isEmpty()
+        && baseDrifts.isEmpty();
   }
 
-  /** A split that appeared or went away; {@code line} is its culprit line (from the run it is in). */
+  /**
+   * A split that appeared or went away; {@code line} is its culprit line (from the run it is in).
+   */
   public record SplitChange(String scenario, String config, String line) {}
 
   /** A finding (rule + evidence path) that appeared or went away. */
-  public record FindingChange(String scenario, String rule, String severity, String path,
-      String message) {}
+  public record FindingChange(
+      String scenario, String rule, String severity, String path, String message) {}
 
   /** A twice verdict that got worse, e.g. config-only to content; {@code paths} now differing. */
-  public record Regression(String scenario, String previousVerdict, String currentVerdict,
-      List<String> paths) {
+  public record Regression(
+      String scenario, String previousVerdict, String currentVerdict, List<String> paths) {
     public Regression {
       paths = List.copyOf(paths);
     }
   }
 
   /** A FROM tag whose resolved digest changed, with the scenarios that use it now. */
-  public record Drift(String tag, String previousDigest, String currentDigest,
-      List<String> scenarios) {
+  public record Drift(
+      String tag, String previousDigest, String currentDigest, List<String> scenarios) {
     public Drift {
       scenarios = List.copyOf(scenarios);
     }

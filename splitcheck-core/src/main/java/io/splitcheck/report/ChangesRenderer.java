@@ -7,8 +7,10 @@ import java.util.function.Function;
 public final class ChangesRenderer {
 
   public String markdown(Changes c) {
-    StringBuilder out = new StringBuilder("# splitcheck nightly: changes in run ")
-        .append(c.currentRunId()).append("\n\n");
+    StringBuilder out =
+        new StringBuilder("# splitcheck nightly: changes in run ")
+            .append(c.currentRunId())
+            .append("\n\n");
     if (c.previousRunId() == null) {
       out.append("First run in this history: nothing to compare with.\n\n");
     } else {
@@ -18,15 +20,37 @@ public final class ChangesRenderer {
         return out.toString();
       }
     }
-    section(out, "Base-image drift", c.baseDrifts(), d -> "`" + d.tag() + "`: "
-        + d.previousDigest() + " -> " + d.currentDigest() + " (used by "
-        + String.join(", ", d.scenarios()) + ")");
+    section(
+        out,
+        "Base-image drift",
+        c.baseDrifts(),
+        d ->
+            "`"
+                + d.tag()
+                + "`: "
+                + d.previousDigest()
+                + " -> "
+                + d.currentDigest()
+                + " (used by "
+                + String.join(", ", d.scenarios())
+                + ")");
     section(out, "New splits", c.newSplits(), s -> s.scenario() + ": " + s.line());
-    section(out, "Fixed splits", c.fixedSplits(), s -> s.scenario() + ": " + s.config()
-        + " no longer splits (was: " + s.line() + ")");
-    section(out, "Reproducibility regressions", c.reproducibilityRegressions(), r -> r.scenario()
-        + ": " + r.previousVerdict() + " -> " + r.currentVerdict()
-        + (r.paths().isEmpty() ? "" : "; differing: " + Texts.limit(r.paths(), 10)));
+    section(
+        out,
+        "Fixed splits",
+        c.fixedSplits(),
+        s -> s.scenario() + ": " + s.config() + " no longer splits (was: " + s.line() + ")");
+    section(
+        out,
+        "Reproducibility regressions",
+        c.reproducibilityRegressions(),
+        r ->
+            r.scenario()
+                + ": "
+                + r.previousVerdict()
+                + " -> "
+                + r.currentVerdict()
+                + (r.paths().isEmpty() ? "" : "; differing: " + Texts.limit(r.paths(), 10)));
     section(out, "New findings", c.newFindings(), f -> finding(f));
     section(out, "Fixed findings", c.fixedFindings(), f -> finding(f));
     section(out, "Scenarios added", c.addedScenarios(), s -> s);
@@ -35,8 +59,15 @@ public final class ChangesRenderer {
   }
 
   private static String finding(Changes.FindingChange f) {
-    return f.scenario() + ": " + f.rule() + " (" + f.severity() + ")"
-        + (f.path() == null ? "" : " " + code(f.path())) + ": " + f.message();
+    return f.scenario()
+        + ": "
+        + f.rule()
+        + " ("
+        + f.severity()
+        + ")"
+        + (f.path() == null ? "" : " " + code(f.path()))
+        + ": "
+        + f.message();
   }
 
   /** Inline code, so that markup in a path is shown, not rendered. */
@@ -44,8 +75,8 @@ public final class ChangesRenderer {
     return "`" + s.replace('`', '\'') + "`";
   }
 
-  private static <T> void section(StringBuilder out, String title, List<T> items,
-      Function<T, String> line) {
+  private static <T> void section(
+      StringBuilder out, String title, List<T> items, Function<T, String> line) {
     if (items.isEmpty()) {
       return;
     }

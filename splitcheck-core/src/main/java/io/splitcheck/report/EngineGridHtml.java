@@ -1,16 +1,24 @@
 package io.splitcheck.report;
 
-/** The cells x engines grid of {@code index.html}: a table, engine splits marked, then their lines. */
+/**
+ * The cells x engines grid of {@code index.html}: a table, engine splits marked, then their lines.
+ */
 final class EngineGridHtml {
   private EngineGridHtml() {}
 
   static void grid(EngineGrid grid, StringBuilder page) {
-    page.append("<h3>Cells &times; engines (reference ").append(Html.esc(grid.reference()))
+    page.append("<h3>Cells &times; engines (reference ")
+        .append(Html.esc(grid.reference()))
         .append(")</h3>\n<table class=\"engine-grid\">\n<tr><th>cell</th>");
     for (EngineGrid.Column c : grid.engines()) {
-      page.append("<th title=\"").append(Html.esc(EngineGridText.describe(c))).append("\">")
-          .append(Html.esc(c.name())).append("<br><small>").append(Html.esc(c.kind()))
-          .append(c.runtime() == null ? "" : ", " + Html.esc(c.runtime())).append("</small></th>");
+      page.append("<th title=\"")
+          .append(Html.esc(EngineGridText.describe(c)))
+          .append("\">")
+          .append(Html.esc(c.name()))
+          .append("<br><small>")
+          .append(Html.esc(c.kind()))
+          .append(c.runtime() == null ? "" : ", " + Html.esc(c.runtime()))
+          .append("</small></th>");
     }
     page.append("</tr>\n");
     for (EngineGrid.Row row : grid.cells()) {
@@ -18,8 +26,12 @@ final class EngineGridHtml {
       for (EngineGrid.Column c : grid.engines()) {
         boolean split = grid.split(row.config(), c.name()).isPresent();
         String outcome = row.on(c.name()).map(EngineGrid.Entry::outcome).orElse("-");
-        page.append("<td class=\"").append(split ? "FAILED" : "PASSED").append("\">")
-            .append(Html.esc(outcome)).append(split ? " (engine split)" : "").append("</td>");
+        page.append("<td class=\"")
+            .append(split ? "FAILED" : "PASSED")
+            .append("\">")
+            .append(Html.esc(outcome))
+            .append(split ? " (engine split)" : "")
+            .append("</td>");
       }
       page.append("</tr>\n");
     }

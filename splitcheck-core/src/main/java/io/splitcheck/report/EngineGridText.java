@@ -15,11 +15,16 @@ public final class EngineGridText {
   public static List<String> lines(EngineGrid grid) {
     List<String> out = new ArrayList<>();
     for (EngineGrid.Column c : grid.engines()) {
-      out.add("engine " + c.name() + ": " + describe(c)
-          + (c.name().equals(grid.reference()) ? " (reference)" : ""));
+      out.add(
+          "engine "
+              + c.name()
+              + ": "
+              + describe(c)
+              + (c.name().equals(grid.reference()) ? " (reference)" : ""));
     }
     int width = grid.cells().stream().mapToInt(r -> r.config().length()).max().orElse(4) + 2;
-    int col = Math.max(14, grid.engines().stream().mapToInt(c -> c.name().length()).max().orElse(0) + 2);
+    int col =
+        Math.max(14, grid.engines().stream().mapToInt(c -> c.name().length()).max().orElse(0) + 2);
     StringBuilder head = new StringBuilder(String.format("  %-" + width + "s", "cell"));
     grid.engines().forEach(c -> head.append(String.format(" %-" + col + "s", c.name())));
     out.add(head.toString().stripTrailing());
@@ -36,7 +41,8 @@ public final class EngineGridText {
       out.add("no engine split");
       return out;
     }
-    out.add(grid.splits().size() + (grid.splits().size() == 1 ? " engine split:" : " engine splits:"));
+    out.add(
+        grid.splits().size() + (grid.splits().size() == 1 ? " engine split:" : " engine splits:"));
     for (EngineGrid.EngineSplit s : grid.splits()) {
       out.add(s.summary());
     }
@@ -45,22 +51,46 @@ public final class EngineGridText {
 
   /** {@code docker-26 26.1.5+dfsg1, runc 1.1.5, default profile docker-26.1.json (EPERM)}. */
   public static String describe(EngineGrid.Column c) {
-    return c.kind() + " " + c.version() + " at " + c.host() + ", " + (c.runtime() == null ? "runtime unknown"
-        : c.runtime()) + ", default profile " + (c.defaultProfile() == null ? "unknown"
-        : c.defaultProfile() + " (unnamed syscalls: " + c.defaultErrno() + ")");
+    return c.kind()
+        + " "
+        + c.version()
+        + " at "
+        + c.host()
+        + ", "
+        + (c.runtime() == null ? "runtime unknown" : c.runtime())
+        + ", default profile "
+        + (c.defaultProfile() == null
+            ? "unknown"
+            : c.defaultProfile() + " (unnamed syscalls: " + c.defaultErrno() + ")");
   }
 
   /**
    * {@code runtime-default on podman: exit 0 (on docker-20.10: exit 3) <- request_key = -1 EPERM
    * [engine: EPERM on docker-20.10, ENOSYS on podman; ...]}.
    */
-  public static String summary(String config, String engine, String outcome, String reference,
-      String referenceOutcome, List<Culprit> culprits, String note) {
-    StringBuilder line = new StringBuilder(config).append(" on ").append(engine).append(": ")
-        .append(outcome).append(" (on ").append(reference).append(": ").append(referenceOutcome)
-        .append(")");
+  public static String summary(
+      String config,
+      String engine,
+      String outcome,
+      String reference,
+      String referenceOutcome,
+      List<Culprit> culprits,
+      String note) {
+    StringBuilder line =
+        new StringBuilder(config)
+            .append(" on ")
+            .append(engine)
+            .append(": ")
+            .append(outcome)
+            .append(" (on ")
+            .append(reference)
+            .append(": ")
+            .append(referenceOutcome)
+            .append(")");
     if (culprits.isEmpty()) {
-      return line.append(" <- ").append(note == null ? "no failing syscall found" : note).toString();
+      return line.append(" <- ")
+          .append(note == null ? "no failing syscall found" : note)
+          .toString();
     }
     String sep = " <- ";
     for (Culprit c : culprits) {

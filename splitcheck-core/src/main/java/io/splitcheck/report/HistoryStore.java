@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 /**
  * The nightly's history folder: one directory per run ({@code <root>/<run-id>/}, run ids start with
  * the UTC time so names sort by age) holding report.json, junit.xml, index.html and changes.md, and
- * {@code <root>/changes.md}, the latest changes. Only directories holding a report.json count as runs;
- * nothing else in the folder is read or deleted.
+ * {@code <root>/changes.md}, the latest changes. Only directories holding a report.json count as
+ * runs; nothing else in the folder is read or deleted.
  */
 public final class HistoryStore {
   public static final String CHANGES = "changes.md";
@@ -30,8 +30,10 @@ public final class HistoryStore {
       return List.of();
     }
     try (Stream<Path> children = Files.list(root)) {
-      return children.filter(d -> Files.isRegularFile(d.resolve(ReportWriter.JSON)))
-          .sorted(Comparator.comparing(d -> d.getFileName().toString())).toList();
+      return children
+          .filter(d -> Files.isRegularFile(d.resolve(ReportWriter.JSON)))
+          .sorted(Comparator.comparing(d -> d.getFileName().toString()))
+          .toList();
     }
   }
 
@@ -39,7 +41,8 @@ public final class HistoryStore {
   public Optional<RunReport> latest(String exceptRunId) throws IOException {
     List<Path> runs = new ArrayList<>(runs());
     runs.removeIf(d -> d.getFileName().toString().equals(exceptRunId));
-    return runs.isEmpty() ? Optional.empty()
+    return runs.isEmpty()
+        ? Optional.empty()
         : Optional.of(ReportWriter.read(runs.get(runs.size() - 1)));
   }
 

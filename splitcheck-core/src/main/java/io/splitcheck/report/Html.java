@@ -1,6 +1,8 @@
 package io.splitcheck.report;
 
-/** HTML escaping: every string that came from an image, a build or a container goes through here. */
+/**
+ * HTML escaping: every string that came from an image, a build or a container goes through here.
+ */
 final class Html {
   private Html() {}
 

@@ -7,15 +7,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code index.html}: one self-contained page (inline CSS, no script, no external asset). The matrix
- * as a grid first (scenarios down, cells across, coloured by outcome), a table of every check, then per
- * scenario its split culprit lines, reproducibility differences and audit findings. Every string
- * from the report is HTML-escaped.
+ * {@code index.html}: one self-contained page (inline CSS, no script, no external asset). The
+ * matrix as a grid first (scenarios down, cells across, coloured by outcome), a table of every
+ * check, then per scenario its split culprit lines, reproducibility differences and audit findings.
+ * Every string from the report is HTML-escaped.
  */
 public final class HtmlRenderer {
-  static final List<String> BUILTIN_ORDER = List.of("unconfined", "runtime-default",
-      "cap-drop-all", "read-only", "no-network", "restricted");
-  private static final String CSS = """
+  static final List<String> BUILTIN_ORDER =
+      List.of(
+          "unconfined", "runtime-default", "cap-drop-all", "read-only", "no-network", "restricted");
+  private static final String CSS =
+      """
       body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#1b1b1b;background:#fff}
       h1{font-size:1.4em}h2{font-size:1.2em;margin-top:1.6em}h3{font-size:1.05em}
       table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #bbb;padding:.25em .5em;
@@ -33,15 +35,32 @@ public final class HtmlRenderer {
     StringBuilder page = new StringBuilder(16_384);
     int[] c = report.counts();
     page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<title>splitcheck run ").append(Html.esc(report.runId())).append("</title>\n")
-        .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
-        .append("<h1>splitcheck run ").append(Html.esc(report.runId())).append("</h1>\n")
-        .append("<p id=\"summary\" class=\"").append(report.passed() ? "PASSED" : "FAILED")
-        .append("\">").append(report.passed() ? "Every expectation held" : "Expectations failed")
-        .append(": ").append(c[0]).append(" checks, ").append(c[1]).append(" failed, ")
-        .append(c[2]).append(" errors, ").append(c[3]).append(" skipped. Started ")
-        .append(Html.esc(String.valueOf(report.startedAt()))).append(" by ")
-        .append(Html.esc(report.tool())).append(".</p>\n");
+        .append("<title>splitcheck run ")
+        .append(Html.esc(report.runId()))
+        .append("</title>\n")
+        .append("<style>\n")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n")
+        .append("<h1>splitcheck run ")
+        .append(Html.esc(report.runId()))
+        .append("</h1>\n")
+        .append("<p id=\"summary\" class=\"")
+        .append(report.passed() ? "PASSED" : "FAILED")
+        .append("\">")
+        .append(report.passed() ? "Every expectation held" : "Expectations failed")
+        .append(": ")
+        .append(c[0])
+        .append(" checks, ")
+        .append(c[1])
+        .append(" failed, ")
+        .append(c[2])
+        .append(" errors, ")
+        .append(c[3])
+        .append(" skipped. Started ")
+        .append(Html.esc(String.valueOf(report.startedAt())))
+        .append(" by ")
+        .append(Html.esc(report.tool()))
+        .append(".</p>\n");
     grid(report, page);
     engines(report, page);
     outcomes(report, page);
@@ -59,12 +78,22 @@ public final class HtmlRenderer {
         .append("<th>result</th><th>expected</th><th>got</th></tr>\n");
     for (ScenarioReport s : report.scenarios()) {
       for (CheckOutcome o : s.outcomes()) {
-        page.append("<tr><td><a href=\"#").append(Html.id("s-", s.name())).append("\">")
-            .append(Html.esc(s.name())).append("</a></td><td>").append(Html.esc(o.check()))
-            .append("</td><td class=\"").append(o.status()).append("\">").append(o.status())
+        page.append("<tr><td><a href=\"#")
+            .append(Html.id("s-", s.name()))
+            .append("\">")
+            .append(Html.esc(s.name()))
+            .append("</a></td><td>")
+            .append(Html.esc(o.check()))
+            .append("</td><td class=\"")
+            .append(o.status())
+            .append("\">")
+            .append(o.status())
             .append(o.message().isEmpty() ? "" : ": " + Html.esc(o.message()))
-            .append("</td><td>").append(Html.esc(o.expected())).append("</td><td>")
-            .append(Html.esc(o.actual())).append("</td></tr>\n");
+            .append("</td><td>")
+            .append(Html.esc(o.expected()))
+            .append("</td><td>")
+            .append(Html.esc(o.actual()))
+            .append("</td></tr>\n");
       }
     }
     page.append("</table>\n");
@@ -84,8 +113,12 @@ public final class HtmlRenderer {
       if (s.matrix() == null) {
         continue;
       }
-      page.append("<tr data-scenario=\"").append(Html.esc(s.name())).append("\"><th><a href=\"#")
-          .append(Html.id("s-", s.name())).append("\">").append(Html.esc(s.name()))
+      page.append("<tr data-scenario=\"")
+          .append(Html.esc(s.name()))
+          .append("\"><th><a href=\"#")
+          .append(Html.id("s-", s.name()))
+          .append("\">")
+          .append(Html.esc(s.name()))
           .append("</a></th>");
       for (String col : columns) {
         cell(s.matrix(), col, page);
@@ -95,15 +128,20 @@ public final class HtmlRenderer {
     page.append("</table>\n");
   }
 
-  /** The engines that ran the run's cells, by host, with how many cells each ran; only when recorded. */
+  /**
+   * The engines that ran the run's cells, by host, with how many cells each ran; only when
+   * recorded.
+   */
   private static void engines(RunReport report, StringBuilder page) {
-    java.util.Map<MatrixResult.Engine, Integer> cells = new java.util.TreeMap<>(
-        java.util.Comparator.comparing(MatrixResult.Engine::host)
-            .thenComparing(MatrixResult.Engine::version)
-            .thenComparing(MatrixResult.Engine::seccompDefaultName));
+    java.util.Map<MatrixResult.Engine, Integer> cells =
+        new java.util.TreeMap<>(
+            java.util.Comparator.comparing(MatrixResult.Engine::host)
+                .thenComparing(MatrixResult.Engine::version)
+                .thenComparing(MatrixResult.Engine::seccompDefaultName));
     for (ScenarioReport s : report.scenarios()) {
       if (s.matrix() != null) {
-        s.matrix().cells().stream().filter(c -> c.engine() != null)
+        s.matrix().cells().stream()
+            .filter(c -> c.engine() != null)
             .forEach(c -> cells.merge(c.engine(), 1, Integer::sum));
       }
     }
@@ -112,9 +150,17 @@ public final class HtmlRenderer {
     }
     page.append("<h2>Engines</h2>\n<table id=\"engines\">\n<tr><th>engine</th><th>version</th>")
         .append("<th>seccomp default</th><th>cells</th></tr>\n");
-    cells.forEach((e, n) -> page.append("<tr><td><code>").append(Html.esc(e.host()))
-        .append("</code></td><td>").append(Html.esc(e.version())).append("</td><td>")
-        .append(Html.esc(e.seccompDefaultName())).append("</td><td>").append(n).append("</td></tr>\n"));
+    cells.forEach(
+        (e, n) ->
+            page.append("<tr><td><code>")
+                .append(Html.esc(e.host()))
+                .append("</code></td><td>")
+                .append(Html.esc(e.version()))
+                .append("</td><td>")
+                .append(Html.esc(e.seccompDefaultName()))
+                .append("</td><td>")
+                .append(n)
+                .append("</td></tr>\n"));
     page.append("</table>\n");
   }
 
@@ -122,10 +168,18 @@ public final class HtmlRenderer {
     MatrixResult.CellResult cell = m.cell(config).orElse(null);
     String css = cellClass(m, config);
     String engine = cell == null || cell.engine() == null ? "" : " on " + cell.engine().host();
-    page.append("<td class=\"cell ").append(css).append("\" data-config=\"").append(Html.esc(config))
-        .append("\" title=\"").append(Html.esc(config)).append(": ").append(css).append(Html.esc(engine))
+    page.append("<td class=\"cell ")
+        .append(css)
+        .append("\" data-config=\"")
+        .append(Html.esc(config))
+        .append("\" title=\"")
+        .append(Html.esc(config))
+        .append(": ")
+        .append(css)
+        .append(Html.esc(engine))
         .append("\">")
-        .append(cell == null ? "&ndash;" : Html.esc(cell.outcome())).append("</td>");
+        .append(cell == null ? "&ndash;" : Html.esc(cell.outcome()))
+        .append("</td>");
   }
 
   /** baseline, split, timeout, same or absent. */

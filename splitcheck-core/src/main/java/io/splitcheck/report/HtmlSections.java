@@ -1,24 +1,33 @@
 package io.splitcheck.report;
 
-import io.splitcheck.diff.DiffKind;
-import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.audit.Evidence;
 import io.splitcheck.audit.Finding;
+import io.splitcheck.diff.TwiceResult;
+
 /** The per-scenario part of {@code index.html}: outcome, culprit lines, differences, findings. */
 final class HtmlSections {
   private static final int MAX_DIFFERENCES = 500;
   private static final int MAX_OUTPUT = 2_000;
 
   void scenario(ScenarioReport s, StringBuilder page) {
-    page.append("<section id=\"").append(Html.id("s-", s.name())).append("\">\n<h2>")
-        .append(Html.esc(s.name())).append(" <small class=\"").append(s.passed() ? "PASSED" : "FAILED")
-        .append("\">").append(s.passed() ? "passed" : "failed").append("</small></h2>\n");
+    page.append("<section id=\"")
+        .append(Html.id("s-", s.name()))
+        .append("\">\n<h2>")
+        .append(Html.esc(s.name()))
+        .append(" <small class=\"")
+        .append(s.passed() ? "PASSED" : "FAILED")
+        .append("\">")
+        .append(s.passed() ? "passed" : "failed")
+        .append("</small></h2>\n");
     if (s.image() != null) {
       page.append("<p>image <code>").append(Html.esc(s.image())).append("</code></p>\n");
     }
     for (ScenarioReport.BaseImage b : s.bases()) {
-      page.append("<p>FROM <code>").append(Html.esc(b.tag())).append("</code> = <code>")
-          .append(Html.esc(b.digest())).append("</code></p>\n");
+      page.append("<p>FROM <code>")
+          .append(Html.esc(b.tag()))
+          .append("</code> = <code>")
+          .append(Html.esc(b.digest()))
+          .append("</code></p>\n");
     }
     if (s.matrix() != null) {
       splits(s.matrix(), page);
@@ -42,14 +51,17 @@ final class HtmlSections {
       page.append("<p>No cell split.</p>\n");
     }
     for (MatrixResult.Split split : m.splits()) {
-      page.append("<p class=\"culprit\">").append(Html.esc(Texts.splitLine(m, split)))
+      page.append("<p class=\"culprit\">")
+          .append(Html.esc(Texts.splitLine(m, split)))
           .append("</p>\n");
       if (split.note() != null) {
         page.append("<p>").append(Html.esc(split.note())).append("</p>\n");
       }
-      m.cell(split.config()).map(HtmlSections::output).filter(o -> !o.isEmpty())
-          .ifPresent(o -> page.append("<pre class=\"output\">").append(Html.esc(o))
-              .append("</pre>\n"));
+      m.cell(split.config())
+          .map(HtmlSections::output)
+          .filter(o -> !o.isEmpty())
+          .ifPresent(
+              o -> page.append("<pre class=\"output\">").append(Html.esc(o)).append("</pre>\n"));
     }
     for (String warning : m.warnings()) {
       page.append("<p>warning: ").append(Html.esc(warning)).append("</p>\n");
@@ -65,15 +77,24 @@ final class HtmlSections {
         .append("<th>version</th><th>seccomp default</th></tr>\n");
     for (MatrixResult.CellResult cell : m.cells()) {
       MatrixResult.Engine e = cell.engine();
-      page.append("<tr data-config=\"").append(Html.esc(cell.config())).append("\"><td>")
-          .append(Html.esc(cell.config())).append("</td><td class=\"")
-          .append(HtmlRenderer.cellClass(m, cell.config())).append("\">").append(Html.esc(cell.outcome()))
+      page.append("<tr data-config=\"")
+          .append(Html.esc(cell.config()))
+          .append("\"><td>")
+          .append(Html.esc(cell.config()))
+          .append("</td><td class=\"")
+          .append(HtmlRenderer.cellClass(m, cell.config()))
+          .append("\">")
+          .append(Html.esc(cell.outcome()))
           .append("</td>");
       if (e == null) {
         page.append("<td colspan=\"3\">not recorded</td></tr>\n");
       } else {
-        page.append("<td><code>").append(Html.esc(e.host())).append("</code></td><td>")
-            .append(Html.esc(e.version())).append("</td><td>").append(Html.esc(e.seccompDefaultName()))
+        page.append("<td><code>")
+            .append(Html.esc(e.host()))
+            .append("</code></td><td>")
+            .append(Html.esc(e.version()))
+            .append("</td><td>")
+            .append(Html.esc(e.seccompDefaultName()))
             .append("</td></tr>\n");
       }
     }
@@ -82,23 +103,29 @@ final class HtmlSections {
 
   /** What a split cell said: its start error, else the end of its stderr (capped). */
   static String output(MatrixResult.CellResult cell) {
-    String text = cell.startError() != null ? cell.startError()
-        : cell.stderr() != null ? cell.stderr() : "";
-    return text.length() <= MAX_OUTPUT ? text.strip()
+    String text =
+        cell.startError() != null ? cell.startError() : cell.stderr() != null ? cell.stderr() : "";
+    return text.length() <= MAX_OUTPUT
+        ? text.strip()
         : "..." + text.substring(text.length() - MAX_OUTPUT).strip();
   }
 
   private static void twice(TwiceResult t, StringBuilder page) {
-    page.append("<h3>Reproducibility: ").append(Html.esc(t.verdict().id())).append("</h3>\n<p>first ")
-        .append("<code>").append(Html.esc(t.first() == null ? "" : t.first().id()))
-        .append("</code>, second <code>").append(Html.esc(t.second() == null ? "" : t.second().id()))
+    page.append("<h3>Reproducibility: ")
+        .append(Html.esc(t.verdict().id()))
+        .append("</h3>\n<p>first ")
+        .append("<code>")
+        .append(Html.esc(t.first() == null ? "" : t.first().id()))
+        .append("</code>, second <code>")
+        .append(Html.esc(t.second() == null ? "" : t.second().id()))
         .append("</code></p>\n");
     for (String note : t.notes()) {
       page.append("<p>note: ").append(Html.esc(note)).append("</p>\n");
     }
     if (!t.configDifferences().isEmpty()) {
       page.append("<p>config differs in: <code>")
-          .append(Html.esc(String.join(", ", t.configDifferences()))).append("</code></p>\n");
+          .append(Html.esc(String.join(", ", t.configDifferences())))
+          .append("</code></p>\n");
     }
     TwiceHtml.causes(t, page);
     TwiceHtml.differences(t, page, MAX_DIFFERENCES);
@@ -113,9 +140,15 @@ final class HtmlSections {
     page.append("<table class=\"findings\">\n<tr><th>severity</th><th>rule</th><th>message</th>")
         .append("<th>evidence</th></tr>\n");
     for (Finding f : a.findings()) {
-      page.append("<tr><td>").append(Html.esc(f.severity().label())).append("</td><td><code>")
-          .append(Html.esc(f.rule())).append("</code></td><td>").append(Html.esc(f.message()))
-          .append("</td><td>").append(Html.esc(evidence(f.evidence()))).append("</td></tr>\n");
+      page.append("<tr><td>")
+          .append(Html.esc(f.severity().label()))
+          .append("</td><td><code>")
+          .append(Html.esc(f.rule()))
+          .append("</code></td><td>")
+          .append(Html.esc(f.message()))
+          .append("</td><td>")
+          .append(Html.esc(evidence(f.evidence())))
+          .append("</td></tr>\n");
     }
     page.append("</table>\n");
   }

@@ -10,17 +10,28 @@ import java.util.Locale;
  * {@code junit.xml} in the Ant/Surefire format CI systems read: one {@code <testsuite>} per
  * scenario, one {@code <testcase>} per check; a failed expectation is a {@code <failure>} whose
  * message is "expected X, got Y" and whose text holds expectation and actual result; a check that
- * could not run is an {@code <error>}; a check not run is {@code <skipped>}. A matrix testcase names
- * the engine of each cell, as properties and in its system-out.
+ * could not run is an {@code <error>}; a check not run is {@code <skipped>}. A matrix testcase
+ * names the engine of each cell, as properties and in its system-out.
  */
 public final class JUnitXmlRenderer {
 
   public void render(RunReport report, Writer out) throws IOException {
     int[] c = withGrids(report.counts(), report.scenarios());
     out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.write("<testsuites name=\"splitcheck\" tests=\"" + c[0] + "\" failures=\"" + c[1]
-        + "\" errors=\"" + c[2] + "\" skipped=\"" + c[3] + "\" time=\""
-        + seconds(totalMillis(report)) + "\" timestamp=\"" + timestamp(report.startedAt()) + "\">\n");
+    out.write(
+        "<testsuites name=\"splitcheck\" tests=\""
+            + c[0]
+            + "\" failures=\""
+            + c[1]
+            + "\" errors=\""
+            + c[2]
+            + "\" skipped=\""
+            + c[3]
+            + "\" time=\""
+            + seconds(totalMillis(report))
+            + "\" timestamp=\""
+            + timestamp(report.startedAt())
+            + "\">\n");
     for (ScenarioReport s : report.scenarios()) {
       suite(report, s, out);
     }
@@ -29,13 +40,31 @@ public final class JUnitXmlRenderer {
   }
 
   private void suite(RunReport report, ScenarioReport s, Writer out) throws IOException {
-    RunReport one = new RunReport(report.schemaVersion(), report.runId(), report.startedAt(),
-        report.tool(), java.util.List.of(s));
+    RunReport one =
+        new RunReport(
+            report.schemaVersion(),
+            report.runId(),
+            report.startedAt(),
+            report.tool(),
+            java.util.List.of(s));
     int[] c = withGrids(one.counts(), List.of(s));
     long millis = s.outcomes().stream().mapToLong(CheckOutcome::millis).sum();
-    out.write("  <testsuite name=\"" + Xml.attr(s.name()) + "\" tests=\"" + c[0]
-        + "\" failures=\"" + c[1] + "\" errors=\"" + c[2] + "\" skipped=\"" + c[3]
-        + "\" time=\"" + seconds(millis) + "\" timestamp=\"" + timestamp(report.startedAt()) + "\">\n");
+    out.write(
+        "  <testsuite name=\""
+            + Xml.attr(s.name())
+            + "\" tests=\""
+            + c[0]
+            + "\" failures=\""
+            + c[1]
+            + "\" errors=\""
+            + c[2]
+            + "\" skipped=\""
+            + c[3]
+            + "\" time=\""
+            + seconds(millis)
+            + "\" timestamp=\""
+            + timestamp(report.startedAt())
+            + "\">\n");
     for (CheckOutcome o : s.outcomes()) {
       testcase(s, o, out);
     }
@@ -47,10 +76,18 @@ public final class JUnitXmlRenderer {
   }
 
   private void testcase(ScenarioReport s, CheckOutcome o, Writer out) throws IOException {
-    out.write("    <testcase classname=\"splitcheck." + Xml.attr(s.name()) + "\" name=\""
-        + Xml.attr(o.check()) + "\" time=\"" + seconds(o.millis()) + "\">\n");
-    List<MatrixResult.CellResult> cells = o.check().equals("matrix") && s.matrix() != null
-        ? s.matrix().cells().stream().filter(c -> c.engine() != null).toList() : List.of();
+    out.write(
+        "    <testcase classname=\"splitcheck."
+            + Xml.attr(s.name())
+            + "\" name=\""
+            + Xml.attr(o.check())
+            + "\" time=\""
+            + seconds(o.millis())
+            + "\">\n");
+    List<MatrixResult.CellResult> cells =
+        o.check().equals("matrix") && s.matrix() != null
+            ? s.matrix().cells().stream().filter(c -> c.engine() != null).toList()
+            : List.of();
     properties(cells, out);
     String details = details(o);
     if (o.status() == Status.FAILED) {
@@ -62,13 +99,20 @@ public final class JUnitXmlRenderer {
     }
     StringBuilder text = new StringBuilder(details);
     for (MatrixResult.CellResult c : cells) {
-      text.append("\ncell ").append(c.config()).append(": ").append(c.outcome()).append(" on ")
+      text.append("\ncell ")
+          .append(c.config())
+          .append(": ")
+          .append(c.outcome())
+          .append(" on ")
           .append(c.engine().describe());
     }
     if (o.check().equals("matrix") && s.matrix() != null) {
       for (MatrixResult.CellResult c : s.matrix().cells()) {
         if (c.stderr() != null && !c.stderr().isBlank()) {
-          text.append("\ncell ").append(c.config()).append(" stderr:\n").append(c.stderr().stripTrailing());
+          text.append("\ncell ")
+              .append(c.config())
+              .append(" stderr:\n")
+              .append(c.stderr().stripTrailing());
         }
       }
     }
@@ -78,10 +122,11 @@ public final class JUnitXmlRenderer {
 
   /**
    * The engine of each cell, in the matrix's order, as testcase properties (the form pytest's
-   * {@code record_property} writes and CI servers read): {@code cell.NAME.engine}, {@code .engineVersion},
-   * {@code .seccompDefault}.
+   * {@code record_property} writes and CI servers read): {@code cell.NAME.engine}, {@code
+   * .engineVersion}, {@code .seccompDefault}.
    */
-  private static void properties(List<MatrixResult.CellResult> cells, Writer out) throws IOException {
+  private static void properties(List<MatrixResult.CellResult> cells, Writer out)
+      throws IOException {
     if (cells.isEmpty()) {
       return;
     }
@@ -108,39 +153,77 @@ public final class JUnitXmlRenderer {
   }
 
   /**
-   * One testcase per cell x engine, named {@code CELL on ENGINE} under {@code splitcheck.NAME.engines}:
-   * a failure when the cell's outcome there differs from the reference engine's.
+   * One testcase per cell x engine, named {@code CELL on ENGINE} under {@code
+   * splitcheck.NAME.engines}: a failure when the cell's outcome there differs from the reference
+   * engine's.
    */
   private static void gridCases(ScenarioReport s, EngineGrid grid, Writer out) throws IOException {
     for (EngineGrid.Row row : grid.cells()) {
       for (EngineGrid.Entry e : row.entries()) {
-        out.write("    <testcase classname=\"splitcheck." + Xml.attr(s.name()) + ".engines\" name=\""
-            + Xml.attr(row.config() + " on " + e.engine()) + "\" time=\"" + seconds(e.wallMillis())
-            + "\">\n");
+        out.write(
+            "    <testcase classname=\"splitcheck."
+                + Xml.attr(s.name())
+                + ".engines\" name=\""
+                + Xml.attr(row.config() + " on " + e.engine())
+                + "\" time=\""
+                + seconds(e.wallMillis())
+                + "\">\n");
         java.util.Optional<EngineGrid.EngineSplit> split = grid.split(row.config(), e.engine());
         if (split.isPresent()) {
-          element(out, "failure", "engine split: " + e.outcome() + " on " + e.engine() + ", "
-              + split.get().referenceOutcome() + " on " + grid.reference(), "engine-split",
+          element(
+              out,
+              "failure",
+              "engine split: "
+                  + e.outcome()
+                  + " on "
+                  + e.engine()
+                  + ", "
+                  + split.get().referenceOutcome()
+                  + " on "
+                  + grid.reference(),
+              "engine-split",
               split.get().summary());
         }
-        out.write("      <system-out>" + Xml.text(row.config() + " on " + e.engine() + ": "
-            + e.outcome() + (e.split() == null ? "" : "\n" + e.split())) + "</system-out>\n");
+        out.write(
+            "      <system-out>"
+                + Xml.text(
+                    row.config()
+                        + " on "
+                        + e.engine()
+                        + ": "
+                        + e.outcome()
+                        + (e.split() == null ? "" : "\n" + e.split()))
+                + "</system-out>\n");
         out.write("    </testcase>\n");
       }
     }
   }
 
   private static void property(Writer out, String name, String value) throws IOException {
-    out.write("        <property name=\"" + Xml.attr(name) + "\" value=\"" + Xml.attr(value) + "\"/>\n");
+    out.write(
+        "        <property name=\"" + Xml.attr(name) + "\" value=\"" + Xml.attr(value) + "\"/>\n");
   }
 
   private static void element(Writer out, String name, String message, String type, String text)
       throws IOException {
-    out.write("      <" + name + " message=\"" + Xml.attr(message) + "\" type=\"" + type + "\">"
-        + Xml.text(text) + "</" + name + ">\n");
+    out.write(
+        "      <"
+            + name
+            + " message=\""
+            + Xml.attr(message)
+            + "\" type=\""
+            + type
+            + "\">"
+            + Xml.text(text)
+            + "</"
+            + name
+            + ">\n");
   }
 
-  /** {@code expected: X} and {@code actual: Y}, each only when there is one (an error often has neither). */
+  /**
+   * {@code expected: X} and {@code actual: Y}, each only when there is one (an error often has
+   * neither).
+   */
   static String details(CheckOutcome o) {
     StringBuilder sb = new StringBuilder();
     if (!o.expected().isEmpty()) {
@@ -160,12 +243,15 @@ public final class JUnitXmlRenderer {
     return TIMESTAMP.format(instant);
   }
 
-  private static final java.time.format.DateTimeFormatter TIMESTAMP = java.time.format.DateTimeFormatter
-      .ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+  private static final java.time.format.DateTimeFormatter TIMESTAMP =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT)
+          .withZone(java.time.ZoneOffset.UTC);
 
   private static long totalMillis(RunReport report) {
-    return report.scenarios().stream().flatMap(s -> s.outcomes().stream())
-        .mapToLong(CheckOutcome::millis).sum();
+    return report.scenarios().stream()
+        .flatMap(s -> s.outcomes().stream())
+        .mapToLong(CheckOutcome::millis)
+        .sum();
   }
 
   private static String seconds(long millis) {

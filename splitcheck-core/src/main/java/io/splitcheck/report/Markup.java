@@ -1,12 +1,17 @@
 package io.splitcheck.report;
 
 /**
- * The one escaper for the HTML page and the JUnit XML: every string that came from an image, a build or a
- * container goes through here. Characters a format cannot carry become {@code \\uXXXX}, visibly.
+ * The one escaper for the HTML page and the JUnit XML: every string that came from an image, a
+ * build or a container goes through here. Characters a format cannot carry become {@code \\uXXXX},
+ * visibly.
  */
 final class Markup {
   /** Where the string is written. */
-  enum Mode { HTML, XML_TEXT, XML_ATTRIBUTE }
+  enum Mode {
+    HTML,
+    XML_TEXT,
+    XML_ATTRIBUTE
+  }
 
   private Markup() {}
 
@@ -20,7 +25,9 @@ final class Markup {
       String entity = entity(c, mode);
       if (entity != null) {
         out.append(entity);
-      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         out.append(c).append(s.charAt(++i));
       } else if (unrepresentable(c, mode)) {
         out.append(String.format("\\u%04X", (int) c));

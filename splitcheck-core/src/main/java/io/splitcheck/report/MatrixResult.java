@@ -6,17 +6,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@code splitcheck matrix} found: the one record of a matrix result, written as
- * {@code matrix --json} (with {@code schemaVersion}), carried by report.json and rendered by every
- * report and the JUnit 5 extension. Cells keep the matrix's order. With {@code --on}, the cells and
- * splits are the reference engine's, and {@code engineGrid} holds every engine's (else null).
+ * What {@code splitcheck matrix} found: the one record of a matrix result, written as {@code matrix
+ * --json} (with {@code schemaVersion}), carried by report.json and rendered by every report and the
+ * JUnit 5 extension. Cells keep the matrix's order. With {@code --on}, the cells and splits are the
+ * reference engine's, and {@code engineGrid} holds every engine's (else null).
  */
-public record MatrixResult(String image, String imageId, String baseline, List<CellResult> cells,
-    List<Split> splits, List<String> warnings, EngineGrid engineGrid) {
+public record MatrixResult(
+    String image,
+    String imageId,
+    String baseline,
+    List<CellResult> cells,
+    List<Split> splits,
+    List<String> warnings,
+    EngineGrid engineGrid) {
 
   /** A matrix on one engine: no engine grid. */
-  public MatrixResult(String image, String imageId, String baseline, List<CellResult> cells,
-      List<Split> splits, List<String> warnings) {
+  public MatrixResult(
+      String image,
+      String imageId,
+      String baseline,
+      List<CellResult> cells,
+      List<Split> splits,
+      List<String> warnings) {
     this(image, imageId, baseline, cells, splits, warnings, null);
   }
 
@@ -35,8 +46,8 @@ public record MatrixResult(String image, String imageId, String baseline, List<C
   }
 
   /**
-   * One cell's outcome: the one record of a matrix cell, written as {@code matrix --json}, carried by
-   * report.json and rendered by the console, HTML and JUnit XML.
+   * One cell's outcome: the one record of a matrix cell, written as {@code matrix --json}, carried
+   * by report.json and rendered by the console, HTML and JUnit XML.
    *
    * @param exitCode the entrypoint's exit code ({@code null} when it never started)
    * @param stdout first bytes of the cell's stdout (capped by the matrix), or {@code null}
@@ -74,24 +85,79 @@ public record MatrixResult(String image, String imageId, String baseline, List<C
       traceable = traceable == null ? Boolean.TRUE : traceable;
     }
 
-    public CellResult(String config, Integer exitCode, boolean timedOut, boolean oomKilled,
-        long wallMillis, List<FailedSyscall> failedSyscalls, String stdout, String stderr,
-        String startError, Engine engine) {
-      this(config, exitCode, timedOut, oomKilled, wallMillis, failedSyscalls, stdout, null, null, stderr,
-          null, null, startError, false, true, null, engine);
+    public CellResult(
+        String config,
+        Integer exitCode,
+        boolean timedOut,
+        boolean oomKilled,
+        long wallMillis,
+        List<FailedSyscall> failedSyscalls,
+        String stdout,
+        String stderr,
+        String startError,
+        Engine engine) {
+      this(
+          config,
+          exitCode,
+          timedOut,
+          oomKilled,
+          wallMillis,
+          failedSyscalls,
+          stdout,
+          null,
+          null,
+          stderr,
+          null,
+          null,
+          startError,
+          false,
+          true,
+          null,
+          engine);
     }
 
-    public CellResult(String config, Integer exitCode, boolean timedOut, boolean oomKilled,
-        long wallMillis, List<FailedSyscall> failedSyscalls, String stdout, String stderr,
+    public CellResult(
+        String config,
+        Integer exitCode,
+        boolean timedOut,
+        boolean oomKilled,
+        long wallMillis,
+        List<FailedSyscall> failedSyscalls,
+        String stdout,
+        String stderr,
         String startError) {
-      this(config, exitCode, timedOut, oomKilled, wallMillis, failedSyscalls, stdout, stderr,
-          startError, null);
+      this(
+          config,
+          exitCode,
+          timedOut,
+          oomKilled,
+          wallMillis,
+          failedSyscalls,
+          stdout,
+          stderr,
+          startError,
+          null);
     }
 
     public CellResult withEngine(Engine e) {
-      return new CellResult(config, exitCode, timedOut, oomKilled, wallMillis, failedSyscalls, stdout,
-          stdoutTruncated, stdoutBytes, stderr, stderrTruncated, stderrBytes, startError, traced, traceable,
-          traceNote, e);
+      return new CellResult(
+          config,
+          exitCode,
+          timedOut,
+          oomKilled,
+          wallMillis,
+          failedSyscalls,
+          stdout,
+          stdoutTruncated,
+          stdoutBytes,
+          stderr,
+          stderrTruncated,
+          stderrBytes,
+          startError,
+          traced,
+          traceable,
+          traceNote,
+          e);
     }
 
     /** {@code exit 3}, {@code timed out}, {@code OOM-killed}, {@code did not start}. */
@@ -106,10 +172,14 @@ public record MatrixResult(String image, String imageId, String baseline, List<C
     }
 
     /** A short cell result without output, for tests and mappers. */
-    public static CellResult of(String config, Integer exitCode, boolean timedOut, long wallMillis,
+    public static CellResult of(
+        String config,
+        Integer exitCode,
+        boolean timedOut,
+        long wallMillis,
         List<FailedSyscall> failedSyscalls) {
-      return new CellResult(config, exitCode, timedOut, false, wallMillis, failedSyscalls, null, null,
-          null);
+      return new CellResult(
+          config, exitCode, timedOut, false, wallMillis, failedSyscalls, null, null, null);
     }
   }
 
@@ -119,8 +189,8 @@ public record MatrixResult(String image, String imageId, String baseline, List<C
    * @param host the URL splitcheck talked to, e.g. {@code unix:///var/run/docker.sock}
    * @param version the engine's version, e.g. {@code 20.10.24+dfsg1}
    * @param seccompDefault whether containers run under a seccomp filter when a cell sets none
-   * @param seccompProfile the engine's default profile ({@code default}, a file, {@code unconfined}),
-   *     or {@code null} when the engine reports no seccomp
+   * @param seccompProfile the engine's default profile ({@code default}, a file, {@code
+   *     unconfined}), or {@code null} when the engine reports no seccomp
    */
   public record Engine(String host, String version, boolean seccompDefault, String seccompProfile) {
     /** {@code unix:///var/run/docker.sock, Docker 20.10.24+dfsg1, seccomp default: default}. */
@@ -128,7 +198,9 @@ public record MatrixResult(String image, String imageId, String baseline, List<C
       return host + ", Docker " + version + ", seccomp default: " + seccompDefaultName();
     }
 
-    /** The default profile's name, {@code unconfined}, or {@code none} (no seccomp on the engine). */
+    /**
+     * The default profile's name, {@code unconfined}, or {@code none} (no seccomp on the engine).
+     */
     public String seccompDefaultName() {
       return seccompProfile == null ? "none" : seccompProfile;
     }
@@ -136,8 +208,12 @@ public record MatrixResult(String image, String imageId, String baseline, List<C
 
   /** The engines that ran this matrix's cells, each once, by host. */
   public List<Engine> engines() {
-    return cells.stream().map(CellResult::engine).filter(java.util.Objects::nonNull).distinct()
-        .sorted(java.util.Comparator.comparing(Engine::host)).toList();
+    return cells.stream()
+        .map(CellResult::engine)
+        .filter(java.util.Objects::nonNull)
+        .distinct()
+        .sorted(java.util.Comparator.comparing(Engine::host))
+        .toList();
   }
 
   /**
@@ -147,15 +223,20 @@ public record MatrixResult(String image, String imageId, String baseline, List<C
    * @param note e.g. "not traceable under this profile", or {@code null}
    * @param excerpt the split cell's telling stderr line, or {@code null}
    */
-  public record Split(String config, String baseline, String summary, List<Culprit> culprits,
-      String note, String excerpt) {
+  public record Split(
+      String config,
+      String baseline,
+      String summary,
+      List<Culprit> culprits,
+      String note,
+      String excerpt) {
     public Split {
       culprits = culprits == null ? List.of() : List.copyOf(culprits);
     }
 
-    public Split(String config, String baseline, String summary, List<Culprit> culprits, String note) {
+    public Split(
+        String config, String baseline, String summary, List<Culprit> culprits, String note) {
       this(config, baseline, summary, culprits, note, null);
     }
   }
-
 }

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Redaction of a JSON tree value by value, before it is serialised: each string is redacted on its own,
- * so no rule can reach past a value's end into the document's syntax, and whatever a value holds (a
- * key block without END, a quote, a backslash) the document written afterwards is valid JSON.
+ * Redaction of a JSON tree value by value, before it is serialised: each string is redacted on its
+ * own, so no rule can reach past a value's end into the document's syntax, and whatever a value
+ * holds (a key block without END, a quote, a backslash) the document written afterwards is valid
+ * JSON.
  */
 public final class RedactingJson {
   private RedactingJson() {}

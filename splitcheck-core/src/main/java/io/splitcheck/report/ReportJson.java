@@ -7,8 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * {@code report.json}: the run as one JSON document following {@code reports/report.schema.json}, in
- * the project's one JSON form ({@link Json}): the same report gives the same bytes.
+ * {@code report.json}: the run as one JSON document following {@code reports/report.schema.json},
+ * in the project's one JSON form ({@link Json}): the same report gives the same bytes.
  */
 public final class ReportJson {
   private ReportJson() {}
@@ -18,8 +18,8 @@ public final class ReportJson {
   }
 
   /**
-   * The report with every string value redacted on its own ({@link RedactingJson}), for every renderer
-   * to start from: the values are blanked before any of them is serialised.
+   * The report with every string value redacted on its own ({@link RedactingJson}), for every
+   * renderer to start from: the values are blanked before any of them is serialised.
    */
   public static RunReport redacted(RunReport report, Redactor redactor) {
     JsonNode tree = RedactingJson.redact(Json.mapper().valueToTree(report), redactor);
@@ -39,7 +39,8 @@ public final class ReportJson {
     try {
       return Json.read(in, RunReport.class, source);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(e.getMessage().replaceFirst("^Error parsing RunReport", "Error parsing report"),
+      throw new IllegalArgumentException(
+          e.getMessage().replaceFirst("^Error parsing RunReport", "Error parsing report"),
           e.getCause());
     }
   }

@@ -2,8 +2,6 @@ package io.splitcheck.report;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * The file I/O around the pure renderers: writes {@code report.json}, {@code junit.xml} and
- * {@code index.html} into a run directory (each through a temporary file, then moved into place),
- * and reads a run's {@code report.json} back.
+ * The file I/O around the pure renderers: writes {@code report.json}, {@code junit.xml} and {@code
+ * index.html} into a run directory (each through a temporary file, then moved into place), and
+ * reads a run's {@code report.json} back.
  */
 public final class ReportWriter {
   public static final String JSON = "report.json";
@@ -30,9 +28,9 @@ public final class ReportWriter {
   }
 
   /**
-   * Writes the three files into {@code dir} (created if missing); returns their paths. Every value is
-   * redacted before any file is rendered ({@link ReportJson#redacted}): no secret value is written, and
-   * what a value holds cannot break a file's syntax.
+   * Writes the three files into {@code dir} (created if missing); returns their paths. Every value
+   * is redacted before any file is rendered ({@link ReportJson#redacted}): no secret value is
+   * written, and what a value holds cannot break a file's syntax.
    */
   public List<Path> write(RunReport report, Path dir) throws IOException {
     Files.createDirectories(dir);

@@ -44,7 +44,7 @@ public record RunReport(
           case FAILED -> c[1]++;
           case ERROR -> c[2]++;
           case SKIPPED -> c[3]++;
-          default -> { }
+          default -> {}
         }
       }
     }

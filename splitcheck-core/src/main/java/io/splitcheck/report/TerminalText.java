@@ -1,21 +1,21 @@
 package io.splitcheck.report;
 
 /**
- * Text bound for a terminal, made inert: a file name, a container's output or a daemon's message may
- * hold ESC, BEL, CR, backspace or C1 sequences that would move the cursor, rewrite lines already
- * shown, set the window title or reach the clipboard. Every console line splitcheck prints goes
- * through {@link #escape} (or {@link #line}: redacted, then escaped); the renderers' own colours are
- * added after it, never taken from the text.
+ * Text bound for a terminal, made inert: a file name, a container's output or a daemon's message
+ * may hold ESC, BEL, CR, backspace or C1 sequences that would move the cursor, rewrite lines
+ * already shown, set the window title or reach the clipboard. Every console line splitcheck prints
+ * goes through {@link #escape} (or {@link #line}: redacted, then escaped); the renderers' own
+ * colours are added after it, never taken from the text.
  */
 public final class TerminalText {
   private TerminalText() {}
 
   /**
    * {@code text} with every C0 control but newline and tab, DEL, every C1 control and the Unicode
-   * bidirectional overrides written as {@code \xhh} or {@code \\uhhhh} (lower-case hex, the form path
-   * names take in every report, {@code model/PathNames}); null stays null. Backslashes are left as they
-   * are: path names arrive already escaped by PathNames (which doubles their own backslashes), and a
-   * literal backslash in other text controls nothing.
+   * bidirectional overrides written as {@code \xhh} or {@code \\uhhhh} (lower-case hex, the form
+   * path names take in every report, {@code model/PathNames}); null stays null. Backslashes are
+   * left as they are: path names arrive already escaped by PathNames (which doubles their own
+   * backslashes), and a literal backslash in other text controls nothing.
    */
   public static String escape(String text) {
     if (text == null) {

@@ -24,8 +24,13 @@ public record BaseDrift(String tag, List<String> variants) {
    */
   public String next(String currentId, List<String> variantIds) {
     if (variantIds.size() != variants.size()) {
-      throw new IllegalArgumentException("Error parsing variant ids '" + variantIds + "': expected "
-          + variants.size() + " ids, one per variant " + variants);
+      throw new IllegalArgumentException(
+          "Error parsing variant ids '"
+              + variantIds
+              + "': expected "
+              + variants.size()
+              + " ids, one per variant "
+              + variants);
     }
     int now = currentId == null ? -1 : variantIds.indexOf(currentId);
     return variants.get((now + 1) % variants.size());

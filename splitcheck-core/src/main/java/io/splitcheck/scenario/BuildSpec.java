@@ -12,8 +12,8 @@ import java.util.TreeMap;
  * @param args build arguments, sorted by name
  * @param secrets {@code --secret id=..,src=..} passed to every build
  * @param target the stage to build, or {@code null} for the last
- * @param prebuild a command (argv) run on the host in the scenario directory before the first build,
- *     e.g. {@code [make]}; empty when nothing needs preparing
+ * @param prebuild a command (argv) run on the host in the scenario directory before the first
+ *     build, e.g. {@code [make]}; empty when nothing needs preparing
  */
 public record BuildSpec(
     String dockerfile,

@@ -10,8 +10,9 @@ public record Checks(Twice twice, Matrix matrix, Audit audit) {
   /**
    * Build twice and compare.
    *
-   * @param accept the worst verdict that still passes when {@code expect} names none ({@code config-only},
-   *     {@code mtime-only} or {@code metadata}), or null: then only what {@code expect} says counts
+   * @param accept the worst verdict that still passes when {@code expect} names none ({@code
+   *     config-only}, {@code mtime-only} or {@code metadata}), or null: then only what {@code
+   *     expect} says counts
    */
   public record Twice(String accept) {
     public Twice() {
@@ -25,8 +26,8 @@ public record Checks(Twice twice, Matrix matrix, Audit audit) {
    * @param configs cells in order; empty means the built-in six
    * @param profiles custom seccomp profile cells: name to JSON file relative to the scenario dir
    * @param derive derived cells: name to derivation expression ({@code getrandom=EPERM})
-   * @param pods Kubernetes manifests ({@code FILE.yaml[#CONTAINER]}, relative to the scenario dir), a cell
-   *     each (as {@code matrix --pod})
+   * @param pods Kubernetes manifests ({@code FILE.yaml[#CONTAINER]}, relative to the scenario dir),
+   *     a cell each (as {@code matrix --pod})
    * @param baseline {@code null} means the matrix default
    * @param trace auto, always, never; {@code null} means auto
    * @param cmd command override, empty means the image's own
@@ -50,8 +51,14 @@ public record Checks(Twice twice, Matrix matrix, Audit audit) {
     }
 
     /** A matrix naming no manifest. */
-    public Matrix(List<String> configs, Map<String, String> profiles, Map<String, String> derive,
-        String baseline, String trace, List<String> cmd, String timeout) {
+    public Matrix(
+        List<String> configs,
+        Map<String, String> profiles,
+        Map<String, String> derive,
+        String baseline,
+        String trace,
+        List<String> cmd,
+        String timeout) {
       this(configs, profiles, derive, baseline, trace, cmd, timeout, List.of());
     }
   }

@@ -42,8 +42,8 @@ public record Expectation(
   }
 
   /**
-   * A split that must occur: in {@code config}; with {@code syscall}/{@code errno} among its culprits
-   * unless both are {@code null} (written {@code culprit: getrandom/EPERM}).
+   * A split that must occur: in {@code config}; with {@code syscall}/{@code errno} among its
+   * culprits unless both are {@code null} (written {@code culprit: getrandom/EPERM}).
    */
   public record SplitExpectation(String config, String syscall, String errno) {
     /** Parses {@code getrandom/EPERM}. */
@@ -54,7 +54,9 @@ public record Expectation(
       String[] parts = culprit.split("/", -1);
       if (parts.length != 2 || parts[0].isBlank() || !parts[1].matches("E[A-Z0-9]+")) {
         throw new IllegalArgumentException(
-            "Error parsing culprit '" + culprit + "': expected SYSCALL/ERRNO, e.g. getrandom/EPERM");
+            "Error parsing culprit '"
+                + culprit
+                + "': expected SYSCALL/ERRNO, e.g. getrandom/EPERM");
       }
       return new SplitExpectation(config, parts[0], parts[1]);
     }

@@ -33,9 +33,17 @@ final class Fields {
     for (Map.Entry<String, Integer> key : new TreeMap<>(map.keyLines()).entrySet()) {
       if (!allowed.contains(key.getKey())) {
         String where = path.isEmpty() ? "" : " in '" + path + "'";
-        throw new IllegalArgumentException(file + ":" + key.getValue() + ": unknown field '"
-            + key.getKey() + "'" + where + " (expected one of: "
-            + String.join(", ", new TreeSet<>(allowed)) + ")");
+        throw new IllegalArgumentException(
+            file
+                + ":"
+                + key.getValue()
+                + ": unknown field '"
+                + key.getKey()
+                + "'"
+                + where
+                + " (expected one of: "
+                + String.join(", ", new TreeSet<>(allowed))
+                + ")");
       }
     }
     return new Fields(file, path, map);
@@ -85,8 +93,11 @@ final class Fields {
   String oneOf(String name, Set<String> values) {
     String value = string(name);
     if (value != null && !values.contains(value)) {
-      throw error(file, raw(name).line(), pathOf(name), "expected one of "
-          + String.join(", ", new TreeSet<>(values)) + ", got '" + value + "'");
+      throw error(
+          file,
+          raw(name).line(),
+          pathOf(name),
+          "expected one of " + String.join(", ", new TreeSet<>(values)) + ", got '" + value + "'");
     }
     return value;
   }
@@ -129,8 +140,8 @@ final class Fields {
     if (value instanceof ScalarNode s && type.isInstance(s.value())) {
       return type.cast(s.value());
     }
-    throw error(file, value.line(), pathOf(name), "expected " + expected + ", got "
-        + value.describe());
+    throw error(
+        file, value.line(), pathOf(name), "expected " + expected + ", got " + value.describe());
   }
 
   <T> T mapScalar(String name, Function<String, T> parse) {

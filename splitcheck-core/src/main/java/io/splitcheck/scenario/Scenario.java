@@ -8,8 +8,8 @@ import java.util.Objects;
  * One incident as a regression test: how to build it, which checks run, what they must find.
  *
  * @param name unique name; a variant is named {@code parent:variant}
- * @param dir the directory holding {@code scenario.yaml}; relative paths in {@link #build()} resolve
- *     against it
+ * @param dir the directory holding {@code scenario.yaml}; relative paths in {@link #build()}
+ *     resolve against it
  * @param checks the checks to run; a check left out is not run
  * @param baseDrift for the nightly's base-drift scenario only, else {@code null}
  * @param engines the engine kinds the scenario claims to run on ({@code engines:}; docker-20.10,
@@ -26,8 +26,14 @@ public record Scenario(
     List<String> engines) {
 
   /** A scenario that declares no engines: it runs on the run's engines. */
-  public Scenario(String name, String description, Path dir, BuildSpec build, Checks checks,
-      Expectation expect, BaseDrift baseDrift) {
+  public Scenario(
+      String name,
+      String description,
+      Path dir,
+      BuildSpec build,
+      Checks checks,
+      Expectation expect,
+      BaseDrift baseDrift) {
     this(name, description, dir, build, checks, expect, baseDrift, List.of());
   }
 

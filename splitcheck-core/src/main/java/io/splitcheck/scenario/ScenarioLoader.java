@@ -17,8 +17,8 @@ public final class ScenarioLoader {
 
   public List<Scenario> load(Path dirOrParent) throws IOException {
     if (!Files.isDirectory(dirOrParent)) {
-      throw new IllegalArgumentException("Error reading scenarios '" + dirOrParent
-          + "': not a directory");
+      throw new IllegalArgumentException(
+          "Error reading scenarios '" + dirOrParent + "': not a directory");
     }
     Path own = dirOrParent.resolve(FILE_NAME);
     if (Files.isRegularFile(own)) {
@@ -26,12 +26,16 @@ public final class ScenarioLoader {
     }
     List<Path> files;
     try (Stream<Path> children = Files.list(dirOrParent)) {
-      files = children.map(d -> d.resolve(FILE_NAME)).filter(Files::isRegularFile).sorted()
-          .toList();
+      files =
+          children.map(d -> d.resolve(FILE_NAME)).filter(Files::isRegularFile).sorted().toList();
     }
     if (files.isEmpty()) {
-      throw new IllegalArgumentException("Error reading scenarios '" + dirOrParent + "': no "
-          + FILE_NAME + " in it or in its immediate subdirectories");
+      throw new IllegalArgumentException(
+          "Error reading scenarios '"
+              + dirOrParent
+              + "': no "
+              + FILE_NAME
+              + " in it or in its immediate subdirectories");
     }
     List<Scenario> out = new ArrayList<>();
     for (Path file : files) {
@@ -46,13 +50,19 @@ public final class ScenarioLoader {
     if (only.isEmpty()) {
       return all;
     }
-    List<Scenario> out = all.stream()
-        .filter(s -> only.contains(s.name()) || only.contains(s.name().split(":")[0])).toList();
+    List<Scenario> out =
+        all.stream()
+            .filter(s -> only.contains(s.name()) || only.contains(s.name().split(":")[0]))
+            .toList();
     for (String name : only) {
       if (out.stream().noneMatch(s -> s.name().equals(name) || s.name().startsWith(name + ":"))) {
-        throw new IllegalArgumentException("Error selecting scenario '" + name + "': no such "
-            + "scenario (known: " + String.join(", ", all.stream().map(Scenario::name).toList())
-            + ")");
+        throw new IllegalArgumentException(
+            "Error selecting scenario '"
+                + name
+                + "': no such "
+                + "scenario (known: "
+                + String.join(", ", all.stream().map(Scenario::name).toList())
+                + ")");
       }
     }
     return out;
@@ -63,8 +73,13 @@ public final class ScenarioLoader {
     for (Scenario s : scenarios) {
       Path before = seen.putIfAbsent(s.name(), s.dir());
       if (before != null) {
-        throw new IllegalArgumentException("Error reading scenarios: name '" + s.name()
-            + "' used by both " + before + " and " + s.dir());
+        throw new IllegalArgumentException(
+            "Error reading scenarios: name '"
+                + s.name()
+                + "' used by both "
+                + before
+                + " and "
+                + s.dir());
       }
     }
   }

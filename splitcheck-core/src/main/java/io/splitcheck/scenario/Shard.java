@@ -5,15 +5,16 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * {@code --shard I/N}: the I-th of N deterministic slices of the scenarios (1-based), by position in
- * the sorted list (round robin), so N CI jobs cover every scenario exactly once.
+ * {@code --shard I/N}: the I-th of N deterministic slices of the scenarios (1-based), by position
+ * in the sorted list (round robin), so N CI jobs cover every scenario exactly once.
  */
 public record Shard(int index, int count) {
   public static final Shard ALL = new Shard(1, 1);
 
   public Shard {
     if (count < 1 || index < 1 || index > count) {
-      throw new IllegalArgumentException("--shard " + index + "/" + count + ": expected I/N with 1 <= I <= N");
+      throw new IllegalArgumentException(
+          "--shard " + index + "/" + count + ": expected I/N with 1 <= I <= N");
     }
   }
 
@@ -29,7 +30,9 @@ public record Shard(int index, int count) {
     throw new IllegalArgumentException("--shard '" + text + "': expected I/N, e.g. 3/8");
   }
 
-  /** The items of this shard, in their order; {@code key} names them (kept for symmetry with merge). */
+  /**
+   * The items of this shard, in their order; {@code key} names them (kept for symmetry with merge).
+   */
   public <T> List<T> select(List<T> sorted, Function<T, String> key) {
     List<T> out = new ArrayList<>();
     for (int i = 0; i < sorted.size(); i++) {

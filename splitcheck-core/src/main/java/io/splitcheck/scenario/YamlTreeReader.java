@@ -35,27 +35,55 @@ final class YamlTreeReader {
       }
       YamlNode root = readValue(parser, first);
       if (parser.nextToken() != null) {
-        throw new IllegalArgumentException("Error parsing scenario '" + file + ":"
-            + parser.currentTokenLocation().getLineNr() + "': a second YAML document ('---'), expected "
-            + "exactly one (the first would be used and the rest ignored)");
+        throw new IllegalArgumentException(
+            "Error parsing scenario '"
+                + file
+                + ":"
+                + parser.currentTokenLocation().getLineNr()
+                + "': a second YAML document ('---'), expected "
+                + "exactly one (the first would be used and the rest ignored)");
       }
       return root;
     } catch (IOException e) {
       int line = lineOf(e);
       throw new IllegalArgumentException(
-          "Error parsing scenario '" + file + ":" + line + "': not valid YAML: "
-              + yamlProblem(e.getMessage()), e);
+          "Error parsing scenario '"
+              + file
+              + ":"
+              + line
+              + "': not valid YAML: "
+              + yamlProblem(e.getMessage()),
+          e);
     }
   }
 
-  /** SnakeYAML's context line and its problem ("expected ',' or ']', but got ..."), without the snippet. */
+  /**
+   * SnakeYAML's context line and its problem ("expected ',' or ']', but got ..."), without the
+   * snippet.
+   */
   static String yamlProblem(String message) {
-    java.util.List<String> lines = String.valueOf(message).lines().map(String::strip)
-        .filter(l -> !l.isEmpty() && !l.startsWith("in '") && !l.startsWith("^") && !l.startsWith("at [Source"))
-        .toList();
+    java.util.List<String> lines =
+        String.valueOf(message)
+            .lines()
+            .map(String::strip)
+            .filter(
+                l ->
+                    !l.isEmpty()
+                        && !l.startsWith("in '")
+                        && !l.startsWith("^")
+                        && !l.startsWith("at [Source"))
+            .toList();
     String context = lines.isEmpty() ? "" : lines.get(0);
-    String problem = lines.stream().filter(l -> l.startsWith("expected") || l.startsWith("found")
-        || l.startsWith("did not find") || l.startsWith("mapping values")).findFirst().orElse(null);
+    String problem =
+        lines.stream()
+            .filter(
+                l ->
+                    l.startsWith("expected")
+                        || l.startsWith("found")
+                        || l.startsWith("did not find")
+                        || l.startsWith("mapping values"))
+            .findFirst()
+            .orElse(null);
     return problem == null || problem.equals(context) ? context : context + ": " + problem;
   }
 
@@ -88,13 +116,14 @@ final class YamlTreeReader {
   }
 
   /**
-   * YAML 1.2 booleans only: {@code true}/{@code false}. YAML 1.1's {@code yes}, {@code no},
-   * {@code on}, {@code off} stay strings (so {@code reproducible: yes} is a type error, and
-   * {@code config: no} a string).
+   * YAML 1.2 booleans only: {@code true}/{@code false}. YAML 1.1's {@code yes}, {@code no}, {@code
+   * on}, {@code off} stay strings (so {@code reproducible: yes} is a type error, and {@code config:
+   * no} a string).
    */
   private static ScalarNode bool(String text, boolean value, int line) {
     return text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")
-        ? new ScalarNode(line, value) : new ScalarNode(line, text);
+        ? new ScalarNode(line, value)
+        : new ScalarNode(line, text);
   }
 
   private MapNode readMap(JsonParser parser, int line) throws IOException {
@@ -105,8 +134,14 @@ final class YamlTreeReader {
       int keyLine = parser.currentTokenLocation().getLineNr();
       if (fields.containsKey(key)) {
         throw new IllegalArgumentException(
-            file + ":" + keyLine + ": duplicate field '" + key + "' (first on line "
-                + keyLines.get(key) + ")");
+            file
+                + ":"
+                + keyLine
+                + ": duplicate field '"
+                + key
+                + "' (first on line "
+                + keyLines.get(key)
+                + ")");
       }
       keyLines.put(key, keyLine);
       fields.put(key, readValue(parser, parser.nextToken()));

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An engine's default seccomp profile, as one of the real profiles in {@code seccomp-profiles/}, and
- * what it answers a syscall it does not name. containers-common's profile (Podman) states that
- * answer twice, as {@code defaultErrno: "ENOSYS"} beside {@code defaultErrnoRet: 38} (and each rule's
- * {@code errno} name beside its {@code errnoRet}); {@link SeccompProfile#parse} reads both, this checks
- * that they agree, and the profile is evaluated from the numbers (a name without a number resolved as
- * containers-common does).
+ * An engine's default seccomp profile, as one of the real profiles in {@code seccomp-profiles/},
+ * and what it answers a syscall it does not name. containers-common's profile (Podman) states that
+ * answer twice, as {@code defaultErrno: "ENOSYS"} beside {@code defaultErrnoRet: 38} (and each
+ * rule's {@code errno} name beside its {@code errnoRet}); {@link SeccompProfile#parse} reads both,
+ * this checks that they agree, and the profile is evaluated from the numbers (a name without a
+ * number resolved as containers-common does).
  *
  * @param file the profile's file name, e.g. {@code podman-containers-common.json}
  * @param profile the profile, to evaluate syscalls with; it carries numbers only
@@ -21,21 +21,28 @@ public record EngineDefaultProfile(String file, SeccompProfile profile, String d
   /** Parses one profile's JSON text; bad input names {@code file} and the field. */
   public static EngineDefaultProfile parse(String json, String file) {
     SeccompProfile parsed = SeccompProfile.parse(json, file);
-    Integer number = agreeing(parsed.extras().defaultErrno(), parsed.defaultErrnoRet(), file,
-        "defaultErrno");
+    Integer number =
+        agreeing(parsed.extras().defaultErrno(), parsed.defaultErrnoRet(), file, "defaultErrno");
     List<SyscallRule> rules = new ArrayList<>();
     for (int i = 0; i < parsed.rules().size(); i++) {
       SyscallRule rule = parsed.rules().get(i);
-      rules.add(rule.withErrnoRet(agreeing(rule.errno(), rule.errnoRet(), file,
-          "syscalls[" + i + "].errno")));
+      rules.add(
+          rule.withErrnoRet(
+              agreeing(rule.errno(), rule.errnoRet(), file, "syscalls[" + i + "].errno")));
     }
-    SeccompProfile profile = new SeccompProfile(parsed.defaultAction(), number,
-        parsed.architectures(), parsed.archMap(), parsed.flags(), rules,
-        new SeccompProfile.Extras(null, parsed.extras().listenerPath(),
-            parsed.extras().listenerMetadata()));
+    SeccompProfile profile =
+        new SeccompProfile(
+            parsed.defaultAction(),
+            number,
+            parsed.architectures(),
+            parsed.archMap(),
+            parsed.flags(),
+            rules,
+            new SeccompProfile.Extras(
+                null, parsed.extras().listenerPath(), parsed.extras().listenerMetadata()));
     String named = parsed.extras().defaultErrno();
-    String errno = named != null ? named
-        : Errnos.nameOrNumber(number == null ? Errnos.EPERM : number);
+    String errno =
+        named != null ? named : Errnos.nameOrNumber(number == null ? Errnos.EPERM : number);
     return new EngineDefaultProfile(file, profile, errno);
   }
 
@@ -49,8 +56,17 @@ public record EngineDefaultProfile(String file, SeccompProfile profile, String d
     }
     int byName = EngineCompat.errnoNumber(name);
     if (number != null && number != byName) {
-      throw new IllegalArgumentException("seccomp profile '" + file + "': field '" + field + "' is '"
-          + name + "' (" + byName + ") but the number beside it is " + number);
+      throw new IllegalArgumentException(
+          "seccomp profile '"
+              + file
+              + "': field '"
+              + field
+              + "' is '"
+              + name
+              + "' ("
+              + byName
+              + ") but the number beside it is "
+              + number);
     }
     return byName;
   }

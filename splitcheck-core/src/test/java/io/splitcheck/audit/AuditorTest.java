@@ -1,6 +1,5 @@
 package io.splitcheck.audit;
 
-import io.splitcheck.model.Severity;
 import static io.splitcheck.audit.ImageFixture.image;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.splitcheck.model.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +17,19 @@ import org.junit.jupiter.api.Test;
 
 class AuditorTest {
   private static ImageView leaky() {
-    return image().layer("COPY id_rsa /root/id_rsa # buildkit").file("/root/id_rsa", LeakRulesTest.KEY)
-        .file("/app/.DS_Store", 4).file("/app/tmp/x", 3)
-        .layer("RUN |1 V=2 /bin/sh -c rm /root/id_rsa # buildkit").whiteout("/root/id_rsa").build();
+    return image()
+        .layer("COPY id_rsa /root/id_rsa # buildkit")
+        .file("/root/id_rsa", LeakRulesTest.KEY)
+        .file("/app/.DS_Store", 4)
+        .file("/app/tmp/x", 3)
+        .layer("RUN |1 V=2 /bin/sh -c rm /root/id_rsa # buildkit")
+        .whiteout("/root/id_rsa")
+        .build();
   }
 
   private static AuditConfig config(String yaml) throws Exception {
-    return AuditConfig.parse("audit.yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+    return AuditConfig.parse(
+        "audit.yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -31,7 +37,8 @@ class AuditorTest {
     AuditReport r = new Auditor().audit(AuditInput.of(leaky()));
     List<Finding> f = r.findings();
     for (int i = 1; i < f.size(); i++) {
-      assertTrue(Finding.ORDER.compare(f.get(i - 1), f.get(i)) <= 0, f.get(i - 1) + " before " + f.get(i));
+      assertTrue(
+          Finding.ORDER.compare(f.get(i - 1), f.get(i)) <= 0, f.get(i - 1) + " before " + f.get(i));
     }
     assertEquals("leak.private-key", f.get(0).rule());
     assertTrue(r.failsAt(Severity.ERROR));
@@ -39,26 +46,39 @@ class AuditorTest {
 
   @Test
   void audit_dropsDisabledRulesAndCategories_andOverridesSeverity() throws Exception {
-    AuditConfig cfg = config("disable: [size.*, leak.junk]\nseverity:\n  leak.tmp-dir: error\n  leak: info\n");
-    AuditReport r = new Auditor().audit(AuditInput.of(leaky()).withConfig(cfg.disabling(List.of("leak.private-key"))));
+    AuditConfig cfg =
+        config("disable: [size.*, leak.junk]\nseverity:\n  leak.tmp-dir: error\n  leak: info\n");
+    AuditReport r =
+        new Auditor()
+            .audit(AuditInput.of(leaky()).withConfig(cfg.disabling(List.of("leak.private-key"))));
     assertEquals(List.of("leak.tmp-dir"), r.findings().stream().map(Finding::rule).toList());
     assertEquals(Severity.ERROR, r.findings().get(0).severity());
-    assertFalse(new Auditor().audit(AuditInput.of(leaky()).withConfig(config("disable: [leak, size]\n")))
-        .failsAt(Severity.INFO));
+    assertFalse(
+        new Auditor()
+            .audit(AuditInput.of(leaky()).withConfig(config("disable: [leak, size]\n")))
+            .failsAt(Severity.INFO));
   }
 
   @Test
   void audit_runsOnlyEnabledRules_minusDisabledOnes() throws Exception {
-    AuditConfig cfg = config("enable: [leak]\ndisable: [leak.junk]\n").enabling(List.of("size.efficiency"));
-    List<String> rules = new Auditor().audit(AuditInput.of(leaky()).withConfig(cfg)).findings().stream()
-        .map(Finding::rule).distinct().toList();
+    AuditConfig cfg =
+        config("enable: [leak]\ndisable: [leak.junk]\n").enabling(List.of("size.efficiency"));
+    List<String> rules =
+        new Auditor()
+            .audit(AuditInput.of(leaky()).withConfig(cfg)).findings().stream()
+                .map(Finding::rule)
+                .distinct()
+                .toList();
     assertEquals(List.of("leak.private-key", "leak.tmp-dir", "size.efficiency"), rules);
   }
 
   @Test
   void config_rejectsUnknownRuleIdsAndKeys_namingTheFile() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> config("disable: [leak.nope]\n"));
-    assertTrue(e.getMessage().contains("audit.yaml") && e.getMessage().contains("leak.nope"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> config("disable: [leak.nope]\n"));
+    assertTrue(
+        e.getMessage().contains("audit.yaml") && e.getMessage().contains("leak.nope"),
+        e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> config("disabled: [leak]\n"));
     assertTrue(e.getMessage().contains("unknown key 'disabled'"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> config("severity: {leak: fatal}\n"));
@@ -67,14 +87,24 @@ class AuditorTest {
 
   @Test
   void audit_fillsDockerfileLineFromLayerStep() {
-    Dockerfile df = Dockerfile.parse("Dockerfile", "FROM scratch\nCOPY id_rsa /root/id_rsa\nRUN rm /root/id_rsa\n");
-    AuditReport r = new Auditor().audit(AuditInput.of(leaky()).withDockerfile(df)
-        .withConfig(AuditConfig.DEFAULT.disabling(List.of("size", "dockerfile"))));
+    Dockerfile df =
+        Dockerfile.parse(
+            "Dockerfile", "FROM scratch\nCOPY id_rsa /root/id_rsa\nRUN rm /root/id_rsa\n");
+    AuditReport r =
+        new Auditor()
+            .audit(
+                AuditInput.of(leaky())
+                    .withDockerfile(df)
+                    .withConfig(AuditConfig.DEFAULT.disabling(List.of("size", "dockerfile"))));
     Finding key = r.findings().get(0);
     assertEquals("leak.private-key", key.rule());
     assertEquals(2, key.evidence().line());
-    Finding layer1 = new Auditor().audit(AuditInput.of(leaky()).withDockerfile(df)).findings().stream()
-        .filter(f -> f.rule().equals("size.layers") && f.evidence().layer() == 1).findFirst().orElseThrow();
+    Finding layer1 =
+        new Auditor()
+            .audit(AuditInput.of(leaky()).withDockerfile(df)).findings().stream()
+                .filter(f -> f.rule().equals("size.layers") && f.evidence().layer() == 1)
+                .findFirst()
+                .orElseThrow();
     assertEquals(3, layer1.evidence().line());
   }
 
@@ -99,8 +129,11 @@ class AuditorTest {
     ByteArrayOutputStream json = new ByteArrayOutputStream();
     AuditReport report = new Auditor().audit(AuditInput.of(leaky()));
     report.writeJson(json);
-    io.splitcheck.report.AuditResult read = io.splitcheck.json.Json.read(
-        new ByteArrayInputStream(json.toByteArray()), io.splitcheck.report.AuditResult.class, "audit.json");
+    io.splitcheck.report.AuditResult read =
+        io.splitcheck.json.Json.read(
+            new ByteArrayInputStream(json.toByteArray()),
+            io.splitcheck.report.AuditResult.class,
+            "audit.json");
     assertEquals(report.findings().size(), read.findings().size());
     io.splitcheck.audit.Finding first = read.findings().get(0);
     assertEquals("leak.private-key", first.rule());

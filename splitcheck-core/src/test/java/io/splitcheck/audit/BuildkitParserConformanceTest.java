@@ -13,16 +13,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * BuildKit's own parser tests, read from a BuildKit checkout named by SPLITCHECK_BUILDKIT_PARSER (its
- * {@code frontend/dockerfile/parser} directory; BuildKit's files are not copied into this repository):
- * every {@code testfiles/X/Dockerfile} must dump as {@code testfiles/X/result}, every
- * {@code testfiles-negative/X/Dockerfile} must be rejected, and {@code testfile-line} keeps BuildKit's
- * line ranges. Skipped when the variable is unset.
+ * BuildKit's own parser tests, read from a BuildKit checkout named by SPLITCHECK_BUILDKIT_PARSER
+ * (its {@code frontend/dockerfile/parser} directory; BuildKit's files are not copied into this
+ * repository): every {@code testfiles/X/Dockerfile} must dump as {@code testfiles/X/result}, every
+ * {@code testfiles-negative/X/Dockerfile} must be rejected, and {@code testfile-line} keeps
+ * BuildKit's line ranges. Skipped when the variable is unset.
  */
 class BuildkitParserConformanceTest {
   private static Path parserDir() {
     String dir = System.getenv("SPLITCHECK_BUILDKIT_PARSER");
-    assumeTrue(dir != null && !dir.isBlank(), "SPLITCHECK_BUILDKIT_PARSER names no BuildKit parser directory");
+    assumeTrue(
+        dir != null && !dir.isBlank(),
+        "SPLITCHECK_BUILDKIT_PARSER names no BuildKit parser directory");
     return Path.of(dir);
   }
 
@@ -52,8 +54,12 @@ class BuildkitParserConformanceTest {
         disagree.add(c.getFileName() + "\n--- want\n" + want + "--- got\n" + got);
       }
     }
-    System.out.println("BuildKit testfiles: " + cases.size() + " cases, " + (cases.size() - disagree.size())
-        + " agree");
+    System.out.println(
+        "BuildKit testfiles: "
+            + cases.size()
+            + " cases, "
+            + (cases.size() - disagree.size())
+            + " agree");
     assertEquals(List.of(), disagree);
   }
 
@@ -62,7 +68,8 @@ class BuildkitParserConformanceTest {
     List<Path> cases = cases(parserDir().resolve("testfiles-negative"));
     for (Path c : cases) {
       String text = read(c.resolve("Dockerfile"));
-      assertThrows(IllegalArgumentException.class, () -> Dockerfile.parse(c.toString(), text), c.toString());
+      assertThrows(
+          IllegalArgumentException.class, () -> Dockerfile.parse(c.toString(), text), c.toString());
     }
     System.out.println("BuildKit testfiles-negative: " + cases.size() + " cases, all rejected");
   }
@@ -70,7 +77,8 @@ class BuildkitParserConformanceTest {
   @Test
   void buildkitLineInfoFile_keepsBuildkitsLineRanges() throws Exception {
     Dockerfile df = Dockerfile.read(parserDir().resolve("testfile-line/Dockerfile"));
-    List<List<Integer>> ranges = df.instructions().stream().map(i -> List.of(i.line(), i.endLine())).toList();
+    List<List<Integer>> ranges =
+        df.instructions().stream().map(i -> List.of(i.line(), i.endLine())).toList();
     assertEquals(List.of(List.of(5, 5), List.of(11, 12), List.of(17, 31)), ranges);
   }
 }

@@ -33,21 +33,30 @@ class ContextRulesTest {
   private List<Finding> check(BuildContext ctx, ImageView img) throws Exception {
     AuditConfig cfg = new AuditConfig(List.of(), List.of(), null, 1024, 0, 0);
     Dockerfile df = Dockerfile.read(dir.resolve("Dockerfile"));
-    return new ContextRules().check(AuditInput.of(img).withDockerfile(df).withContext(ctx).withConfig(cfg));
+    return new ContextRules()
+        .check(AuditInput.of(img).withDockerfile(df).withContext(ctx).withConfig(cfg));
   }
 
   @Test
   void check_reportsOutsideSymlinkLargeFileAndCopyAllWithoutDockerignore() throws Exception {
     BuildContext ctx = BuildContext.scan(context(false), dir.resolve("Dockerfile"));
-    ImageView img = image().layer("COPY . /app").symlink("/app/conf/hosts", "../../etc/hosts").build();
+    ImageView img =
+        image().layer("COPY . /app").symlink("/app/conf/hosts", "../../etc/hosts").build();
     List<Finding> f = check(ctx, img);
     List<Finding> link = only(f, "context.symlink-outside");
     assertEquals(1, link.size(), f.toString());
     assertEquals("conf/hosts", link.get(0).evidence().path());
-    assertTrue(link.get(0).message().contains("in the image as /app/conf/hosts (symlink"), link.get(0).message());
-    assertEquals(List.of("dump.bin"), only(f, "context.large-file").stream().map(x -> x.evidence().path()).toList());
-    assertEquals(List.of(2), only(f, "context.copy-all-no-dockerignore").stream()
-        .map(x -> x.evidence().line()).toList());
+    assertTrue(
+        link.get(0).message().contains("in the image as /app/conf/hosts (symlink"),
+        link.get(0).message());
+    assertEquals(
+        List.of("dump.bin"),
+        only(f, "context.large-file").stream().map(x -> x.evidence().path()).toList());
+    assertEquals(
+        List.of(2),
+        only(f, "context.copy-all-no-dockerignore").stream()
+            .map(x -> x.evidence().line())
+            .toList());
   }
 
   @Test
@@ -60,8 +69,9 @@ class ContextRulesTest {
 
   @Test
   void dockerignore_matchesGlobsDoubleStarExceptionsAndDirectories() {
-    Dockerignore ig = new Dockerignore(List.of("**/*.log", "node_modules", "!node_modules/keep", "/build/",
-        "secret?.txt"));
+    Dockerignore ig =
+        new Dockerignore(
+            List.of("**/*.log", "node_modules", "!node_modules/keep", "/build/", "secret?.txt"));
     assertTrue(ig.excluded("a/b/c.log"));
     assertTrue(ig.excluded("x.log"));
     assertTrue(ig.excluded("node_modules/jest/index.js"));

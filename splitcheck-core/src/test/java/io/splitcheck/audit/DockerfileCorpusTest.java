@@ -14,23 +14,40 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The parser corpus: fixtures/audit/parser-corpus/CASE/Dockerfile and CASE/expected, the parse BuildKit's
- * parser (frontend/dockerfile/parser at dockerfile/1.26.0-labs-57, v0.32.2) gives for it: the escape, each
- * instruction as {@code L<start>-<end> <AST dump>} with its heredocs (name, fd, expand, chomp, body as the
- * build sees it), or {@code error: <BuildKit's reason> @<line>}.
+ * The parser corpus: fixtures/audit/parser-corpus/CASE/Dockerfile and CASE/expected, the parse
+ * BuildKit's parser (frontend/dockerfile/parser at dockerfile/1.26.0-labs-57, v0.32.2) gives for
+ * it: the escape, each instruction as {@code L<start>-<end> <AST dump>} with its heredocs (name,
+ * fd, expand, chomp, body as the build sees it), or {@code error: <BuildKit's reason> @<line>}.
  */
 class DockerfileCorpusTest {
   private static final Path CORPUS = Path.of("src/test/resources/fixtures/audit/parser-corpus");
   private static final Pattern ERROR = Pattern.compile("error: (.*) @(\\d+)\n");
 
   static String render(Dockerfile df) {
-    StringBuilder out = new StringBuilder("escape ").append(GoQuote.quote(String.valueOf(df.escape()))).append('\n');
+    StringBuilder out =
+        new StringBuilder("escape ")
+            .append(GoQuote.quote(String.valueOf(df.escape())))
+            .append('\n');
     for (Instruction i : df.instructions()) {
-      out.append('L').append(i.line()).append('-').append(i.endLine()).append(' ').append(i.dump()).append('\n');
+      out.append('L')
+          .append(i.line())
+          .append('-')
+          .append(i.endLine())
+          .append(' ')
+          .append(i.dump())
+          .append('\n');
       for (Instruction.Heredoc h : i.heredocs()) {
-        out.append("  heredoc ").append(GoQuote.quote(h.name())).append(" fd=").append(h.fileDescriptor())
-            .append(" expand=").append(h.expand()).append(" chomp=").append(h.stripTabs()).append(' ')
-            .append(GoQuote.quote(h.body())).append('\n');
+        out.append("  heredoc ")
+            .append(GoQuote.quote(h.name()))
+            .append(" fd=")
+            .append(h.fileDescriptor())
+            .append(" expand=")
+            .append(h.expand())
+            .append(" chomp=")
+            .append(h.stripTabs())
+            .append(' ')
+            .append(GoQuote.quote(h.body()))
+            .append('\n');
       }
     }
     return out.toString();
@@ -48,13 +65,17 @@ class DockerfileCorpusTest {
       if (!err.matches()) {
         return "want\n" + want + "got " + e.getMessage();
       }
-      // BuildKit places directive errors on the line before (it counts lines read so far) and an empty
+      // BuildKit places directive errors on the line before (it counts lines read so far) and an
+      // empty
       // file on line 0; splitcheck names the line itself.
       int line = Integer.parseInt(err.group(2));
-      boolean directive = err.group(1).contains("directive") || err.group(1).startsWith("invalid escape token");
+      boolean directive =
+          err.group(1).contains("directive") || err.group(1).startsWith("invalid escape token");
       String where = "'Dockerfile' line " + Math.max(1, directive ? line + 1 : line) + ": ";
       String msg = e.getMessage();
-      return msg.contains(where) && msg.endsWith(err.group(1)) ? null : "want " + want + "got " + msg;
+      return msg.contains(where) && msg.endsWith(err.group(1))
+          ? null
+          : "want " + want + "got " + msg;
     }
   }
 
@@ -70,7 +91,8 @@ class DockerfileCorpusTest {
         disagree.add(c.getFileName() + ":\n" + diff);
       }
     }
-    System.out.println(what + ": " + cases.size() + " cases, " + (cases.size() - disagree.size()) + " agree");
+    System.out.println(
+        what + ": " + cases.size() + " cases, " + (cases.size() - disagree.size()) + " agree");
     return disagree;
   }
 
@@ -81,13 +103,14 @@ class DockerfileCorpusTest {
 
   /**
    * More cases in the same layout, made outside the repository (for instance every Dockerfile of a
-   * BuildKit checkout with the expected parse from BuildKit's parser): SPLITCHECK_DOCKERFILE_CORPUS names
-   * the directory; skipped when unset.
+   * BuildKit checkout with the expected parse from BuildKit's parser): SPLITCHECK_DOCKERFILE_CORPUS
+   * names the directory; skipped when unset.
    */
   @Test
   void externalCorpus_parsesAsBuildkitParsesIt() throws Exception {
     String dir = System.getenv("SPLITCHECK_DOCKERFILE_CORPUS");
-    Assumptions.assumeTrue(dir != null && !dir.isBlank(), "SPLITCHECK_DOCKERFILE_CORPUS is not set");
+    Assumptions.assumeTrue(
+        dir != null && !dir.isBlank(), "SPLITCHECK_DOCKERFILE_CORPUS is not set");
     assertEquals(List.of(), disagreements(Path.of(dir), "external Dockerfile corpus " + dir));
   }
 }

@@ -65,7 +65,8 @@ class DockerfileParserTest {
   @Test
   void parse_readsRunMountFlags() throws Exception {
     Instruction run = fixture("multistage.Dockerfile").stages().get(0).body().get(2);
-    assertEquals(List.of("type=secret,id=npmrc,target=/root/.npmrc", "type=cache,target=/var/cache/apt"),
+    assertEquals(
+        List.of("type=secret,id=npmrc,target=/root/.npmrc", "type=cache,target=/var/cache/apt"),
         run.flags("mount"));
     assertEquals("./build.sh", run.arguments().strip());
   }
@@ -74,13 +75,16 @@ class DockerfileParserTest {
   void keyValues_readsQuotedEnvAndLegacyForm() throws Exception {
     Instruction env = fixture("multistage.Dockerfile").stages().get(1).body().get(1);
     assertEquals(Map.of("PATH", "/usr/bin", "APP_TOKEN", "s3cr et"), env.keyValues());
-    Instruction legacy = Dockerfile.parse("x", "FROM a\nENV GREETING hello world").instructions().get(1);
+    Instruction legacy =
+        Dockerfile.parse("x", "FROM a\nENV GREETING hello world").instructions().get(1);
     assertEquals(Map.of("GREETING", "hello world"), legacy.keyValues());
   }
 
   @Test
   void parse_defaultEscapeIsBackslash_andRunHeredocBodies() {
-    Dockerfile df = Dockerfile.parse("x", "FROM a\nRUN <<EOF bash\nset -e\necho \\\nhi\nEOF\nRUN echo \\\n  done");
+    Dockerfile df =
+        Dockerfile.parse(
+            "x", "FROM a\nRUN <<EOF bash\nset -e\necho \\\nhi\nEOF\nRUN echo \\\n  done");
     assertEquals('\\', df.escape());
     assertEquals("set -e\necho \\\nhi\n", df.instructions().get(1).heredocs().get(0).body());
     assertEquals("echo   done", df.instructions().get(2).arguments());
@@ -89,26 +93,39 @@ class DockerfileParserTest {
 
   @Test
   void parse_rejectsUnclosedHeredoc_andBadEscape_namingTheLine() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Dockerfile.parse("Df", "FROM a\nRUN <<EOF\necho"));
-    assertTrue(e.getMessage().startsWith("Error parsing Dockerfile 'Df' line 2: heredoc <<EOF"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> Dockerfile.parse("Df", "# escape=x\nFROM a"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Dockerfile.parse("Df", "FROM a\nRUN <<EOF\necho"));
+    assertTrue(
+        e.getMessage().startsWith("Error parsing Dockerfile 'Df' line 2: heredoc <<EOF"),
+        e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Dockerfile.parse("Df", "# escape=x\nFROM a"));
     assertTrue(e.getMessage().contains("line 1"), e.getMessage());
   }
 
   @Test
   void parse_ignoresHeredocMarkersInQuotesAndHereStrings_keepingTheNextInstruction() {
-    Dockerfile df = Dockerfile.parse("x", "FROM a\nRUN echo \"<<EOF\" > /x\nRUN cat <<<\"hi\"\nRUN echo next\n");
-    assertEquals(List.of("FROM", "RUN", "RUN", "RUN"), df.instructions().stream().map(Instruction::keyword).toList());
+    Dockerfile df =
+        Dockerfile.parse(
+            "x", "FROM a\nRUN echo \"<<EOF\" > /x\nRUN cat <<<\"hi\"\nRUN echo next\n");
+    assertEquals(
+        List.of("FROM", "RUN", "RUN", "RUN"),
+        df.instructions().stream().map(Instruction::keyword).toList());
     assertTrue(df.instructions().stream().allMatch(i -> i.heredocs().isEmpty()));
     assertEquals("echo next", df.instructions().get(3).arguments());
   }
 
   @Test
   void parse_readsSpacedAndOnbuildHeredocs_withTheirExpansionAndFileDescriptor() {
-    Dockerfile df = Dockerfile.parse("x", "FROM a\nRUN << EOF\necho $A\nEOF\nONBUILD RUN 3<<'END'\nx\nEND\nRUN ok\n");
+    Dockerfile df =
+        Dockerfile.parse(
+            "x", "FROM a\nRUN << EOF\necho $A\nEOF\nONBUILD RUN 3<<'END'\nx\nEND\nRUN ok\n");
     Instruction spaced = df.instructions().get(1);
-    assertEquals(new Instruction.Heredoc("EOF", false, "echo $A\n", true, 0), spaced.heredocs().get(0));
+    assertEquals(
+        new Instruction.Heredoc("EOF", false, "echo $A\n", true, 0), spaced.heredocs().get(0));
     Instruction onbuild = df.instructions().get(2);
     assertEquals("RUN", onbuild.trigger().keyword());
     assertEquals(new Instruction.Heredoc("END", false, "x\n", false, 3), onbuild.heredocs().get(0));
@@ -118,7 +135,8 @@ class DockerfileParserTest {
 
   @Test
   void parse_dropsByteOrderMark_andRecordsDirectives() {
-    Dockerfile df = Dockerfile.parse("x", "\uFEFF# syntax=docker/dockerfile:1\n# check=skip=all\nFROM a\n");
+    Dockerfile df =
+        Dockerfile.parse("x", "\uFEFF# syntax=docker/dockerfile:1\n# check=skip=all\nFROM a\n");
     assertEquals(1, df.stages().size());
     assertEquals(Map.of("syntax", "docker/dockerfile:1", "check", "skip=all"), df.directives());
   }
@@ -127,9 +145,13 @@ class DockerfileParserTest {
   void parse_endsDirectivesAtUnknownOne_andRejectsRepeatedEscape() {
     assertEquals('\\', Dockerfile.parse("x", "# foo=bar\n# escape=`\nFROM a\n").escape());
     assertEquals('\\', Dockerfile.parse("x", "# escape=\nFROM a\n").escape());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Dockerfile.parse("Df", "# escape=`\n# escape=`\nFROM a\n"));
-    assertEquals("Error parsing Dockerfile 'Df' line 2: only one escape parser directive can be used", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Dockerfile.parse("Df", "# escape=`\n# escape=`\nFROM a\n"));
+    assertEquals(
+        "Error parsing Dockerfile 'Df' line 2: only one escape parser directive can be used",
+        e.getMessage());
   }
 
   @Test
@@ -141,15 +163,20 @@ class DockerfileParserTest {
 
   @Test
   void keyValues_removesEscapesAndQuotesAsTheBuildDoes() {
-    Instruction env = Dockerfile.parse("x", "FROM a\nENV A=hello\\ world B='$x y' C=\"q\\\"r\"\n").instructions().get(1);
+    Instruction env =
+        Dockerfile.parse("x", "FROM a\nENV A=hello\\ world B='$x y' C=\"q\\\"r\"\n")
+            .instructions()
+            .get(1);
     assertEquals(Map.of("A", "hello world", "B", "$x y", "C", "q\"r"), env.keyValues());
-    Instruction label = Dockerfile.parse("x", "FROM a\nLABEL \"org.x\"=\"a b\"\n").instructions().get(1);
+    Instruction label =
+        Dockerfile.parse("x", "FROM a\nLABEL \"org.x\"=\"a b\"\n").instructions().get(1);
     assertEquals(Map.of("org.x", "a b"), label.keyValues());
   }
 
   @Test
   void flags_keepQuotedSpaces_andBareDoubleDashIsNoFlag() {
-    Dockerfile df = Dockerfile.parse("x", "FROM a\nRUN --mount=type=secret,id=\"my id\" cat\nCOPY -- a /b\n");
+    Dockerfile df =
+        Dockerfile.parse("x", "FROM a\nRUN --mount=type=secret,id=\"my id\" cat\nCOPY -- a /b\n");
     assertEquals(List.of("type=secret,id=my id"), df.instructions().get(1).flags("mount"));
     assertEquals("cat", df.instructions().get(1).arguments());
     assertEquals(List.of(), df.instructions().get(2).flags());
@@ -159,21 +186,31 @@ class DockerfileParserTest {
   @Test
   void parse_rejectsWhatBuildkitRejects_withItsReason() {
     assertEquals("Error parsing Dockerfile 'Df' line 1: file with no instructions", reject(""));
-    assertEquals("Error parsing Dockerfile 'Df' line 2: file with no instructions", reject("# only\n# comments\n"));
-    assertEquals("Error parsing Dockerfile 'Df' line 2: ENV must have two arguments", reject("FROM a\nENV PATH\n"));
-    assertEquals("Error parsing Dockerfile 'Df' line 2: when using JSON array syntax, arrays must be comprised of "
-        + "strings only", reject("FROM a\nCMD [\"a\", [\"b\"]]\n"));
-    assertEquals("Error parsing Dockerfile 'Df' line 2: unknown instruction: ECHO", reject("FROM a\necho hi\n"));
+    assertEquals(
+        "Error parsing Dockerfile 'Df' line 2: file with no instructions",
+        reject("# only\n# comments\n"));
+    assertEquals(
+        "Error parsing Dockerfile 'Df' line 2: ENV must have two arguments",
+        reject("FROM a\nENV PATH\n"));
+    assertEquals(
+        "Error parsing Dockerfile 'Df' line 2: when using JSON array syntax, arrays must be comprised of "
+            + "strings only",
+        reject("FROM a\nCMD [\"a\", [\"b\"]]\n"));
+    assertEquals(
+        "Error parsing Dockerfile 'Df' line 2: unknown instruction: ECHO",
+        reject("FROM a\necho hi\n"));
   }
 
   @Test
   void parse_treatsUnterminatedJsonAsShellForm_asBuildkitDoes() {
-    Instruction cmd = Dockerfile.parse("x", "FROM a\nCMD [\"echo\", \"hi\"\n").instructions().get(1);
+    Instruction cmd =
+        Dockerfile.parse("x", "FROM a\nCMD [\"echo\", \"hi\"\n").instructions().get(1);
     assertNull(cmd.execForm());
     assertEquals(List.of("[\"echo\", \"hi\""), cmd.values());
   }
 
   private static String reject(String text) {
-    return assertThrows(IllegalArgumentException.class, () -> Dockerfile.parse("Df", text)).getMessage();
+    return assertThrows(IllegalArgumentException.class, () -> Dockerfile.parse("Df", text))
+        .getMessage();
   }
 }

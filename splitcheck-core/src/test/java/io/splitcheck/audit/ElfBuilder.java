@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes minimal ELF files for tests (any class and byte order): one PT_LOAD covering the whole file,
- * optional PT_INTERP and PT_DYNAMIC with NEEDED/RPATH/RUNPATH/SONAME/FLAGS_1. Independent of the reader.
+ * Writes minimal ELF files for tests (any class and byte order): one PT_LOAD covering the whole
+ * file, optional PT_INTERP and PT_DYNAMIC with NEEDED/RPATH/RUNPATH/SONAME/FLAGS_1. Independent of
+ * the reader.
  */
 final class ElfBuilder {
   private static final long BASE = 0x10000;
@@ -28,18 +29,56 @@ final class ElfBuilder {
     return new ElfBuilder();
   }
 
-  ElfBuilder bits32() { is64 = false; machine = 3; return this; }
-  ElfBuilder bigEndian(int machine) { big = true; this.machine = machine; return this; }
-  ElfBuilder type(int t) { type = t; return this; }
-  ElfBuilder interp(String i) { interp = i; return this; }
-  ElfBuilder needed(String... n) { needed.addAll(List.of(n)); return this; }
-  ElfBuilder rpath(String r) { rpath = r; return this; }
-  ElfBuilder runpath(String r) { runpath = r; return this; }
-  ElfBuilder soname(String s) { soname = s; return this; }
-  ElfBuilder pie() { flags1 |= ElfInfo.DF_1_PIE; return this; }
+  ElfBuilder bits32() {
+    is64 = false;
+    machine = 3;
+    return this;
+  }
+
+  ElfBuilder bigEndian(int machine) {
+    big = true;
+    this.machine = machine;
+    return this;
+  }
+
+  ElfBuilder type(int t) {
+    type = t;
+    return this;
+  }
+
+  ElfBuilder interp(String i) {
+    interp = i;
+    return this;
+  }
+
+  ElfBuilder needed(String... n) {
+    needed.addAll(List.of(n));
+    return this;
+  }
+
+  ElfBuilder rpath(String r) {
+    rpath = r;
+    return this;
+  }
+
+  ElfBuilder runpath(String r) {
+    runpath = r;
+    return this;
+  }
+
+  ElfBuilder soname(String s) {
+    soname = s;
+    return this;
+  }
+
+  ElfBuilder pie() {
+    flags1 |= ElfInfo.DF_1_PIE;
+    return this;
+  }
 
   byte[] build() {
-    boolean dynamic = !needed.isEmpty() || rpath != null || runpath != null || soname != null || flags1 != 0;
+    boolean dynamic =
+        !needed.isEmpty() || rpath != null || runpath != null || soname != null || flags1 != 0;
     int ehsize = is64 ? 64 : 52;
     int phent = is64 ? 56 : 32;
     int phnum = 1 + (interp != null ? 1 : 0) + (dynamic ? 1 : 0);
@@ -53,7 +92,8 @@ final class ElfBuilder {
     if (rpath != null) dyn.add(new long[] {15, addString(strtab, rpath)});
     if (runpath != null) dyn.add(new long[] {29, addString(strtab, runpath)});
     if (flags1 != 0) dyn.add(new long[] {0x6ffffffbL, flags1});
-    byte[] interpBytes = interp == null ? new byte[0] : (interp + "\0").getBytes(StandardCharsets.UTF_8);
+    byte[] interpBytes =
+        interp == null ? new byte[0] : (interp + "\0").getBytes(StandardCharsets.UTF_8);
     long interpOff = ehsize + (long) phent * phnum;
     long strOff = interpOff + interpBytes.length;
     long dynOff = align(strOff + strtab.size(), 8);
@@ -62,7 +102,9 @@ final class ElfBuilder {
     dyn.add(new long[] {0, 0});
     int dynEnt = is64 ? 16 : 8;
     long total = dynamic ? dynOff + (long) dyn.size() * dynEnt : dynOff;
-    ByteBuffer out = ByteBuffer.allocate((int) total).order(big ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer out =
+        ByteBuffer.allocate((int) total)
+            .order(big ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
     out.put(new byte[] {0x7f, 'E', 'L', 'F', (byte) (is64 ? 2 : 1), (byte) (big ? 2 : 1), 1});
     out.position(16);
     out.putShort((short) type).putShort((short) machine).putInt(1);
@@ -87,16 +129,29 @@ final class ElfBuilder {
 
   private void phdr(ByteBuffer out, int ptype, long off, long size) {
     if (is64) {
-      out.putInt(ptype).putInt(4).putLong(off).putLong(BASE + off).putLong(BASE + off)
-          .putLong(size).putLong(size).putLong(off == 0 ? 0x1000 : 1);
+      out.putInt(ptype)
+          .putInt(4)
+          .putLong(off)
+          .putLong(BASE + off)
+          .putLong(BASE + off)
+          .putLong(size)
+          .putLong(size)
+          .putLong(off == 0 ? 0x1000 : 1);
     } else {
-      out.putInt(ptype).putInt((int) off).putInt((int) (BASE + off)).putInt((int) (BASE + off))
-          .putInt((int) size).putInt((int) size).putInt(4).putInt(off == 0 ? 0x1000 : 1);
+      out.putInt(ptype)
+          .putInt((int) off)
+          .putInt((int) (BASE + off))
+          .putInt((int) (BASE + off))
+          .putInt((int) size)
+          .putInt((int) size)
+          .putInt(4)
+          .putInt(off == 0 ? 0x1000 : 1);
     }
   }
 
   private void word(ByteBuffer out, long v) {
-    if (is64) out.putLong(v); else out.putInt((int) v);
+    if (is64) out.putLong(v);
+    else out.putInt((int) v);
   }
 
   private static long addString(ByteArrayOutputStream strtab, String s) {

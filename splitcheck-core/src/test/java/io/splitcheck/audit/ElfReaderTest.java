@@ -37,8 +37,14 @@ class ElfReaderTest {
 
   @Test
   void read_matchesReadelf_forGccDynamicPieWithRunpath() throws Exception {
-    Path bin = Toolchain.compile(dir, "dyn", Toolchain.HELLO, "gcc", "-Wl,-rpath,$ORIGIN/../lib",
-        "-Wl,--enable-new-dtags");
+    Path bin =
+        Toolchain.compile(
+            dir,
+            "dyn",
+            Toolchain.HELLO,
+            "gcc",
+            "-Wl,-rpath,$ORIGIN/../lib",
+            "-Wl,--enable-new-dtags");
     ElfInfo info = assertMatchesReadelf(bin);
     assertEquals(Linkage.DYNAMIC, info.linkage());
     assertTrue(info.needed().contains("libc.so.6"), info.needed().toString());
@@ -47,8 +53,14 @@ class ElfReaderTest {
 
   @Test
   void read_matchesReadelf_forOldStyleRpath() throws Exception {
-    Path bin = Toolchain.compile(dir, "rpath", Toolchain.HELLO, "gcc", "-Wl,-rpath,/opt/a:/opt/b",
-        "-Wl,--disable-new-dtags");
+    Path bin =
+        Toolchain.compile(
+            dir,
+            "rpath",
+            Toolchain.HELLO,
+            "gcc",
+            "-Wl,-rpath,/opt/a:/opt/b",
+            "-Wl,--disable-new-dtags");
     ElfInfo info = assertMatchesReadelf(bin);
     assertEquals(List.of("/opt/a", "/opt/b"), info.rpath());
   }
@@ -64,8 +76,15 @@ class ElfReaderTest {
 
   @Test
   void read_matchesReadelf_forSharedLibraryWithSoname() throws Exception {
-    Path lib = Toolchain.compile(dir, "libx.so", "int x(void){return 1;}\n", "gcc", "-shared", "-fPIC",
-        "-Wl,-soname,libx.so.1");
+    Path lib =
+        Toolchain.compile(
+            dir,
+            "libx.so",
+            "int x(void){return 1;}\n",
+            "gcc",
+            "-shared",
+            "-fPIC",
+            "-Wl,-soname,libx.so.1");
     ElfInfo info = assertMatchesReadelf(lib);
     assertEquals("libx.so.1", info.soname());
     assertEquals(Linkage.SHARED_LIBRARY, info.linkage());
@@ -73,14 +92,35 @@ class ElfReaderTest {
 
   @Test
   void read_matchesReadelf_for32BitFiles() throws Exception {
-    Path lib = Toolchain.compile(dir, "lib32.so", Toolchain.BARE, "gcc", "-m32", "-nostdlib", "-shared",
-        "-fPIC", "-Wl,-soname,lib32.so.1", "-Wl,-rpath,$ORIGIN");
+    Path lib =
+        Toolchain.compile(
+            dir,
+            "lib32.so",
+            Toolchain.BARE,
+            "gcc",
+            "-m32",
+            "-nostdlib",
+            "-shared",
+            "-fPIC",
+            "-Wl,-soname,lib32.so.1",
+            "-Wl,-rpath,$ORIGIN");
     ElfInfo libInfo = assertMatchesReadelf(lib);
     assertEquals(32, libInfo.bits());
     Path st = Toolchain.compile(dir, "st32", Toolchain.BARE, "gcc", "-m32", "-nostdlib", "-static");
     assertEquals(Linkage.STATIC, assertMatchesReadelf(st).linkage());
-    Path pie = Toolchain.compile(dir, "pie32", Toolchain.BARE, "gcc", "-m32", "-nostdlib", "-fPIE", "-pie",
-        "-Wl,--dynamic-linker=/lib/ld-linux.so.2", "-Wl,--no-as-needed", lib.toString());
+    Path pie =
+        Toolchain.compile(
+            dir,
+            "pie32",
+            Toolchain.BARE,
+            "gcc",
+            "-m32",
+            "-nostdlib",
+            "-fPIE",
+            "-pie",
+            "-Wl,--dynamic-linker=/lib/ld-linux.so.2",
+            "-Wl,--no-as-needed",
+            lib.toString());
     ElfInfo pieInfo = assertMatchesReadelf(pie);
     assertEquals(Linkage.DYNAMIC, pieInfo.linkage());
     assertEquals(List.of("lib32.so.1"), pieInfo.needed());
@@ -88,7 +128,9 @@ class ElfReaderTest {
 
   @Test
   void read_matchesReadelf_for32BitLibcPrograms_whenMultilibIsInstalled() throws Exception {
-    Path bin = Toolchain.compile(dir, "hello32", Toolchain.HELLO, "gcc", "-m32"); // skipped without gcc-multilib
+    Path bin =
+        Toolchain.compile(
+            dir, "hello32", Toolchain.HELLO, "gcc", "-m32"); // skipped without gcc-multilib
     ElfInfo info = assertMatchesReadelf(bin);
     assertEquals(32, info.bits());
     assertEquals(Linkage.DYNAMIC, info.linkage());
@@ -96,13 +138,27 @@ class ElfReaderTest {
 
   @Test
   void read_matchesReadelf_forBigEndianElf32AndElf64() throws Exception {
-    byte[] be64 = ElfBuilder.elf().bigEndian(43).type(ElfInfo.ET_DYN).interp("/lib/ld-linux.so.2")
-        .needed("libc.so.6", "libm.so.6").runpath("$ORIGIN/lib:/opt/lib").pie().build();
+    byte[] be64 =
+        ElfBuilder.elf()
+            .bigEndian(43)
+            .type(ElfInfo.ET_DYN)
+            .interp("/lib/ld-linux.so.2")
+            .needed("libc.so.6", "libm.so.6")
+            .runpath("$ORIGIN/lib:/opt/lib")
+            .pie()
+            .build();
     ElfInfo i64 = assertMatchesReadelf(write("be64", be64));
     assertTrue(i64.bigEndian());
     assertEquals(List.of("$ORIGIN/lib", "/opt/lib"), i64.runpath());
-    byte[] be32 = ElfBuilder.elf().bits32().bigEndian(8).type(ElfInfo.ET_DYN).soname("libq.so.2")
-        .rpath("/usr/q").needed("libc.so.6").build();
+    byte[] be32 =
+        ElfBuilder.elf()
+            .bits32()
+            .bigEndian(8)
+            .type(ElfInfo.ET_DYN)
+            .soname("libq.so.2")
+            .rpath("/usr/q")
+            .needed("libc.so.6")
+            .build();
     ElfInfo i32 = assertMatchesReadelf(write("be32", be32));
     assertEquals(32, i32.bits());
     assertEquals(Linkage.SHARED_LIBRARY, i32.linkage());
@@ -115,17 +171,31 @@ class ElfReaderTest {
     ElfInfo whole = assertMatchesReadelf(bin);
     long[] dyn = ElfReader.dynamicSegment("dynwin", all.length, all);
     int keep = (int) Math.min(dyn[0], 8192); // the dynamic segment lies beyond what is kept
-    FileFacts f = new ImageContentCollector(keep).facts("/dynwin", all.length, Arrays.copyOf(all, 16),
-        new java.io.ByteArrayInputStream(Arrays.copyOfRange(all, 16, all.length)));
+    FileFacts f =
+        new ImageContentCollector(keep)
+            .facts(
+                "/dynwin",
+                all.length,
+                Arrays.copyOf(all, 16),
+                new java.io.ByteArrayInputStream(Arrays.copyOfRange(all, 16, all.length)));
     assertEquals(whole, f.elf().info(), String.valueOf(f.elf().error()));
   }
 
   @Test
   void linkage_treatsRunnableLibraryWithSonameAsLibrary() {
-    ElfInfo libc = ElfReader.read("libc.so.6", ElfBuilder.elf().type(ElfInfo.ET_DYN).interp("/lib64/ld.so")
-        .soname("libc.so.6").needed("ld-linux-x86-64.so.2").build());
+    ElfInfo libc =
+        ElfReader.read(
+            "libc.so.6",
+            ElfBuilder.elf()
+                .type(ElfInfo.ET_DYN)
+                .interp("/lib64/ld.so")
+                .soname("libc.so.6")
+                .needed("ld-linux-x86-64.so.2")
+                .build());
     assertEquals(Linkage.SHARED_LIBRARY, libc.linkage());
-    ElfInfo pie = ElfReader.read("app", ElfBuilder.elf().type(ElfInfo.ET_DYN).interp("/lib64/ld.so").pie().build());
+    ElfInfo pie =
+        ElfReader.read(
+            "app", ElfBuilder.elf().type(ElfInfo.ET_DYN).interp("/lib64/ld.so").pie().build());
     assertEquals(Linkage.DYNAMIC, pie.linkage());
   }
 
@@ -138,7 +208,8 @@ class ElfReaderTest {
 
   @Test
   void tryRead_returnsError_forEveryTruncation() {
-    byte[] full = ElfBuilder.elf().interp("/lib64/ld-linux-x86-64.so.2").needed("libc.so.6").build();
+    byte[] full =
+        ElfBuilder.elf().interp("/lib64/ld-linux-x86-64.so.2").needed("libc.so.6").build();
     int errors = 0;
     for (int len = 0; len < full.length; len++) {
       ElfParse p = ElfReader.tryRead("cut", Arrays.copyOf(full, len));
@@ -153,7 +224,8 @@ class ElfReaderTest {
 
   @Test
   void tryRead_neverThrows_onCorruptBytes() {
-    byte[] full = ElfBuilder.elf().interp("/lib/ld.so").needed("liba.so", "libb.so").runpath("/x").build();
+    byte[] full =
+        ElfBuilder.elf().interp("/lib/ld.so").needed("liba.so", "libb.so").runpath("/x").build();
     java.util.Random random = new java.util.Random(42);
     for (int i = 0; i < 5000; i++) {
       byte[] b = full.clone();
@@ -167,9 +239,13 @@ class ElfReaderTest {
 
   @Test
   void read_rejectsNonElfAndBadClass_withNamedError() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ElfReader.read("/bin/sh", "#!/bin/sh\n".getBytes()));
-    assertTrue(e.getMessage().contains("'/bin/sh'") && e.getMessage().contains("ELF magic"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ElfReader.read("/bin/sh", "#!/bin/sh\n".getBytes()));
+    assertTrue(
+        e.getMessage().contains("'/bin/sh'") && e.getMessage().contains("ELF magic"),
+        e.getMessage());
     byte[] bad = ElfBuilder.elf().build();
     bad[4] = 9;
     assertFalse(ElfReader.tryRead("c", bad).ok());
@@ -182,18 +258,22 @@ class ElfReaderTest {
     return p;
   }
 
-  /** Reads the file with ElfReader and with readelf and asserts both agree on what the loader uses. */
+  /**
+   * Reads the file with ElfReader and with readelf and asserts both agree on what the loader uses.
+   */
   private static ElfInfo assertMatchesReadelf(Path file) throws Exception {
     String re = Toolchain.readelf(file);
     ElfInfo info = ElfReader.read(file.toString(), Files.readAllBytes(file));
-    assertEquals(re.contains("Class:                             ELF64") ? 64 : 32, info.bits(), re);
+    assertEquals(
+        re.contains("Class:                             ELF64") ? 64 : 32, info.bits(), re);
     assertEquals(re.contains("big endian"), info.bigEndian());
     assertEquals(one(re, "Requesting program interpreter: ([^\\]]+)\\]"), info.interpreter());
     assertEquals(all(re, "(?m)^\\s+LOAD\\s").size(), info.loadSegments());
     assertEquals(re.contains("Dynamic section at offset"), info.hasDynamic());
     assertEquals(all(re, "\\(NEEDED\\)\\s+Shared library: \\[([^\\]]+)\\]"), info.needed());
     assertEquals(one(re, "\\(SONAME\\)\\s+Library soname: \\[([^\\]]+)\\]"), info.soname());
-    assertEquals(split(one(re, "\\(RUNPATH\\)\\s+Library runpath: \\[([^\\]]+)\\]")), info.runpath());
+    assertEquals(
+        split(one(re, "\\(RUNPATH\\)\\s+Library runpath: \\[([^\\]]+)\\]")), info.runpath());
     assertEquals(split(one(re, "\\(RPATH\\)\\s+Library rpath: \\[([^\\]]+)\\]")), info.rpath());
     String flags = one(re, "\\(FLAGS_1\\)\\s+Flags: (.*)");
     assertEquals(flags != null && flags.contains("PIE"), (info.flags1() & ElfInfo.DF_1_PIE) != 0);
@@ -225,12 +305,15 @@ class ElfReaderTest {
     assertEquals(Linkage.STATIC, nul.linkage());
     byte[] dyn = Files.readAllBytes(Toolchain.compile(dir, "interp0", Toolchain.HELLO, "gcc"));
     long h = programHeader(dyn, ElfReader.PT_INTERP);
-    java.nio.ByteBuffer.wrap(dyn).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong((int) h + 32, 0); // p_filesz 0
+    java.nio.ByteBuffer.wrap(dyn)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        .putLong((int) h + 32, 0); // p_filesz 0
     assertNull(ElfReader.read("interp0", dyn).interpreter());
   }
 
   @Test
-  void read_failsInsteadOfReturningWrongNames_whenDtStrtabDisagreesWithTheSectionHeaders() throws Exception {
+  void read_failsInsteadOfReturningWrongNames_whenDtStrtabDisagreesWithTheSectionHeaders()
+      throws Exception {
     byte[] elf = Files.readAllBytes(Toolchain.compile(dir, "strtab", Toolchain.HELLO, "gcc"));
     java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(elf).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     long dyn = b.getLong((int) programHeader(elf, ElfReader.PT_DYNAMIC) + 8);
@@ -241,14 +324,17 @@ class ElfReaderTest {
     }
     ElfParse parse = ElfReader.tryRead("strtab", elf);
     assertFalse(parse.ok());
-    assertTrue(parse.error().contains("DT_STRTAB at file offset") && parse.error().endsWith("corrupt"), parse.error());
+    assertTrue(
+        parse.error().contains("DT_STRTAB at file offset") && parse.error().endsWith("corrupt"),
+        parse.error());
   }
 
   @Test
   void read_failsForADebugInfoFile_whoseDynamicSectionIsNobits() throws Exception {
     Path bin = Toolchain.compile(dir, "dbg", Toolchain.HELLO, "gcc", "-g");
     Path debug = dir.resolve("dbg.debug");
-    Toolchain.Result r = Toolchain.run(List.of("objcopy", "--only-keep-debug", bin.toString(), debug.toString()));
+    Toolchain.Result r =
+        Toolchain.run(List.of("objcopy", "--only-keep-debug", bin.toString(), debug.toString()));
     org.junit.jupiter.api.Assumptions.assumeTrue(r.exit() == 0, r.output());
     ElfParse parse = ElfReader.tryRead("dbg.debug", Files.readAllBytes(debug));
     assertFalse(parse.ok());

@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Builds an {@link ImageView} from layers of entries, running file bytes through the real collector. */
+/**
+ * Builds an {@link ImageView} from layers of entries, running file bytes through the real
+ * collector.
+ */
 final class ImageFixture {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final List<LayerSummary> layers = new ArrayList<>();
@@ -121,7 +124,8 @@ final class ImageFixture {
     if (key == null) {
       throw new IllegalStateException("call layer(..) first");
     }
-    return new FileEntry(current.size(), path, type, size, null, 0755, 0, 0, Instant.EPOCH, link, Map.of());
+    return new FileEntry(
+        current.size(), path, type, size, null, 0755, 0, 0, Instant.EPOCH, link, Map.of());
   }
 
   /** Findings of one rule id. */

@@ -12,8 +12,15 @@ class SizeRulesTest {
   private static final long MIB = 1 << 20;
 
   private static ImageView image3() {
-    return image().layer("ADD big /big").file("/big", 2 * MIB).file("/gone", MIB).file("/keep", 10)
-        .layer("RUN make").file("/big", MIB).whiteout("/gone").build();
+    return image()
+        .layer("ADD big /big")
+        .file("/big", 2 * MIB)
+        .file("/gone", MIB)
+        .file("/keep", 10)
+        .layer("RUN make")
+        .file("/big", MIB)
+        .whiteout("/gone")
+        .build();
   }
 
   @Test
@@ -30,9 +37,12 @@ class SizeRulesTest {
   @Test
   void efficiency_isDiveMinOverCumulative() {
     Finding e = only(new SizeRules().check(AuditInput.of(image3())), "size.efficiency").get(0);
-    // paths: /big min 1 MiB of 3 MiB, /gone min 0 of 1 MiB, /keep 10 of 10 -> (1 MiB + 10) / (4 MiB + 10)
+    // paths: /big min 1 MiB of 3 MiB, /gone min 0 of 1 MiB, /keep 10 of 10 -> (1 MiB + 10) / (4 MiB
+    // + 10)
     double expected = (MIB + 10.0) / (4 * MIB + 10.0) * 100;
-    assertTrue(e.message().startsWith(String.format(java.util.Locale.ROOT, "efficiency %.2f%%", expected)), e.message());
+    assertTrue(
+        e.message().startsWith(String.format(java.util.Locale.ROOT, "efficiency %.2f%%", expected)),
+        e.message());
     assertEquals(3 * MIB, e.evidence().size());
   }
 

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Compiles small C programs for tests and asks readelf about them; skips the test when a tool is absent. */
+/**
+ * Compiles small C programs for tests and asks readelf about them; skips the test when a tool is
+ * absent.
+ */
 final class Toolchain {
   static final String HELLO = "#include <stdio.h>\nint main(void){puts(\"hi\");return 0;}\n";
   static final String BARE = "void _start(void){ for(;;); }\n";

@@ -27,9 +27,10 @@ class HostileArchiveTest {
   }
 
   /**
-   * A 50 GiB file that is all holes but 5 bytes, written by GNU tar --sparse (10 KiB of tar). Either it is
-   * summarised without expanding its holes, or — where commons-compress cannot parse the header — the
-   * read fails at once with an error naming the layer; it never hangs hashing zeros.
+   * A 50 GiB file that is all holes but 5 bytes, written by GNU tar --sparse (10 KiB of tar).
+   * Either it is summarised without expanding its holes, or — where commons-compress cannot parse
+   * the header — the read fails at once with an error naming the layer; it never hangs hashing
+   * zeros.
    */
   @ParameterizedTest
   @ValueSource(strings = {"sparse-gnu.tar", "sparse-pax.tar"})
@@ -42,7 +43,8 @@ class HostileArchiveTest {
       assertEquals(50L * 1024 * 1024 * 1024 + 5, huge.size());
       assertTrue(huge.sha256().startsWith("sparse-"), huge.sha256());
     } catch (java.io.IOException e) {
-      assertTrue(e.getMessage().startsWith("Error parsing layer 'layer0/layer.tar' of 'hostile.tar'"),
+      assertTrue(
+          e.getMessage().startsWith("Error parsing layer 'layer0/layer.tar' of 'hostile.tar'"),
           e.getMessage());
     }
   }
@@ -65,7 +67,8 @@ class HostileArchiveTest {
     List<FileEntry> entries = read(bytes.toByteArray()).layers().get(0).entries();
 
     assertEquals(EntryType.HARDLINK, entries.get(0).type());
-    assertEquals("/etc/shadow", entries.get(0).linkTarget()); // resolved inside the image, never on the host
+    assertEquals(
+        "/etc/shadow", entries.get(0).linkTarget()); // resolved inside the image, never on the host
     assertEquals(EntryType.SYMLINK, entries.get(1).type());
     assertEquals("b", entries.get(1).linkTarget());
   }
@@ -73,7 +76,8 @@ class HostileArchiveTest {
   @Test
   void read_acceptsNamesThatAreNotUtf8() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes, StandardCharsets.ISO_8859_1.name())) {
+    try (TarArchiveOutputStream tar =
+        new TarArchiveOutputStream(bytes, StandardCharsets.ISO_8859_1.name())) {
       TarArchiveEntry e = new TarArchiveEntry("caf\u00e9-\u00ff");
       byte[] data = "x".getBytes(StandardCharsets.US_ASCII);
       e.setSize(data.length);

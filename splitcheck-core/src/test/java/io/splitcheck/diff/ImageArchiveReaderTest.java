@@ -25,23 +25,32 @@ class ImageArchiveReaderTest {
   void read_ordersLayersByManifest_andComputesDiffIdsOfTheLayerTars() throws Exception {
     byte[] l0 = TarFixtures.layer(List.of(dir("etc/"), file("etc/os-release", "debian")));
     byte[] l1 = TarFixtures.layer(List.of(file("stamp", "123")));
-    SavedImage image = read(TarFixtures.savedImage("2024-01-01T00:00:00Z", List.of("ADD rootfs", "RUN date"),
-        List.of(l0, l1)));
+    SavedImage image =
+        read(
+            TarFixtures.savedImage(
+                "2024-01-01T00:00:00Z", List.of("ADD rootfs", "RUN date"), List.of(l0, l1)));
 
-    assertEquals(List.of("sha256:" + TarFixtures.sha256(l0), "sha256:" + TarFixtures.sha256(l1)), image.diffIds());
-    assertEquals(image.config().path("rootfs").path("diff_ids").get(1).asText(), image.diffIds().get(1));
+    assertEquals(
+        List.of("sha256:" + TarFixtures.sha256(l0), "sha256:" + TarFixtures.sha256(l1)),
+        image.diffIds());
+    assertEquals(
+        image.config().path("rootfs").path("diff_ids").get(1).asText(), image.diffIds().get(1));
     assertTrue(image.id().startsWith("sha256:"));
     assertEquals(List.of("t:1"), image.repoTags());
   }
 
   @Test
   void read_recordsContentDigestAndNormalisedPaths() throws Exception {
-    byte[] l0 = TarFixtures.layer(List.of(dir("./usr/"), file("./usr/hello", "hi\n"), symlink("usr/link", "hello")));
+    byte[] l0 =
+        TarFixtures.layer(
+            List.of(dir("./usr/"), file("./usr/hello", "hi\n"), symlink("usr/link", "hello")));
     SavedImage image = read(TarFixtures.savedImage("t", List.of("COPY"), List.of(l0)));
     List<FileEntry> entries = image.layers().get(0).entries();
 
-    assertEquals(List.of("/usr", "/usr/hello", "/usr/link"), entries.stream().map(FileEntry::path).toList());
-    assertEquals(TarFixtures.sha256("hi\n".getBytes(StandardCharsets.UTF_8)), entries.get(1).sha256());
+    assertEquals(
+        List.of("/usr", "/usr/hello", "/usr/link"), entries.stream().map(FileEntry::path).toList());
+    assertEquals(
+        TarFixtures.sha256("hi\n".getBytes(StandardCharsets.UTF_8)), entries.get(1).sha256());
     assertEquals(EntryType.SYMLINK, entries.get(2).type());
     assertEquals("hello", entries.get(2).linkTarget());
     assertNull(entries.get(0).sha256());
@@ -49,7 +58,8 @@ class ImageArchiveReaderTest {
 
   @Test
   void read_recognisesWhiteoutsAndOpaqueDirectories() throws Exception {
-    byte[] l0 = TarFixtures.layer(List.of(file("etc/.wh.secret", ""), file("var/cache/.wh..wh..opq", "")));
+    byte[] l0 =
+        TarFixtures.layer(List.of(file("etc/.wh.secret", ""), file("var/cache/.wh..wh..opq", "")));
     SavedImage image = read(TarFixtures.savedImage("t", List.of("RUN rm"), List.of(l0)));
     List<FileEntry> entries = image.layers().get(0).entries();
 
@@ -64,7 +74,8 @@ class ImageArchiveReaderTest {
     byte[] l0 = TarFixtures.layer(List.of(file("../../etc/evil", "x"), file("/abs/path", "y")));
     SavedImage image = read(TarFixtures.savedImage("t", List.of("RUN"), List.of(l0)));
 
-    assertEquals(List.of("/etc/evil", "/abs/path"),
+    assertEquals(
+        List.of("/etc/evil", "/abs/path"),
         image.layers().get(0).entries().stream().map(FileEntry::path).toList());
   }
 
@@ -72,19 +83,28 @@ class ImageArchiveReaderTest {
   void read_handsFileBytesToTheVisitor_andStillDigestsTheWholeFile() throws Exception {
     byte[] l0 = TarFixtures.layer(List.of(file("a", "abcdef"), file("b", "zz")));
     List<String> seen = new ArrayList<>();
-    SavedImage image = new ImageArchiveReader((key, entry, content) ->
-        seen.add(entry.path() + "=" + new String(content.readNBytes(2), StandardCharsets.UTF_8)))
-        .read(new ByteArrayInputStream(TarFixtures.savedImage("t", List.of("COPY"), List.of(l0))), "t");
+    SavedImage image =
+        new ImageArchiveReader(
+                (key, entry, content) ->
+                    seen.add(
+                        entry.path()
+                            + "="
+                            + new String(content.readNBytes(2), StandardCharsets.UTF_8)))
+            .read(
+                new ByteArrayInputStream(TarFixtures.savedImage("t", List.of("COPY"), List.of(l0))),
+                "t");
 
     assertEquals(List.of("/a=ab", "/b=zz"), seen);
-    assertEquals(TarFixtures.sha256("abcdef".getBytes(StandardCharsets.UTF_8)),
+    assertEquals(
+        TarFixtures.sha256("abcdef".getBytes(StandardCharsets.UTF_8)),
         image.layers().get(0).entries().get(0).sha256());
   }
 
   @Test
   void read_rejectsAnArchiveWithoutManifest_namingTheSource() {
     byte[] notAnImage = TarFixtures.layer(List.of(file("hello", "x")));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(notAnImage));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> read(notAnImage));
     assertTrue(e.getMessage().contains("test.tar"), e.getMessage());
     assertTrue(e.getMessage().contains("manifest.json"), e.getMessage());
   }

@@ -15,17 +15,24 @@ import org.junit.jupiter.api.Test;
 class LayerDifferTest {
   private static List<FileEntry> entries(List<TarFixtures.Item> items) throws Exception {
     byte[] archive = TarFixtures.savedImage("t", List.of("RUN"), List.of(TarFixtures.layer(items)));
-    return new ImageArchiveReader().read(new ByteArrayInputStream(archive), "t").layers().get(0).entries();
+    return new ImageArchiveReader()
+        .read(new ByteArrayInputStream(archive), "t")
+        .layers()
+        .get(0)
+        .entries();
   }
 
-  private static List<LayerDiffer.EntryDifference> diff(List<TarFixtures.Item> a, List<TarFixtures.Item> b)
-      throws Exception {
+  private static List<LayerDiffer.EntryDifference> diff(
+      List<TarFixtures.Item> a, List<TarFixtures.Item> b) throws Exception {
     return new LayerDiffer().diff(entries(a), entries(b));
   }
 
   @Test
   void diff_reportsOnlyMtimeChange_whenContentIsEqual() throws Exception {
-    var d = diff(List.of(file("stamp", "x")), List.of(file("stamp", "x").withMtime(Instant.parse("2025-01-01T00:00:00Z"))));
+    var d =
+        diff(
+            List.of(file("stamp", "x")),
+            List.of(file("stamp", "x").withMtime(Instant.parse("2025-01-01T00:00:00Z"))));
     assertEquals(1, d.size());
     assertEquals(Set.of(DiffKind.MTIME), d.get(0).kinds());
     assertTrue(d.get(0).detail().contains("2025-01-01"), d.get(0).detail());
@@ -40,18 +47,28 @@ class LayerDifferTest {
 
   @Test
   void diff_reportsModeOwnerAndXattrsSeparately() throws Exception {
-    var d = diff(List.of(file("a", "x"), file("b", "x"), file("c", "x")),
-        List.of(file("a", "x").withMode(0755), file("b", "x").withOwner(1000, 1000),
-            file("c", "x").withXattr("user.build", "2")));
-    assertEquals(List.of(Set.of(DiffKind.MODE), Set.of(DiffKind.OWNER), Set.of(DiffKind.XATTRS)),
+    var d =
+        diff(
+            List.of(file("a", "x"), file("b", "x"), file("c", "x")),
+            List.of(
+                file("a", "x").withMode(0755),
+                file("b", "x").withOwner(1000, 1000),
+                file("c", "x").withXattr("user.build", "2")));
+    assertEquals(
+        List.of(Set.of(DiffKind.MODE), Set.of(DiffKind.OWNER), Set.of(DiffKind.XATTRS)),
         d.stream().map(LayerDiffer.EntryDifference::kinds).toList());
   }
 
   @Test
   void diff_reportsAddedRemovedTypeAndLink() throws Exception {
-    var d = diff(List.of(file("gone", "x"), file("f", "x"), TarFixtures.Item.symlink("l", "a")),
-        List.of(file("new", "x"), TarFixtures.Item.dir("f/"), TarFixtures.Item.symlink("l", "b")));
-    assertEquals(List.of("/f", "/gone", "/l", "/new"), d.stream().map(LayerDiffer.EntryDifference::path).toList());
+    var d =
+        diff(
+            List.of(file("gone", "x"), file("f", "x"), TarFixtures.Item.symlink("l", "a")),
+            List.of(
+                file("new", "x"), TarFixtures.Item.dir("f/"), TarFixtures.Item.symlink("l", "b")));
+    assertEquals(
+        List.of("/f", "/gone", "/l", "/new"),
+        d.stream().map(LayerDiffer.EntryDifference::path).toList());
     assertEquals(Set.of(DiffKind.TYPE), d.get(0).kinds());
     assertEquals(Set.of(DiffKind.REMOVED), d.get(1).kinds());
     assertEquals(Set.of(DiffKind.LINK), d.get(2).kinds());
@@ -60,8 +77,10 @@ class LayerDifferTest {
 
   @Test
   void diff_reportsOrder_forTheEntryThatMoved() throws Exception {
-    var d = diff(List.of(file("a", "1"), file("b", "2"), file("c", "3"), file("d", "4")),
-        List.of(file("a", "1"), file("c", "3"), file("d", "4"), file("b", "2")));
+    var d =
+        diff(
+            List.of(file("a", "1"), file("b", "2"), file("c", "3"), file("d", "4")),
+            List.of(file("a", "1"), file("c", "3"), file("d", "4"), file("b", "2")));
     assertEquals(1, d.size());
     assertEquals("/b", d.get(0).path());
     assertEquals(Set.of(DiffKind.ORDER), d.get(0).kinds());

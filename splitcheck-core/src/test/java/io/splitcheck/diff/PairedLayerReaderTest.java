@@ -20,13 +20,19 @@ class PairedLayerReaderTest {
   @TempDir Path dir;
 
   private static PairedLayerReader.Pair read(List<Item> a, List<Item> b) throws Exception {
-    return PairedLayerReader.read("a", new ByteArrayInputStream(TarFixtures.layer(a)), "b",
+    return PairedLayerReader.read(
+        "a",
+        new ByteArrayInputStream(TarFixtures.layer(a)),
+        "b",
         new ByteArrayInputStream(TarFixtures.layer(b)));
   }
 
   private static String digest(LayerSummary layer, String path) {
-    return layer.entries().stream().filter(e -> e.path().equals(path)).map(FileEntry::sha256)
-        .findFirst().orElseThrow();
+    return layer.entries().stream()
+        .filter(e -> e.path().equals(path))
+        .map(FileEntry::sha256)
+        .findFirst()
+        .orElseThrow();
   }
 
   private static String sha256(String content) {
@@ -35,8 +41,9 @@ class PairedLayerReaderTest {
 
   @Test
   void read_marksEqualFilesInStep_withoutHashingThem() throws Exception {
-    PairedLayerReader.Pair p = read(List.of(dir("etc"), file("etc/a", "same")),
-        List.of(dir("etc"), file("etc/a", "same")));
+    PairedLayerReader.Pair p =
+        read(
+            List.of(dir("etc"), file("etc/a", "same")), List.of(dir("etc"), file("etc/a", "same")));
 
     assertEquals(PairedLayerReader.EQUAL, digest(p.first(), "/etc/a"));
     assertEquals(PairedLayerReader.EQUAL, digest(p.second(), "/etc/a"));
@@ -51,11 +58,11 @@ class PairedLayerReaderTest {
 
     assertEquals(Set.of(1), p.rehashFirst());
     assertEquals(Set.of(1), p.rehashSecond());
-    Map<Integer, String> hashed = PairedLayerReader.hash(
-        new ByteArrayInputStream(TarFixtures.layer(b)), p.rehashSecond());
+    Map<Integer, String> hashed =
+        PairedLayerReader.hash(new ByteArrayInputStream(TarFixtures.layer(b)), p.rehashSecond());
     assertEquals(Map.of(1, sha256("bbbb")), hashed);
-    assertEquals(sha256("bbbb"),
-        digest(PairedLayerReader.withDigests(p.second(), hashed), "/stamp"));
+    assertEquals(
+        sha256("bbbb"), digest(PairedLayerReader.withDigests(p.second(), hashed), "/stamp"));
   }
 
   @Test
@@ -67,8 +74,9 @@ class PairedLayerReaderTest {
     assertEquals(sha256("1"), digest(p.first(), "/one"));
     assertEquals(sha256("22"), digest(p.second(), "/two"));
     assertEquals(sha256("333"), digest(p.second(), "/three"));
-    LayerSummary single = new ImageArchiveReader().readLayer("b", "b",
-        new ByteArrayInputStream(TarFixtures.layer(b)));
+    LayerSummary single =
+        new ImageArchiveReader()
+            .readLayer("b", "b", new ByteArrayInputStream(TarFixtures.layer(b)));
     assertEquals(single.entries(), p.second().entries());
     assertEquals(single.tarBytes(), p.second().tarBytes());
   }
@@ -76,20 +84,38 @@ class PairedLayerReaderTest {
   private Path save(String name, List<Item> top) throws Exception {
     byte[] base = TarFixtures.layer(List.of(file("etc/hostname", "box")));
     Path p = dir.resolve(name);
-    Files.write(p, TarFixtures.savedImage("t-" + name, List.of("ADD", "RUN"),
-        List.of(base, TarFixtures.layer(top))));
+    Files.write(
+        p,
+        TarFixtures.savedImage(
+            "t-" + name, List.of("ADD", "RUN"), List.of(base, TarFixtures.layer(top))));
     return p;
   }
 
-  /** Same-size change, size change, removal, addition, mode, mtime and order: one differing layer. */
+  /**
+   * Same-size change, size change, removal, addition, mode, mtime and order: one differing layer.
+   */
   @Test
   void compare_namesTheSamePathsAndDetails_asHashingEveryFile() throws Exception {
-    List<Item> a = List.of(dir("d"), file("d/same", "x".repeat(200_000)), file("d/stamp", "1111"),
-        file("d/grows", "1"), file("d/gone", "g"), file("d/mode", "m"), file("d/late", "l"),
-        file("d/early", "e"));
-    List<Item> b = List.of(dir("d"), file("d/same", "x".repeat(200_000)), file("d/stamp", "2222"),
-        file("d/grows", "12"), file("d/mode", "m").withMode(0600), file("d/early", "e"),
-        file("d/late", "l").withMtime(TarFixtures.T0.plusSeconds(5)), file("d/new", "n"));
+    List<Item> a =
+        List.of(
+            dir("d"),
+            file("d/same", "x".repeat(200_000)),
+            file("d/stamp", "1111"),
+            file("d/grows", "1"),
+            file("d/gone", "g"),
+            file("d/mode", "m"),
+            file("d/late", "l"),
+            file("d/early", "e"));
+    List<Item> b =
+        List.of(
+            dir("d"),
+            file("d/same", "x".repeat(200_000)),
+            file("d/stamp", "2222"),
+            file("d/grows", "12"),
+            file("d/mode", "m").withMode(0600),
+            file("d/early", "e"),
+            file("d/late", "l").withMtime(TarFixtures.T0.plusSeconds(5)),
+            file("d/new", "n"));
     Path pa = save("a.tar", a);
     Path pb = save("b.tar", b);
 
@@ -97,7 +123,9 @@ class PairedLayerReaderTest {
     ImageComparison hashed = SavedImageFiles.compareHashingEach(pa, pb);
 
     assertEquals(hashed, paired);
-    assertEquals(List.of("/d/gone", "/d/grows", "/d/late", "/d/mode", "/d/new", "/d/stamp"), paired.differences().stream().map(Difference::path).sorted().toList());
+    assertEquals(
+        List.of("/d/gone", "/d/grows", "/d/late", "/d/mode", "/d/new", "/d/stamp"),
+        paired.differences().stream().map(Difference::path).sorted().toList());
   }
 
   @Test

@@ -11,9 +11,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
- * Layer tars whose names are bytes, written the way the engine's tar writer (Go's archive/tar) writes
- * them: a name that is not ASCII goes into a PAX {@code path} record as its raw bytes, the ustar name
- * field holding an ASCII stand-in. {@link #ustar} puts raw bytes into the ustar name field instead.
+ * Layer tars whose names are bytes, written the way the engine's tar writer (Go's archive/tar)
+ * writes them: a name that is not ASCII goes into a PAX {@code path} record as its raw bytes, the
+ * ustar name field holding an ASCII stand-in. {@link #ustar} puts raw bytes into the ustar name
+ * field instead.
  */
 final class RawTar {
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -37,8 +38,13 @@ final class RawTar {
 
   /** A regular file whose ustar name field holds the raw bytes. */
   RawTar ustar(byte[] name, String content, Instant mtime) {
-    return put(new String(name, StandardCharsets.ISO_8859_1), TarConstants.LF_NORMAL, content, 0100644,
-        mtime, null);
+    return put(
+        new String(name, StandardCharsets.ISO_8859_1),
+        TarConstants.LF_NORMAL,
+        content,
+        0100644,
+        mtime,
+        null);
   }
 
   RawTar dir(String name, Instant mtime) {
@@ -74,15 +80,24 @@ final class RawTar {
       len++;
     }
     byte[] record = concat(b(String.valueOf(len)), tail);
-    put("PaxHeaders." + pax++ + "/x", TarConstants.LF_PAX_EXTENDED_HEADER_LC, record, 0644, Instant.EPOCH,
+    put(
+        "PaxHeaders." + pax++ + "/x",
+        TarConstants.LF_PAX_EXTENDED_HEADER_LC,
+        record,
+        0644,
+        Instant.EPOCH,
         null);
   }
 
   private RawTar put(String name, byte type, Object content, int mode, Instant mtime, String link) {
     try {
       TarArchiveEntry e = new TarArchiveEntry(name, type);
-      byte[] data = content == null ? new byte[0]
-          : content instanceof byte[] raw ? raw : ((String) content).getBytes(StandardCharsets.UTF_8);
+      byte[] data =
+          content == null
+              ? new byte[0]
+              : content instanceof byte[] raw
+                  ? raw
+                  : ((String) content).getBytes(StandardCharsets.UTF_8);
       if (link != null) {
         e.setLinkName(link);
       }

@@ -37,18 +37,23 @@ class SavedImageFilesTest {
 
     assertTrue(image.layers().get(0).entries().isEmpty());
     assertEquals(1, image.layers().get(1).entries().size());
-    assertEquals(image.config().path("rootfs").path("diff_ids").get(0).asText(), image.diffIds().get(0));
+    assertEquals(
+        image.config().path("rootfs").path("diff_ids").get(0).asText(), image.diffIds().get(0));
   }
 
   @Test
   void verifyingReader_rejectsALayerWhoseBytesDoNotMatchTheDeclaredDiffId() throws Exception {
     byte[] archive = Files.readAllBytes(save("a.tar", "1"));
-    byte[] forged = new String(archive, java.nio.charset.StandardCharsets.ISO_8859_1)
-        .replaceFirst("sha256:[0-9a-f]{64}\"\\]", "sha256:" + "0".repeat(64) + "\"]")
-        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> new ImageArchiveReader(LayerContentVisitor.NONE, true)
-            .read(new java.io.ByteArrayInputStream(forged), "forged.tar"));
+    byte[] forged =
+        new String(archive, java.nio.charset.StandardCharsets.ISO_8859_1)
+            .replaceFirst("sha256:[0-9a-f]{64}\"\\]", "sha256:" + "0".repeat(64) + "\"]")
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new ImageArchiveReader(LayerContentVisitor.NONE, true)
+                    .read(new java.io.ByteArrayInputStream(forged), "forged.tar"));
     assertTrue(e.getMessage().contains("but the config declares sha256:000"), e.getMessage());
   }
 }

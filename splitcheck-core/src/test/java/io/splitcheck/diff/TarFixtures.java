@@ -19,8 +19,16 @@ final class TarFixtures {
   static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
 
   /** One tar entry to write. */
-  record Item(String name, byte type, String content, int mode, int uid, int gid, Instant mtime,
-              String link, Map<String, String> xattrs) {
+  record Item(
+      String name,
+      byte type,
+      String content,
+      int mode,
+      int uid,
+      int gid,
+      Instant mtime,
+      String link,
+      Map<String, String> xattrs) {
     static Item file(String name, String content) {
       return new Item(name, TarArchiveEntry.LF_NORMAL, content, 0644, 0, 0, T0, null, Map.of());
     }
@@ -63,12 +71,15 @@ final class TarFixtures {
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         for (Item i : items) {
-          TarArchiveEntry e = i.link() != null
-              ? new TarArchiveEntry(i.name(), i.type()) : new TarArchiveEntry(i.name(), i.type());
+          TarArchiveEntry e =
+              i.link() != null
+                  ? new TarArchiveEntry(i.name(), i.type())
+                  : new TarArchiveEntry(i.name(), i.type());
           if (i.link() != null) {
             e.setLinkName(i.link());
           }
-          byte[] data = i.content() == null ? new byte[0] : i.content().getBytes(StandardCharsets.UTF_8);
+          byte[] data =
+              i.content() == null ? new byte[0] : i.content().getBytes(StandardCharsets.UTF_8);
           e.setSize(data.length);
           e.setMode(i.mode() | modeType(i.type()));
           e.setUserId(i.uid());
@@ -94,7 +105,9 @@ final class TarFixtures {
     };
   }
 
-  /** A classic {@code docker save} archive: layer dirs first, then the config, then manifest.json. */
+  /**
+   * A classic {@code docker save} archive: layer dirs first, then the config, then manifest.json.
+   */
   static byte[] savedImage(String created, List<String> steps, List<byte[]> layers) {
     try {
       List<String> diffIds = new ArrayList<>();
@@ -103,12 +116,22 @@ final class TarFixtures {
       }
       StringBuilder history = new StringBuilder();
       for (int i = 0; i < steps.size(); i++) {
-        history.append(i == 0 ? "" : ",").append("{\"created\":\"").append(created)
-            .append("\",\"created_by\":\"").append(steps.get(i)).append("\"}");
+        history
+            .append(i == 0 ? "" : ",")
+            .append("{\"created\":\"")
+            .append(created)
+            .append("\",\"created_by\":\"")
+            .append(steps.get(i))
+            .append("\"}");
       }
-      String config = "{\"architecture\":\"amd64\",\"created\":\"" + created + "\",\"history\":[" + history
-          + "],\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
-          + String.join("\",\"", diffIds) + "\"]}}";
+      String config =
+          "{\"architecture\":\"amd64\",\"created\":\""
+              + created
+              + "\",\"history\":["
+              + history
+              + "],\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+              + String.join("\",\"", diffIds)
+              + "\"]}}";
       byte[] configBytes = config.getBytes(StandardCharsets.UTF_8);
       String configName = sha256(configBytes) + ".json";
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -120,8 +143,12 @@ final class TarFixtures {
           put(tar, name, layers.get(i));
         }
         put(tar, configName, configBytes);
-        String manifest = "[{\"Config\":\"" + configName + "\",\"RepoTags\":[\"t:1\"],\"Layers\":[\""
-            + String.join("\",\"", layerNames) + "\"]}]";
+        String manifest =
+            "[{\"Config\":\""
+                + configName
+                + "\",\"RepoTags\":[\"t:1\"],\"Layers\":[\""
+                + String.join("\",\"", layerNames)
+                + "\"]}]";
         put(tar, "manifest.json", manifest.getBytes(StandardCharsets.UTF_8));
       }
       return bytes.toByteArray();

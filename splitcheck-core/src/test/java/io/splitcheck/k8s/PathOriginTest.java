@@ -18,8 +18,12 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 
 class PathOriginTest {
-  /** The history Docker 20.10's classic builder wrote for the cache writer of KubernetesIT (ids shortened). */
-  private static final String CONFIG = """
+  /**
+   * The history Docker 20.10's classic builder wrote for the cache writer of KubernetesIT (ids
+   * shortened).
+   */
+  private static final String CONFIG =
+      """
       {"rootfs":{"type":"layers","diff_ids":["sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaa","sha256:bbbbbbbbbbbbbbbbbbbbbbbb",
        "sha256:cccccccccccccccccccccccccccc"]},
        "history":[{"created_by":"debootstrap bookworm"},
@@ -39,48 +43,75 @@ class PathOriginTest {
     assertEquals("debootstrap bookworm", s.step(0));
     assertEquals("RUN mkdir -p /var/cache/app", s.step(1));
     assertEquals("RUN rm -rf /etc/gone", s.step(2));
-    assertEquals("COPY file:0123 in /app", ImageSteps.step("/bin/sh -c #(nop) COPY file:0123 in /app "));
+    assertEquals(
+        "COPY file:0123 in /app", ImageSteps.step("/bin/sh -c #(nop) COPY file:0123 in /app "));
   }
 
   @Test
   void aHistoryThatDoesNotCountTheLayers_namesNoStep() throws IOException {
-    JsonNode config = Json.mapper().readTree("{\"rootfs\":{\"diff_ids\":[\"sha256:a\",\"sha256:b\"]},"
-        + "\"history\":[{\"created_by\":\"one\"}]}");
+    JsonNode config =
+        Json.mapper()
+            .readTree(
+                "{\"rootfs\":{\"diff_ids\":[\"sha256:a\",\"sha256:b\"]},"
+                    + "\"history\":[{\"created_by\":\"one\"}]}");
     assertNull(ImageSteps.of(config).step(1));
   }
 
   @Test
   void origin_isTheLowestLayerAboveWhichOwnerAndModeStayTheSame() throws IOException {
     // the base makes /var/cache 0755 root; a later layer repeats it unchanged (a child changed)
-    List<LayerEntry> cache = List.of(LayerEntry.present(0, 0, 040755), LayerEntry.present(0, 0, 0755),
-        LayerEntry.ABSENT);
+    List<LayerEntry> cache =
+        List.of(
+            LayerEntry.present(0, 0, 040755), LayerEntry.present(0, 0, 0755), LayerEntry.ABSENT);
     PathOrigin o = PathOrigin.of("/var/cache", cache, steps());
     assertEquals(0, o.layer());
     assertEquals("layer 1 of 3 (sha256:aaaaaaaaaaaa), step `debootstrap bookworm`", o.describe());
     // a chown in layer 2 is where the owner came from
-    List<LayerEntry> chowned = List.of(LayerEntry.present(0, 0, 0755), LayerEntry.present(65532, 0, 0755),
-        LayerEntry.present(65532, 0, 0755));
+    List<LayerEntry> chowned =
+        List.of(
+            LayerEntry.present(0, 0, 0755),
+            LayerEntry.present(65532, 0, 0755),
+            LayerEntry.present(65532, 0, 0755));
     assertEquals(1, PathOrigin.of("/data", chowned, steps()).layer());
   }
 
   @Test
   void aWhiteoutAboveTheFile_isTheLayerThatRemovedIt() throws IOException {
-    PathOrigin o = PathOrigin.of("/etc/gone", List.of(LayerEntry.present(0, 0, 0644), LayerEntry.ABSENT,
-        LayerEntry.REMOVED), steps());
+    PathOrigin o =
+        PathOrigin.of(
+            "/etc/gone",
+            List.of(LayerEntry.present(0, 0, 0644), LayerEntry.ABSENT, LayerEntry.REMOVED),
+            steps());
     assertTrue(o.removed());
     assertEquals("RUN rm -rf /etc/gone", o.step());
-    assertNull(PathOrigin.of("/nowhere", List.of(LayerEntry.ABSENT, LayerEntry.ABSENT, LayerEntry.ABSENT), steps()));
+    assertNull(
+        PathOrigin.of(
+            "/nowhere", List.of(LayerEntry.ABSENT, LayerEntry.ABSENT, LayerEntry.ABSENT), steps()));
   }
 
   @Test
-  void savedImage_givesEachPathItsLayer_fromTarHeadersWithWhiteoutsAndOpaqueDirectories() throws IOException {
-    byte[] saved = savedImage(
-        layer(dir("var/", 0, 0755), dir("var/cache/", 0, 0755), dir("etc/", 0, 0755), file("etc/gone", 0, 0644),
-            dir("opt/", 0, 0755), file("opt/old", 0, 0644)),
-        layer(dir("var/", 0, 0755), dir("var/cache/", 0, 0755), dir("var/cache/app/", 0, 0755)),
-        layer(dir("etc/", 0, 0755), file("etc/.wh.gone", 0, 0), dir("opt/", 0, 0755), file("opt/.wh..wh..opq", 0, 0)));
-    Map<String, PathOrigin> o = SavedImagePaths.read(new ByteArrayInputStream(saved), "test",
-        List.of("/var/cache/app", "/var/cache", "/etc/gone", "/opt/old", "/opt", "/missing"));
+  void savedImage_givesEachPathItsLayer_fromTarHeadersWithWhiteoutsAndOpaqueDirectories()
+      throws IOException {
+    byte[] saved =
+        savedImage(
+            layer(
+                dir("var/", 0, 0755),
+                dir("var/cache/", 0, 0755),
+                dir("etc/", 0, 0755),
+                file("etc/gone", 0, 0644),
+                dir("opt/", 0, 0755),
+                file("opt/old", 0, 0644)),
+            layer(dir("var/", 0, 0755), dir("var/cache/", 0, 0755), dir("var/cache/app/", 0, 0755)),
+            layer(
+                dir("etc/", 0, 0755),
+                file("etc/.wh.gone", 0, 0),
+                dir("opt/", 0, 0755),
+                file("opt/.wh..wh..opq", 0, 0)));
+    Map<String, PathOrigin> o =
+        SavedImagePaths.read(
+            new ByteArrayInputStream(saved),
+            "test",
+            List.of("/var/cache/app", "/var/cache", "/etc/gone", "/opt/old", "/opt", "/missing"));
     assertEquals(1, o.get("/var/cache/app").layer());
     assertEquals("RUN mkdir -p /var/cache/app", o.get("/var/cache/app").step());
     assertEquals(0, o.get("/var/cache").layer());
@@ -92,17 +123,28 @@ class PathOriginTest {
 
   @Test
   void note_saysWhereAReadOnlyPathsDirectoryCameFrom_andTheEmptyDirFix() throws IOException {
-    Map<String, PathOrigin> origins = Map.of("/var/cache/app", PathOrigin.of("/var/cache/app",
-        List.of(LayerEntry.ABSENT, LayerEntry.present(0, 0, 0755), LayerEntry.ABSENT), steps()));
-    CauseRules.ImageFiles files = p -> p.equals("/var/cache/app")
-        ? Optional.of(new ImageFile(p, 0, 0, 0755, true, null)) : Optional.empty();
-    assertEquals("/var/cache/app/stamp is not in the image; /var/cache/app (0:0 0755) comes from layer 2 of 3 "
-        + "(sha256:bbbbbbbbbbbb), step `RUN mkdir -p /var/cache/app` (fix: mount an emptyDir, medium Memory, at "
-        + "/var/cache/app, or --tmpfs /var/cache/app)",
+    Map<String, PathOrigin> origins =
+        Map.of(
+            "/var/cache/app",
+            PathOrigin.of(
+                "/var/cache/app",
+                List.of(LayerEntry.ABSENT, LayerEntry.present(0, 0, 0755), LayerEntry.ABSENT),
+                steps()));
+    CauseRules.ImageFiles files =
+        p ->
+            p.equals("/var/cache/app")
+                ? Optional.of(new ImageFile(p, 0, 0, 0755, true, null))
+                : Optional.empty();
+    assertEquals(
+        "/var/cache/app/stamp is not in the image; /var/cache/app (0:0 0755) comes from layer 2 of 3 "
+            + "(sha256:bbbbbbbbbbbb), step `RUN mkdir -p /var/cache/app` (fix: mount an emptyDir, medium Memory, at "
+            + "/var/cache/app, or --tmpfs /var/cache/app)",
         OriginNotes.note("EROFS", "/var/cache/app/stamp", null, origins, files).orElseThrow());
-    assertEquals("/var/cache/app got its owner and mode from layer 2 of 3 (sha256:bbbbbbbbbbbb), step `RUN mkdir "
-        + "-p /var/cache/app`", OriginNotes.note("EACCES", "/var/cache/app/stamp", "/var/cache/app", origins, files)
-        .orElseThrow());
+    assertEquals(
+        "/var/cache/app got its owner and mode from layer 2 of 3 (sha256:bbbbbbbbbbbb), step `RUN mkdir "
+            + "-p /var/cache/app`",
+        OriginNotes.note("EACCES", "/var/cache/app/stamp", "/var/cache/app", origins, files)
+            .orElseThrow());
   }
 
   private static TarArchiveEntry dir(String name, int uid, int mode) {
@@ -130,7 +172,9 @@ class PathOriginTest {
     return out.toByteArray();
   }
 
-  /** A docker save archive in the classic layout: each layer's tar, the config, then manifest.json. */
+  /**
+   * A docker save archive in the classic layout: each layer's tar, the config, then manifest.json.
+   */
   private static byte[] savedImage(byte[]... layers) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StringBuilder names = new StringBuilder();
@@ -140,8 +184,11 @@ class PathOriginTest {
         names.append(i == 0 ? "" : ",").append("\"l").append(i).append("/layer.tar\"");
       }
       put(tar, "config.json", CONFIG.getBytes(StandardCharsets.UTF_8));
-      put(tar, "manifest.json", ("[{\"Config\":\"config.json\",\"Layers\":[" + names + "]}]")
-          .getBytes(StandardCharsets.UTF_8));
+      put(
+          tar,
+          "manifest.json",
+          ("[{\"Config\":\"config.json\",\"Layers\":[" + names + "]}]")
+              .getBytes(StandardCharsets.UTF_8));
     }
     return out.toByteArray();
   }

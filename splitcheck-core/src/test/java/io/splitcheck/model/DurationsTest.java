@@ -19,23 +19,30 @@ class DurationsTest {
 
   @Test
   void parse_namesTheSettingAndTheGrammar_whenTheTextIsNoDuration() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Durations.parse("soon", "scenario.yaml: timeout"));
-    assertEquals("Error parsing scenario.yaml: timeout 'soon': expected a duration like 500ms, 90s, 10m, 2h, 1d",
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Durations.parse("soon", "scenario.yaml: timeout"));
+    assertEquals(
+        "Error parsing scenario.yaml: timeout 'soon': expected a duration like 500ms, 90s, 10m, 2h, 1d",
         e.getMessage());
   }
 
   @Test
   void parse_refusesWhatWouldOverflow_insteadOfThrowingArithmeticException() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Durations.parse("9999999999999999d", "--timeout"));
-    assertEquals("Error parsing --timeout '9999999999999999d': expected at most 30d", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Durations.parse("9999999999999999d", "--timeout"));
+    assertEquals(
+        "Error parsing --timeout '9999999999999999d': expected at most 30d", e.getMessage());
   }
 
   @Test
   void positive_refusesZero() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Durations.positive("0s", "timeout"));
-    assertEquals("Error parsing timeout '0s': expected a duration greater than zero", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Durations.positive("0s", "timeout"));
+    assertEquals(
+        "Error parsing timeout '0s': expected a duration greater than zero", e.getMessage());
   }
 }

@@ -21,7 +21,8 @@ class PathNamesTest {
 
   @Test
   void escape_tellsApartNamesThatDifferOnlyInBytesThatAreNotUtf8() {
-    assertNotEquals(PathNames.escape(latin1("name-\u008d")), PathNames.escape(latin1("name-\u00eb")));
+    assertNotEquals(
+        PathNames.escape(latin1("name-\u008d")), PathNames.escape(latin1("name-\u00eb")));
   }
 
   @Test

@@ -27,12 +27,13 @@ class ChangeDetectorTest {
   @Test
   void compare_reportsNewAndFixedSplits() throws IOException {
     Changes c = changes();
-    assertEquals(List.of("read-only"), c.newSplits().stream().map(Changes.SplitChange::config)
-        .toList());
-    assertEquals("read-only: exit 1 (unconfined: exit 0) <- openat = -1 EROFS [read-only]",
+    assertEquals(
+        List.of("read-only"), c.newSplits().stream().map(Changes.SplitChange::config).toList());
+    assertEquals(
+        "read-only: exit 1 (unconfined: exit 0) <- openat = -1 EROFS [read-only]",
         c.newSplits().get(0).line());
-    assertEquals(List.of("restricted"), c.fixedSplits().stream().map(Changes.SplitChange::config)
-        .toList());
+    assertEquals(
+        List.of("restricted"), c.fixedSplits().stream().map(Changes.SplitChange::config).toList());
   }
 
   @Test
@@ -46,14 +47,23 @@ class ChangeDetectorTest {
   @Test
   void compare_reportsVerdictThatGotWorse() throws IOException {
     Changes c = changes();
-    assertEquals(List.of(new Changes.Regression("deterministic-build", "config-only", "content",
-        List.of("/etc/motd"))), c.reproducibilityRegressions());
+    assertEquals(
+        List.of(
+            new Changes.Regression(
+                "deterministic-build", "config-only", "content", List.of("/etc/motd"))),
+        c.reproducibilityRegressions());
   }
 
   @Test
   void compare_reportsBaseDriftWithOldNewDigestAndUsers() throws IOException {
-    assertEquals(List.of(new Drift("splitcheck-test/drift-base:bookworm", "sha256:aaa",
-        "sha256:bbb", List.of("base-drift"))), changes().baseDrifts());
+    assertEquals(
+        List.of(
+            new Drift(
+                "splitcheck-test/drift-base:bookworm",
+                "sha256:aaa",
+                "sha256:bbb",
+                List.of("base-drift"))),
+        changes().baseDrifts());
   }
 
   @Test

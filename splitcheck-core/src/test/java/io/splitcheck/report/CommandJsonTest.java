@@ -1,9 +1,9 @@
 package io.splitcheck.report;
 
-import io.splitcheck.diff.TwiceResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.splitcheck.diff.TwiceResult;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +25,9 @@ class CommandJsonTest {
     TwiceResult t = read("twice.json", TwiceResult.class);
     assertEquals("content", t.verdict().id());
     assertEquals(List.of("sha256:<2>", "sha256:<3>", "sha256:<6>"), t.second().layers());
-    assertEquals(List.of(io.splitcheck.diff.DiffKind.CONTENT, io.splitcheck.diff.DiffKind.MTIME), t.differences().get(0).kinds());
+    assertEquals(
+        List.of(io.splitcheck.diff.DiffKind.CONTENT, io.splitcheck.diff.DiffKind.MTIME),
+        t.differences().get(0).kinds());
     assertEquals(1, t.notes().size());
   }
 
@@ -35,18 +37,21 @@ class CommandJsonTest {
     assertEquals("unconfined", m.baseline());
     assertEquals(3, m.cell("prod").orElseThrow().exitCode());
     assertEquals("getrandom/EPERM", m.splits().get(0).culprits().get(0).key());
-    assertEquals("verify-tls: getrandom failed: Operation not permitted\n",
+    assertEquals(
+        "verify-tls: getrandom failed: Operation not permitted\n",
         m.cell("prod").orElseThrow().stderr());
   }
 
   @Test
   void readResult_readsEachCellsEngine_fromMatrixJson() throws IOException {
     MatrixResult m = read("matrix.json", MatrixResult.class);
-    assertEquals(new MatrixResult.Engine("unix:///var/run/docker.sock", "20.10.24+dfsg1", true, "default"),
+    assertEquals(
+        new MatrixResult.Engine("unix:///var/run/docker.sock", "20.10.24+dfsg1", true, "default"),
         m.cell("prod").orElseThrow().engine());
     MatrixResult.Engine remote = m.cell("unconfined").orElseThrow().engine();
     assertEquals("tcp://build-2:2376, Docker 24.0.7, seccomp default: none", remote.describe());
-    assertEquals(List.of("tcp://build-2:2376", "unix:///var/run/docker.sock"),
+    assertEquals(
+        List.of("tcp://build-2:2376", "unix:///var/run/docker.sock"),
         m.engines().stream().map(MatrixResult.Engine::host).toList());
   }
 
@@ -59,9 +64,12 @@ class CommandJsonTest {
 
   @Test
   void readResult_namesTypeAndSource_whenBroken() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> io.splitcheck.json.Json.read(new ByteArrayInputStream("[".getBytes()), MatrixResult.class,
-            "m.json"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                io.splitcheck.json.Json.read(
+                    new ByteArrayInputStream("[".getBytes()), MatrixResult.class, "m.json"));
     assertEquals("Error parsing MatrixResult 'm.json'", e.getMessage().split(":")[0]);
   }
 }

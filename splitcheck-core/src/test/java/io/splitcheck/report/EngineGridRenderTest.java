@@ -11,25 +11,66 @@ import org.junit.jupiter.api.Test;
 
 /** The cells x engines grid in the terminal text and in junit.xml. */
 class EngineGridRenderTest {
-  private static final Culprit CULPRIT = new Culprit("request_key", "ENOSYS", Culprit.ENGINE, null,
-      "EPERM on docker-20.10, ENOSYS on podman");
+  private static final Culprit CULPRIT =
+      new Culprit(
+          "request_key", "ENOSYS", Culprit.ENGINE, null, "EPERM on docker-20.10, ENOSYS on podman");
 
   private static EngineGrid grid() {
-    String summary = EngineGridText.summary("runtime-default", "podman", "exit 0", "docker-20.10", "exit 3",
-        List.of(CULPRIT), null);
-    return new EngineGrid("docker-20.10", List.of(
-        new EngineGrid.Column("docker-20.10", "unix:///var/run/docker.sock", "20.10.24+dfsg1", "docker-20.10",
-            "runc 1.1.5", "docker-20.10.24.json", "EPERM"),
-        new EngineGrid.Column("podman", "unix:///run/splitcheck/podman.sock", "4.3.1", "podman", "crun 1.8.1",
-            "podman-containers-common.json", "ENOSYS")),
-        List.of(new EngineGrid.Row("unconfined", List.of(
-                new EngineGrid.Entry("docker-20.10", "exit 3", 3, 120, false, null),
-                new EngineGrid.Entry("podman", "exit 3", 3, 900, false, null))),
-            new EngineGrid.Row("runtime-default", List.of(
-                new EngineGrid.Entry("docker-20.10", "exit 3", 3, 110, true, null),
-                new EngineGrid.Entry("podman", "exit 0", 0, 950, true, "runtime-default: exit 0 (unconfined: 3)")))),
-        List.of(new EngineGrid.EngineSplit("runtime-default", "docker-20.10", "podman", "exit 3", "exit 0",
-            summary, List.of(CULPRIT), null)));
+    String summary =
+        EngineGridText.summary(
+            "runtime-default",
+            "podman",
+            "exit 0",
+            "docker-20.10",
+            "exit 3",
+            List.of(CULPRIT),
+            null);
+    return new EngineGrid(
+        "docker-20.10",
+        List.of(
+            new EngineGrid.Column(
+                "docker-20.10",
+                "unix:///var/run/docker.sock",
+                "20.10.24+dfsg1",
+                "docker-20.10",
+                "runc 1.1.5",
+                "docker-20.10.24.json",
+                "EPERM"),
+            new EngineGrid.Column(
+                "podman",
+                "unix:///run/splitcheck/podman.sock",
+                "4.3.1",
+                "podman",
+                "crun 1.8.1",
+                "podman-containers-common.json",
+                "ENOSYS")),
+        List.of(
+            new EngineGrid.Row(
+                "unconfined",
+                List.of(
+                    new EngineGrid.Entry("docker-20.10", "exit 3", 3, 120, false, null),
+                    new EngineGrid.Entry("podman", "exit 3", 3, 900, false, null))),
+            new EngineGrid.Row(
+                "runtime-default",
+                List.of(
+                    new EngineGrid.Entry("docker-20.10", "exit 3", 3, 110, true, null),
+                    new EngineGrid.Entry(
+                        "podman",
+                        "exit 0",
+                        0,
+                        950,
+                        true,
+                        "runtime-default: exit 0 (unconfined: 3)")))),
+        List.of(
+            new EngineGrid.EngineSplit(
+                "runtime-default",
+                "docker-20.10",
+                "podman",
+                "exit 3",
+                "exit 0",
+                summary,
+                List.of(CULPRIT),
+                null)));
   }
 
   @Test
@@ -39,26 +80,36 @@ class EngineGridRenderTest {
     assertEquals("  unconfined        exit 3         exit 3", lines.get(3));
     assertEquals("  runtime-default   exit 3         exit 0 *", lines.get(4));
     assertEquals("1 engine split:", lines.get(5));
-    assertEquals("runtime-default on podman: exit 0 (on docker-20.10: exit 3) <- request_key = -1 ENOSYS "
-        + "[engine: EPERM on docker-20.10, ENOSYS on podman]", lines.get(6));
+    assertEquals(
+        "runtime-default on podman: exit 0 (on docker-20.10: exit 3) <- request_key = -1 ENOSYS "
+            + "[engine: EPERM on docker-20.10, ENOSYS on podman]",
+        lines.get(6));
   }
 
   private static RunReport report() {
-    MatrixResult m = new MatrixResult("img", "sha256:1", "unconfined", List.of(), List.of(), List.of(), grid());
-    CheckOutcome o = new CheckOutcome("matrix", CheckOutcome.Status.PASSED, "no split", "no split", "", 0);
-    ScenarioReport s = new ScenarioReport("img", "", "sha256:1", List.of(), null, m, null, List.of(o));
-    return RunReport.of("r1", java.time.Clock.fixed(Instant.EPOCH, java.time.ZoneOffset.UTC), List.of(s));
+    MatrixResult m =
+        new MatrixResult("img", "sha256:1", "unconfined", List.of(), List.of(), List.of(), grid());
+    CheckOutcome o =
+        new CheckOutcome("matrix", CheckOutcome.Status.PASSED, "no split", "no split", "", 0);
+    ScenarioReport s =
+        new ScenarioReport("img", "", "sha256:1", List.of(), null, m, null, List.of(o));
+    return RunReport.of(
+        "r1", java.time.Clock.fixed(Instant.EPOCH, java.time.ZoneOffset.UTC), List.of(s));
   }
 
   @Test
   void reportJson_withTheGrid_followsTheSchema_andReadsBackEqual() throws Exception {
     String json = ReportJson.toString(report());
-    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-    com.fasterxml.jackson.databind.JsonNode schema = mapper.readTree(
-        java.nio.file.Path.of("..", "reports", "report.schema.json").toFile());
+    com.fasterxml.jackson.databind.ObjectMapper mapper =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode schema =
+        mapper.readTree(java.nio.file.Path.of("..", "reports", "report.schema.json").toFile());
     assertEquals(List.of(), new MiniSchema(schema).validate(mapper.readTree(json)));
-    RunReport back = ReportJson.read(new java.io.ByteArrayInputStream(
-        json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "mem");
+    RunReport back =
+        ReportJson.read(
+            new java.io.ByteArrayInputStream(
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            "mem");
     assertEquals(grid(), back.scenarios().get(0).matrix().engineGrid());
   }
 
@@ -69,10 +120,15 @@ class EngineGridRenderTest {
     new JUnitXmlRenderer().render(report, out);
     String xml = out.toString();
     assertTrue(xml.contains("<testsuites name=\"splitcheck\" tests=\"5\" failures=\"1\""), xml);
-    assertTrue(xml.contains("<testcase classname=\"splitcheck.img.engines\" name=\"runtime-default on podman\""),
+    assertTrue(
+        xml.contains(
+            "<testcase classname=\"splitcheck.img.engines\" name=\"runtime-default on podman\""),
         xml);
-    assertTrue(xml.contains("<failure message=\"engine split: exit 0 on podman, exit 3 on docker-20.10\" "
-        + "type=\"engine-split\">"), xml);
+    assertTrue(
+        xml.contains(
+            "<failure message=\"engine split: exit 0 on podman, exit 3 on docker-20.10\" "
+                + "type=\"engine-split\">"),
+        xml);
     assertEquals(5, xml.split("<testcase ", -1).length - 1, xml);
   }
 }

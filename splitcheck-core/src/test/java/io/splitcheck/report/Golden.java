@@ -18,7 +18,9 @@ final class Golden {
     if (Boolean.getBoolean("splitcheck.updateGolden")) {
       Files.writeString(file, actual, StandardCharsets.UTF_8);
     }
-    assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual,
+    assertEquals(
+        Files.readString(file, StandardCharsets.UTF_8),
+        actual,
         "differs from golden " + file + " (rerun with -Dsplitcheck.updateGolden=true to accept)");
   }
 }

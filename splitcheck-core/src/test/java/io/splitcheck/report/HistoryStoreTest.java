@@ -36,14 +36,16 @@ class HistoryStoreTest {
     for (String id : List.of("20261120-1", "20261121-1", "20261122-1")) {
       store.record(new RunReport(1, id, base.startedAt(), base.tool(), base.scenarios()), 2);
     }
-    assertEquals(List.of("20261121-1", "20261122-1"),
+    assertEquals(
+        List.of("20261121-1", "20261122-1"),
         store.runs().stream().map(p -> p.getFileName().toString()).toList());
     assertTrue(Files.isDirectory(root.resolve("notes")));
   }
 
   @Test
   void record_rejectsKeepBelowOne() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new HistoryStore(root).record(ChangeDetectorTest.load("current.json"), 0));
   }
 }

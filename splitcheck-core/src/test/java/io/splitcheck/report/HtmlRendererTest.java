@@ -38,8 +38,8 @@ class HtmlRendererTest {
   @Test
   void render_loadsNothingFromOutside() throws IOException {
     String html = render(ReportSamples.sample());
-    for (String forbidden : List.of("<script", "<link", "<img", "src=", "http://", "https://",
-        "@import", "url(")) {
+    for (String forbidden :
+        List.of("<script", "<link", "<img", "src=", "http://", "https://", "@import", "url(")) {
       assertFalse(html.contains(forbidden), forbidden);
     }
   }
@@ -49,18 +49,25 @@ class HtmlRendererTest {
     String html = render(ReportSamples.sample());
     String grid = html.substring(html.indexOf("<table id=\"matrix-grid\">"));
     grid = grid.substring(0, grid.indexOf("</table>"));
-    assertTrue(grid.contains("<th>unconfined</th><th>runtime-default</th><th>cap-drop-all</th>"
-        + "<th>prod</th>"), grid);
-    assertEquals(List.of("baseline", "same", "absent", "split"), classes(grid, "getrandom-seccomp"));
-    assertEquals(List.of("baseline", "absent", "timeout", "absent"), classes(grid, "dynamic-static"));
+    assertTrue(
+        grid.contains(
+            "<th>unconfined</th><th>runtime-default</th><th>cap-drop-all</th>" + "<th>prod</th>"),
+        grid);
+    assertEquals(
+        List.of("baseline", "same", "absent", "split"), classes(grid, "getrandom-seccomp"));
+    assertEquals(
+        List.of("baseline", "absent", "timeout", "absent"), classes(grid, "dynamic-static"));
     assertFalse(grid.contains("nondeterministic-build"), "a scenario without matrix has no row");
   }
 
   @Test
   void render_showsCulpritLineDifferencesAndFindings() throws IOException {
     String html = render(ReportSamples.sample());
-    assertTrue(html.contains("<p class=\"culprit\">prod: exit 3 (unconfined: exit 0) &lt;- "
-        + "getrandom = -1 EPERM [seccomp]"), html);
+    assertTrue(
+        html.contains(
+            "<p class=\"culprit\">prod: exit 3 (unconfined: exit 0) &lt;- "
+                + "getrandom = -1 EPERM [seccomp]"),
+        html);
     assertTrue(html.contains("<code>/built-at</code></td><td>content, mtime</td>"), html);
     assertTrue(html.contains("<code>linkage.dynamic-in-scratch</code>"), html);
   }
@@ -70,15 +77,23 @@ class HtmlRendererTest {
     String html = render(ReportSamples.sample());
     String section = html.substring(html.indexOf("<section id=\"s-getrandom-seccomp\">"));
     section = section.substring(0, section.indexOf("</section>"));
-    assertTrue(section.contains("<tr data-config=\"runtime-default\"><td>runtime-default</td>"
-        + "<td class=\"same\">exit 0</td><td><code>tcp://build-2:2376</code></td><td>24.0.7</td>"
-        + "<td>unconfined</td></tr>"), section);
-    assertTrue(section.contains("<tr data-config=\"prod\"><td>prod</td><td class=\"split\">exit 3</td>"
-        + "<td><code>unix:///var/run/docker.sock</code></td><td>20.10.24+dfsg1</td><td>default</td></tr>"),
+    assertTrue(
+        section.contains(
+            "<tr data-config=\"runtime-default\"><td>runtime-default</td>"
+                + "<td class=\"same\">exit 0</td><td><code>tcp://build-2:2376</code></td><td>24.0.7</td>"
+                + "<td>unconfined</td></tr>"),
+        section);
+    assertTrue(
+        section.contains(
+            "<tr data-config=\"prod\"><td>prod</td><td class=\"split\">exit 3</td>"
+                + "<td><code>unix:///var/run/docker.sock</code></td><td>20.10.24+dfsg1</td><td>default</td></tr>"),
         section);
     String older = html.substring(html.indexOf("<section id=\"s-dynamic-static\">"));
-    assertTrue(older.contains("<td>cap-drop-all</td><td class=\"timeout\">timed out</td>"
-        + "<td colspan=\"3\">not recorded</td>"), older);
+    assertTrue(
+        older.contains(
+            "<td>cap-drop-all</td><td class=\"timeout\">timed out</td>"
+                + "<td colspan=\"3\">not recorded</td>"),
+        older);
   }
 
   @Test
@@ -86,19 +101,31 @@ class HtmlRendererTest {
     String html = render(ReportSamples.sample());
     String table = html.substring(html.indexOf("<table id=\"engines\">"));
     table = table.substring(0, table.indexOf("</table>"));
-    assertTrue(table.contains("<tr><td><code>tcp://build-2:2376</code></td><td>24.0.7</td>"
-        + "<td>unconfined</td><td>1</td></tr>\n<tr><td><code>unix:///var/run/docker.sock</code></td>"
-        + "<td>20.10.24+dfsg1</td><td>default</td><td>3</td></tr>"), table);
+    assertTrue(
+        table.contains(
+            "<tr><td><code>tcp://build-2:2376</code></td><td>24.0.7</td>"
+                + "<td>unconfined</td><td>1</td></tr>\n<tr><td><code>unix:///var/run/docker.sock</code></td>"
+                + "<td>20.10.24+dfsg1</td><td>default</td><td>3</td></tr>"),
+        table);
     assertTrue(html.contains("title=\"runtime-default: same on tcp://build-2:2376\""), html);
   }
 
   @Test
   void render_showsNoEngines_whenNoCellRecordsOne() throws IOException {
     MatrixResult m = ReportSamples.getrandomMatrix();
-    MatrixResult bare = new MatrixResult(m.image(), m.imageId(), m.baseline(),
-        m.cells().stream().map(c -> c.withEngine(null)).toList(), m.splits(), m.warnings());
-    RunReport report = RunReport.of("r", ReportSamples.CLOCK, List.of(new ScenarioReport("s", "s", "i",
-        List.of(), null, bare, null, List.of())));
+    MatrixResult bare =
+        new MatrixResult(
+            m.image(),
+            m.imageId(),
+            m.baseline(),
+            m.cells().stream().map(c -> c.withEngine(null)).toList(),
+            m.splits(),
+            m.warnings());
+    RunReport report =
+        RunReport.of(
+            "r",
+            ReportSamples.CLOCK,
+            List.of(new ScenarioReport("s", "s", "i", List.of(), null, bare, null, List.of())));
     String html = render(report);
     assertFalse(html.contains("id=\"engines\""), html);
     assertFalse(html.contains("class=\"cells\""), html);

@@ -1,7 +1,5 @@
 package io.splitcheck.report;
 
-import io.splitcheck.diff.Difference;
-import io.splitcheck.diff.TwiceResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,11 +37,15 @@ class HtmlReportIT {
 
   @BeforeAll
   static void findChromium() {
-    chromium = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser").stream()
-        .filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
+    chromium =
+        List.of("/usr/bin/chromium", "/usr/bin/chromium-browser").stream()
+            .filter(p -> Files.isExecutable(Path.of(p)))
+            .findFirst()
+            .orElse(null);
     if (chromium == null && "1".equals(System.getenv("SPLITCHECK_REQUIRE_ENGINE"))) {
-      throw new AssertionError("chromium not installed (apt-get install chromium), and "
-          + "SPLITCHECK_REQUIRE_ENGINE=1 asks that a missing tool fail the test");
+      throw new AssertionError(
+          "chromium not installed (apt-get install chromium), and "
+              + "SPLITCHECK_REQUIRE_ENGINE=1 asks that a missing tool fail the test");
     }
     Assumptions.assumeTrue(chromium != null, "chromium not installed (apt-get install chromium)");
   }
@@ -51,31 +53,63 @@ class HtmlReportIT {
   private Path writeReport() throws IOException {
     RunReport sample = ReportSamples.sample();
     List<ScenarioReport> scenarios = new ArrayList<>(sample.scenarios());
-    scenarios.add(new ScenarioReport("title-attack", "scenarios/x", null, List.of(),
-        Twices.of("x", false, "content", null, null, List.of(),
-            List.of(Twices.diff(0, "RUN x", TITLE_ATTACK, List.of("added"), null)),
-            List.of()),
-        null, null, List.of(new CheckOutcome("twice", Status.PASSED, "", "", "", 1))));
-    RunReport report = new RunReport(sample.schemaVersion(), sample.runId(), sample.startedAt(),
-        sample.tool(), scenarios);
+    scenarios.add(
+        new ScenarioReport(
+            "title-attack",
+            "scenarios/x",
+            null,
+            List.of(),
+            Twices.of(
+                "x",
+                false,
+                "content",
+                null,
+                null,
+                List.of(),
+                List.of(Twices.diff(0, "RUN x", TITLE_ATTACK, List.of("added"), null)),
+                List.of()),
+            null,
+            null,
+            List.of(new CheckOutcome("twice", Status.PASSED, "", "", "", 1))));
+    RunReport report =
+        new RunReport(
+            sample.schemaVersion(), sample.runId(), sample.startedAt(), sample.tool(), scenarios);
     new ReportWriter().write(report, tmp.resolve("run"));
     return tmp.resolve("run").resolve(ReportWriter.HTML);
   }
 
   private String chromium(String mode, Path html, Path profile) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
-        "--window-size=1200,900", mode, html.toUri().toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--window-size=1200,900",
+                mode,
+                html.toUri().toString()));
     Path out = tmp.resolve("chromium-" + profile.getFileName() + ".out");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(false)
-        .redirectOutput(out.toFile()).redirectError(tmp.resolve("chromium.err").toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(false)
+            .redirectOutput(out.toFile())
+            .redirectError(tmp.resolve("chromium.err").toFile())
+            .start();
     if (!p.waitFor(90, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("chromium did not finish in 90 s: " + cmd);
     }
-    assertEquals(0, p.exitValue(), "chromium " + mode + " failed: "
-        + Files.readString(tmp.resolve("chromium.err")));
+    assertEquals(
+        0,
+        p.exitValue(),
+        "chromium " + mode + " failed: " + Files.readString(tmp.resolve("chromium.err")));
     return Files.readString(out, StandardCharsets.UTF_8);
   }
 
@@ -96,7 +130,9 @@ class HtmlReportIT {
     assertTrue(colours.size() > 20, "screenshot nearly blank: " + colours.size() + " colours");
     assertTrue(colours.contains(SPLIT_RGB), "no split-coloured grid cell in the screenshot");
     assertTrue(colours.contains(SAME_RGB), "no same-as-baseline grid cell in the screenshot");
-    Files.copy(png, Path.of("target", "html-report-screenshot.png"),
+    Files.copy(
+        png,
+        Path.of("target", "html-report-screenshot.png"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
@@ -104,7 +140,8 @@ class HtmlReportIT {
   void dom_holdsTheGrid_andMarkupInFileNamesStaysText() throws Exception {
     Path html = writeReport();
     String dom = chromium("--dump-dom", html, tmp.resolve("profile-dom"));
-    assertTrue(dom.contains("<title>splitcheck run 20261126-020000-a1b2</title>"),
+    assertTrue(
+        dom.contains("<title>splitcheck run 20261126-020000-a1b2</title>"),
         "title changed: a script ran? " + dom.substring(0, Math.min(400, dom.length())));
     assertTrue(dom.contains("<table id=\"matrix-grid\">"), dom);
     assertTrue(dom.contains("<td class=\"cell split\" data-config=\"prod\""), dom);
@@ -115,5 +152,4 @@ class HtmlReportIT {
     assertFalse(dom.contains("<img"), "an img element made it into the DOM");
     assertFalse(dom.contains("pwned</title>"));
   }
-
 }

@@ -22,7 +22,8 @@ class JUnitXmlRendererTest {
   }
 
   private static Document parse(String xml) throws Exception {
-    return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+    return DocumentBuilderFactory.newInstance()
+        .newDocumentBuilder()
         .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
   }
 
@@ -48,8 +49,10 @@ class JUnitXmlRendererTest {
     Document doc = parse(render(ReportSamples.sample()));
     Element failure = (Element) doc.getElementsByTagName("failure").item(0);
     assertEquals("expected verdict mtime-only, got content", failure.getAttribute("message"));
-    assertEquals("expected: verdict mtime-only\nactual: verdict content, reproducible=false, "
-        + "differing files: /built-at", failure.getTextContent());
+    assertEquals(
+        "expected: verdict mtime-only\nactual: verdict content, reproducible=false, "
+            + "differing files: /built-at",
+        failure.getTextContent());
     Element testcase = (Element) failure.getParentNode();
     assertEquals("splitcheck.nondeterministic-build", testcase.getAttribute("classname"));
     assertEquals("twice", testcase.getAttribute("name"));
@@ -68,22 +71,39 @@ class JUnitXmlRendererTest {
     assertEquals("tcp://build-2:2376", properties.get("cell.runtime-default.engine"));
     assertEquals("24.0.7", properties.get("cell.runtime-default.engineVersion"));
     assertEquals("unconfined", properties.get("cell.runtime-default.seccompDefault"));
-    assertEquals(java.util.List.of("cell.unconfined.engine", "cell.unconfined.engineVersion",
-        "cell.unconfined.seccompDefault", "cell.runtime-default.engine", "cell.runtime-default.engineVersion",
-        "cell.runtime-default.seccompDefault", "cell.prod.engine", "cell.prod.engineVersion",
-        "cell.prod.seccompDefault"), java.util.List.copyOf(properties.keySet()), "cells in matrix order");
+    assertEquals(
+        java.util.List.of(
+            "cell.unconfined.engine",
+            "cell.unconfined.engineVersion",
+            "cell.unconfined.seccompDefault",
+            "cell.runtime-default.engine",
+            "cell.runtime-default.engineVersion",
+            "cell.runtime-default.seccompDefault",
+            "cell.prod.engine",
+            "cell.prod.engineVersion",
+            "cell.prod.seccompDefault"),
+        java.util.List.copyOf(properties.keySet()),
+        "cells in matrix order");
     String out = matrix.getElementsByTagName("system-out").item(0).getTextContent();
-    assertTrue(out.contains("\ncell prod: exit 3 on unix:///var/run/docker.sock, Docker 20.10.24+dfsg1, "
-        + "seccomp default: default"), out);
+    assertTrue(
+        out.contains(
+            "\ncell prod: exit 3 on unix:///var/run/docker.sock, Docker 20.10.24+dfsg1, "
+                + "seccomp default: default"),
+        out);
   }
 
   @Test
   void render_addsNoProperties_toChecksOtherThanMatrix_norForCellsWithoutEngine() throws Exception {
     Document doc = parse(render(ReportSamples.sample()));
-    assertEquals(0, testcase(doc, "splitcheck.getrandom-seccomp", "audit")
-        .getElementsByTagName("properties").getLength());
+    assertEquals(
+        0,
+        testcase(doc, "splitcheck.getrandom-seccomp", "audit")
+            .getElementsByTagName("properties")
+            .getLength());
     Element partial = testcase(doc, "splitcheck.dynamic-static", "matrix");
-    assertEquals(3, partial.getElementsByTagName("property").getLength(),
+    assertEquals(
+        3,
+        partial.getElementsByTagName("property").getLength(),
         "cap-drop-all has no recorded engine");
   }
 
@@ -102,7 +122,8 @@ class JUnitXmlRendererTest {
   void render_escapesMarkupAndControlCharacters_inMessages() throws Exception {
     Document doc = parse(render(ReportSamples.sample()));
     NodeList errors = doc.getElementsByTagName("error");
-    assertEquals("engine said: <container> \"x\" & 'y' \\u0001 failed",
+    assertEquals(
+        "engine said: <container> \"x\" & 'y' \\u0001 failed",
         ((Element) errors.item(0)).getAttribute("message"));
   }
 
@@ -114,16 +135,24 @@ class JUnitXmlRendererTest {
       String ts = ((Element) suites.item(i)).getAttribute("timestamp");
       assertTrue(ts.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"), ts);
     }
-    assertEquals("2026-11-26T02:00:00", JUnitXmlRenderer.timestamp(java.time.Instant.parse("2026-11-26T02:00:00.123456789Z")));
+    assertEquals(
+        "2026-11-26T02:00:00",
+        JUnitXmlRenderer.timestamp(java.time.Instant.parse("2026-11-26T02:00:00.123456789Z")));
   }
 
   @Test
-  void errorTestcase_hasNoEmptyExpected_andTheMatrixTestcaseCarriesTheCellsStderr() throws Exception {
+  void errorTestcase_hasNoEmptyExpected_andTheMatrixTestcaseCarriesTheCellsStderr()
+      throws Exception {
     Document doc = parse(render(ReportSamples.sample()));
     Element error = (Element) doc.getElementsByTagName("error").item(0);
     assertTrue(!error.getTextContent().contains("expected:"), error.getTextContent());
-    String out = testcase(doc, "splitcheck.getrandom-seccomp", "matrix").getElementsByTagName("system-out").item(0)
-        .getTextContent();
-    assertTrue(out.endsWith("cell prod stderr:\nverify-tls: getrandom failed: Operation not permitted"), out);
+    String out =
+        testcase(doc, "splitcheck.getrandom-seccomp", "matrix")
+            .getElementsByTagName("system-out")
+            .item(0)
+            .getTextContent();
+    assertTrue(
+        out.endsWith("cell prod stderr:\nverify-tls: getrandom failed: Operation not permitted"),
+        out);
   }
 }

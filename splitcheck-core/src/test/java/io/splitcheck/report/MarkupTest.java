@@ -9,17 +9,21 @@ class MarkupTest {
 
   @Test
   void escape_html_leavesNoMarkupQuoteOrBacktick_andShowsControlCharacters() {
-    assertEquals("&lt;script&gt;&quot;a&#39;&#96;\n\t\\u000D\\u0001&amp;", Markup.escape(NASTY, Markup.Mode.HTML));
+    assertEquals(
+        "&lt;script&gt;&quot;a&#39;&#96;\n\t\\u000D\\u0001&amp;",
+        Markup.escape(NASTY, Markup.Mode.HTML));
   }
 
   @Test
   void escape_xmlText_keepsQuotesAndLineBreaks() {
-    assertEquals("&lt;script&gt;\"a'`\n\t&#13;\\u0001&amp;", Markup.escape(NASTY, Markup.Mode.XML_TEXT));
+    assertEquals(
+        "&lt;script&gt;\"a'`\n\t&#13;\\u0001&amp;", Markup.escape(NASTY, Markup.Mode.XML_TEXT));
   }
 
   @Test
   void escape_xmlAttribute_encodesQuotesAndWhitespace_andLoneSurrogates() {
-    assertEquals("&lt;script&gt;&quot;a&apos;`&#10;&#9;&#13;\\u0001&amp;\\uD800",
+    assertEquals(
+        "&lt;script&gt;&quot;a&apos;`&#10;&#9;&#13;\\u0001&amp;\\uD800",
         Markup.escape(NASTY + "\uD800", Markup.Mode.XML_ATTRIBUTE));
   }
 }

@@ -52,11 +52,14 @@ final class MiniSchema {
   private void object(JsonNode schema, JsonNode value, String at, List<String> errors) {
     JsonNode props = schema.get("properties");
     if (schema.has("required")) {
-      schema.get("required").forEach(r -> {
-        if (!value.has(r.asText())) {
-          errors.add(at + ": missing required '" + r.asText() + "'");
-        }
-      });
+      schema
+          .get("required")
+          .forEach(
+              r -> {
+                if (!value.has(r.asText())) {
+                  errors.add(at + ": missing required '" + r.asText() + "'");
+                }
+              });
     }
     for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
       String name = it.next();

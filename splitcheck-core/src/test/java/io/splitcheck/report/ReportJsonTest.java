@@ -24,16 +24,16 @@ class ReportJsonTest {
 
   @Test
   void write_isByteIdentical_forTheSameReport() {
-    assertEquals(ReportJson.toString(ReportSamples.sample()),
-        ReportJson.toString(ReportSamples.sample()));
+    assertEquals(
+        ReportJson.toString(ReportSamples.sample()), ReportJson.toString(ReportSamples.sample()));
   }
 
   @Test
   void read_returnsAnEqualReport_forWhatWriteWrote() {
     RunReport sample = ReportSamples.sample();
     String json = ReportJson.toString(sample);
-    RunReport back = ReportJson.read(
-        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "mem");
+    RunReport back =
+        ReportJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "mem");
     assertEquals(sample, back);
   }
 
@@ -49,8 +49,10 @@ class ReportJsonTest {
   void schemaCheck_canFail_whenAFieldIsUnknownOrMissing() throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     JsonNode schema = mapper.readTree(SCHEMA.toFile());
-    JsonNode bad = mapper.readTree("{\"schemaVersion\":1,\"runId\":\"r\",\"scenarios\":"
-        + "[{\"name\":\"x\",\"bases\":[],\"outcomes\":[],\"extra\":1}]}");
+    JsonNode bad =
+        mapper.readTree(
+            "{\"schemaVersion\":1,\"runId\":\"r\",\"scenarios\":"
+                + "[{\"name\":\"x\",\"bases\":[],\"outcomes\":[],\"extra\":1}]}");
     List<String> errors = new MiniSchema(schema).validate(bad);
     assertTrue(errors.contains(": missing required 'startedAt'"), errors.toString());
     assertTrue(errors.contains("/scenarios/0: unexpected field 'extra'"), errors.toString());
@@ -59,7 +61,8 @@ class ReportJsonTest {
   @Test
   void read_leavesEngineNull_forCellsOfAnOlderReport() {
     String json = ReportJson.toString(ReportSamples.sample());
-    RunReport back = ReportJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "mem");
+    RunReport back =
+        ReportJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "mem");
     MatrixResult m = back.scenarios().get(2).matrix();
     assertEquals(ReportSamples.LOCAL, m.cell("unconfined").orElseThrow().engine());
     assertEquals(null, m.cell("cap-drop-all").orElseThrow().engine());
@@ -73,10 +76,14 @@ class ReportJsonTest {
 
   @Test
   void read_namesTheSource_whenJsonIsBroken() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
-        ReportJson.read(new ByteArrayInputStream("{\"runId\":".getBytes(StandardCharsets.UTF_8)),
-            "reports/x/report.json"));
-    assertTrue(e.getMessage().startsWith("Error parsing report 'reports/x/report.json'"),
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                ReportJson.read(
+                    new ByteArrayInputStream("{\"runId\":".getBytes(StandardCharsets.UTF_8)),
+                    "reports/x/report.json"));
+    assertTrue(
+        e.getMessage().startsWith("Error parsing report 'reports/x/report.json'"), e.getMessage());
   }
 }

@@ -37,8 +37,9 @@ class ScenarioLoaderTest {
 
   @Test
   void load_fails_whenNothingIsFound() {
-    String message = assertThrows(IllegalArgumentException.class,
-        () -> new ScenarioLoader().load(tmp)).getMessage();
+    String message =
+        assertThrows(IllegalArgumentException.class, () -> new ScenarioLoader().load(tmp))
+            .getMessage();
     assertTrue(message.contains("no scenario.yaml in it or in its immediate subdirectories"));
   }
 
@@ -46,8 +47,9 @@ class ScenarioLoaderTest {
   void load_fails_whenTwoScenariosShareAName() throws IOException {
     write("a", "name: same\n");
     write("b", "name: same\n");
-    String message = assertThrows(IllegalArgumentException.class,
-        () -> new ScenarioLoader().load(tmp)).getMessage();
+    String message =
+        assertThrows(IllegalArgumentException.class, () -> new ScenarioLoader().load(tmp))
+            .getMessage();
     assertTrue(message.contains("name 'same' used by both"), message);
   }
 
@@ -56,7 +58,8 @@ class ScenarioLoaderTest {
     write("a", "variants: {fixed: {}}\n");
     write("b", "{}\n");
     List<Scenario> all = new ScenarioLoader().load(tmp);
-    assertEquals(List.of("a", "a:fixed"),
+    assertEquals(
+        List.of("a", "a:fixed"),
         ScenarioLoader.select(all, List.of("a")).stream().map(Scenario::name).toList());
     assertThrows(IllegalArgumentException.class, () -> ScenarioLoader.select(all, List.of("z")));
   }
@@ -65,10 +68,22 @@ class ScenarioLoaderTest {
   void load_parsesEveryScenarioOfTheProject() throws IOException {
     Path scenarios = Path.of("..", "scenarios");
     List<Scenario> all = new ScenarioLoader().load(scenarios);
-    assertEquals(List.of("base-drift", "cache-arg-scope", "cache-arg-scope:fixed", "context-symlink",
-        "deterministic-build", "dynamic-static", "getrandom-seccomp", "legacy-runtime",
-        "multistage-bloat", "multistage-bloat:pruned", "nondeterministic-build",
-        "scratch-hardened", "secret-not-mounted", "secret-not-mounted:fixed"),
+    assertEquals(
+        List.of(
+            "base-drift",
+            "cache-arg-scope",
+            "cache-arg-scope:fixed",
+            "context-symlink",
+            "deterministic-build",
+            "dynamic-static",
+            "getrandom-seccomp",
+            "legacy-runtime",
+            "multistage-bloat",
+            "multistage-bloat:pruned",
+            "nondeterministic-build",
+            "scratch-hardened",
+            "secret-not-mounted",
+            "secret-not-mounted:fixed"),
         all.stream().map(Scenario::name).toList());
     for (Scenario s : all) {
       assertTrue(Files.isRegularFile(s.dockerfile()), s.name() + ": no " + s.dockerfile());

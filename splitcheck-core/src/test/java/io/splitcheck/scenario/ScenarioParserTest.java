@@ -1,11 +1,11 @@
 package io.splitcheck.scenario;
 
-import io.splitcheck.model.Severity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.splitcheck.model.Severity;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,15 +25,20 @@ class ScenarioParserTest {
 
   @Test
   void parse_namesChecksTwiceAccept_whenItIsNoVerdictTwiceCanAccept() {
-    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> parse("checks: {twice: {accept: content}}\n"));
-    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("checks.twice.accept")
-        && e.getMessage().contains("config-only, metadata, mtime-only"), e.getMessage());
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> parse("checks: {twice: {accept: content}}\n"));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        e.getMessage().contains("checks.twice.accept")
+            && e.getMessage().contains("config-only, metadata, mtime-only"),
+        e.getMessage());
   }
 
   @Test
   void parse_readsEverySection_whenScenarioIsComplete() {
-    Scenario s = parse("""
+    Scenario s =
+        parse(
+                """
         name: getrandom
         description: the incident
         build:
@@ -65,7 +70,8 @@ class ScenarioParserTest {
           splits: [{config: prod, culprit: getrandom/EPERM}]
           findings: [linkage.dynamic-in-scratch]
           noFindingsAbove: warning
-        """).get(0);
+        """)
+            .get(0);
     assertEquals("getrandom", s.name());
     assertEquals(Path.of("/s/getrandom/Dockerfile.prod"), s.dockerfile());
     assertEquals(Path.of("/s/getrandom/ctx"), s.context());
@@ -98,7 +104,9 @@ class ScenarioParserTest {
 
   @Test
   void parse_namesFileLineAndKnownFields_whenKeyIsUnknown() {
-    String message = error("""
+    String message =
+        error(
+            """
         name: x
         checks:
           twice: true
@@ -106,13 +114,16 @@ class ScenarioParserTest {
           reproducible: true
         """);
     assertTrue(message.startsWith("scenarios/x/scenario.yaml:4: unknown field 'expct'"), message);
-    assertTrue(message.contains("expected one of: baseDrift, build, checks, description, engines, expect"),
+    assertTrue(
+        message.contains("expected one of: baseDrift, build, checks, description, engines, expect"),
         message);
   }
 
   @Test
   void parse_readsDeclaredEngines_inOrder() {
-    List<Scenario> s = parse("""
+    List<Scenario> s =
+        parse(
+            """
         name: x
         engines: [docker-20.10, podman]
         checks:
@@ -123,94 +134,122 @@ class ScenarioParserTest {
 
   @Test
   void parse_namesTheEngineField_whenAKindIsUnknown() {
-    String message = error("""
+    String message =
+        error(
+            """
         name: x
         engines: [docker-20.10, cri-o]
         """);
-    assertEquals("scenarios/x/scenario.yaml:2: field 'engines[1]': expected one of docker-20.10, "
-        + "docker-26, podman, each once, got 'cri-o'", message);
+    assertEquals(
+        "scenarios/x/scenario.yaml:2: field 'engines[1]': expected one of docker-20.10, "
+            + "docker-26, podman, each once, got 'cri-o'",
+        message);
   }
 
   @Test
   void parse_namesNestedPath_whenNestedKeyIsUnknown() {
-    String message = error("""
+    String message =
+        error(
+            """
         checks:
           matrix:
             configs: [unconfined]
             profile: {prod: p.json}
         """);
-    assertTrue(message.startsWith("scenarios/x/scenario.yaml:4: unknown field 'profile' in "
-        + "'checks.matrix'"), message);
+    assertTrue(
+        message.startsWith(
+            "scenarios/x/scenario.yaml:4: unknown field 'profile' in " + "'checks.matrix'"),
+        message);
   }
 
   @Test
   void parse_rejectsStringForBoolean_whenQuoted() {
-    String message = error("""
+    String message =
+        error(
+            """
         checks: {twice: true}
         expect:
           reproducible: "false"
         """);
-    assertEquals("scenarios/x/scenario.yaml:3: field 'expect.reproducible': expected a boolean "
-        + "(true or false), got a string 'false'", message);
+    assertEquals(
+        "scenarios/x/scenario.yaml:3: field 'expect.reproducible': expected a boolean "
+            + "(true or false), got a string 'false'",
+        message);
   }
 
   @Test
   void parse_rejectsScalar_whereListIsExpected() {
-    String message = error("""
+    String message =
+        error(
+            """
         checks: {twice: true}
         expect:
           differs: /stamp
         """);
-    assertTrue(message.contains(":3: field 'expect.differs': expected a list, got a string '/stamp'"),
+    assertTrue(
+        message.contains(":3: field 'expect.differs': expected a list, got a string '/stamp'"),
         message);
   }
 
   @Test
   void parse_rejectsNumber_whereStringIsExpected() {
-    String message = error("""
+    String message =
+        error(
+            """
         build:
           args: {VERSION: 1.2}
         """);
-    assertTrue(message.contains(":2: field 'build.args.VERSION': expected a string, got a number"),
+    assertTrue(
+        message.contains(":2: field 'build.args.VERSION': expected a string, got a number"),
         message);
   }
 
   @Test
   void parse_rejectsUnknownVerdict_listingTheKnownOnes() {
     String message = error("checks: {twice: true}\nexpect: {verdict: same}\n");
-    assertTrue(message.contains("field 'expect.verdict': expected one of config-only, content, "
-        + "metadata, mtime-only, reproducible, got 'same'"), message);
+    assertTrue(
+        message.contains(
+            "field 'expect.verdict': expected one of config-only, content, "
+                + "metadata, mtime-only, reproducible, got 'same'"),
+        message);
   }
 
   @Test
   void parse_rejectsMalformedCulprit() {
-    String message = error("""
+    String message =
+        error(
+            """
         checks: {matrix: {profiles: {prod: p.json}}}
         expect:
           splits:
             - config: prod
               culprit: getrandom EPERM
         """);
-    assertTrue(message.startsWith("scenarios/x/scenario.yaml:5: field 'expect.splits[0].culprit'"),
+    assertTrue(
+        message.startsWith("scenarios/x/scenario.yaml:5: field 'expect.splits[0].culprit'"),
         message);
     assertTrue(message.contains("expected SYSCALL/ERRNO"), message);
   }
 
   @Test
   void parse_rejectsSplitInUnknownCell() {
-    String message = error("""
+    String message =
+        error(
+            """
         checks: {matrix: {configs: [unconfined]}}
         expect:
           splits: [{config: prod}]
         """);
-    assertTrue(message.contains("'prod' is not a cell of this scenario's matrix (cells: unconfined)"),
+    assertTrue(
+        message.contains("'prod' is not a cell of this scenario's matrix (cells: unconfined)"),
         message);
   }
 
   @Test
   void parse_rejectsExpectation_whenItsCheckIsNotEnabled() {
     String message = error("expect: {findings: [leak.git]}\n");
-    assertTrue(message.contains("expects findings/noFindingsAbove but checks.audit is not enabled"),
+    assertTrue(
+        message.contains("expects findings/noFindingsAbove but checks.audit is not enabled"),
         message);
   }
 
@@ -223,7 +262,8 @@ class ScenarioParserTest {
   @Test
   void parse_rejectsNonBooleanScalarCheck() {
     String message = error("checks: {twice: yes please}\n");
-    assertTrue(message.contains("field 'checks.twice': expected true, false or a mapping of options"),
+    assertTrue(
+        message.contains("field 'checks.twice': expected true, false or a mapping of options"),
         message);
   }
 
@@ -235,7 +275,9 @@ class ScenarioParserTest {
 
   @Test
   void parse_expandsVariants_mergingBuildAndReplacingExpect() {
-    List<Scenario> all = parse("""
+    List<Scenario> all =
+        parse(
+            """
         name: cache
         build: {dockerfile: Dockerfile, args: {VERSION: "1"}}
         checks: {audit: {cacheCheck: {arg: VERSION, values: ["1", "2"]}}}
@@ -258,8 +300,10 @@ class ScenarioParserTest {
   @Test
   void parse_rejectsUnknownKeyInVariant() {
     String message = error("variants:\n  fixed:\n    buld: {}\n");
-    assertTrue(message.startsWith("scenarios/x/scenario.yaml:3: unknown field 'buld' in "
-        + "'variants.fixed'"), message);
+    assertTrue(
+        message.startsWith(
+            "scenarios/x/scenario.yaml:3: unknown field 'buld' in " + "'variants.fixed'"),
+        message);
   }
 
   @Test
@@ -273,8 +317,11 @@ class ScenarioParserTest {
   @Test
   void parse_rejectsMalformedRulePatternAndFindingId() {
     String pattern = error("checks: {audit: {rules: {enable: [linkage.]}}}\n");
-    assertTrue(pattern.contains("field 'checks.audit.rules.enable[0]': expected a rule id "
-        + "(leak.git-dir), a category (leak) or leak.*, got 'linkage.'"), pattern);
+    assertTrue(
+        pattern.contains(
+            "field 'checks.audit.rules.enable[0]': expected a rule id "
+                + "(leak.git-dir), a category (leak) or leak.*, got 'linkage.'"),
+        pattern);
     String finding = error("checks: {audit: true}\nexpect: {findings: [Linkage]}\n");
     assertTrue(finding.contains("field 'expect.findings[0]': expected a rule id"), finding);
   }

@@ -11,62 +11,80 @@ import org.junit.jupiter.api.Test;
 /** containers-common's profile on each target engine: what the engine really applies. */
 class EngineTargetsTest {
 
-    private static final SeccompProfile PODMAN = SeccompProfile.read(Fixtures.path(
-            "seccomp/podman-containers-common-debian12.json"));
-    private static final Set<String> CAPS = CellRestrictions.DOCKER_DEFAULT_CAPS;
+  private static final SeccompProfile PODMAN =
+      SeccompProfile.read(Fixtures.path("seccomp/podman-containers-common-debian12.json"));
+  private static final Set<String> CAPS = CellRestrictions.DOCKER_DEFAULT_CAPS;
 
-    @Test
-    void target_parsesEngineKindsAndDockerVersions() {
-        assertEquals(EngineCompat.Target.DOCKER_20_10, EngineCompat.Target.of("docker-20.10"));
-        assertEquals(EngineCompat.Target.DOCKER_20_10, EngineCompat.Target.of("20.10.24+dfsg1"));
-        assertEquals(EngineCompat.Target.DOCKER_23, EngineCompat.Target.of("docker-26"));
-        assertEquals(EngineCompat.Target.PODMAN, EngineCompat.Target.of("podman"));
-    }
+  @Test
+  void target_parsesEngineKindsAndDockerVersions() {
+    assertEquals(EngineCompat.Target.DOCKER_20_10, EngineCompat.Target.of("docker-20.10"));
+    assertEquals(EngineCompat.Target.DOCKER_20_10, EngineCompat.Target.of("20.10.24+dfsg1"));
+    assertEquals(EngineCompat.Target.DOCKER_23, EngineCompat.Target.of("docker-26"));
+    assertEquals(EngineCompat.Target.PODMAN, EngineCompat.Target.of("podman"));
+  }
 
-    @Test
-    void podman_honoursDefaultErrno_soAnUnlistedSyscallGetsEnosys() {
-        SeccompProfile loaded = EngineCompat.asLoaded(PODMAN, EngineCompat.Target.PODMAN);
+  @Test
+  void podman_honoursDefaultErrno_soAnUnlistedSyscallGetsEnosys() {
+    SeccompProfile loaded = EngineCompat.asLoaded(PODMAN, EngineCompat.Target.PODMAN);
 
-        Decision d = ProfileEvaluator.evaluate(loaded, "io_uring_setup", CAPS, "amd64");
-        assertEquals("ENOSYS", d.errnoName());
-        assertTrue(d.byDefault());
-        assertTrue(EngineCompat.fieldEffects(PODMAN, EngineCompat.Target.PODMAN).stream().allMatch(
-                EngineCompat.FieldEffect::honoured));
-    }
+    Decision d = ProfileEvaluator.evaluate(loaded, "io_uring_setup", CAPS, "amd64");
+    assertEquals("ENOSYS", d.errnoName());
+    assertTrue(d.byDefault());
+    assertTrue(
+        EngineCompat.fieldEffects(PODMAN, EngineCompat.Target.PODMAN).stream()
+            .allMatch(EngineCompat.FieldEffect::honoured));
+  }
 
-    @Test
-    void docker20_10_dropsDefaultErrnoRetAndTheNames_soTheSameSyscallGetsEperm_withWarnings() {
-        SeccompProfile loaded = EngineCompat.asLoaded(PODMAN, EngineCompat.Target.DOCKER_20_10);
+  @Test
+  void docker20_10_dropsDefaultErrnoRetAndTheNames_soTheSameSyscallGetsEperm_withWarnings() {
+    SeccompProfile loaded = EngineCompat.asLoaded(PODMAN, EngineCompat.Target.DOCKER_20_10);
 
-        assertEquals("EPERM", ProfileEvaluator.evaluate(loaded, "io_uring_setup", CAPS, "amd64").errnoName());
-        List<String> warnings = EngineCompat.warnings(PODMAN, "seccomp.json", "20.10.24");
-        assertEquals(List.of(
-                "seccomp profile 'seccomp.json': defaultErrnoRet 38 (ENOSYS) is ignored by engine 20.10.24; the default"
-                        + " action returns EPERM (engines from 23.0 honour it)",
-                "seccomp profile 'seccomp.json': defaultErrno is ignored by engine 20.10.24 (Docker 20.10 (moby profile"
-                        + " loader, runc)): dropped (a containers-common field)",
-                "seccomp profile 'seccomp.json': syscalls[].errno is ignored by engine 20.10.24 (Docker 20.10 (moby"
-                        + " profile loader, runc)): 11 rules' names dropped; errnoRet, else EPERM, applies"), warnings);
-    }
+    assertEquals(
+        "EPERM", ProfileEvaluator.evaluate(loaded, "io_uring_setup", CAPS, "amd64").errnoName());
+    List<String> warnings = EngineCompat.warnings(PODMAN, "seccomp.json", "20.10.24");
+    assertEquals(
+        List.of(
+            "seccomp profile 'seccomp.json': defaultErrnoRet 38 (ENOSYS) is ignored by engine 20.10.24; the default"
+                + " action returns EPERM (engines from 23.0 honour it)",
+            "seccomp profile 'seccomp.json': defaultErrno is ignored by engine 20.10.24 (Docker 20.10 (moby profile"
+                + " loader, runc)): dropped (a containers-common field)",
+            "seccomp profile 'seccomp.json': syscalls[].errno is ignored by engine 20.10.24 (Docker 20.10 (moby"
+                + " profile loader, runc)): 11 rules' names dropped; errnoRet, else EPERM, applies"),
+        warnings);
+  }
 
-    @Test
-    void docker23_honoursDefaultErrnoRet_butNotTheNames() {
-        SeccompProfile loaded = EngineCompat.asLoaded(PODMAN, EngineCompat.Target.DOCKER_23);
+  @Test
+  void docker23_honoursDefaultErrnoRet_butNotTheNames() {
+    SeccompProfile loaded = EngineCompat.asLoaded(PODMAN, EngineCompat.Target.DOCKER_23);
 
-        assertEquals("ENOSYS", ProfileEvaluator.evaluate(loaded, "io_uring_setup", CAPS, "amd64").errnoName());
-        assertEquals(null, loaded.extras().defaultErrno());
-        assertFalse(EngineCompat.fieldEffects(PODMAN, EngineCompat.Target.DOCKER_23).stream()
-                .filter(f -> f.field().equals("defaultErrno")).findFirst().orElseThrow().honoured());
-    }
+    assertEquals(
+        "ENOSYS", ProfileEvaluator.evaluate(loaded, "io_uring_setup", CAPS, "amd64").errnoName());
+    assertEquals(null, loaded.extras().defaultErrno());
+    assertFalse(
+        EngineCompat.fieldEffects(PODMAN, EngineCompat.Target.DOCKER_23).stream()
+            .filter(f -> f.field().equals("defaultErrno"))
+            .findFirst()
+            .orElseThrow()
+            .honoured());
+  }
 
-    @Test
-    void podman_prefersTheErrnoName_overErrnoRet() {
-        SeccompProfile p = SeccompProfile.parse("{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\":"
-                + " [\"getrandom\"], \"action\": \"SCMP_ACT_ERRNO\", \"errnoRet\": 1, \"errno\": \"ENOSYS\"}]}", "p.json");
+  @Test
+  void podman_prefersTheErrnoName_overErrnoRet() {
+    SeccompProfile p =
+        SeccompProfile.parse(
+            "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\":"
+                + " [\"getrandom\"], \"action\": \"SCMP_ACT_ERRNO\", \"errnoRet\": 1, \"errno\": \"ENOSYS\"}]}",
+            "p.json");
 
-        assertEquals("ENOSYS", ProfileEvaluator.evaluate(EngineCompat.asLoaded(p, EngineCompat.Target.PODMAN),
-                "getrandom", CAPS, "amd64").errnoName());
-        assertEquals("EPERM", ProfileEvaluator.evaluate(EngineCompat.asLoaded(p, EngineCompat.Target.DOCKER_23),
-                "getrandom", CAPS, "amd64").errnoName());
-    }
+    assertEquals(
+        "ENOSYS",
+        ProfileEvaluator.evaluate(
+                EngineCompat.asLoaded(p, EngineCompat.Target.PODMAN), "getrandom", CAPS, "amd64")
+            .errnoName());
+    assertEquals(
+        "EPERM",
+        ProfileEvaluator.evaluate(
+                EngineCompat.asLoaded(p, EngineCompat.Target.DOCKER_23), "getrandom", CAPS, "amd64")
+            .errnoName());
+  }
 }

@@ -7,7 +7,13 @@ public final class BuildFailedException extends EngineException {
   private final List<String> builderErrors;
 
   public BuildFailedException(String command, int exitCode, List<String> builderErrors) {
-    super("build failed (" + command + " exited " + exitCode + "):\n  " + String.join("\n  ", builderErrors));
+    super(
+        "build failed ("
+            + command
+            + " exited "
+            + exitCode
+            + "):\n  "
+            + String.join("\n  ", builderErrors));
     this.builderErrors = List.copyOf(builderErrors);
   }
 

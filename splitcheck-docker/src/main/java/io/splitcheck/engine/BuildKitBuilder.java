@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds through the docker CLI with BuildKit (docker-java's build API uses the classic builder, which
- * rejects {@code RUN --mount}). The image id comes from {@code --iidfile}; the {@code --progress=plain} log
- * is kept beside it.
+ * Builds through the docker CLI with BuildKit (docker-java's build API uses the classic builder,
+ * which rejects {@code RUN --mount}). The image id comes from {@code --iidfile}; the {@code
+ * --progress=plain} log is kept beside it.
  */
 public final class BuildKitBuilder implements ImageBuilder {
   /** How many of the builder's own lines an error quotes at most. */
@@ -22,12 +22,16 @@ public final class BuildKitBuilder implements ImageBuilder {
   private final Path workDir;
   private final String dockerHost;
 
-  /** @param workDir where iid files and build logs are written (one pair per build) */
+  /**
+   * @param workDir where iid files and build logs are written (one pair per build)
+   */
   public BuildKitBuilder(BuildKitClient client, Path workDir) {
     this(client, workDir, null);
   }
 
-  /** @param dockerHost passed to the client as DOCKER_HOST, or null for the environment's */
+  /**
+   * @param dockerHost passed to the client as DOCKER_HOST, or null for the environment's
+   */
   public BuildKitBuilder(BuildKitClient client, Path workDir, String dockerHost) {
     this.client = client;
     this.workDir = workDir;
@@ -56,11 +60,13 @@ public final class BuildKitBuilder implements ImageBuilder {
     try {
       String id = Files.readString(iid, StandardCharsets.UTF_8).trim();
       if (!id.startsWith("sha256:")) {
-        throw new EngineException("builder wrote no image id to " + iid + " (" + String.join(" ", command) + ")");
+        throw new EngineException(
+            "builder wrote no image id to " + iid + " (" + String.join(" ", command) + ")");
       }
       return new BuildResult(id, request.tag(), log, wall);
     } catch (IOException e) {
-      throw new EngineException("cannot read the builder's --iidfile " + iid + ": " + e.getMessage(), e);
+      throw new EngineException(
+          "cannot read the builder's --iidfile " + iid + ": " + e.getMessage(), e);
     }
   }
 
@@ -76,10 +82,12 @@ public final class BuildKitBuilder implements ImageBuilder {
       c.add("-f");
       c.add(r.dockerfile().toString());
     }
-    r.buildArgs().forEach((k, v) -> {
-      c.add("--build-arg");
-      c.add(k + "=" + v);
-    });
+    r.buildArgs()
+        .forEach(
+            (k, v) -> {
+              c.add("--build-arg");
+              c.add(k + "=" + v);
+            });
     for (BuildRequest.Secret s : r.secrets()) {
       c.add("--secret");
       c.add("id=" + s.id() + ",src=" + s.source());
@@ -95,8 +103,10 @@ public final class BuildKitBuilder implements ImageBuilder {
   }
 
   private int runBuild(List<String> command, Path log, Duration timeout) throws EngineException {
-    ProcessBuilder pb = new ProcessBuilder(dieWithParent(command)).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(dieWithParent(command))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     pb.environment().put("DOCKER_BUILDKIT", "1");
     if (dockerHost != null) {
       pb.environment().put("DOCKER_HOST", dockerHost);
@@ -106,12 +116,16 @@ public final class BuildKitBuilder implements ImageBuilder {
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
-        throw new EngineException("build timed out after " + timeout.toSeconds() + "s (--build-timeout) and was killed: "
-            + String.join(" ", command));
+        throw new EngineException(
+            "build timed out after "
+                + timeout.toSeconds()
+                + "s (--build-timeout) and was killed: "
+                + String.join(" ", command));
       }
       return p.exitValue();
     } catch (IOException e) {
-      throw new EngineException("cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
+      throw new EngineException(
+          "cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EngineException("interrupted while building: " + String.join(" ", command), e);
@@ -119,15 +133,16 @@ public final class BuildKitBuilder implements ImageBuilder {
   }
 
   /**
-   * {@code setpriv --pdeathsig KILL -- COMMAND} where util-linux has it: the build client dies with the
-   * thread that waits for it, so a splitcheck killed with SIGKILL does not leave a build running that
-   * would tag its image after {@code gc}. Without setpriv the command runs as it is.
+   * {@code setpriv --pdeathsig KILL -- COMMAND} where util-linux has it: the build client dies with
+   * the thread that waits for it, so a splitcheck killed with SIGKILL does not leave a build
+   * running that would tag its image after {@code gc}. Without setpriv the command runs as it is.
    */
   static List<String> dieWithParent(List<String> command) {
     if (!Files.isExecutable(SETPRIV)) {
       return command;
     }
-    List<String> wrapped = new ArrayList<>(List.of(SETPRIV.toString(), "--pdeathsig", "KILL", "--"));
+    List<String> wrapped =
+        new ArrayList<>(List.of(SETPRIV.toString(), "--pdeathsig", "KILL", "--"));
     wrapped.addAll(command);
     return wrapped;
   }
@@ -144,17 +159,23 @@ public final class BuildKitBuilder implements ImageBuilder {
   static final int QUOTED_STEP_LINES = 8;
 
   /**
-   * The builder's own error lines: the last output lines of each step BuildKit marks {@code ERROR} (where
-   * the reason usually is: apt's {@code E: ...}, a compiler's message), then its error lines; else the
-   * last lines of the log.
+   * The builder's own error lines: the last output lines of each step BuildKit marks {@code ERROR}
+   * (where the reason usually is: apt's {@code E: ...}, a compiler's message), then its error
+   * lines; else the last lines of the log.
    */
   static List<String> errorLines(List<String> log) {
-    List<String> errors = log.stream()
-        .filter(l -> l.contains("ERROR") || l.startsWith("error:") || l.contains("failed to solve")
-            || l.startsWith("unable to prepare context") || l.contains("executor failed"))
-        .map(l -> l.replaceFirst("^#\\d+ ", ""))
-        .distinct()
-        .toList();
+    List<String> errors =
+        log.stream()
+            .filter(
+                l ->
+                    l.contains("ERROR")
+                        || l.startsWith("error:")
+                        || l.contains("failed to solve")
+                        || l.startsWith("unable to prepare context")
+                        || l.contains("executor failed"))
+            .map(l -> l.replaceFirst("^#\\d+ ", ""))
+            .distinct()
+            .toList();
     if (errors.isEmpty()) {
       return log.subList(Math.max(0, log.size() - QUOTED_ERROR_LINES), log.size());
     }
@@ -165,14 +186,16 @@ public final class BuildKitBuilder implements ImageBuilder {
         out.addAll(stepOutput(log, m.group(1)));
       }
     }
-    List<String> tail = errors.subList(Math.max(0, errors.size() - QUOTED_ERROR_LINES), errors.size());
+    List<String> tail =
+        errors.subList(Math.max(0, errors.size() - QUOTED_ERROR_LINES), errors.size());
     out.addAll(tail);
     return out;
   }
 
   /** The last output lines ({@code #6 1.234 text}) of step {@code #6}, without the step prefix. */
   private static List<String> stepOutput(List<String> log, String step) {
-    java.util.regex.Pattern output = java.util.regex.Pattern.compile("^" + step + " \\d+\\.\\d+ (.*)$");
+    java.util.regex.Pattern output =
+        java.util.regex.Pattern.compile("^" + step + " \\d+\\.\\d+ (.*)$");
     List<String> lines = new ArrayList<>();
     for (String line : log) {
       java.util.regex.Matcher m = output.matcher(line);

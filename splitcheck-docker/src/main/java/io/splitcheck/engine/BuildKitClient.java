@@ -3,12 +3,15 @@ package io.splitcheck.engine;
 import java.util.List;
 
 /**
- * A docker CLI that can build with BuildKit, and how: {@code docker buildx build --load} where the buildx
- * plugin exists, else {@code DOCKER_BUILDKIT=1 docker build} on a client older than 23.0 (which still has
- * the BuildKit builder built in).
+ * A docker CLI that can build with BuildKit, and how: {@code docker buildx build --load} where the
+ * buildx plugin exists, else {@code DOCKER_BUILDKIT=1 docker build} on a client older than 23.0
+ * (which still has the BuildKit builder built in).
  */
 public record BuildKitClient(String executable, Mode mode, String clientVersion) {
-  public enum Mode { BUILDX, LEGACY_BUILDKIT }
+  public enum Mode {
+    BUILDX,
+    LEGACY_BUILDKIT
+  }
 
   /** The argument vector up to and excluding the build options. */
   public List<String> buildCommand() {

@@ -12,25 +12,30 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Finds a docker CLI that builds with BuildKit. Order: the override (option, or the environment variable
- * {@value #ENV}), then {@code docker} on PATH, then {@code /usr/bin/docker}. A client with the buildx
- * plugin uses it; a client older than 23.0 uses its built-in BuildKit builder ({@code DOCKER_BUILDKIT=1});
- * a 23.0+ client without buildx cannot ("BuildKit is enabled but the buildx component is missing").
+ * Finds a docker CLI that builds with BuildKit. Order: the override (option, or the environment
+ * variable {@value #ENV}), then {@code docker} on PATH, then {@code /usr/bin/docker}. A client with
+ * the buildx plugin uses it; a client older than 23.0 uses its built-in BuildKit builder ({@code
+ * DOCKER_BUILDKIT=1}); a 23.0+ client without buildx cannot ("BuildKit is enabled but the buildx
+ * component is missing").
  */
 public final class BuildKitProbe {
   public static final String ENV = "SPLITCHECK_DOCKER_CLI";
   private static final List<String> DEFAULT_CANDIDATES = List.of("docker", "/usr/bin/docker");
 
   /** The probes wait on processes: a thread each, daemons, so none holds the JVM open. */
-  private static final java.util.concurrent.Executor THREADS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "splitcheck-buildkit-probe");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final java.util.concurrent.Executor THREADS =
+      java.util.concurrent.Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "splitcheck-buildkit-probe");
+            t.setDaemon(true);
+            return t;
+          });
 
   private BuildKitProbe() {}
 
-  /** @param override a CLI path from the command line, or null */
+  /**
+   * @param override a CLI path from the command line, or null
+   */
   public static BuildKitClient find(String override) throws EngineException {
     Set<String> candidates = new LinkedHashSet<>();
     String env = System.getenv(ENV);
@@ -44,11 +49,14 @@ public final class BuildKitProbe {
     // every candidate probed at once (each probe runs two short CLI commands, one asks the engine):
     // the first candidate in order that can build wins, as when they were probed one after another
     List<List<String>> notes = new ArrayList<>();
-    List<java.util.concurrent.CompletableFuture<Optional<BuildKitClient>>> probes = new ArrayList<>();
+    List<java.util.concurrent.CompletableFuture<Optional<BuildKitClient>>> probes =
+        new ArrayList<>();
     for (String candidate : candidates) {
       List<String> note = new java.util.concurrent.CopyOnWriteArrayList<>();
       notes.add(note);
-      probes.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> probe(candidate, note), THREADS));
+      probes.add(
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> probe(candidate, note), THREADS));
     }
     List<String> tried = new ArrayList<>();
     for (int i = 0; i < probes.size(); i++) {
@@ -58,16 +66,24 @@ public final class BuildKitProbe {
         return client.get();
       }
     }
-    throw new EngineException("no BuildKit-capable docker client found; tried: " + String.join("; ", tried)
-        + ". Install Debian's docker.io (its 20.10 client builds with DOCKER_BUILDKIT=1) or the buildx "
-        + "plugin, or point --docker-cli / " + ENV + " at a client that has one");
+    throw new EngineException(
+        "no BuildKit-capable docker client found; tried: "
+            + String.join("; ", tried)
+            + ". Install Debian's docker.io (its 20.10 client builds with DOCKER_BUILDKIT=1) or the buildx "
+            + "plugin, or point --docker-cli / "
+            + ENV
+            + " at a client that has one");
   }
 
   static Optional<BuildKitClient> probe(String executable, List<String> tried) {
-    java.util.concurrent.CompletableFuture<Boolean> buildx = java.util.concurrent.CompletableFuture.supplyAsync(
-        () -> run(List.of(executable, "buildx", "version")).isPresent(), THREADS); // beside the version
-    // the client's own --version: `version --format` asks the engine too (0.3 s more per CLI under load)
-    Optional<String> version = run(List.of(executable, "--version")).flatMap(BuildKitProbe::clientVersion);
+    java.util.concurrent.CompletableFuture<Boolean> buildx =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> run(List.of(executable, "buildx", "version")).isPresent(),
+            THREADS); // beside the version
+    // the client's own --version: `version --format` asks the engine too (0.3 s more per CLI under
+    // load)
+    Optional<String> version =
+        run(List.of(executable, "--version")).flatMap(BuildKitProbe::clientVersion);
     if (version.isEmpty()) {
       tried.add(executable + ": does not run");
       return Optional.empty();
@@ -76,16 +92,24 @@ public final class BuildKitProbe {
       return Optional.of(new BuildKitClient(executable, BuildKitClient.Mode.BUILDX, version.get()));
     }
     if (majorVersion(version.get()) < 23) {
-      return Optional.of(new BuildKitClient(executable, BuildKitClient.Mode.LEGACY_BUILDKIT, version.get()));
+      return Optional.of(
+          new BuildKitClient(executable, BuildKitClient.Mode.LEGACY_BUILDKIT, version.get()));
     }
-    tried.add(executable + ": client " + version.get() + " has no buildx plugin and no built-in BuildKit builder");
+    tried.add(
+        executable
+            + ": client "
+            + version.get()
+            + " has no buildx plugin and no built-in BuildKit builder");
     return Optional.empty();
   }
 
-  /** {@code Docker version 20.10.24+dfsg1, build 297e128} -> {@code 20.10.24+dfsg1}; empty if not that shape. */
+  /**
+   * {@code Docker version 20.10.24+dfsg1, build 297e128} -> {@code 20.10.24+dfsg1}; empty if not
+   * that shape.
+   */
   static Optional<String> clientVersion(String versionLine) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\bversion\\s+v?([0-9][^,\\s]*)")
-        .matcher(versionLine);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?i)\\bversion\\s+v?([0-9][^,\\s]*)").matcher(versionLine);
     return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
@@ -103,14 +127,18 @@ public final class BuildKitProbe {
     try {
       Path out = TempFolder.file("probe", ".txt");
       try {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-            .redirectOutput(out.toFile()).start();
+        Process p =
+            new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
         if (!p.waitFor(20, TimeUnit.SECONDS)) {
           p.destroyForcibly();
           return Optional.empty();
         }
         return p.exitValue() == 0
-            ? Optional.of(Files.readString(out, StandardCharsets.UTF_8).trim()) : Optional.empty();
+            ? Optional.of(Files.readString(out, StandardCharsets.UTF_8).trim())
+            : Optional.empty();
       } finally {
         Files.deleteIfExists(out);
       }

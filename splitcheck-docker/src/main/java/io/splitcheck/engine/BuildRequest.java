@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * One BuildKit build, exactly as the user asked for it: nothing is added (no label, no build argument),
- * because anything added would change the image being measured.
+ * One BuildKit build, exactly as the user asked for it: nothing is added (no label, no build
+ * argument), because anything added would change the image being measured.
  *
  * @param dockerfile the Dockerfile, or null for {@code <context>/Dockerfile}
  * @param buildArgs sorted by name, passed as {@code --build-arg K=V}
@@ -18,9 +18,15 @@ import java.util.TreeMap;
  * @param target the stage to build, or null for the last
  * @param tag the splitcheck-owned tag the image is tracked by
  */
-public record BuildRequest(Path context, Path dockerfile, Map<String, String> buildArgs,
-                           List<Secret> secrets, String target, String tag, boolean noCache,
-                           Duration timeout) {
+public record BuildRequest(
+    Path context,
+    Path dockerfile,
+    Map<String, String> buildArgs,
+    List<Secret> secrets,
+    String target,
+    String tag,
+    boolean noCache,
+    Duration timeout) {
   /** A build secret: {@code --secret id=ID,src=FILE}. */
   public record Secret(String id, Path source) {
     public Secret {
@@ -38,7 +44,8 @@ public record BuildRequest(Path context, Path dockerfile, Map<String, String> bu
   }
 
   public BuildRequest withTag(String newTag) {
-    return new BuildRequest(context, dockerfile, buildArgs, secrets, target, newTag, noCache, timeout);
+    return new BuildRequest(
+        context, dockerfile, buildArgs, secrets, target, newTag, noCache, timeout);
   }
 
   /** The most of a secret file read to redact it by value: a key, a token file, an env file. */
@@ -46,7 +53,8 @@ public record BuildRequest(Path context, Path dockerfile, Map<String, String> bu
 
   /**
    * Reads a build secret's source so that every redactor of this process blanks its value (and each
-   * of its lines) in every output: errors, logs quoted in messages, reports. Unreadable: the build says so.
+   * of its lines) in every output: errors, logs quoted in messages, reports. Unreadable: the build
+   * says so.
    */
   public static void rememberSecret(Path source) {
     try (java.io.InputStream in = java.nio.file.Files.newInputStream(source)) {

@@ -45,7 +45,8 @@ public record CappedOutput(String text, long totalBytes, boolean truncated) {
     }
 
     public synchronized CappedOutput result() {
-      return new CappedOutput(new String(buffer, 0, kept, StandardCharsets.UTF_8), total, total > kept);
+      return new CappedOutput(
+          new String(buffer, 0, kept, StandardCharsets.UTF_8), total, total > kept);
     }
   }
 }

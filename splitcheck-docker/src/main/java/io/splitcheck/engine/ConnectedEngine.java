@@ -4,10 +4,10 @@ import com.github.dockerjava.api.DockerClient;
 import java.io.IOException;
 
 /**
- * One engine a command talks to, behind the engine port: the URL it was given, what {@code GET /info}
- * says of it (recorded on every cell it runs), and its roles — containers, images, cleanup. The
- * docker-java client it holds never leaves this package; callers outside {@code engine/} see only the
- * interfaces.
+ * One engine a command talks to, behind the engine port: the URL it was given, what {@code GET
+ * /info} says of it (recorded on every cell it runs), and its roles — containers, images, cleanup.
+ * The docker-java client it holds never leaves this package; callers outside {@code engine/} see
+ * only the interfaces.
  */
 public final class ConnectedEngine implements AutoCloseable {
   private final String url;
@@ -15,7 +15,8 @@ public final class ConnectedEngine implements AutoCloseable {
   private final DockerContainerEngine containers;
   private final EngineInfo info;
 
-  private ConnectedEngine(String url, DockerClient docker, DockerContainerEngine containers, EngineInfo info) {
+  private ConnectedEngine(
+      String url, DockerClient docker, DockerContainerEngine containers, EngineInfo info) {
     this.url = url;
     this.docker = docker;
     this.containers = containers;
@@ -23,11 +24,12 @@ public final class ConnectedEngine implements AutoCloseable {
   }
 
   /**
-   * Connects to the engine at {@code url} and describes it; the ping is bounded
-   * ({@link DockerClients#PING_TIMEOUT}).
+   * Connects to the engine at {@code url} and describes it; the ping is bounded ({@link
+   * DockerClients#PING_TIMEOUT}).
    *
    * @param url {@code unix:///…}, {@code tcp://…}, or null for DOCKER_HOST, else the local socket
-   * @throws EngineException naming the URL and the transport's or daemon's error when it does not answer
+   * @throws EngineException naming the URL and the transport's or daemon's error when it does not
+   *     answer
    */
   public static ConnectedEngine connect(String url) throws EngineException {
     return connect(url, true);
@@ -42,13 +44,20 @@ public final class ConnectedEngine implements AutoCloseable {
     String error = DockerClients.pingError(docker);
     if (error != null) {
       closeQuietly(docker);
-      throw new EngineException("no Docker engine answers" + (nameTheUrl ? " at " + DockerClients.hostOf(url) : "")
-          + " (GET /_ping failed: " + error + ")");
+      throw new EngineException(
+          "no Docker engine answers"
+              + (nameTheUrl ? " at " + DockerClients.hostOf(url) : "")
+              + " (GET /_ping failed: "
+              + error
+              + ")");
     }
     return describe(url, docker);
   }
 
-  /** Whether an engine answers at {@code url} (null: DOCKER_HOST, else the local socket) within the ping timeout. */
+  /**
+   * Whether an engine answers at {@code url} (null: DOCKER_HOST, else the local socket) within the
+   * ping timeout.
+   */
   public static boolean answers(String url) {
     DockerClient docker = DockerClients.forHost(url);
     try {
@@ -69,7 +78,10 @@ public final class ConnectedEngine implements AutoCloseable {
     }
   }
 
-  /** The URL as given ({@code --engine}, {@code --docker-host}), or null: what the docker CLI builds against. */
+  /**
+   * The URL as given ({@code --engine}, {@code --docker-host}), or null: what the docker CLI builds
+   * against.
+   */
   public String url() {
     return url;
   }

@@ -18,13 +18,14 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * The life of one container on the engine, for {@link DockerContainerEngine}: create (refused once
- * splitcheck is stopping, custom profiles sent as files where the engine needs that), start and wait
- * under a {@link ContainerDeadline}, kill, copy a file out, remove. Every call names its API request in
- * its errors.
+ * splitcheck is stopping, custom profiles sent as files where the engine needs that), start and
+ * wait under a {@link ContainerDeadline}, kill, copy a file out, remove. Every call names its API
+ * request in its errors.
  */
 final class ContainerCalls {
   private final DockerClient docker;
   private final EngineApi api;
+
   /** Where custom profiles are written for an engine that takes {@code seccomp=} only as a path. */
   private volatile Path profileFiles;
 
@@ -42,16 +43,19 @@ final class ContainerCalls {
     ObjectNode sent = withProfileFiles(body);
     String image = sent.path("Image").asText();
     String request = "POST /containers/create (image " + image + ")";
-    return Shutdown.creating(request, () -> {
-      try {
-        return api.post("/containers/create", sent).path("Id").asText();
-      } catch (EngineApi.Status e) {
-        if (e.notFound()) {
-          throw new EngineException(request + ": no such image locally (splitcheck never pulls)", e);
-        }
-        throw new EngineException(request + " failed: " + e.daemonMessage(), e);
-      }
-    });
+    return Shutdown.creating(
+        request,
+        () -> {
+          try {
+            return api.post("/containers/create", sent).path("Id").asText();
+          } catch (EngineApi.Status e) {
+            if (e.notFound()) {
+              throw new EngineException(
+                  request + ": no such image locally (splitcheck never pulls)", e);
+            }
+            throw new EngineException(request + " failed: " + e.daemonMessage(), e);
+          }
+        });
   }
 
   private ObjectNode withProfileFiles(ObjectNode body) throws EngineException {
@@ -63,8 +67,10 @@ final class ContainerCalls {
     ArrayNode rewritten = EngineApi.JSON.createArrayNode();
     for (JsonNode o : opts) {
       String opt = o.asText();
-      rewritten.add(opt.startsWith("seccomp={") ? "seccomp=" + ProfileFiles.write(dir,
-          opt.substring("seccomp=".length())) : opt);
+      rewritten.add(
+          opt.startsWith("seccomp={")
+              ? "seccomp=" + ProfileFiles.write(dir, opt.substring("seccomp=".length()))
+              : opt);
     }
     ((ObjectNode) body.get("HostConfig")).set("SecurityOpt", rewritten);
     return body;
@@ -78,8 +84,15 @@ final class ContainerCalls {
     } catch (EngineApi.Status e) {
       long wall = (System.nanoTime() - started) / 1_000_000;
       int code = state(id).path("ExitCode").asInt(-1);
-      return new ContainerExit(code == 0 ? -1 : code, false, false, wall, CappedOutput.EMPTY,
-          CappedOutput.EMPTY, "POST /containers/" + id + "/start: " + e.daemonMessage(), null);
+      return new ContainerExit(
+          code == 0 ? -1 : code,
+          false,
+          false,
+          wall,
+          CappedOutput.EMPTY,
+          CappedOutput.EMPTY,
+          "POST /containers/" + id + "/start: " + e.daemonMessage(),
+          null);
     }
     boolean timedOut = awaitExit(id, spec.timeout().toMillis(), spec.ptraceSidecarOf() != null);
     long wall = (System.nanoTime() - started) / 1_000_000;
@@ -92,13 +105,13 @@ final class ContainerCalls {
   }
 
   /**
-   * Waits for the container to exit; at {@code millis} it is stopped ({@link ContainerDeadline}). True
-   * when it was: the wait request itself has no timeout, the deadline's stop is what ends it.
+   * Waits for the container to exit; at {@code millis} it is stopped ({@link ContainerDeadline}).
+   * True when it was: the wait request itself has no timeout, the deadline's stop is what ends it.
    */
   private boolean awaitExit(String id, long millis, boolean gently) throws EngineException {
     ContainerDeadline deadline = new ContainerDeadline(id, gently, this::kill);
-    ScheduledFuture<?> first = ContainerDeadline.TIMER.schedule(deadline::expire, millis,
-        TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> first =
+        ContainerDeadline.TIMER.schedule(deadline::expire, millis, TimeUnit.MILLISECONDS);
     try {
       api.post("/containers/" + id + "/wait", null);
     } finally {
@@ -121,10 +134,12 @@ final class ContainerCalls {
     }
   }
 
-  /** The regular file at {@code path} in the container, copied to a temporary file; null if none. */
+  /**
+   * The regular file at {@code path} in the container, copied to a temporary file; null if none.
+   */
   private Path copyOut(String id, String path) throws EngineException {
     try (InputStream in = docker.copyArchiveFromContainerCmd(id, path).exec();
-         TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
       TarArchiveEntry entry = tar.getNextEntry();
       if (entry == null || !entry.isFile()) {
         return null;
@@ -135,8 +150,8 @@ final class ContainerCalls {
     } catch (NotFoundException e) {
       return null;
     } catch (DockerException | IOException e) {
-      throw new EngineException("GET /containers/" + id + "/archive?path=" + path + " failed: "
-          + e.getMessage(), e);
+      throw new EngineException(
+          "GET /containers/" + id + "/archive?path=" + path + " failed: " + e.getMessage(), e);
     }
   }
 

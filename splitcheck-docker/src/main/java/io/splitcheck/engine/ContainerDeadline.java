@@ -7,11 +7,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What happens at a container's timeout: SIGKILL; a tracer first gets SIGINT so that it detaches
- * from its tracees and flushes, and SIGKILL 15 s later. {@link #expire} holds the lock while it kills,
- * so that {@link #cancel} returns only once a kill in flight has answered.
+ * from its tracees and flushes, and SIGKILL 15 s later. {@link #expire} holds the lock while it
+ * kills, so that {@link #cancel} returns only once a kill in flight has answered.
  */
 final class ContainerDeadline {
-  /** Sends a signal to a container: true when delivered, false when it is no longer running or gone. */
+  /**
+   * Sends a signal to a container: true when delivered, false when it is no longer running or gone.
+   */
   @FunctionalInterface
   interface Kill {
     boolean send(String id, String signal);
@@ -20,14 +22,18 @@ final class ContainerDeadline {
   /**
    * A few threads: a kill that hangs on an engine gone silent must not hold up other deadlines.
    * Process-wide on purpose: daemon threads that hold only scheduled kills, shared by every engine
-   * object, so nothing has to close it (a pool per engine would leak threads wherever an engine object
-   * is dropped without close); a deadline cancels its own tasks when its container exits.
+   * object, so nothing has to close it (a pool per engine would leak threads wherever an engine
+   * object is dropped without close); a deadline cancels its own tasks when its container exits.
    */
-  static final ScheduledExecutorService TIMER = Executors.newScheduledThreadPool(4, r -> {
-    Thread t = new Thread(r, "splitcheck-container-deadlines");
-    t.setDaemon(true);
-    return t;
-  });
+  static final ScheduledExecutorService TIMER =
+      Executors.newScheduledThreadPool(
+          4,
+          r -> {
+            Thread t = new Thread(r, "splitcheck-container-deadlines");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final String id;
   private final boolean gently;
   private final Kill kill;

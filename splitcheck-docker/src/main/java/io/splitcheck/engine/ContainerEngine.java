@@ -3,15 +3,15 @@ package io.splitcheck.engine;
 import java.util.List;
 
 /**
- * What the matrix, the profiler and the tracer need of the engine's containers and volumes: the roles
- * {@link ContainerRunner}, {@link ImageLookup}, {@link VolumeStore} and {@link RunCleanup} of one engine,
- * plus what {@code GET /info} says of it. Code that needs one role depends on that role only, so a unit
- * test can hand it a small fake.
+ * What the matrix, the profiler and the tracer need of the engine's containers and volumes: the
+ * roles {@link ContainerRunner}, {@link ImageLookup}, {@link VolumeStore} and {@link RunCleanup} of
+ * one engine, plus what {@code GET /info} says of it. Code that needs one role depends on that role
+ * only, so a unit test can hand it a small fake.
  */
 public interface ContainerEngine extends ContainerRunner, ImageLookup, VolumeStore, RunCleanup {
   /** The parts of a local image's config that decide what runs. */
-  record ImageConfig(String id, List<String> entrypoint, List<String> cmd, String architecture,
-                     String user) {
+  record ImageConfig(
+      String id, List<String> entrypoint, List<String> cmd, String architecture, String user) {
     public ImageConfig {
       entrypoint = List.copyOf(entrypoint);
       cmd = List.copyOf(cmd);
@@ -23,7 +23,6 @@ public interface ContainerEngine extends ContainerRunner, ImageLookup, VolumeSto
       this(id, entrypoint, cmd, architecture, "");
     }
   }
-
 
   /**
    * A container to attach to.

@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads an exited container's stdout and stderr, keeping the first bytes of each. The engine sends a
- * container without a TTY as frames: one byte for the stream (1 stdout, 2 stderr), three zero bytes,
- * the payload's length as a big-endian int, the payload.
+ * Reads an exited container's stdout and stderr, keeping the first bytes of each. The engine sends
+ * a container without a TTY as frames: one byte for the stream (1 stdout, 2 stderr), three zero
+ * bytes, the payload's length as a big-endian int, the payload.
  */
 final class ContainerLogs {
   private ContainerLogs() {}
@@ -31,8 +31,11 @@ final class ContainerLogs {
     byte[] chunk = new byte[64 * 1024];
     while (readHeader(data, header)) {
       CappedOutput.Collector to = header[0] == 2 ? err : out;
-      long left = ((header[4] & 0xffL) << 24) | ((header[5] & 0xff) << 16)
-          | ((header[6] & 0xff) << 8) | (header[7] & 0xff);
+      long left =
+          ((header[4] & 0xffL) << 24)
+              | ((header[5] & 0xff) << 16)
+              | ((header[6] & 0xff) << 8)
+              | (header[7] & 0xff);
       while (left > 0) {
         int n = data.read(chunk, 0, (int) Math.min(chunk.length, left));
         if (n < 0) {

@@ -2,9 +2,14 @@ package io.splitcheck.engine;
 
 import java.util.Optional;
 
-/** The engine port's role that runs containers: what a matrix cell, a trace and a profile run need. */
+/**
+ * The engine port's role that runs containers: what a matrix cell, a trace and a profile run need.
+ */
 public interface ContainerRunner {
-  /** The host pid of a running container's first process ({@code State.Pid}); empty when not running or not known. */
+  /**
+   * The host pid of a running container's first process ({@code State.Pid}); empty when not running
+   * or not known.
+   */
   default java.util.Optional<Long> hostPid(String ref) throws EngineException {
     return java.util.Optional.empty();
   }

@@ -4,21 +4,42 @@ package io.splitcheck.engine;
  * The security settings of one container, in the engine's vocabulary.
  *
  * @param seccomp which seccomp filter applies
- * @param profileJson the profile's JSON content when {@code seccomp} is {@link Seccomp#CUSTOM}, else null
+ * @param profileJson the profile's JSON content when {@code seccomp} is {@link Seccomp#CUSTOM},
+ *     else null
  * @param dropAllCaps {@code capDrop ALL}
  * @param readOnlyRoot {@code readonlyRootfs}
  * @param tmpfsTmp a tmpfs on {@code /tmp}
  * @param noNetwork {@code networkMode none}
  * @param noNewPrivileges {@code no-new-privileges}
- * @param pod user, groups, added/dropped capabilities, limits, mounts and process of a pod-like cell
+ * @param pod user, groups, added/dropped capabilities, limits, mounts and process of a pod-like
+ *     cell
  */
-public record ContainerSecurity(Seccomp seccomp, String profileJson, boolean dropAllCaps,
-                                boolean readOnlyRoot, boolean tmpfsTmp, boolean noNetwork,
-                                boolean noNewPrivileges, PodSettings pod) {
+public record ContainerSecurity(
+    Seccomp seccomp,
+    String profileJson,
+    boolean dropAllCaps,
+    boolean readOnlyRoot,
+    boolean tmpfsTmp,
+    boolean noNetwork,
+    boolean noNewPrivileges,
+    PodSettings pod) {
   /** A cell without pod settings. */
-  public ContainerSecurity(Seccomp seccomp, String profileJson, boolean dropAllCaps,
-      boolean readOnlyRoot, boolean tmpfsTmp, boolean noNetwork, boolean noNewPrivileges) {
-    this(seccomp, profileJson, dropAllCaps, readOnlyRoot, tmpfsTmp, noNetwork, noNewPrivileges,
+  public ContainerSecurity(
+      Seccomp seccomp,
+      String profileJson,
+      boolean dropAllCaps,
+      boolean readOnlyRoot,
+      boolean tmpfsTmp,
+      boolean noNetwork,
+      boolean noNewPrivileges) {
+    this(
+        seccomp,
+        profileJson,
+        dropAllCaps,
+        readOnlyRoot,
+        tmpfsTmp,
+        noNetwork,
+        noNewPrivileges,
         PodSettings.NONE);
   }
 
@@ -34,7 +55,8 @@ public record ContainerSecurity(Seccomp seccomp, String profileJson, boolean dro
 
   public ContainerSecurity {
     if ((seccomp == Seccomp.CUSTOM) != (profileJson != null)) {
-      throw new IllegalArgumentException("profileJson must be given exactly when seccomp is CUSTOM");
+      throw new IllegalArgumentException(
+          "profileJson must be given exactly when seccomp is CUSTOM");
     }
     pod = pod == null ? PodSettings.NONE : pod;
   }
@@ -55,33 +77,47 @@ public record ContainerSecurity(Seccomp seccomp, String profileJson, boolean dro
   }
 
   public ContainerSecurity withDropAllCaps() {
-    return new ContainerSecurity(seccomp, profileJson, true, readOnlyRoot, tmpfsTmp, noNetwork,
-        noNewPrivileges, pod);
+    return new ContainerSecurity(
+        seccomp, profileJson, true, readOnlyRoot, tmpfsTmp, noNetwork, noNewPrivileges, pod);
   }
 
   public ContainerSecurity withReadOnlyRoot(boolean tmpfsOnTmp) {
-    return new ContainerSecurity(seccomp, profileJson, dropAllCaps, true, tmpfsOnTmp, noNetwork,
-        noNewPrivileges, pod);
+    return new ContainerSecurity(
+        seccomp, profileJson, dropAllCaps, true, tmpfsOnTmp, noNetwork, noNewPrivileges, pod);
   }
 
   public ContainerSecurity withNoNetwork() {
-    return new ContainerSecurity(seccomp, profileJson, dropAllCaps, readOnlyRoot, tmpfsTmp, true,
-        noNewPrivileges, pod);
+    return new ContainerSecurity(
+        seccomp, profileJson, dropAllCaps, readOnlyRoot, tmpfsTmp, true, noNewPrivileges, pod);
   }
 
   public ContainerSecurity withNoNewPrivileges() {
-    return new ContainerSecurity(seccomp, profileJson, dropAllCaps, readOnlyRoot, tmpfsTmp, noNetwork,
-        true, pod);
+    return new ContainerSecurity(
+        seccomp, profileJson, dropAllCaps, readOnlyRoot, tmpfsTmp, noNetwork, true, pod);
   }
 
   public ContainerSecurity withPod(PodSettings newPod) {
-    return new ContainerSecurity(seccomp, profileJson, dropAllCaps, readOnlyRoot, tmpfsTmp, noNetwork,
-        noNewPrivileges, newPod);
+    return new ContainerSecurity(
+        seccomp,
+        profileJson,
+        dropAllCaps,
+        readOnlyRoot,
+        tmpfsTmp,
+        noNetwork,
+        noNewPrivileges,
+        newPod);
   }
 
   /** The same switches under another seccomp filter. */
   public ContainerSecurity withSeccomp(Seccomp newSeccomp, String newProfileJson) {
-    return new ContainerSecurity(newSeccomp, newProfileJson, dropAllCaps, readOnlyRoot, tmpfsTmp,
-        noNetwork, noNewPrivileges, pod);
+    return new ContainerSecurity(
+        newSeccomp,
+        newProfileJson,
+        dropAllCaps,
+        readOnlyRoot,
+        tmpfsTmp,
+        noNetwork,
+        noNewPrivileges,
+        pod);
   }
 }

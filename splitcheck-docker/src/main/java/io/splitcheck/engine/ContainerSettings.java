@@ -22,7 +22,8 @@ final class ContainerSettings {
     ObjectNode host = hostConfig(spec.security());
     limits(host, CellLimits.current());
     if (!spec.volumes().isEmpty()) {
-      strings(host.putArray("Binds"), spec.volumes().stream().map(ContainerSettings::bind).toList());
+      strings(
+          host.putArray("Binds"), spec.volumes().stream().map(ContainerSettings::bind).toList());
     }
     PodHostConfig.applyMounts(host, spec);
     if (spec.cgroupParent() != null) {
@@ -37,11 +38,11 @@ final class ContainerSettings {
   }
 
   /**
-   * A container that never runs its image's program and has no network: for filling a volume, or for
-   * letting the engine judge a seccomp profile.
+   * A container that never runs its image's program and has no network: for filling a volume, or
+   * for letting the engine judge a seccomp profile.
    */
-  static ObjectNode helperBody(String image, String entrypoint, Map<String, String> labels,
-      ObjectNode hostConfig) {
+  static ObjectNode helperBody(
+      String image, String entrypoint, Map<String, String> labels, ObjectNode hostConfig) {
     ObjectNode body = base(image, labels);
     body.putArray("Entrypoint").add(entrypoint);
     body.putArray("Cmd");
@@ -69,7 +70,7 @@ final class ContainerSettings {
     switch (s.seccomp()) {
       case UNCONFINED -> securityOpts.add("seccomp=unconfined");
       case CUSTOM -> securityOpts.add("seccomp=" + s.profileJson());
-      case ENGINE_DEFAULT -> { }
+      case ENGINE_DEFAULT -> {}
     }
     if (s.noNewPrivileges()) {
       securityOpts.add("no-new-privileges");

@@ -9,19 +9,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Builds docker-java clients. The API version is never pinned: docker-java negotiates what the engine
- * reports (API 1.41 on Docker 20.10).
+ * Builds docker-java clients. The API version is never pinned: docker-java negotiates what the
+ * engine reports (API 1.41 on Docker 20.10).
  */
 public final class DockerClients {
   private DockerClients() {}
 
   /**
-   * The one client {@link #warmUp} builds while picocli parses, handed to the first {@link #forHost}
-   * for that engine and cleared then. Process-wide on purpose: it bridges {@code Main} (before any
-   * command object exists) and whichever command connects first; at most one client, taken once.
-   * Library callers (the JUnit extension, the Maven goals) never warm up, so it stays empty for them.
+   * The one client {@link #warmUp} builds while picocli parses, handed to the first {@link
+   * #forHost} for that engine and cleared then. Process-wide on purpose: it bridges {@code Main}
+   * (before any command object exists) and whichever command connects first; at most one client,
+   * taken once. Library callers (the JUnit extension, the Maven goals) never warm up, so it stays
+   * empty for them.
    */
-  private static final AtomicReference<CompletableFuture<DockerClient>> WARM = new AtomicReference<>();
+  private static final AtomicReference<CompletableFuture<DockerClient>> WARM =
+      new AtomicReference<>();
 
   /** A client for DOCKER_HOST, or the default local socket. */
   public static DockerClient fromEnvironment() {
@@ -35,11 +37,14 @@ public final class DockerClients {
    * out to the first caller that asks for that engine; nobody asking costs one {@code GET /_ping}.
    */
   public static void warmUp() {
-    WARM.compareAndSet(null, CompletableFuture.supplyAsync(() -> {
-      DockerClient client = build(null);
-      answers(client);
-      return client;
-    }));
+    WARM.compareAndSet(
+        null,
+        CompletableFuture.supplyAsync(
+            () -> {
+              DockerClient client = build(null);
+              answers(client);
+              return client;
+            }));
   }
 
   private static DockerClient warmed(String host) {
@@ -50,39 +55,48 @@ public final class DockerClients {
     return warm == null ? null : warm.join();
   }
 
-  /** @param host {@code unix:///var/run/docker.sock}, {@code tcp://host:2376}, or null for the environment */
+  /**
+   * @param host {@code unix:///var/run/docker.sock}, {@code tcp://host:2376}, or null for the
+   *     environment
+   */
   public static DockerClient forHost(String host) {
     DockerClient warmed = warmed(host);
     return warmed != null ? warmed : build(host);
   }
 
   private static DockerClient build(String host) {
-    DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder();
+    DefaultDockerClientConfig.Builder config =
+        DefaultDockerClientConfig.createDefaultConfigBuilder();
     if (host != null) {
       config.withDockerHost(host);
     }
     DefaultDockerClientConfig built = config.build();
-    ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
-        .dockerHost(built.getDockerHost())
-        .sslConfig(built.getSSLConfig())
-        .maxConnections(64)
-        .connectionTimeout(Duration.ofSeconds(10))
-        .responseTimeout(Duration.ofMinutes(30))
-        .build();
+    ApacheDockerHttpClient http =
+        new ApacheDockerHttpClient.Builder()
+            .dockerHost(built.getDockerHost())
+            .sslConfig(built.getSSLConfig())
+            .maxConnections(64)
+            .connectionTimeout(Duration.ofSeconds(10))
+            .responseTimeout(Duration.ofMinutes(30))
+            .build();
     return DockerClientImpl.getInstance(built, http);
   }
 
-  /** The URL a client for {@code host} talks to: {@code host}, else DOCKER_HOST, else the local socket. */
+  /**
+   * The URL a client for {@code host} talks to: {@code host}, else DOCKER_HOST, else the local
+   * socket.
+   */
   public static String hostOf(String host) {
-    return host != null ? host
+    return host != null
+        ? host
         : System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
   }
 
   /**
-   * How long a ping may take. The client's own response timeout is long (a build or a {@code docker save}
-   * answers after minutes), so the ping is bounded on its own: an engine that accepts the connection and
-   * never answers (a stopped dockerd's socket held by systemd, a firewall that drops) fails here within
-   * seconds instead of after the client's 30 minutes.
+   * How long a ping may take. The client's own response timeout is long (a build or a {@code docker
+   * save} answers after minutes), so the ping is bounded on its own: an engine that accepts the
+   * connection and never answers (a stopped dockerd's socket held by systemd, a firewall that
+   * drops) fails here within seconds instead of after the client's 30 minutes.
    */
   public static final Duration PING_TIMEOUT = Duration.ofSeconds(5);
 
@@ -126,8 +140,10 @@ public final class DockerClients {
       while (cause.getCause() != null && cause.getMessage() == null) {
         cause = cause.getCause();
       }
-      // docker-java wraps the transport's exception: "org.apache...HttpHostConnectException: Connect to ..."
-      return cause.getMessage() == null ? cause.getClass().getSimpleName()
+      // docker-java wraps the transport's exception: "org.apache...HttpHostConnectException:
+      // Connect to ..."
+      return cause.getMessage() == null
+          ? cause.getClass().getSimpleName()
           : cause.getMessage().replaceFirst("^(?:[a-z0-9_]+\\.)+[A-Za-z0-9_$]+: ", "");
     }
   }

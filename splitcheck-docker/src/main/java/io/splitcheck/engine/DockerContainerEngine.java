@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * {@link ContainerEngine} over docker-java: its typed commands, and its transport with JSON trees
- * ({@link EngineApi}) for the calls made for every cell. Every call names the API request in its errors.
+ * ({@link EngineApi}) for the calls made for every cell. Every call names the API request in its
+ * errors.
  */
 public final class DockerContainerEngine implements ContainerEngine {
   private static final String NO_SUCH_ENTRYPOINT = "/.splitcheck-validate/no-such-entrypoint";
@@ -23,6 +24,7 @@ public final class DockerContainerEngine implements ContainerEngine {
   private final EngineApi api;
   private final String host;
   private final ContainerCalls calls;
+
   /** Whether memory peaks are read (asked of the engine once). */
   private volatile Boolean peaks;
 
@@ -30,7 +32,9 @@ public final class DockerContainerEngine implements ContainerEngine {
     this(docker, DockerClients.hostOf(null));
   }
 
-  /** @param host the URL {@code docker} talks to, recorded in {@link #info()} */
+  /**
+   * @param host the URL {@code docker} talks to, recorded in {@link #info()}
+   */
   public DockerContainerEngine(DockerClient docker, String host) {
     this.docker = docker;
     this.api = EngineApi.of(docker);
@@ -61,10 +65,21 @@ public final class DockerContainerEngine implements ContainerEngine {
     }
     List<String> securityOptions = new ArrayList<>();
     i.path("SecurityOptions").forEach(o -> securityOptions.add(o.asText()));
-    String identity = text(i, "ID") == null ? null
-        : "ID " + text(i, "ID") + ", name " + text(i, "Name") + ", root dir " + text(i, "DockerRootDir");
-    return EngineInfo.of(host, text(i, "ServerVersion"), securityOptions,
-        i.hasNonNull("NCPU") ? i.get("NCPU").asInt() : null, identity);
+    String identity =
+        text(i, "ID") == null
+            ? null
+            : "ID "
+                + text(i, "ID")
+                + ", name "
+                + text(i, "Name")
+                + ", root dir "
+                + text(i, "DockerRootDir");
+    return EngineInfo.of(
+        host,
+        text(i, "ServerVersion"),
+        securityOptions,
+        i.hasNonNull("NCPU") ? i.get("NCPU").asInt() : null,
+        identity);
   }
 
   @Override
@@ -79,8 +94,13 @@ public final class DockerContainerEngine implements ContainerEngine {
       throw e;
     }
     JsonNode c = r.path("Config");
-    return Optional.of(new ImageConfig(text(r, "Id"), strings(c.path("Entrypoint")),
-        strings(c.path("Cmd")), text(r, "Architecture"), text(c, "User")));
+    return Optional.of(
+        new ImageConfig(
+            text(r, "Id"),
+            strings(c.path("Entrypoint")),
+            strings(c.path("Cmd")),
+            text(r, "Architecture"),
+            text(c, "User")));
   }
 
   @Override
@@ -100,7 +120,8 @@ public final class DockerContainerEngine implements ContainerEngine {
     try {
       InspectContainerResponse r = docker.inspectContainerCmd(ref).exec();
       boolean running = Boolean.TRUE.equals(r.getState().getRunning());
-      List<Integer> pids = running ? ContainerProcesses.namespacePids(docker, r.getId()) : List.of();
+      List<Integer> pids =
+          running ? ContainerProcesses.namespacePids(docker, r.getId()) : List.of();
       return Optional.of(new ContainerInfo(r.getId(), r.getImageId(), running, pids));
     } catch (NotFoundException e) {
       return Optional.empty();
@@ -112,41 +133,55 @@ public final class DockerContainerEngine implements ContainerEngine {
   @Override
   public void signal(String runId, String role, String signal) throws EngineException {
     try {
-      for (var c : docker.listContainersCmd()
-          .withLabelFilter(Map.of(Labels.RUN, runId, Labels.ROLE, role)).exec()) {
+      for (var c :
+          docker
+              .listContainersCmd()
+              .withLabelFilter(Map.of(Labels.RUN, runId, Labels.ROLE, role))
+              .exec()) {
         calls.kill(c.getId(), signal);
       }
     } catch (DockerException e) {
-      throw new EngineException("GET /containers/json (run " + runId + ") failed: "
-          + e.getMessage(), e);
+      throw new EngineException(
+          "GET /containers/json (run " + runId + ") failed: " + e.getMessage(), e);
     }
   }
 
   @Override
   public void createVolume(String name, Map<String, String> labels) throws EngineException {
     String request = "POST /volumes/create " + name;
-    Shutdown.creating(request, () -> {
-      try {
-        return docker.createVolumeCmd().withName(name).withLabels(labels).exec();
-      } catch (DockerException e) {
-        throw new EngineException(request + " failed: " + e.getMessage(), e);
-      }
-    });
+    Shutdown.creating(
+        request,
+        () -> {
+          try {
+            return docker.createVolumeCmd().withName(name).withLabels(labels).exec();
+          } catch (DockerException e) {
+            throw new EngineException(request + " failed: " + e.getMessage(), e);
+          }
+        });
   }
 
   @Override
-  public void copyIntoVolume(String image, String volume, InputStream tar, Map<String, String> labels)
+  public void copyIntoVolume(
+      String image, String volume, InputStream tar, Map<String, String> labels)
       throws EngineException {
     String path = "/.splitcheck-fill";
     ObjectNode host = EngineApi.JSON.createObjectNode();
-    host.putArray("Binds").add(ContainerSettings.bind(new ContainerSpec.VolumeMount(volume, path,
-        false)));
+    host.putArray("Binds")
+        .add(ContainerSettings.bind(new ContainerSpec.VolumeMount(volume, path, false)));
     String id = calls.create(ContainerSettings.helperBody(image, NO_SUCH_ENTRYPOINT, labels, host));
     try {
       docker.copyArchiveToContainerCmd(id).withRemotePath(path).withTarInputStream(tar).exec();
     } catch (DockerException e) {
-      throw new EngineException("PUT /containers/" + id + "/archive?path=" + path + " (volume "
-          + volume + ") failed: " + e.getMessage(), e);
+      throw new EngineException(
+          "PUT /containers/"
+              + id
+              + "/archive?path="
+              + path
+              + " (volume "
+              + volume
+              + ") failed: "
+              + e.getMessage(),
+          e);
     } finally {
       calls.remove(id);
     }
@@ -155,7 +190,8 @@ public final class DockerContainerEngine implements ContainerEngine {
   @Override
   public ContainerExit run(ContainerSpec spec) throws EngineException {
     boolean peak = spec.security().pod().limits().memoryBytes() != null && peaksReadable();
-    // a parent of its own, unless the caller gave one (the eBPF tracer's cell directory, one container each)
+    // a parent of its own, unless the caller gave one (the eBPF tracer's cell directory, one
+    // container each)
     String ownParent = peak && spec.cgroupParent() == null ? MemoryPeaks.parent() : null;
     String peakParent = !peak ? null : ownParent != null ? ownParent : spec.cgroupParent();
     ContainerSpec run = ownParent == null ? spec : spec.withCgroupParent(ownParent);
@@ -179,16 +215,18 @@ public final class DockerContainerEngine implements ContainerEngine {
 
   /**
    * Whether a deliberate memory limit's peak can be read here: an engine on this host's socket with
-   * the cgroupfs driver (a systemd driver takes only slices as parents), and a cgroup hierarchy that
-   * records peaks.
+   * the cgroupfs driver (a systemd driver takes only slices as parents), and a cgroup hierarchy
+   * that records peaks.
    */
   private boolean peaksReadable() {
     Boolean known = peaks;
     if (known == null) {
       boolean ok;
       try {
-        ok = host.startsWith("unix://") && "cgroupfs".equals(api.get("/info").path("CgroupDriver").asText())
-            && MemoryPeaks.available();
+        ok =
+            host.startsWith("unix://")
+                && "cgroupfs".equals(api.get("/info").path("CgroupDriver").asText())
+                && MemoryPeaks.available();
       } catch (EngineException | RuntimeException e) {
         ok = false;
       }
@@ -203,10 +241,12 @@ public final class DockerContainerEngine implements ContainerEngine {
   }
 
   @Override
-  public Optional<io.splitcheck.k8s.ImageFile> stat(String image, String path,
-      Map<String, String> labels) throws EngineException {
-    String id = calls.create(ContainerSettings.helperBody(image, NO_SUCH_ENTRYPOINT, labels,
-        EngineApi.JSON.createObjectNode()));
+  public Optional<io.splitcheck.k8s.ImageFile> stat(
+      String image, String path, Map<String, String> labels) throws EngineException {
+    String id =
+        calls.create(
+            ContainerSettings.helperBody(
+                image, NO_SUCH_ENTRYPOINT, labels, EngineApi.JSON.createObjectNode()));
     try {
       return ImageFileStat.read(api, id, path);
     } finally {

@@ -17,7 +17,10 @@ public final class DockerImageStore implements ImageStore {
     this(docker, DockerClients.hostOf(null));
   }
 
-  /** @param host the URL {@code docker} talks to: only a {@code unix://} engine's store is read directly */
+  /**
+   * @param host the URL {@code docker} talks to: only a {@code unix://} engine's store is read
+   *     directly
+   */
   public DockerImageStore(DockerClient docker, String host) {
     this.docker = docker;
     this.host = host;
@@ -27,11 +30,18 @@ public final class DockerImageStore implements ImageStore {
   public Optional<ImageInfo> inspect(String imageRef) throws EngineException {
     try {
       InspectImageResponse r = docker.inspectImageCmd(imageRef).exec();
-      List<String> diffIds = r.getRootFS() == null || r.getRootFS().getLayers() == null
-          ? List.of() : r.getRootFS().getLayers();
-      return Optional.of(new ImageInfo(r.getId(), nullToEmpty(r.getRepoTags()),
-          nullToEmpty(r.getRepoDigests()), diffIds, r.getSize() == null ? 0 : r.getSize(),
-          r.getArch()));
+      List<String> diffIds =
+          r.getRootFS() == null || r.getRootFS().getLayers() == null
+              ? List.of()
+              : r.getRootFS().getLayers();
+      return Optional.of(
+          new ImageInfo(
+              r.getId(),
+              nullToEmpty(r.getRepoTags()),
+              nullToEmpty(r.getRepoDigests()),
+              diffIds,
+              r.getSize() == null ? 0 : r.getSize(),
+              r.getArch()));
     } catch (NotFoundException e) {
       return Optional.empty();
     } catch (RuntimeException e) {
@@ -61,8 +71,12 @@ public final class DockerImageStore implements ImageStore {
     try {
       return docker.saveImageCmd(imageRef).exec();
     } catch (NotFoundException e) {
-      throw new EngineException("GET /images/" + imageRef + "/get: no such image on the engine "
-          + "(splitcheck never pulls; build or load it first)", e);
+      throw new EngineException(
+          "GET /images/"
+              + imageRef
+              + "/get: no such image on the engine "
+              + "(splitcheck never pulls; build or load it first)",
+          e);
     } catch (RuntimeException e) {
       throw new EngineException("GET /images/" + imageRef + "/get failed: " + e.getMessage(), e);
     }
@@ -70,13 +84,15 @@ public final class DockerImageStore implements ImageStore {
 
   @Override
   public void load(InputStream tar) throws EngineException {
-    Shutdown.creating("POST /images/load", () -> {
-      try {
-        return docker.loadImageCmd(tar).exec();
-      } catch (RuntimeException e) {
-        throw new EngineException("POST /images/load failed: " + e.getMessage(), e);
-      }
-    });
+    Shutdown.creating(
+        "POST /images/load",
+        () -> {
+          try {
+            return docker.loadImageCmd(tar).exec();
+          } catch (RuntimeException e) {
+            throw new EngineException("POST /images/load failed: " + e.getMessage(), e);
+          }
+        });
   }
 
   @Override
@@ -86,9 +102,13 @@ public final class DockerImageStore implements ImageStore {
       throw new IllegalArgumentException("tag '" + repoTag + "': expected REPOSITORY:TAG");
     }
     try {
-      docker.tagImageCmd(image, repoTag.substring(0, colon), repoTag.substring(colon + 1)).withForce(true).exec();
+      docker
+          .tagImageCmd(image, repoTag.substring(0, colon), repoTag.substring(colon + 1))
+          .withForce(true)
+          .exec();
     } catch (RuntimeException e) {
-      throw new EngineException("POST /images/" + image + "/tag?repo=" + repoTag + " failed: " + e.getMessage(), e);
+      throw new EngineException(
+          "POST /images/" + image + "/tag?repo=" + repoTag + " failed: " + e.getMessage(), e);
     }
   }
 

@@ -1,12 +1,12 @@
 package io.splitcheck.engine;
 
-import io.splitcheck.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request.Method;
+import io.splitcheck.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +14,11 @@ import java.io.UncheckedIOException;
 
 /**
  * The engine's HTTP API as JSON trees, over docker-java's own transport ({@link DockerHttpClient}).
- * Used for the calls the matrix makes for every cell (create, start, wait, inspect, logs, remove) and
- * for {@code /info} and image inspection: docker-java's typed models cost more CPU to build their
- * (de)serialisers than the engine takes to answer, on the same cores the engine starts containers
- * with (docs/bench.md measures it). Paths are unversioned: the engine answers in its own API version.
+ * Used for the calls the matrix makes for every cell (create, start, wait, inspect, logs, remove)
+ * and for {@code /info} and image inspection: docker-java's typed models cost more CPU to build
+ * their (de)serialisers than the engine takes to answer, on the same cores the engine starts
+ * containers with (docs/bench.md measures it). Paths are unversioned: the engine answers in its own
+ * API version.
  */
 final class EngineApi {
   static final ObjectMapper JSON = Json.mapper();
@@ -100,9 +101,10 @@ final class EngineApi {
     }
   }
 
-  private DockerHttpClient.Response execute(Method method, String path, JsonNode body,
-      String request) throws EngineException {
-    DockerHttpClient.Request.Builder b = DockerHttpClient.Request.builder().method(method).path(path);
+  private DockerHttpClient.Response execute(
+      Method method, String path, JsonNode body, String request) throws EngineException {
+    DockerHttpClient.Request.Builder b =
+        DockerHttpClient.Request.builder().method(method).path(path);
     try {
       if (body != null) {
         b.putHeader("Content-Type", "application/json");
@@ -120,8 +122,10 @@ final class EngineApi {
     try {
       byte[] bytes = r.getBody().readNBytes(64 * 1024);
       JsonNode json = bytes.length == 0 ? null : JSON.readTree(bytes);
-      text = json != null && json.hasNonNull("message") ? json.get("message").asText()
-          : new String(bytes, java.nio.charset.StandardCharsets.UTF_8).strip();
+      text =
+          json != null && json.hasNonNull("message")
+              ? json.get("message").asText()
+              : new String(bytes, java.nio.charset.StandardCharsets.UTF_8).strip();
     } catch (IOException | RuntimeException e) {
       text = "(no readable body: " + e.getMessage() + ")";
     }

@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What kind of engine answers, from {@code GET /version} and {@code GET /info}: Docker 20.10, Docker
- * 26, Podman (its Docker-compatible API), and its OCI runtime; and which real profile of
+ * What kind of engine answers, from {@code GET /version} and {@code GET /info}: Docker 20.10,
+ * Docker 26, Podman (its Docker-compatible API), and its OCI runtime; and which real profile of
  * {@code seccomp-profiles/} is its default.
  *
  * @param kind {@code docker-20.10}, {@code docker-26}, {@code podman}, else {@code docker}
@@ -21,8 +21,10 @@ public record EngineFacts(String kind, String version, String runtime) {
   /** From the two answers' JSON. */
   public static EngineFacts of(JsonNode version, JsonNode info) {
     JsonNode podman = component(version, "Podman Engine");
-    String engineVersion = podman != null ? podman.path("Version").asText()
-        : version.path("Version").asText(info.path("ServerVersion").asText("unknown"));
+    String engineVersion =
+        podman != null
+            ? podman.path("Version").asText()
+            : version.path("Version").asText(info.path("ServerVersion").asText("unknown"));
     String kind = podman != null ? PODMAN : dockerKind(engineVersion);
     String runtimeName = info.path("DefaultRuntime").asText(null);
     return new EngineFacts(kind, engineVersion, runtime(version, runtimeName));
@@ -35,7 +37,9 @@ public record EngineFacts(String kind, String version, String runtime) {
     return version.startsWith("26.") ? "docker-26" : "docker";
   }
 
-  /** {@code runc 1.1.5} from Docker's {@code runc} component or Podman's {@code OCI Runtime (crun)}. */
+  /**
+   * {@code runc 1.1.5} from Docker's {@code runc} component or Podman's {@code OCI Runtime (crun)}.
+   */
   private static String runtime(JsonNode version, String name) {
     if (name == null) {
       return null;

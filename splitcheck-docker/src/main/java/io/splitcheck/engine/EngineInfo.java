@@ -7,13 +7,14 @@ import java.util.List;
  *
  * @param host the URL splitcheck talked to, e.g. {@code unix:///var/run/docker.sock}
  * @param version the engine's version, e.g. {@code 20.10.24}
- * @param seccompProfile the engine's default seccomp profile ({@code default}, a file, or
- *     {@code unconfined}); null when the engine reports no seccomp support
+ * @param seccompProfile the engine's default seccomp profile ({@code default}, a file, or {@code
+ *     unconfined}); null when the engine reports no seccomp support
  * @param cpus the engine's CPU count (NCPU), at least 1
- * @param identity what tells two engines apart: {@code ID}, {@code Name} and {@code DockerRootDir} of
- *     {@code GET /info}, equal for two URLs of one engine; null when not known
+ * @param identity what tells two engines apart: {@code ID}, {@code Name} and {@code DockerRootDir}
+ *     of {@code GET /info}, equal for two URLs of one engine; null when not known
  */
-public record EngineInfo(String host, String version, String seccompProfile, int cpus, String identity) {
+public record EngineInfo(
+    String host, String version, String seccompProfile, int cpus, String identity) {
   private static final String SECCOMP = "name=seccomp";
 
   public EngineInfo {
@@ -38,16 +39,17 @@ public record EngineInfo(String host, String version, String seccompProfile, int
   }
 
   /**
-   * @param securityOptions {@code SecurityOptions} of {@code GET /info}, e.g.
-   *     {@code name=seccomp,profile=default}
+   * @param securityOptions {@code SecurityOptions} of {@code GET /info}, e.g. {@code
+   *     name=seccomp,profile=default}
    */
-  public static EngineInfo of(String host, String version, List<String> securityOptions, Integer cpus) {
+  public static EngineInfo of(
+      String host, String version, List<String> securityOptions, Integer cpus) {
     return of(host, version, securityOptions, cpus, null);
   }
 
   /** As {@link #of(String, String, List, Integer)}, with the engine's {@link #identity}. */
-  public static EngineInfo of(String host, String version, List<String> securityOptions, Integer cpus,
-      String identity) {
+  public static EngineInfo of(
+      String host, String version, List<String> securityOptions, Integer cpus, String identity) {
     String profile = null;
     for (String option : securityOptions == null ? List.<String>of() : securityOptions) {
       if (option.equals(SECCOMP) || option.startsWith(SECCOMP + ",")) {
@@ -59,7 +61,7 @@ public record EngineInfo(String host, String version, String seccompProfile, int
         }
       }
     }
-    return new EngineInfo(host, version == null ? "unknown" : version, profile,
-        cpus == null ? 1 : cpus, identity);
+    return new EngineInfo(
+        host, version == null ? "unknown" : version, profile, cpus == null ? 1 : cpus, identity);
   }
 }

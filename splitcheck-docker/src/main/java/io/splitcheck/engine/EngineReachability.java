@@ -8,16 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Whether an engine's unix socket accepts a connection, asked before any HTTP client is built: a missing
- * or dead socket then reads as one sentence, instead of the HTTP client's retry log lines with a raw
- * {@code SocketException} in a test's or a build's output.
+ * Whether an engine's unix socket accepts a connection, asked before any HTTP client is built: a
+ * missing or dead socket then reads as one sentence, instead of the HTTP client's retry log lines
+ * with a raw {@code SocketException} in a test's or a build's output.
  */
 public final class EngineReachability {
   private EngineReachability() {}
 
   /**
-   * Why nothing can answer at {@code host} (as {@link DockerClients#hostOf} resolves it), or null when
-   * the socket accepts a connection or the host is not a unix socket (tcp: the ping tells).
+   * Why nothing can answer at {@code host} (as {@link DockerClients#hostOf} resolves it), or null
+   * when the socket accepts a connection or the host is not a unix socket (tcp: the ping tells).
    */
   public static String unreachable(String host) {
     String url = DockerClients.hostOf(host);

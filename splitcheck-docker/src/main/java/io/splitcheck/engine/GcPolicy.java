@@ -13,10 +13,10 @@ import java.util.function.Function;
 
 /**
  * What {@code gc} may remove of one engine's splitcheck objects: only what is provably dead (its
- * creator's {@link Owner} has ended, as the {@link ProcessTable} proves) or, with an age, older than
- * that. An object whose owner cannot be told (no owner label, another kernel, a pid namespace not
- * visible from here) is left to the age. Images of a run that keeps them ({@code twice --keep}) are
- * never removed; their owner record goes once they are gone.
+ * creator's {@link Owner} has ended, as the {@link ProcessTable} proves) or, with an age, older
+ * than that. An object whose owner cannot be told (no owner label, another kernel, a pid namespace
+ * not visible from here) is left to the age. Images of a run that keeps them ({@code twice --keep})
+ * are never removed; their owner record goes once they are gone.
  */
 public final class GcPolicy {
   /** One object to remove, and why. */
@@ -36,7 +36,10 @@ public final class GcPolicy {
     this.clock = clock;
   }
 
-  /** The objects to remove, in removal order (containers first, owner records last), then by run and id. */
+  /**
+   * The objects to remove, in removal order (containers first, owner records last), then by run and
+   * id.
+   */
   public List<Doomed> select(List<LabelledObject> objects) {
     Map<String, LabelledObject> records = new HashMap<>();
     Map<String, Boolean> hasImages = new HashMap<>();
@@ -56,16 +59,20 @@ public final class GcPolicy {
         continue; // twice --keep: the images are the user's now
       }
       String ownerLabel = o.owner() != null ? o.owner() : record != null ? record.owner() : null;
-      Liveness l = kept ? new Liveness(Liveness.State.DEAD, "its kept images are gone")
-          : asked.computeIfAbsent(String.valueOf(ownerLabel), k -> check(ownerLabel));
+      Liveness l =
+          kept
+              ? new Liveness(Liveness.State.DEAD, "its kept images are gone")
+              : asked.computeIfAbsent(String.valueOf(ownerLabel), k -> check(ownerLabel));
       if (l.dead()) {
         doomed.add(new Doomed(o, l.why()));
       } else if (olderThan != null && olderThanAge(o)) {
         doomed.add(new Doomed(o, "older than " + olderThan));
       }
     }
-    doomed.sort(Comparator.comparing((Doomed d) -> Janitor.REMOVAL_ORDER.indexOf(d.object().kind()))
-        .thenComparing(d -> d.object().runId()).thenComparing(d -> d.object().id()));
+    doomed.sort(
+        Comparator.comparing((Doomed d) -> Janitor.REMOVAL_ORDER.indexOf(d.object().kind()))
+            .thenComparing(d -> d.object().runId())
+            .thenComparing(d -> d.object().id()));
     return List.copyOf(doomed);
   }
 
@@ -85,8 +92,10 @@ public final class GcPolicy {
       return null;
     }
     try {
-      return java.time.LocalDateTime.parse(runId.substring(0, 15),
-          java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")).toInstant(java.time.ZoneOffset.UTC);
+      return java.time.LocalDateTime.parse(
+              runId.substring(0, 15),
+              java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+          .toInstant(java.time.ZoneOffset.UTC);
     } catch (java.time.format.DateTimeParseException e) {
       return null;
     }

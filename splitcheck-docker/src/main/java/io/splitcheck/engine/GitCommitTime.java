@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * The time of the latest git commit that touched a directory ({@code git log -1 --format=%ct -- .}),
- * the usual SOURCE_DATE_EPOCH of a build context. Empty where there is none: not in a git work tree,
- * nothing committed under it, or no git.
+ * The time of the latest git commit that touched a directory ({@code git log -1 --format=%ct --
+ * .}), the usual SOURCE_DATE_EPOCH of a build context. Empty where there is none: not in a git work
+ * tree, nothing committed under it, or no git.
  */
 public final class GitCommitTime {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -21,7 +21,8 @@ public final class GitCommitTime {
       return OptionalLong.empty();
     }
     try {
-      return parse(HostCommand.run(List.of("git", "log", "-1", "--format=%ct", "--", "."), dir, TIMEOUT));
+      return parse(
+          HostCommand.run(List.of("git", "log", "-1", "--format=%ct", "--", "."), dir, TIMEOUT));
     } catch (EngineException e) {
       return OptionalLong.empty();
     }

@@ -11,8 +11,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * The first entry of {@code GET /containers/ID/archive?path=P}: the engine tars the path as its
- * layers hold it, owner, mode and the {@code security.capability} xattr (a PAX
- * {@code SCHILY.xattr.} record) included. Only the first header is read; the rest is not streamed.
+ * layers hold it, owner, mode and the {@code security.capability} xattr (a PAX {@code
+ * SCHILY.xattr.} record) included. Only the first header is read; the rest is not streamed.
  */
 final class ImageFileStat {
   static final String CAPABILITY_PAX = "SCHILY.xattr.security.capability";
@@ -21,8 +21,11 @@ final class ImageFileStat {
 
   static Optional<ImageFile> read(EngineApi api, String containerId, String path)
       throws EngineException {
-    String request = "/containers/" + containerId + "/archive?path="
-        + URLEncoder.encode(path, StandardCharsets.UTF_8);
+    String request =
+        "/containers/"
+            + containerId
+            + "/archive?path="
+            + URLEncoder.encode(path, StandardCharsets.UTF_8);
     InputStream in;
     try {
       in = api.stream(request);
@@ -32,15 +35,22 @@ final class ImageFileStat {
       }
       throw e;
     }
-    try (in; TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+    try (in;
+        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
       TarArchiveEntry e = tar.getNextEntry();
       if (e == null) {
         return Optional.empty();
       }
       String cap = e.getExtraPaxHeaders().get(CAPABILITY_PAX);
       byte[] capBytes = cap == null ? null : cap.getBytes(StandardCharsets.UTF_8);
-      return Optional.of(new ImageFile(path, e.getLongUserId(), e.getLongGroupId(),
-          e.getMode() & 07777, e.isDirectory(), capBytes));
+      return Optional.of(
+          new ImageFile(
+              path,
+              e.getLongUserId(),
+              e.getLongGroupId(),
+              e.getMode() & 07777,
+              e.isDirectory(),
+              capBytes));
     } catch (IOException e) {
       throw new EngineException("GET " + request + " failed: " + e.getMessage(), e);
     }

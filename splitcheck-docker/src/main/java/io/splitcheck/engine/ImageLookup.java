@@ -11,14 +11,14 @@ public interface ImageLookup {
    * Owner, mode and {@code security.capability} of a path in a local image, read from the engine's
    * archive of a created (never started) container; empty when the path does not exist.
    */
-  default Optional<io.splitcheck.k8s.ImageFile> stat(String image, String path,
-      java.util.Map<String, String> labels) throws EngineException {
+  default Optional<io.splitcheck.k8s.ImageFile> stat(
+      String image, String path, java.util.Map<String, String> labels) throws EngineException {
     return Optional.empty();
   }
 
   /**
-   * The engine's images as {@link ImageStore} reads them (its overlay2 store, {@code docker save}), for
-   * finding which layer and step made a path; empty when this engine cannot give them.
+   * The engine's images as {@link ImageStore} reads them (its overlay2 store, {@code docker save}),
+   * for finding which layer and step made a path; empty when this engine cannot give them.
    */
   default Optional<ImageStore> imageStore() {
     return Optional.empty();

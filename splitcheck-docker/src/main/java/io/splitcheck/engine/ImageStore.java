@@ -7,17 +7,27 @@ import java.util.Optional;
 /** The images the engine holds: the narrow view the differ, the auditor and the matrix need. */
 public interface ImageStore {
   /** What the engine knows of one local image. */
-  record ImageInfo(String id, List<String> repoTags, List<String> repoDigests, List<String> diffIds,
-                   long size, String architecture) {
+  record ImageInfo(
+      String id,
+      List<String> repoTags,
+      List<String> repoDigests,
+      List<String> diffIds,
+      long size,
+      String architecture) {
     public ImageInfo {
       repoTags = List.copyOf(repoTags);
       repoDigests = List.copyOf(repoDigests);
       diffIds = List.copyOf(diffIds);
     }
 
-    /** The digest that pins this image: its first repo digest, else (built or loaded locally) its id. */
+    /**
+     * The digest that pins this image: its first repo digest, else (built or loaded locally) its
+     * id.
+     */
     public String pinDigest() {
-      return repoDigests.isEmpty() ? id : repoDigests.get(0).substring(repoDigests.get(0).indexOf('@') + 1);
+      return repoDigests.isEmpty()
+          ? id
+          : repoDigests.get(0).substring(repoDigests.get(0).indexOf('@') + 1);
     }
 
     public boolean hasRepoDigest() {
@@ -26,11 +36,11 @@ public interface ImageStore {
   }
 
   /**
-   * Where an engine on this host keeps an image: its config's bytes (their sha256 is its id) and the
-   * overlay2 {@code diff} directories of its layers, base first.
+   * Where an engine on this host keeps an image: its config's bytes (their sha256 is its id) and
+   * the overlay2 {@code diff} directories of its layers, base first.
    */
-  record StoredLayers(String id, byte[] config, List<java.nio.file.Path> layerDirs,
-                      List<String> repoTags) {
+  record StoredLayers(
+      String id, byte[] config, List<java.nio.file.Path> layerDirs, List<String> repoTags) {
     public StoredLayers {
       layerDirs = List.copyOf(layerDirs);
       repoTags = List.copyOf(repoTags);
@@ -53,9 +63,9 @@ public interface ImageStore {
   InputStream save(String imageRef) throws EngineException;
 
   /**
-   * {@code docker load} of a {@code docker save} stream, read as it arrives (never pulled). The tags the
-   * stream names are set; the caller checks with {@link #inspect} that the image arrived: the engine
-   * reports a broken stream in its answer's body, not always in its status.
+   * {@code docker load} of a {@code docker save} stream, read as it arrives (never pulled). The
+   * tags the stream names are set; the caller checks with {@link #inspect} that the image arrived:
+   * the engine reports a broken stream in its answer's body, not always in its status.
    */
   void load(InputStream tar) throws EngineException;
 

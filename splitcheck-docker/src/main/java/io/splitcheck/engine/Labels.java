@@ -7,17 +7,23 @@ import java.util.TreeMap;
 public final class Labels {
   /** The run that created the object; {@code gc} and cleanup select by it. */
   public static final String RUN = "io.splitcheck.run";
+
   /** The pid of the splitcheck process that created the object. */
   public static final String PID = "io.splitcheck.pid";
+
   /** The host that process ran on. */
   public static final String HOST = "io.splitcheck.host";
+
   /**
-   * Who created the object, as {@link Owner#label()}: boot id, pid namespace, pid and start time, so
-   * that {@code gc} in another pid namespace (or on another host) never takes a live run for a dead one.
+   * Who created the object, as {@link Owner#label()}: boot id, pid namespace, pid and start time,
+   * so that {@code gc} in another pid namespace (or on another host) never takes a live run for a
+   * dead one.
    */
   public static final String OWNER = "io.splitcheck.owner";
+
   /** On a run's owner record: {@code true} when its images are kept ({@code twice --keep}). */
   public static final String KEPT = "io.splitcheck.kept";
+
   /** What the object is for: {@code cell}, {@code tracer}, {@code trace-volume}, ... */
   public static final String ROLE = "io.splitcheck.role";
 

@@ -7,7 +7,11 @@ package io.splitcheck.engine;
  * @param why a phrase for {@code gc}'s output
  */
 public record Liveness(State state, String why) {
-  public enum State { ALIVE, DEAD, UNKNOWN }
+  public enum State {
+    ALIVE,
+    DEAD,
+    UNKNOWN
+  }
 
   static Liveness alive(String why) {
     return new Liveness(State.ALIVE, why);

@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds an image in the engine's overlay2 store on this host from its inspection ({@code GraphDriver}):
- * the layer directories ({@code LowerDir} lists them top first, {@code UpperDir} is the top one) and the
- * config file under {@code <root>/image/overlay2/imagedb/content/sha256/}. The config's sha256 must be
- * the image's id, so an engine whose files are elsewhere (another host, a VM behind a forwarded socket,
- * another mount namespace) is never mistaken for this one.
+ * Finds an image in the engine's overlay2 store on this host from its inspection ({@code
+ * GraphDriver}): the layer directories ({@code LowerDir} lists them top first, {@code UpperDir} is
+ * the top one) and the config file under {@code <root>/image/overlay2/imagedb/content/sha256/}. The
+ * config's sha256 must be the image's id, so an engine whose files are elsewhere (another host, a
+ * VM behind a forwarded socket, another mount namespace) is never mistaken for this one.
  */
 final class OverlayStore {
   private OverlayStore() {}
@@ -27,7 +27,8 @@ final class OverlayStore {
     JsonNode driver = inspection.path("GraphDriver");
     String id = inspection.path("Id").asText("");
     String upper = driver.path("Data").path("UpperDir").asText("");
-    if (!"overlay2".equals(driver.path("Name").asText()) || !id.startsWith("sha256:")
+    if (!"overlay2".equals(driver.path("Name").asText())
+        || !id.startsWith("sha256:")
         || upper.isEmpty()) {
       return Optional.empty();
     }
@@ -48,8 +49,9 @@ final class OverlayStore {
         return Optional.empty();
       }
       byte[] bytes = Files.readAllBytes(config);
-      if (!id.equals("sha256:" + HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(bytes)))) {
+      if (!id.equals(
+          "sha256:"
+              + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))) {
         return Optional.empty();
       }
       List<String> tags = new ArrayList<>();

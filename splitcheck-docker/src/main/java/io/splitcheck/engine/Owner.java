@@ -4,9 +4,10 @@ import java.util.Optional;
 
 /**
  * Who created an engine object, in terms that still mean something from another PID namespace or
- * another machine: the kernel's boot id, the inode of the creator's PID namespace, its pid inside that
- * namespace and its start time (clock ticks since boot, which tells a pid reused after the creator died
- * from the creator itself). Written as one label, {@code <boot id>/<pid ns inode>/<pid>/<start ticks>}.
+ * another machine: the kernel's boot id, the inode of the creator's PID namespace, its pid inside
+ * that namespace and its start time (clock ticks since boot, which tells a pid reused after the
+ * creator died from the creator itself). Written as one label, {@code <boot id>/<pid ns
+ * inode>/<pid>/<start ticks>}.
  *
  * @param bootId {@code /proc/sys/kernel/random/boot_id}; shared by every namespace of one kernel
  * @param pidNamespace the inode of {@code /proc/self/ns/pid}
@@ -43,7 +44,8 @@ public record Owner(String bootId, long pidNamespace, long pid, long startTicks)
       return Optional.empty();
     }
     try {
-      return Optional.of(new Owner(p[0], Long.parseLong(p[1]), Long.parseLong(p[2]), Long.parseLong(p[3])));
+      return Optional.of(
+          new Owner(p[0], Long.parseLong(p[1]), Long.parseLong(p[2]), Long.parseLong(p[3])));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -3,9 +3,10 @@ package io.splitcheck.engine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Maps a cell's {@link PodSettings} onto {@code POST /containers/create}: User, Env and WorkingDir on
- * the body; GroupAdd, CapAdd/CapDrop, Memory/MemorySwap, PidsLimit, NanoCpus and Tmpfs on the host
- * config. Applied after the matrix's own settings, so a deliberate limit replaces a default one.
+ * Maps a cell's {@link PodSettings} onto {@code POST /containers/create}: User, Env and WorkingDir
+ * on the body; GroupAdd, CapAdd/CapDrop, Memory/MemorySwap, PidsLimit, NanoCpus and Tmpfs on the
+ * host config. Applied after the matrix's own settings, so a deliberate limit replaces a default
+ * one.
  */
 final class PodHostConfig {
   private PodHostConfig() {}
@@ -33,8 +34,10 @@ final class PodHostConfig {
       pod.capAdd().forEach(add::add);
     }
     if (!pod.capDrop().isEmpty()) {
-      var drop = host.has("CapDrop") ? (com.fasterxml.jackson.databind.node.ArrayNode) host.get("CapDrop")
-          : host.putArray("CapDrop");
+      var drop =
+          host.has("CapDrop")
+              ? (com.fasterxml.jackson.databind.node.ArrayNode) host.get("CapDrop")
+              : host.putArray("CapDrop");
       pod.capDrop().forEach(drop::add);
     }
     PodSettings.Limits l = pod.limits();
@@ -49,15 +52,16 @@ final class PodHostConfig {
       host.put("NanoCpus", l.nanoCpus());
     }
     if (!pod.tmpfs().isEmpty()) {
-      ObjectNode tmpfs = host.has("Tmpfs") ? (ObjectNode) host.get("Tmpfs") : host.putObject("Tmpfs");
+      ObjectNode tmpfs =
+          host.has("Tmpfs") ? (ObjectNode) host.get("Tmpfs") : host.putObject("Tmpfs");
       pod.tmpfs().forEach(tmpfs::put);
     }
   }
 
   /**
    * Each emptyDir as a fresh tmpfs volume of the local driver, carrying the container's labels (the
-   * run's scope removes it), mounted with {@code NoCopy}: empty and mode 1777 whatever the image holds
-   * at that path (a {@code Tmpfs} entry would get the image directory's mode from runc).
+   * run's scope removes it), mounted with {@code NoCopy}: empty and mode 1777 whatever the image
+   * holds at that path (a {@code Tmpfs} entry would get the image directory's mode from runc).
    */
   static void applyMounts(ObjectNode host, ContainerSpec spec) {
     PodSettings pod = spec.security().pod();
@@ -66,21 +70,23 @@ final class PodHostConfig {
     }
     var mounts = host.putArray("Mounts");
     String run = spec.labels().getOrDefault(Labels.RUN, "unlabelled");
-    pod.emptyDirs().forEach((path, options) -> {
-      ObjectNode m = mounts.addObject();
-      m.put("Type", "volume");
-      m.put("Source", "splitcheck-" + run + "-emptydir-" + java.util.UUID.randomUUID());
-      m.put("Target", path);
-      ObjectNode v = m.putObject("VolumeOptions");
-      v.put("NoCopy", true);
-      ObjectNode labels = v.putObject("Labels");
-      new java.util.TreeMap<>(spec.labels()).forEach(labels::put);
-      ObjectNode driver = v.putObject("DriverConfig");
-      driver.put("Name", "local");
-      ObjectNode o = driver.putObject("Options");
-      o.put("type", "tmpfs");
-      o.put("device", "tmpfs");
-      o.put("o", options);
-    });
+    pod.emptyDirs()
+        .forEach(
+            (path, options) -> {
+              ObjectNode m = mounts.addObject();
+              m.put("Type", "volume");
+              m.put("Source", "splitcheck-" + run + "-emptydir-" + java.util.UUID.randomUUID());
+              m.put("Target", path);
+              ObjectNode v = m.putObject("VolumeOptions");
+              v.put("NoCopy", true);
+              ObjectNode labels = v.putObject("Labels");
+              new java.util.TreeMap<>(spec.labels()).forEach(labels::put);
+              ObjectNode driver = v.putObject("DriverConfig");
+              driver.put("Name", "local");
+              ObjectNode o = driver.putObject("Options");
+              o.put("type", "tmpfs");
+              o.put("device", "tmpfs");
+              o.put("o", options);
+            });
   }
 }

@@ -11,15 +11,16 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds on a Podman service with buildah, through the podman CLI as a remote client of that service
- * ({@code podman --remote --url URL build}): the Docker-compatible API's {@code /build} is buildah too,
- * but only the CLI takes {@code --timestamp}. buildah 1.28 (Podman 4.3) does not read
- * SOURCE_DATE_EPOCH; {@code --timestamp SECONDS} sets the config's and history's created time and the
- * mtime of every file in the layers it writes.
+ * Builds on a Podman service with buildah, through the podman CLI as a remote client of that
+ * service ({@code podman --remote --url URL build}): the Docker-compatible API's {@code /build} is
+ * buildah too, but only the CLI takes {@code --timestamp}. buildah 1.28 (Podman 4.3) does not read
+ * SOURCE_DATE_EPOCH; {@code --timestamp SECONDS} sets the config's and history's created time and
+ * the mtime of every file in the layers it writes.
  */
 public final class PodmanBuilder implements ImageBuilder {
   /** The podman CLI to build with. */
   public static final String ENV = "SPLITCHECK_PODMAN";
+
   private static final String DEFAULT = "/usr/bin/podman";
 
   private final String podman;
@@ -40,8 +41,10 @@ public final class PodmanBuilder implements ImageBuilder {
   }
 
   public String describe() {
-    return podman + " --remote build (buildah" + timestamp.stream().mapToObj(t -> ", --timestamp " + t)
-        .findFirst().orElse("") + ")";
+    return podman
+        + " --remote build (buildah"
+        + timestamp.stream().mapToObj(t -> ", --timestamp " + t).findFirst().orElse("")
+        + ")";
   }
 
   @Override
@@ -72,20 +75,23 @@ public final class PodmanBuilder implements ImageBuilder {
     if (r.noCache()) {
       c.add("--no-cache");
     }
-    timestamp.ifPresent(t -> {
-      c.add("--timestamp");
-      c.add(Long.toString(t));
-    });
+    timestamp.ifPresent(
+        t -> {
+          c.add("--timestamp");
+          c.add(Long.toString(t));
+        });
     c.add("--iidfile");
     c.add(iid.toString());
     if (r.dockerfile() != null) {
       c.add("-f");
       c.add(r.dockerfile().toString());
     }
-    r.buildArgs().forEach((k, v) -> {
-      c.add("--build-arg");
-      c.add(k + "=" + v);
-    });
+    r.buildArgs()
+        .forEach(
+            (k, v) -> {
+              c.add("--build-arg");
+              c.add(k + "=" + v);
+            });
     for (BuildRequest.Secret s : r.secrets()) {
       c.add("--secret");
       c.add("id=" + s.id() + ",src=" + s.source());
@@ -101,19 +107,25 @@ public final class PodmanBuilder implements ImageBuilder {
   }
 
   private static int run(List<String> command, Path log, Duration timeout) throws EngineException {
-    ProcessBuilder pb = new ProcessBuilder(BuildKitBuilder.dieWithParent(command)).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(BuildKitBuilder.dieWithParent(command))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     try {
       Process p = ChildProcesses.track(pb.start());
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
-        throw new EngineException("build timed out after " + timeout.toSeconds() + "s (--build-timeout) and was killed: "
-            + String.join(" ", command));
+        throw new EngineException(
+            "build timed out after "
+                + timeout.toSeconds()
+                + "s (--build-timeout) and was killed: "
+                + String.join(" ", command));
       }
       return p.exitValue();
     } catch (IOException e) {
-      throw new EngineException("cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
+      throw new EngineException(
+          "cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EngineException("interrupted while building: " + String.join(" ", command), e);
@@ -123,7 +135,8 @@ public final class PodmanBuilder implements ImageBuilder {
   private static List<String> tail(Path log) throws EngineException {
     try {
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return lines.subList(Math.max(0, lines.size() - BuildKitBuilder.QUOTED_ERROR_LINES), lines.size());
+      return lines.subList(
+          Math.max(0, lines.size() - BuildKitBuilder.QUOTED_ERROR_LINES), lines.size());
     } catch (IOException e) {
       throw new EngineException("cannot read build log " + log + ": " + e.getMessage(), e);
     }

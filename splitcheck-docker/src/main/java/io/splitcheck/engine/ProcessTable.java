@@ -8,16 +8,19 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The processes one {@code /proc} shows, asked whether an {@link Owner} is still alive. The answer is
- * {@link Liveness.State#DEAD} only when it is proven: the owner's pid namespace is this one and the pid
- * is gone or belongs to a process started at another time; or the namespace is another one on this
- * kernel and this {@code /proc} sees every process (the initial namespace), and no process in it is the
- * owner. Another kernel (another machine, or before a reboot) cannot be asked: unknown.
+ * The processes one {@code /proc} shows, asked whether an {@link Owner} is still alive. The answer
+ * is {@link Liveness.State#DEAD} only when it is proven: the owner's pid namespace is this one and
+ * the pid is gone or belongs to a process started at another time; or the namespace is another one
+ * on this kernel and this {@code /proc} sees every process (the initial namespace), and no process
+ * in it is the owner. Another kernel (another machine, or before a reboot) cannot be asked:
+ * unknown.
  */
 public final class ProcessTable {
   private final Path proc;
 
-  /** @param proc a {@code /proc} to read (a fixture directory in tests) */
+  /**
+   * @param proc a {@code /proc} to read (a fixture directory in tests)
+   */
   public ProcessTable(Path proc) {
     this.proc = proc;
   }
@@ -29,10 +32,13 @@ public final class ProcessTable {
   /** The process reading this {@code /proc} ({@code self}). */
   public Optional<Owner> self() {
     try {
-      String boot = Files.readString(proc.resolve("sys/kernel/random/boot_id"), StandardCharsets.US_ASCII).strip();
+      String boot =
+          Files.readString(proc.resolve("sys/kernel/random/boot_id"), StandardCharsets.US_ASCII)
+              .strip();
       Path self = proc.resolve("self").toRealPath();
       long pid = Long.parseLong(self.getFileName().toString());
-      return Optional.of(new Owner(boot, namespaceOf(self).orElseThrow(), pid, startTicks(self).orElseThrow()));
+      return Optional.of(
+          new Owner(boot, namespaceOf(self).orElseThrow(), pid, startTicks(self).orElseThrow()));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -45,8 +51,10 @@ public final class ProcessTable {
       return Liveness.unknown("this host has no readable /proc");
     }
     if (!me.get().bootId().equals(owner.bootId())) {
-      return Liveness.unknown("created under another kernel (another machine, or before a reboot: boot id "
-          + owner.bootId() + ")");
+      return Liveness.unknown(
+          "created under another kernel (another machine, or before a reboot: boot id "
+              + owner.bootId()
+              + ")");
     }
     if (me.get().pidNamespace() == owner.pidNamespace()) {
       Path dir = proc.resolve(Long.toString(owner.pid()));
@@ -57,7 +65,9 @@ public final class ProcessTable {
     return inOtherNamespace(owner, me.get().pidNamespace() == Owner.INITIAL_PID_NAMESPACE);
   }
 
-  /** Looks for the owner among the processes of its namespace, by their pid there (NSpid's last). */
+  /**
+   * Looks for the owner among the processes of its namespace, by their pid there (NSpid's last).
+   */
   private Liveness inOtherNamespace(Owner owner, boolean seesAll) {
     String where = "pid " + owner.pid() + " in pid namespace " + owner.pidNamespace();
     boolean unreadable = false;
@@ -67,7 +77,8 @@ public final class ProcessTable {
         Optional<Long> ns = namespaceOf(dir);
         if (ns.isEmpty()) {
           // a link this process may not read (a container's init): its NSpid still says whether it
-          // lives in the initial namespace only, which is not the owner's; a process gone meanwhile is no doubt
+          // lives in the initial namespace only, which is not the owner's; a process gone meanwhile
+          // is no doubt
           boolean initialOnly = seesAll && nsPids(dir).filter(n -> n.length == 1).isPresent();
           unreadable |= !initialOnly && Files.exists(dir.resolve("stat"));
           continue;
@@ -107,7 +118,10 @@ public final class ProcessTable {
     }
   }
 
-  /** Field 22 of {@code stat}: counted after the command name's closing parenthesis, which may hold spaces. */
+  /**
+   * Field 22 of {@code stat}: counted after the command name's closing parenthesis, which may hold
+   * spaces.
+   */
   static Optional<Long> startTicks(Path processDir) {
     try {
       String stat = Files.readString(processDir.resolve("stat"), StandardCharsets.UTF_8);
@@ -118,12 +132,18 @@ public final class ProcessTable {
     }
   }
 
-  /** The last pid of the {@code NSpid:} line of {@code status}: the pid in the process's own namespace. */
+  /**
+   * The last pid of the {@code NSpid:} line of {@code status}: the pid in the process's own
+   * namespace.
+   */
   static Optional<Long> innermostPid(Path processDir) {
     return nsPids(processDir).map(pids -> Long.parseLong(pids[pids.length - 1]));
   }
 
-  /** The {@code NSpid:} line of {@code status}: the process's pid in each namespace, outermost first. */
+  /**
+   * The {@code NSpid:} line of {@code status}: the process's pid in each namespace, outermost
+   * first.
+   */
   static Optional<String[]> nsPids(Path processDir) {
     try {
       for (String line : Files.readAllLines(processDir.resolve("status"), StandardCharsets.UTF_8)) {

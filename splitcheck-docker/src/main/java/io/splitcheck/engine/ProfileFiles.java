@@ -28,8 +28,9 @@ final class ProfileFiles {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new EngineException("writing the seccomp profile for the engine to " + file + " failed: "
-          + e.getMessage(), e);
+      throw new EngineException(
+          "writing the seccomp profile for the engine to " + file + " failed: " + e.getMessage(),
+          e);
     }
     return file.toString();
   }

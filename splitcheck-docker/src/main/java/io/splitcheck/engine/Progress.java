@@ -2,9 +2,9 @@ package io.splitcheck.engine;
 
 /**
  * What a long step is doing now, for a progress line on a terminal: a cell started or finished, a
- * build started, the images being compared. The CLI {@link #listen listens} while a command runs (only
- * when stderr is a terminal); without a listener every call is a no-op. One listener per process: the
- * work reports from the threads that do it, which know nothing of the console.
+ * build started, the images being compared. The CLI {@link #listen listens} while a command runs
+ * (only when stderr is a terminal); without a listener every call is a no-op. One listener per
+ * process: the work reports from the threads that do it, which know nothing of the console.
  */
 public final class Progress {
   /** Receives the events; called from worker threads. */
@@ -16,13 +16,14 @@ public final class Progress {
     void finished(String group, String item);
   }
 
-  private static final Listener NONE = new Listener() {
-    @Override
-    public void started(String group, String item) {}
+  private static final Listener NONE =
+      new Listener() {
+        @Override
+        public void started(String group, String item) {}
 
-    @Override
-    public void finished(String group, String item) {}
-  };
+        @Override
+        public void finished(String group, String item) {}
+      };
   private static volatile Listener listener = NONE;
 
   private Progress() {}

@@ -47,7 +47,8 @@ public final class Shutdown {
     CREATING.incrementAndGet();
     try {
       if (started()) {
-        throw new EngineException(what + " refused: splitcheck is stopping and removing its objects");
+        throw new EngineException(
+            what + " refused: splitcheck is stopping and removing its objects");
       }
       return create.run();
     } finally {

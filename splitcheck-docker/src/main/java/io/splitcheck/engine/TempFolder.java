@@ -24,14 +24,16 @@ public final class TempFolder {
   private TempFolder() {}
 
   /**
-   * A new folder {@code <tmp>/<prefix>NNN} (owner only), recording {@code runId} and this process as
-   * owner. Removed when the JVM exits (Ctrl-C, SIGTERM: a build log in it may quote a build secret)
-   * unless {@link #deleteQuietly deleted} before; after SIGKILL, by {@code gc}.
+   * A new folder {@code <tmp>/<prefix>NNN} (owner only), recording {@code runId} and this process
+   * as owner. Removed when the JVM exits (Ctrl-C, SIGTERM: a build log in it may quote a build
+   * secret) unless {@link #deleteQuietly deleted} before; after SIGKILL, by {@code gc}.
    */
   public static Path create(String prefix, String runId) throws IOException {
     Path dir = Files.createTempDirectory(prefix);
-    Files.writeString(dir.resolve(OWNER_FILE), runId + "\n"
-        + Owner.current().map(Owner::label).orElse("") + "\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve(OWNER_FILE),
+        runId + "\n" + Owner.current().map(Owner::label).orElse("") + "\n",
+        StandardCharsets.UTF_8);
     removeAtExit(dir);
     return dir;
   }
@@ -53,16 +55,20 @@ public final class TempFolder {
     left.forEach(TempFolder::deleteQuietly);
   }
 
-  /** The prefix of this process's own folder, where {@link #file} and {@link #directory} put their work. */
+  /**
+   * The prefix of this process's own folder, where {@link #file} and {@link #directory} put their
+   * work.
+   */
   public static final String PROCESS_PREFIX = "splitcheck-process-";
+
   private static final java.util.Set<Path> LIVE = new java.util.LinkedHashSet<>();
   private static Path process;
   private static boolean hooked;
 
   /**
-   * A new temporary file in this process's own work folder (see {@link #processFolder}): saved images,
-   * copied container files, host command logs. Never straight under the temp directory, where a
-   * SIGKILLed run would leave it with no owner for {@code gc} to read.
+   * A new temporary file in this process's own work folder (see {@link #processFolder}): saved
+   * images, copied container files, host command logs. Never straight under the temp directory,
+   * where a SIGKILLed run would leave it with no owner for {@code gc} to read.
    */
   public static Path file(String prefix, String suffix) throws IOException {
     return Files.createTempFile(processFolder(), prefix, suffix);
@@ -74,10 +80,10 @@ public final class TempFolder {
   }
 
   /**
-   * {@code <tmp>/splitcheck-process-NNN}: one folder per process, made when first needed, with an owner
-   * file naming this process (run id {@code process-<pid>}), removed when the JVM exits (normal exit,
-   * Ctrl-C, SIGTERM) and by {@code gc} once its owner is dead (SIGKILL). Made again should someone
-   * remove it while the process lives ({@code gc --older-than}).
+   * {@code <tmp>/splitcheck-process-NNN}: one folder per process, made when first needed, with an
+   * owner file naming this process (run id {@code process-<pid>}), removed when the JVM exits
+   * (normal exit, Ctrl-C, SIGTERM) and by {@code gc} once its owner is dead (SIGKILL). Made again
+   * should someone remove it while the process lives ({@code gc --older-than}).
    */
   public static synchronized Path processFolder() throws IOException {
     if (process == null || !Files.isDirectory(process)) {
@@ -89,7 +95,9 @@ public final class TempFolder {
   /** A work folder a run left, as {@code gc} sees it. */
   public record Left(Path dir, String runId, String owner, Instant created) {}
 
-  /** The {@code splitcheck-*} folders under {@code root} that carry an owner file, sorted by path. */
+  /**
+   * The {@code splitcheck-*} folders under {@code root} that carry an owner file, sorted by path.
+   */
   public static List<Left> leftUnder(Path root) {
     List<Left> out = new ArrayList<>();
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, "splitcheck-*")) {
@@ -106,19 +114,26 @@ public final class TempFolder {
   private static Optional<Left> read(Path dir) {
     Path file = dir.resolve(OWNER_FILE);
     try {
-      if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !Files.isRegularFile(file)) {
+      if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          || !Files.isRegularFile(file)) {
         return Optional.empty();
       }
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      return Optional.of(new Left(dir, lines.isEmpty() ? "?" : lines.get(0),
-          lines.size() < 2 || lines.get(1).isBlank() ? null : lines.get(1),
-          Files.getLastModifiedTime(file).toInstant()));
+      return Optional.of(
+          new Left(
+              dir,
+              lines.isEmpty() ? "?" : lines.get(0),
+              lines.size() < 2 || lines.get(1).isBlank() ? null : lines.get(1),
+              Files.getLastModifiedTime(file).toInstant()));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
   }
 
-  /** Deletes {@code dir} and everything in it; a temp folder left behind is not worth failing a run over. */
+  /**
+   * Deletes {@code dir} and everything in it; a temp folder left behind is not worth failing a run
+   * over.
+   */
   public static void deleteQuietly(Path dir) {
     if (dir == null) {
       return;

@@ -17,15 +17,18 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * The host's strace with the shared libraries {@code ldd} lists for it and the dynamic loader, as a tar
- * to ship read-only into a target at {@link #MOUNT}. The loader runs strace, so the target needs no
- * shell and no libc of its own: a {@code FROM scratch} image is traced from its first syscall.
+ * The host's strace with the shared libraries {@code ldd} lists for it and the dynamic loader, as a
+ * tar to ship read-only into a target at {@link #MOUNT}. The loader runs strace, so the target
+ * needs no shell and no libc of its own: a {@code FROM scratch} image is traced from its first
+ * syscall.
  */
 public final class TracerBundle {
   /** Where the bundle is mounted in a traced container. */
   public static final String MOUNT = "/.splitcheck/tracer";
+
   /** The host's strace. */
   public static final Path HOST_STRACE = Path.of("/usr/bin/strace");
+
   private static final Pattern LDD_LINE =
       Pattern.compile("^\\s*(?:(\\S+)\\s+=>\\s+)?(/\\S+)\\s+\\(0x[0-9a-f]+\\)\\s*$");
 
@@ -61,26 +64,32 @@ public final class TracerBundle {
       }
     }
     if (loader == null) {
-      throw new IllegalArgumentException("Error parsing ldd output for " + strace
-          + ": no dynamic loader line (expected e.g. '/lib64/ld-linux-x86-64.so.2 (0x...)')");
+      throw new IllegalArgumentException(
+          "Error parsing ldd output for "
+              + strace
+              + ": no dynamic loader line (expected e.g. '/lib64/ld-linux-x86-64.so.2 (0x...)')");
     }
     return new TracerBundle(strace, libs, loader);
   }
 
   /** The argv prefix that runs strace from the bundle; append the traced command. */
   public List<String> command(String traceFile, List<String> straceOptions) {
-    List<String> argv = new ArrayList<>(List.of(MOUNT + "/lib/" + loaderName,
-        "--library-path", MOUNT + "/lib", MOUNT + "/strace"));
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                MOUNT + "/lib/" + loaderName, "--library-path", MOUNT + "/lib", MOUNT + "/strace"));
     argv.addAll(straceOptions);
     argv.addAll(List.of("-o", traceFile, "--"));
     return argv;
   }
 
   /** The argv that attaches the bundle's strace to running processes (attach mode). */
-  public List<String> attachCommand(String traceFile, List<String> straceOptions,
-      List<Integer> pids) {
-    List<String> argv = new ArrayList<>(List.of(MOUNT + "/lib/" + loaderName,
-        "--library-path", MOUNT + "/lib", MOUNT + "/strace"));
+  public List<String> attachCommand(
+      String traceFile, List<String> straceOptions, List<Integer> pids) {
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                MOUNT + "/lib/" + loaderName, "--library-path", MOUNT + "/lib", MOUNT + "/strace"));
     argv.addAll(straceOptions);
     argv.addAll(List.of("-o", traceFile));
     for (int pid : pids) {
@@ -101,8 +110,8 @@ public final class TracerBundle {
         addFile(tar, "lib/" + lib.getKey(), lib.getValue());
       }
     } catch (IOException e) {
-      throw new EngineException("packing the tracer bundle from " + strace + " failed: "
-          + e.getMessage(), e);
+      throw new EngineException(
+          "packing the tracer bundle from " + strace + " failed: " + e.getMessage(), e);
     }
     return new java.io.ByteArrayInputStream(bytes.toByteArray());
   }
@@ -127,7 +136,8 @@ public final class TracerBundle {
     tar.closeArchiveEntry();
   }
 
-  private static void addFile(TarArchiveOutputStream tar, String name, Path file) throws IOException {
+  private static void addFile(TarArchiveOutputStream tar, String name, Path file)
+      throws IOException {
     byte[] content = Files.readAllBytes(file.toRealPath());
     TarArchiveEntry entry = new TarArchiveEntry(name);
     entry.setSize(content.length);

@@ -1,7 +1,7 @@
 package io.splitcheck.matrix;
 
-import io.splitcheck.trace.FailedSyscall;
 import io.splitcheck.seccomp.Culprit;
+import io.splitcheck.trace.FailedSyscall;
 import java.util.List;
 
 /** Reads traces: which syscalls failed in a cell, and which of them explain its split. */
@@ -11,5 +11,4 @@ public interface Attributor {
 
   /** The culprits of {@code cell}'s split from the baseline, ordered by first occurrence. */
   List<Culprit> culprits(CellTrace baseline, CellTrace cellTrace, Cell cell);
-
 }

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The six built-in cells, in their default order; their names are part of the interface. Each of
- * {@code cap-drop-all}, {@code read-only} and {@code no-network} is {@code docker run} with that one
- * option: the engine's default seccomp profile applies, as in production.
+ * {@code cap-drop-all}, {@code read-only} and {@code no-network} is {@code docker run} with that
+ * one option: the engine's default seccomp profile applies, as in production.
  */
 public final class BuiltInCells {
   public static final String UNCONFINED = "unconfined";
@@ -18,14 +18,21 @@ public final class BuiltInCells {
   public static final String RESTRICTED = "restricted";
 
   private static final String ORIGIN = "built-in";
-  private static final List<Cell> ALL = List.of(
-      new Cell(UNCONFINED, ContainerSecurity.unconfined(), ORIGIN),
-      new Cell(RUNTIME_DEFAULT, ContainerSecurity.engineDefault(), ORIGIN),
-      new Cell(CAP_DROP_ALL, ContainerSecurity.engineDefault().withDropAllCaps(), ORIGIN),
-      new Cell(READ_ONLY, ContainerSecurity.engineDefault().withReadOnlyRoot(false), ORIGIN),
-      new Cell(NO_NETWORK, ContainerSecurity.engineDefault().withNoNetwork(), ORIGIN),
-      new Cell(RESTRICTED, ContainerSecurity.engineDefault().withDropAllCaps()
-          .withReadOnlyRoot(true).withNoNetwork().withNoNewPrivileges(), ORIGIN));
+  private static final List<Cell> ALL =
+      List.of(
+          new Cell(UNCONFINED, ContainerSecurity.unconfined(), ORIGIN),
+          new Cell(RUNTIME_DEFAULT, ContainerSecurity.engineDefault(), ORIGIN),
+          new Cell(CAP_DROP_ALL, ContainerSecurity.engineDefault().withDropAllCaps(), ORIGIN),
+          new Cell(READ_ONLY, ContainerSecurity.engineDefault().withReadOnlyRoot(false), ORIGIN),
+          new Cell(NO_NETWORK, ContainerSecurity.engineDefault().withNoNetwork(), ORIGIN),
+          new Cell(
+              RESTRICTED,
+              ContainerSecurity.engineDefault()
+                  .withDropAllCaps()
+                  .withReadOnlyRoot(true)
+                  .withNoNetwork()
+                  .withNoNewPrivileges(),
+              ORIGIN));
 
   private BuiltInCells() {}
 
@@ -37,11 +44,13 @@ public final class BuiltInCells {
   /** The six and the Kubernetes cells ({@link K8sCells}), which run only when named. */
   public static Optional<Cell> named(String name) {
     return java.util.stream.Stream.concat(ALL.stream(), K8sCells.all().stream())
-        .filter(c -> c.name().equals(name)).findFirst();
+        .filter(c -> c.name().equals(name))
+        .findFirst();
   }
 
   public static List<String> names() {
-    return java.util.stream.Stream.concat(ALL.stream(), K8sCells.all().stream()).map(Cell::name)
+    return java.util.stream.Stream.concat(ALL.stream(), K8sCells.all().stream())
+        .map(Cell::name)
         .toList();
   }
 }

@@ -16,13 +16,14 @@ import java.util.Map;
  * @param tmpfs extra tmpfs mounts
  */
 public record CellOverrides(String user, PodSettings.Limits limits, Map<String, String> tmpfs) {
-  public static final CellOverrides NONE = new CellOverrides(null, PodSettings.Limits.NONE, Map.of());
+  public static final CellOverrides NONE =
+      new CellOverrides(null, PodSettings.Limits.NONE, Map.of());
 
   public CellOverrides {
     tmpfs = new LinkedHashMap<>(tmpfs);
     if (user != null && !user.matches("[0-9]+(:[0-9]+)?")) {
-      throw new IllegalArgumentException("--user '" + user + "': expected UID or UID:GID (numbers, as "
-          + "runAsUser/runAsGroup)");
+      throw new IllegalArgumentException(
+          "--user '" + user + "': expected UID or UID:GID (numbers, as " + "runAsUser/runAsGroup)");
     }
   }
 
@@ -51,13 +52,15 @@ public record CellOverrides(String user, PodSettings.Limits limits, Map<String, 
       case "memory" -> new PodSettings.Limits(Quantities.bytes(value, where), null, null);
       case "pids" -> {
         if (!value.matches("[1-9][0-9]*")) {
-          throw new IllegalArgumentException(where + " '" + value + "': expected a positive number");
+          throw new IllegalArgumentException(
+              where + " '" + value + "': expected a positive number");
         }
         yield new PodSettings.Limits(null, Long.parseLong(value), null);
       }
       case "cpus" -> new PodSettings.Limits(null, null, Quantities.nanoCpus(value, where));
-      default -> throw new IllegalArgumentException("--limit '" + text
-          + "': expected memory=SIZE, pids=N or cpus=N");
+      default ->
+          throw new IllegalArgumentException(
+              "--limit '" + text + "': expected memory=SIZE, pids=N or cpus=N");
     };
   }
 

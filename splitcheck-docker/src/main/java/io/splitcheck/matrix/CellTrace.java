@@ -6,7 +6,8 @@ import java.util.List;
  * A cell's traced re-run.
  *
  * @param traceable false when the tracer could not run under the cell (its profile denies it)
- * @param note why not traceable, or that the traced run's outcome differed; null when nothing to say
+ * @param note why not traceable, or that the traced run's outcome differed; null when nothing to
+ *     say
  * @param lines the strace output lines, as written with {@code -f -qq -s 256 -o FILE}
  * @param outcome the traced run's own outcome
  */

@@ -1,11 +1,11 @@
 package io.splitcheck.matrix;
 
 import io.splitcheck.engine.ContainerSecurity;
+import io.splitcheck.libseccomp.SyscallResolver;
 import io.splitcheck.seccomp.DefaultProfiles;
 import io.splitcheck.seccomp.Derivation;
 import io.splitcheck.seccomp.NamedDerivations;
 import io.splitcheck.seccomp.SeccompProfile;
-import io.splitcheck.libseccomp.SyscallResolver;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,8 +25,11 @@ import java.util.Optional;
  * @param engineDefault the engine's default profile, or null when none could be found
  * @param warnings about profiles splitcheck cannot evaluate or a missing default profile
  */
-public record CustomCells(List<Cell> cells, Map<String, SeccompProfile> parsed,
-                   SeccompProfile engineDefault, List<String> warnings) {
+public record CustomCells(
+    List<Cell> cells,
+    Map<String, SeccompProfile> parsed,
+    SeccompProfile engineDefault,
+    List<String> warnings) {
   /** Where named derivations live unless {@code SPLITCHECK_PROFILES} says otherwise. */
   static final String PROFILES_DIR = "seccomp-profiles";
 
@@ -41,25 +44,29 @@ public record CustomCells(List<Cell> cells, Map<String, SeccompProfile> parsed,
    * @param derives {@code --derive NAME=EXPR}, in command-line order
    * @param defaultProfile {@code --default-profile}, or null to locate the engine's
    */
-  public static CustomCells load(Map<String, Path> profiles, Map<String, String> derives,
-      Path defaultProfile) throws IOException {
+  public static CustomCells load(
+      Map<String, Path> profiles, Map<String, String> derives, Path defaultProfile)
+      throws IOException {
     List<Cell> cells = new ArrayList<>();
     Map<String, SeccompProfile> parsed = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
     for (Map.Entry<String, Path> p : profiles.entrySet()) {
       Path file = p.getValue();
       if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException("--profile " + p.getKey() + "=" + file + ": no such file");
+        throw new IllegalArgumentException(
+            "--profile " + p.getKey() + "=" + file + ": no such file");
       }
       String json = readBounded(p.getKey(), file);
       requireJson(p.getKey(), file, json);
       try {
         parsed.put(p.getKey(), SeccompProfile.parse(json, file.toString()));
       } catch (SeccompProfile.UnknownFieldException e) {
-        // a field of a newer engine: the engine's verdict decides (its refusal, quoted, ends the matrix)
+        // a field of a newer engine: the engine's verdict decides (its refusal, quoted, ends the
+        // matrix)
         warnings.add(e.getMessage() + "; cell " + p.getKey() + " is attributed without seccomp");
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--profile " + p.getKey() + "=" + file + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "--profile " + p.getKey() + "=" + file + ": " + e.getMessage(), e);
       }
       cells.add(new Cell(p.getKey(), ContainerSecurity.customProfile(json), "profile " + file));
     }
@@ -67,47 +74,83 @@ public record CustomCells(List<Cell> cells, Map<String, SeccompProfile> parsed,
     for (Map.Entry<String, String> d : derives.entrySet()) {
       SeccompProfile derived = derive(d.getValue(), engineDefault);
       parsed.put(d.getKey(), derived);
-      cells.add(new Cell(d.getKey(), ContainerSecurity.customProfile(derived.toJson()),
-          "derive " + d.getValue()));
+      cells.add(
+          new Cell(
+              d.getKey(),
+              ContainerSecurity.customProfile(derived.toJson()),
+              "derive " + d.getValue()));
     }
     return new CustomCells(cells, parsed, engineDefault, warnings);
   }
 
-  /** The largest profile read: the engine's default is about 20 KB; a profile of megabytes is a mistake. */
+  /**
+   * The largest profile read: the engine's default is about 20 KB; a profile of megabytes is a
+   * mistake.
+   */
   static final long MAX_PROFILE_BYTES = 4L << 20;
 
-  /** The file's text, refused when empty or larger than {@link #MAX_PROFILE_BYTES}, before it is read. */
+  /**
+   * The file's text, refused when empty or larger than {@link #MAX_PROFILE_BYTES}, before it is
+   * read.
+   */
   static String readBounded(String cell, Path file) throws IOException {
     long size = Files.size(file);
     if (size > MAX_PROFILE_BYTES) {
-      throw new IllegalArgumentException("--profile " + cell + "=" + file + ": " + size + " bytes, more than "
-          + "the " + (MAX_PROFILE_BYTES >> 20) + " MiB a seccomp profile may be (the engine's default is about 20 KB)");
+      throw new IllegalArgumentException(
+          "--profile "
+              + cell
+              + "="
+              + file
+              + ": "
+              + size
+              + " bytes, more than "
+              + "the "
+              + (MAX_PROFILE_BYTES >> 20)
+              + " MiB a seccomp profile may be (the engine's default is about 20 KB)");
     }
     String json = Files.readString(file, StandardCharsets.UTF_8);
     if (json.isBlank()) {
-      throw new IllegalArgumentException("--profile " + cell + "=" + file + ": the file is empty, expected a "
-          + "seccomp profile: {\"defaultAction\": ..., \"syscalls\": [...]}");
+      throw new IllegalArgumentException(
+          "--profile "
+              + cell
+              + "="
+              + file
+              + ": the file is empty, expected a "
+              + "seccomp profile: {\"defaultAction\": ..., \"syscalls\": [...]}");
     }
     return json;
   }
 
-  /** Text that is not JSON at all is rejected here, with its line and column, before the engine is asked. */
+  /**
+   * Text that is not JSON at all is rejected here, with its line and column, before the engine is
+   * asked.
+   */
   private static void requireJson(String cell, Path file, String json) {
     try {
       new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       var at = e.getLocation();
-      throw new IllegalArgumentException("--profile " + cell + "=" + file + ": Error parsing seccomp profile '"
-          + file + "': not JSON at line " + (at == null ? "?" : at.getLineNr()) + ", column "
-          + (at == null ? "?" : at.getColumnNr()) + ": "
-          + e.getOriginalMessage().replaceFirst("\\s*\\(start marker at .*$", "").strip());
+      throw new IllegalArgumentException(
+          "--profile "
+              + cell
+              + "="
+              + file
+              + ": Error parsing seccomp profile '"
+              + file
+              + "': not JSON at line "
+              + (at == null ? "?" : at.getLineNr())
+              + ", column "
+              + (at == null ? "?" : at.getColumnNr())
+              + ": "
+              + e.getOriginalMessage().replaceFirst("\\s*\\(start marker at .*$", "").strip());
     }
   }
 
   /**
-   * What a Docker engine of {@code engineVersion} drops from the cells' profiles ({@code defaultErrnoRet} on
-   * 20.10, containers-common's {@code errno} names everywhere), one warning each; none for versions that are
-   * not Docker's (Podman's API reports its own, and Podman reads every field).
+   * What a Docker engine of {@code engineVersion} drops from the cells' profiles ({@code
+   * defaultErrnoRet} on 20.10, containers-common's {@code errno} names everywhere), one warning
+   * each; none for versions that are not Docker's (Podman's API reports its own, and Podman reads
+   * every field).
    */
   public List<String> engineWarnings(String engineVersion) {
     List<String> out = new ArrayList<>();
@@ -128,13 +171,16 @@ public record CustomCells(List<Cell> cells, Map<String, SeccompProfile> parsed,
    * for derived cells only names the engine's own default profile does not already carry.
    */
   public List<String> lint(String arch) {
-    Optional<SyscallResolver> resolver = parsed.isEmpty() ? Optional.empty() : SyscallResolver.load();
+    Optional<SyscallResolver> resolver =
+        parsed.isEmpty() ? Optional.empty() : SyscallResolver.load();
     if (resolver.isEmpty()) {
-      return parsed.isEmpty() ? List.of()
+      return parsed.isEmpty()
+          ? List.of()
           : List.of("libseccomp not found: syscall names in profiles are not checked");
     }
     SyscallResolver r = resolver.get();
-    List<String> inherited = engineDefault == null ? List.of() : r.unknownSyscalls(engineDefault, arch);
+    List<String> inherited =
+        engineDefault == null ? List.of() : r.unknownSyscalls(engineDefault, arch);
     List<String> out = new ArrayList<>();
     for (Cell c : cells) {
       SeccompProfile p = parsed.get(c.name());
@@ -151,21 +197,35 @@ public record CustomCells(List<Cell> cells, Map<String, SeccompProfile> parsed,
   /** A named derivation ({@code older-runtime}) from the profiles folder, else an expression. */
   public static SeccompProfile derive(String expr, SeccompProfile engineDefault) {
     if (!expr.contains("=") && !expr.startsWith("-")) {
-      Path dir = profilesDir().orElseThrow(() -> new IllegalArgumentException("--derive '" + expr
-          + "': no " + PROFILES_DIR + "/ folder found for a named derivation (set "
-          + "SPLITCHECK_PROFILES, or give an expression like getrandom=EPERM)"));
+      Path dir =
+          profilesDir()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "--derive '"
+                              + expr
+                              + "': no "
+                              + PROFILES_DIR
+                              + "/ folder found for a named derivation (set "
+                              + "SPLITCHECK_PROFILES, or give an expression like getrandom=EPERM)"));
       NamedDerivations named = NamedDerivations.load(dir);
       if (named.get(expr).isEmpty()) {
-        throw new IllegalArgumentException("--derive '" + expr + "': no derivation of that name in "
-            + dir + " (known: " + named.names() + ")");
+        throw new IllegalArgumentException(
+            "--derive '"
+                + expr
+                + "': no derivation of that name in "
+                + dir
+                + " (known: "
+                + named.names()
+                + ")");
       }
       return named.profile(expr, engineDefault);
     }
     return Derivation.parse(expr).apply(engineDefault);
   }
 
-  private static SeccompProfile engineDefault(Path explicit, boolean required,
-      List<String> warnings) {
+  private static SeccompProfile engineDefault(
+      Path explicit, boolean required, List<String> warnings) {
     try {
       return DefaultProfiles.load(explicit, System.getenv());
     } catch (IllegalStateException | IllegalArgumentException e) {
@@ -189,7 +249,8 @@ public record CustomCells(List<Cell> cells, Map<String, SeccompProfile> parsed,
       }
     }
     String repo = System.getProperty("splitcheck.repo");
-    return repo == null ? Optional.empty()
+    return repo == null
+        ? Optional.empty()
         : Optional.of(Path.of(repo, PROFILES_DIR)).filter(Files::isDirectory);
   }
 }

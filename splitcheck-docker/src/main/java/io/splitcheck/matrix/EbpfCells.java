@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * A matrix run under the eBPF tracer: every cell's verdict run is traced as it runs (each under its own
- * cgroup parent, a cell of the JVM's shared tracer); the trace mode then only selects which cells' traces
- * the report keeps, as with ptrace.
+ * A matrix run under the eBPF tracer: every cell's verdict run is traced as it runs (each under its
+ * own cgroup parent, a cell of the JVM's shared tracer); the trace mode then only selects which
+ * cells' traces the report keeps, as with ptrace.
  */
 final class EbpfCells {
   /** A verdict run under a cgroup parent: {@link MatrixRunner#runUntraced}. */
@@ -22,7 +22,8 @@ final class EbpfCells {
         throws EngineException;
   }
 
-  static final String NOTE_NO_WORKLOAD = "the eBPF tracer saw no process of this cell (did it start?)";
+  static final String NOTE_NO_WORKLOAD =
+      "the eBPF tracer saw no process of this cell (did it start?)";
   private final VerdictRun verdict;
   private final EbpfTracer tracer;
   private final String runId;
@@ -41,8 +42,10 @@ final class EbpfCells {
     List<Integer> indexes = IntStream.range(0, cells.size()).boxed().toList();
     List<Seen> seen = Parallel.map(indexes, o.jobs(), i -> runTraced(cells.get(i), i, slot, o));
     List<CellResult> results = seen.stream().map(Seen::result).toList();
-    Set<String> keep = results.stream().anyMatch(CellResult::engineLost) ? Set.of()
-        : MatrixRunner.cellsToTrace(o, results);
+    Set<String> keep =
+        results.stream().anyMatch(CellResult::engineLost)
+            ? Set.of()
+            : MatrixRunner.cellsToTrace(o, results);
     List<CellResult> traced = new ArrayList<>();
     for (Seen s : seen) {
       CellResult r = s.result();
@@ -51,7 +54,8 @@ final class EbpfCells {
     return new MatrixRun(o.image(), image.id(), image.architecture(), o.plan().baseline(), traced);
   }
 
-  private Seen runTraced(Cell cell, int i, EngineSlot slot, MatrixOptions o) throws EngineException {
+  private Seen runTraced(Cell cell, int i, EngineSlot slot, MatrixOptions o)
+      throws EngineException {
     TracedCell traced = tracer.cell(runId + "-" + i);
     CellResult r;
     try {
@@ -67,15 +71,26 @@ final class EbpfCells {
   private static CellTrace trace(Seen s, CellResult r) {
     if (r.startError() != null) {
       // nothing ran, so nothing was traced: say what the engine said, as the ptrace path does
-      return CellTrace.untraceable("not traceable: the program did not start ("
-          + MatrixRunner.startProblem(r.startError()) + ")");
+      return CellTrace.untraceable(
+          "not traceable: the program did not start ("
+              + MatrixRunner.startProblem(r.startError())
+              + ")");
     }
-    List<String> lines = BpfTraceLog.of(s.records(), s.id(), "eBPF trace of " + r.config()).straceLines();
+    List<String> lines =
+        BpfTraceLog.of(s.records(), s.id(), "eBPF trace of " + r.config()).straceLines();
     if (lines.isEmpty()) {
       return new CellTrace(false, NOTE_NO_WORKLOAD, List.of(), r.outcome());
     }
-    String note = s.dropped() == 0 ? null : "the eBPF trace was cut: " + s.dropped() + " records between its first "
-        + EbpfTracer.RECORDS_HEAD + " and its last " + EbpfTracer.RECORDS_TAIL + " were left out";
+    String note =
+        s.dropped() == 0
+            ? null
+            : "the eBPF trace was cut: "
+                + s.dropped()
+                + " records between its first "
+                + EbpfTracer.RECORDS_HEAD
+                + " and its last "
+                + EbpfTracer.RECORDS_TAIL
+                + " were left out";
     return new CellTrace(true, note, lines, r.outcome());
   }
 }

@@ -34,12 +34,16 @@ public final class EngineAxis {
    *
    * @param defaultProfile the real profile its default is, or null when none matches it
    */
-  public record Target(String name, ContainerEngine engine, EngineInfo info, EngineFacts facts,
-                       EngineDefaultProfile defaultProfile) {}
+  public record Target(
+      String name,
+      ContainerEngine engine,
+      EngineInfo info,
+      EngineFacts facts,
+      EngineDefaultProfile defaultProfile) {}
 
   /** Each engine's matrix report, in target order, and the grid. */
-  public record Result(List<Target> targets, List<MatrixReport> reports, EngineGrid grid,
-                       List<Long> engineMillis) {
+  public record Result(
+      List<Target> targets, List<MatrixReport> reports, EngineGrid grid, List<Long> engineMillis) {
     public Result {
       targets = List.copyOf(targets);
       reports = List.copyOf(reports);
@@ -55,42 +59,54 @@ public final class EngineAxis {
       if (reports.stream().anyMatch(MatrixReport::engineLost)) {
         return 2;
       }
-      boolean split = !grid.splits().isEmpty() || reports.stream().anyMatch(r -> !r.splits().isEmpty());
+      boolean split =
+          !grid.splits().isEmpty() || reports.stream().anyMatch(r -> !r.splits().isEmpty());
       return split ? 1 : 0;
     }
 
     /** The one result record: the reference engine's cells and splits, with the grid. */
     public MatrixResult result() {
       MatrixResult r = MatrixJson.result(reference());
-      return new MatrixResult(r.image(), r.imageId(), r.baseline(), r.cells(), r.splits(), r.warnings(),
-          grid);
+      return new MatrixResult(
+          r.image(), r.imageId(), r.baseline(), r.cells(), r.splits(), r.warnings(), grid);
     }
   }
 
   /**
-   * The real default profile of an engine of this kind, from {@code seccomp-profiles/}; empty (and a
-   * warning) when none matches the engine or the folder is not found.
+   * The real default profile of an engine of this kind, from {@code seccomp-profiles/}; empty (and
+   * a warning) when none matches the engine or the folder is not found.
    */
-  public static Optional<EngineDefaultProfile> defaultProfile(String name, EngineFacts facts,
-      Consumer<String> warn) {
+  public static Optional<EngineDefaultProfile> defaultProfile(
+      String name, EngineFacts facts, Consumer<String> warn) {
     String file = facts.defaultProfileFile();
     Optional<Path> dir = CustomCells.profilesDir();
     if (file == null || dir.isEmpty() || !Files.isRegularFile(dir.get().resolve(file))) {
-      warn.accept("engine " + name + " (" + facts.kind() + " " + facts.version() + "): "
-          + (file == null ? "no real default profile in seccomp-profiles/ matches it"
-          : "seccomp-profiles/" + file + " not found (set SPLITCHECK_PROFILES)")
-          + "; its default-profile cells are attributed with the --default-profile");
+      warn.accept(
+          "engine "
+              + name
+              + " ("
+              + facts.kind()
+              + " "
+              + facts.version()
+              + "): "
+              + (file == null
+                  ? "no real default profile in seccomp-profiles/ matches it"
+                  : "seccomp-profiles/" + file + " not found (set SPLITCHECK_PROFILES)")
+              + "; its default-profile cells are attributed with the --default-profile");
       return Optional.empty();
     }
     try {
-      return Optional.of(EngineDefaultProfile.parse(Files.readString(dir.get().resolve(file)), file));
+      return Optional.of(
+          EngineDefaultProfile.parse(Files.readString(dir.get().resolve(file)), file));
     } catch (IOException e) {
-      throw new IllegalStateException("reading " + dir.get().resolve(file) + " failed: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "reading " + dir.get().resolve(file) + " failed: " + e.getMessage(), e);
     }
   }
 
-  public static Result run(List<Target> targets, MatrixCheck.Prepared p, String runId,
-      Consumer<String> warn) throws EngineException {
+  public static Result run(
+      List<Target> targets, MatrixCheck.Prepared p, String runId, Consumer<String> warn)
+      throws EngineException {
     MatrixOptions o = p.options();
     ImageConfig image = MatrixRunner.requireImage(targets.get(0).engine(), o.image());
     List<String> warnings = new ArrayList<>(p.cells().warnings());
@@ -105,10 +121,23 @@ public final class EngineAxis {
       List<Long> millis = new ArrayList<>();
       for (Target t : targets) {
         scopes.add(new RunScope(t.engine(), runId));
-        TraceAttributor a = new TraceAttributor(Restrictions.forPlan(o.plan(), t.defaultProfile() == null
-            ? p.cells().engineDefault() : t.defaultProfile().profile()), image.architecture());
-        MatrixRunner runner = new MatrixRunner(List.of(new EngineSlot(t.engine(), t.info(),
-            bundle == null ? null : new TraceCollector(t.engine(), bundle, runId))), runId, a);
+        TraceAttributor a =
+            new TraceAttributor(
+                Restrictions.forPlan(
+                    o.plan(),
+                    t.defaultProfile() == null
+                        ? p.cells().engineDefault()
+                        : t.defaultProfile().profile()),
+                image.architecture());
+        MatrixRunner runner =
+            new MatrixRunner(
+                List.of(
+                    new EngineSlot(
+                        t.engine(),
+                        t.info(),
+                        bundle == null ? null : new TraceCollector(t.engine(), bundle, runId))),
+                runId,
+                a);
         long started = System.nanoTime();
         runs.add(runner.run(o, MatrixRunner.requireImage(t.engine(), o.image())));
         millis.add((System.nanoTime() - started) / 1_000_000);
@@ -124,8 +153,8 @@ public final class EngineAxis {
         runs.set(i, traced);
         reports.add(MatrixAnalysis.analyze(traced, o.plan(), attributors.get(i), warnings));
       }
-      EngineGrid grid = EngineSplits.grid(targets, reports, pairs, attributors, o.plan(),
-          image.architecture());
+      EngineGrid grid =
+          EngineSplits.grid(targets, reports, pairs, attributors, o.plan(), image.architecture());
       MatrixCheck.closeAll(scopes);
       return new Result(targets, reports, grid, millis);
     } catch (EngineException | RuntimeException e) {

@@ -18,7 +18,9 @@ import java.util.TreeSet;
 final class EngineSplits {
   private EngineSplits() {}
 
-  /** Cell {@code config}'s outcome on engine {@code engine} (an index, > 0) differs from engine 0's. */
+  /**
+   * Cell {@code config}'s outcome on engine {@code engine} (an index, > 0) differs from engine 0's.
+   */
   record Pair(String config, int engine) {}
 
   static List<Pair> pairs(List<MatrixRun> runs) {
@@ -35,8 +37,13 @@ final class EngineSplits {
     return pairs;
   }
 
-  static EngineGrid grid(List<EngineAxis.Target> targets, List<MatrixReport> reports, List<Pair> pairs,
-      List<TraceAttributor> attributors, MatrixPlan plan, String arch) {
+  static EngineGrid grid(
+      List<EngineAxis.Target> targets,
+      List<MatrixReport> reports,
+      List<Pair> pairs,
+      List<TraceAttributor> attributors,
+      MatrixPlan plan,
+      String arch) {
     List<EngineGrid.Column> columns = targets.stream().map(EngineSplits::column).toList();
     List<EngineGrid.Row> rows = new ArrayList<>();
     for (CellResult c : reports.get(0).run().cells()) {
@@ -44,11 +51,22 @@ final class EngineSplits {
       for (int i = 0; i < targets.size(); i++) {
         MatrixReport r = reports.get(i);
         CellResult cell = r.run().cell(c.config());
-        String split = r.splits().stream().filter(s -> s.config().equals(c.config())).findFirst()
-            .map(SplitExplanation::summaryLine).orElse(null);
-        entries.add(new EngineGrid.Entry(targets.get(i).name(), describe(cell),
-            cell.startError() != null && cell.outcome().exitCode() < 0 ? null : cell.outcome().exitCode(),
-            cell.wallMillis(), cell.traced() && cell.trace().traceable(), split));
+        String split =
+            r.splits().stream()
+                .filter(s -> s.config().equals(c.config()))
+                .findFirst()
+                .map(SplitExplanation::summaryLine)
+                .orElse(null);
+        entries.add(
+            new EngineGrid.Entry(
+                targets.get(i).name(),
+                describe(cell),
+                cell.startError() != null && cell.outcome().exitCode() < 0
+                    ? null
+                    : cell.outcome().exitCode(),
+                cell.wallMillis(),
+                cell.traced() && cell.trace().traceable(),
+                split));
       }
       rows.add(new EngineGrid.Row(c.config(), entries));
     }
@@ -60,17 +78,29 @@ final class EngineSplits {
   }
 
   private static String describe(CellResult c) {
-    return c.startError() != null && c.outcome().exitCode() < 0 ? "did not start" : c.outcome().describe();
+    return c.startError() != null && c.outcome().exitCode() < 0
+        ? "did not start"
+        : c.outcome().describe();
   }
 
   private static EngineGrid.Column column(EngineAxis.Target t) {
-    return new EngineGrid.Column(t.name(), t.info().host(), t.facts().version(), t.facts().kind(),
-        t.facts().runtime(), t.defaultProfile() == null ? null : t.defaultProfile().file(),
+    return new EngineGrid.Column(
+        t.name(),
+        t.info().host(),
+        t.facts().version(),
+        t.facts().kind(),
+        t.facts().runtime(),
+        t.defaultProfile() == null ? null : t.defaultProfile().file(),
         t.defaultProfile() == null ? null : t.defaultProfile().defaultErrno());
   }
 
-  private static EngineGrid.EngineSplit explain(Pair pair, List<EngineAxis.Target> targets,
-      List<MatrixReport> reports, List<TraceAttributor> attributors, Cell spec, String arch) {
+  private static EngineGrid.EngineSplit explain(
+      Pair pair,
+      List<EngineAxis.Target> targets,
+      List<MatrixReport> reports,
+      List<TraceAttributor> attributors,
+      Cell spec,
+      String arch) {
     EngineAxis.Target ta = targets.get(0);
     EngineAxis.Target tb = targets.get(pair.engine());
     CellResult a = reports.get(0).run().cell(pair.config());
@@ -83,19 +113,44 @@ final class EngineSplits {
       note = (a.trace().traceable() ? b : a).trace().note();
     } else {
       boolean byDefault = spec.security().seccomp() == ContainerSecurity.Seccomp.ENGINE_DEFAULT;
-      culprits = culprits(errnos(attributors.get(0).failures(a.trace())),
-          errnos(attributors.get(pair.engine()).failures(b.trace())), ta, tb, byDefault, arch);
+      culprits =
+          culprits(
+              errnos(attributors.get(0).failures(a.trace())),
+              errnos(attributors.get(pair.engine()).failures(b.trace())),
+              ta,
+              tb,
+              byDefault,
+              arch);
       note = culprits.isEmpty() ? "no syscall fails differently on the two engines" : null;
     }
-    String summary = EngineGridText.summary(pair.config(), tb.name(), b.outcome().describe(), ta.name(),
-        a.outcome().describe(), culprits, note);
-    return new EngineGrid.EngineSplit(pair.config(), ta.name(), tb.name(), a.outcome().describe(),
-        b.outcome().describe(), summary, culprits, note);
+    String summary =
+        EngineGridText.summary(
+            pair.config(),
+            tb.name(),
+            b.outcome().describe(),
+            ta.name(),
+            a.outcome().describe(),
+            culprits,
+            note);
+    return new EngineGrid.EngineSplit(
+        pair.config(),
+        ta.name(),
+        tb.name(),
+        a.outcome().describe(),
+        b.outcome().describe(),
+        summary,
+        culprits,
+        note);
   }
 
   /** One culprit per syscall whose failing errnos differ between the two traces, by name. */
-  private static List<Culprit> culprits(Map<String, Set<String>> fa, Map<String, Set<String>> fb,
-      EngineAxis.Target ta, EngineAxis.Target tb, boolean byDefault, String arch) {
+  private static List<Culprit> culprits(
+      Map<String, Set<String>> fa,
+      Map<String, Set<String>> fb,
+      EngineAxis.Target ta,
+      EngineAxis.Target tb,
+      boolean byDefault,
+      String arch) {
     Set<String> names = new TreeSet<>(fa.keySet());
     names.addAll(fb.keySet());
     List<Culprit> out = new ArrayList<>();
@@ -105,14 +160,16 @@ final class EngineSplits {
       if (ea.equals(eb)) {
         continue;
       }
-      out.add(EngineCause.culprit(syscall, side(ta, only(ea, eb), byDefault),
-          side(tb, only(eb, ea), byDefault), arch));
+      out.add(
+          EngineCause.culprit(
+              syscall, side(ta, only(ea, eb), byDefault), side(tb, only(eb, ea), byDefault), arch));
     }
     return out;
   }
 
   private static EngineCause.Side side(EngineAxis.Target t, String errno, boolean byDefault) {
-    return new EngineCause.Side(t.name(), errno, byDefault ? t.defaultProfile() : null, t.facts().runtime());
+    return new EngineCause.Side(
+        t.name(), errno, byDefault ? t.defaultProfile() : null, t.facts().runtime());
   }
 
   /** The first errno of {@code mine} the other side lacks, else the first of mine, else null. */

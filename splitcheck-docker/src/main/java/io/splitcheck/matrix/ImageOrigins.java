@@ -34,20 +34,25 @@ final class ImageOrigins {
 
   /** The image's layers through {@code images}. */
   static ImageOrigins of(ImageStore images, String image) {
-    return new ImageOrigins(paths -> {
-      Optional<ImageStore.StoredLayers> stored = images.storedLayers(image);
-      if (stored.isPresent()) {
-        return StoredPathOrigins.read(stored.get().config(), stored.get().layerDirs(), paths);
-      }
-      try (InputStream in = images.save(image)) {
-        return SavedImagePaths.read(in, "docker save " + image, paths);
-      }
-    });
+    return new ImageOrigins(
+        paths -> {
+          Optional<ImageStore.StoredLayers> stored = images.storedLayers(image);
+          if (stored.isPresent()) {
+            return StoredPathOrigins.read(stored.get().config(), stored.get().layerDirs(), paths);
+          }
+          try (InputStream in = images.save(image)) {
+            return SavedImagePaths.read(in, "docker save " + image, paths);
+          }
+        });
   }
 
-  /** The origins of {@code paths} that some layer holds; a failed lookup says nothing (evidence only). */
+  /**
+   * The origins of {@code paths} that some layer holds; a failed lookup says nothing (evidence
+   * only).
+   */
   synchronized Map<String, PathOrigin> lookup(Collection<String> paths) {
-    List<String> missing = new TreeSet<>(paths).stream().filter(p -> !known.containsKey(p)).toList();
+    List<String> missing =
+        new TreeSet<>(paths).stream().filter(p -> !known.containsKey(p)).toList();
     if (!missing.isEmpty()) {
       Map<String, PathOrigin> found;
       try {

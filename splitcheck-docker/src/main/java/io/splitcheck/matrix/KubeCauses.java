@@ -7,19 +7,18 @@ import io.splitcheck.engine.PodSettings;
 import io.splitcheck.k8s.CauseRules;
 import io.splitcheck.k8s.CellIdentity;
 import io.splitcheck.k8s.ImageFile;
+import io.splitcheck.k8s.OriginNotes;
+import io.splitcheck.k8s.PathOrigin;
 import io.splitcheck.seccomp.Culprit;
 import io.splitcheck.trace.SyscallEvent;
 import io.splitcheck.trace.Trace;
 import java.io.UncheckedIOException;
-import io.splitcheck.k8s.OriginNotes;
-import io.splitcheck.k8s.PathOrigin;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -44,34 +43,53 @@ public final class KubeCauses {
   }
 
   /** Paths of {@code image} read through {@code engine}'s archive of a created container. */
-  public static KubeCauses of(ContainerEngine engine, ContainerEngine.ImageConfig image,
-      String imageRef, String runId) {
+  public static KubeCauses of(
+      ContainerEngine engine, ContainerEngine.ImageConfig image, String imageRef, String runId) {
     Map<String, Optional<ImageFile>> cache = new ConcurrentHashMap<>();
-    ImageOrigins origins = engine.imageStore().map(s -> ImageOrigins.of(s, imageRef))
-        .orElseGet(() -> new ImageOrigins(paths -> Map.of()));
-    return new KubeCauses(image.user(), path -> cache.computeIfAbsent(path, p -> {
-      try {
-        return engine.stat(imageRef, p, Labels.forRun(runId, "stat"));
-      } catch (EngineException e) {
-        throw new UncheckedIOException(new java.io.IOException(e.getMessage(), e));
-      }
-    }), origins);
+    ImageOrigins origins =
+        engine
+            .imageStore()
+            .map(s -> ImageOrigins.of(s, imageRef))
+            .orElseGet(() -> new ImageOrigins(paths -> Map.of()));
+    return new KubeCauses(
+        image.user(),
+        path ->
+            cache.computeIfAbsent(
+                path,
+                p -> {
+                  try {
+                    return engine.stat(imageRef, p, Labels.forRun(runId, "stat"));
+                  } catch (EngineException e) {
+                    throw new UncheckedIOException(new java.io.IOException(e.getMessage(), e));
+                  }
+                }),
+        origins);
   }
 
-  /** {@code found} with unknown and capability culprits replaced where a pod cause explains them. */
+  /**
+   * {@code found} with unknown and capability culprits replaced where a pod cause explains them.
+   */
   public List<Culprit> refine(List<Culprit> found, Trace cellTrace, Cell cell) {
     CellIdentity who = identity(cell);
     List<Culprit> out = new ArrayList<>();
     Map<Culprit, String> blockers = new java.util.IdentityHashMap<>();
     for (Culprit c : found) {
-      boolean open = c.cause().equals(Culprit.UNKNOWN)
-          || c.cause().equals(Culprit.CAPABILITY) && (who.uid() > 0 || c.syscall().equals("execve"));
+      boolean open =
+          c.cause().equals(Culprit.UNKNOWN)
+              || c.cause().equals(Culprit.CAPABILITY)
+                  && (who.uid() > 0 || c.syscall().equals("execve"));
       Optional<SyscallEvent> event = open ? firstEvent(cellTrace, c) : Optional.empty();
       Optional<Culprit> better = event.flatMap(e -> CauseRules.explain(e, who, files));
-      // the pod cause replaces the cause and its evidence; the role, path and process stay attribution's
-      Culprit r = better.map(b -> b.with(c.role(), c.roleReason(), c.path(), c.process(), c.ancestry())).orElse(c);
+      // the pod cause replaces the cause and its evidence; the role, path and process stay
+      // attribution's
+      Culprit r =
+          better
+              .map(b -> b.with(c.role(), c.roleReason(), c.path(), c.process(), c.ancestry()))
+              .orElse(c);
       if (r.cause().equals(CauseRules.USER)) {
-        event.flatMap(e -> CauseRules.blocker(e, who, files)).ifPresent(b -> blockers.put(r, b.file().path()));
+        event
+            .flatMap(e -> CauseRules.blocker(e, who, files))
+            .ifPresent(b -> blockers.put(r, b.file().path()));
       }
       out.add(r);
     }
@@ -93,10 +111,25 @@ public final class KubeCauses {
     Map<String, PathOrigin> known = origins.lookup(paths);
     List<Culprit> out = new ArrayList<>();
     for (Culprit c : culprits) {
-      Optional<String> note = !PATH_ERRNOS.contains(c.errno()) ? Optional.empty()
-          : OriginNotes.note(c.errno(), c.path(), blockers.get(c), known, files);
-      out.add(note.map(n -> new Culprit(c.syscall(), c.errno(), c.cause(), c.hazard(), c.detail() + "; " + n,
-          c.role(), c.roleReason(), c.path(), c.process(), c.ancestry())).orElse(c));
+      Optional<String> note =
+          !PATH_ERRNOS.contains(c.errno())
+              ? Optional.empty()
+              : OriginNotes.note(c.errno(), c.path(), blockers.get(c), known, files);
+      out.add(
+          note.map(
+                  n ->
+                      new Culprit(
+                          c.syscall(),
+                          c.errno(),
+                          c.cause(),
+                          c.hazard(),
+                          c.detail() + "; " + n,
+                          c.role(),
+                          c.roleReason(),
+                          c.path(),
+                          c.process(),
+                          c.ancestry()))
+              .orElse(c));
     }
     return List.copyOf(out);
   }
@@ -111,13 +144,21 @@ public final class KubeCauses {
     } else {
       gids.add(uid == 0 || !user.contains(":") && !imageUser.equals(user) ? 0L : -1L);
     }
-    pod.groupAdd().stream().filter(g -> g.matches("[0-9]+")).map(Long::parseLong).forEach(gids::add);
-    return new CellIdentity(uid, gids, PodCaps.effective(cell.security()), pod.limits().pids(),
+    pod.groupAdd().stream()
+        .filter(g -> g.matches("[0-9]+"))
+        .map(Long::parseLong)
+        .forEach(gids::add);
+    return new CellIdentity(
+        uid,
+        gids,
+        PodCaps.effective(cell.security()),
+        pod.limits().pids(),
         pod.limits().memoryBytes());
   }
 
   private static Optional<SyscallEvent> firstEvent(Trace t, Culprit c) {
-    return t.events().stream().filter(e -> e.name().equals(c.syscall()) && c.errno().equals(e.errno()))
+    return t.events().stream()
+        .filter(e -> e.name().equals(c.syscall()) && c.errno().equals(e.errno()))
         .findFirst();
   }
 }

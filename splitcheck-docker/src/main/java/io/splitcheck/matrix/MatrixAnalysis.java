@@ -1,8 +1,8 @@
 package io.splitcheck.matrix;
 
 import io.splitcheck.model.StderrExcerpt;
-import io.splitcheck.trace.FailedSyscall;
 import io.splitcheck.seccomp.Culprit;
+import io.splitcheck.trace.FailedSyscall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +12,8 @@ import java.util.TreeMap;
 public final class MatrixAnalysis {
   private MatrixAnalysis() {}
 
-  public static MatrixReport analyze(MatrixRun run, MatrixPlan plan, Attributor attributor,
-      List<String> warnings) {
+  public static MatrixReport analyze(
+      MatrixRun run, MatrixPlan plan, Attributor attributor, List<String> warnings) {
     Map<String, List<FailedSyscall>> failed = new TreeMap<>();
     for (CellResult c : run.cells()) {
       if (c.traced() && c.trace().traceable()) {
@@ -30,8 +30,8 @@ public final class MatrixAnalysis {
     return new MatrixReport(run, failed, splits, all);
   }
 
-  private static SplitExplanation explain(CellResult base, CellResult cell, Cell spec,
-      Attributor attributor) {
+  private static SplitExplanation explain(
+      CellResult base, CellResult cell, Cell spec, Attributor attributor) {
     String note = null;
     List<Culprit> culprits = List.of();
     if (!cell.traced()) {
@@ -52,7 +52,7 @@ public final class MatrixAnalysis {
       note = null;
     }
     String excerpt = StderrExcerpt.of(cell.stderr().text()).orElse(null);
-    return new SplitExplanation(cell.config(), base.config(), cell.outcome(), base.outcome(),
-        culprits, note, excerpt);
+    return new SplitExplanation(
+        cell.config(), base.config(), cell.outcome(), base.outcome(), culprits, note, excerpt);
   }
 }

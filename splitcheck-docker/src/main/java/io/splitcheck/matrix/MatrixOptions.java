@@ -12,18 +12,31 @@ import java.util.List;
  * @param trace which cells are re-run traced
  * @param timeout per run
  * @param jobs cells run at once
- * @param command replaces the image's cmd (the entrypoint stays), as after {@code docker run IMAGE};
- *     empty keeps the image's
+ * @param command replaces the image's cmd (the entrypoint stays), as after {@code docker run
+ *     IMAGE}; empty keeps the image's
  * @param outputCap bytes of stdout and of stderr kept per cell
  * @param tracer which tracer traces the cells {@code trace} selects
  */
-public record MatrixOptions(String image, MatrixPlan plan, TraceMode trace, Duration timeout,
-                            int jobs, List<String> command, int outputCap, TracerChoice tracer) {
+public record MatrixOptions(
+    String image,
+    MatrixPlan plan,
+    TraceMode trace,
+    Duration timeout,
+    int jobs,
+    List<String> command,
+    int outputCap,
+    TracerChoice tracer) {
   public static final int DEFAULT_OUTPUT_CAP = 64 * 1024;
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
-  public MatrixOptions(String image, MatrixPlan plan, TraceMode trace, Duration timeout, int jobs,
-      List<String> command, int outputCap) {
+  public MatrixOptions(
+      String image,
+      MatrixPlan plan,
+      TraceMode trace,
+      Duration timeout,
+      int jobs,
+      List<String> command,
+      int outputCap) {
     this(image, plan, trace, timeout, jobs, command, outputCap, TracerChoice.PTRACE);
   }
 
@@ -48,7 +61,8 @@ public record MatrixOptions(String image, MatrixPlan plan, TraceMode trace, Dura
 
   /** The sum over the engines of max(6, 2 x the engine's CPUs). */
   public static int defaultJobs(List<io.splitcheck.engine.EngineInfo> engines) {
-    return engines.isEmpty() ? defaultJobs()
+    return engines.isEmpty()
+        ? defaultJobs()
         : engines.stream().mapToInt(e -> perEngine(e.cpus())).sum();
   }
 
@@ -60,7 +74,10 @@ public record MatrixOptions(String image, MatrixPlan plan, TraceMode trace, Dura
     return new MatrixOptions(image, plan, trace, timeout, newJobs, command, outputCap, tracer);
   }
 
-  /** A scenario's {@code timeout} in the one duration grammar ({@link Durations}); null: the default. */
+  /**
+   * A scenario's {@code timeout} in the one duration grammar ({@link Durations}); null: the
+   * default.
+   */
   public static Duration timeout(String text) {
     return text == null ? DEFAULT_TIMEOUT : Durations.positive(text, "timeout");
   }

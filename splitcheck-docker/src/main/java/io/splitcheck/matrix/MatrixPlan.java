@@ -16,25 +16,34 @@ public record MatrixPlan(List<Cell> cells, String baseline) {
   public MatrixPlan {
     cells = List.copyOf(cells);
     if (cells.stream().noneMatch(c -> c.name().equals(baseline))) {
-      throw new IllegalArgumentException("baseline '" + baseline + "' is not one of the cells "
-          + cells.stream().map(Cell::name).toList());
+      throw new IllegalArgumentException(
+          "baseline '"
+              + baseline
+              + "' is not one of the cells "
+              + cells.stream().map(Cell::name).toList());
     }
   }
 
   /**
-   * Expands the command line: without {@code configs}, the six built-in cells; with them, only those
-   * named, in that order. Custom cells ({@code --profile}, {@code --derive}) always run, after the
-   * named ones unless {@code configs} places them. The baseline is {@code baseline}, else the first
-   * named config, else {@code unconfined}.
+   * Expands the command line: without {@code configs}, the six built-in cells; with them, only
+   * those named, in that order. Custom cells ({@code --profile}, {@code --derive}) always run,
+   * after the named ones unless {@code configs} places them. The baseline is {@code baseline}, else
+   * the first named config, else {@code unconfined}.
    */
-  public static MatrixPlan expand(List<String> configs, List<Cell> customCells,
-      Optional<String> baseline) {
+  public static MatrixPlan expand(
+      List<String> configs, List<Cell> customCells, Optional<String> baseline) {
     Map<String, Cell> custom = new LinkedHashMap<>();
     for (Cell c : customCells) {
       if (BuiltInCells.named(c.name()).isPresent() || custom.put(c.name(), c) != null) {
-        throw new IllegalArgumentException("cell name '" + c.name() + "' (" + c.origin()
-            + ") is already taken" + (BuiltInCells.named(c.name()).isPresent()
-            ? " by a built-in cell" : " by another --profile/--derive cell"));
+        throw new IllegalArgumentException(
+            "cell name '"
+                + c.name()
+                + "' ("
+                + c.origin()
+                + ") is already taken"
+                + (BuiltInCells.named(c.name()).isPresent()
+                    ? " by a built-in cell"
+                    : " by another --profile/--derive cell"));
       }
     }
     List<Cell> cells = new ArrayList<>();
@@ -54,8 +63,11 @@ public record MatrixPlan(List<Cell> cells, String baseline) {
     }
     String base = baseline.orElse(configs.isEmpty() ? BuiltInCells.UNCONFINED : configs.get(0));
     if (cells.stream().noneMatch(c -> c.name().equals(base))) {
-      throw new IllegalArgumentException("--baseline '" + base + "' is not one of the cells "
-          + cells.stream().map(Cell::name).toList());
+      throw new IllegalArgumentException(
+          "--baseline '"
+              + base
+              + "' is not one of the cells "
+              + cells.stream().map(Cell::name).toList());
     }
     return new MatrixPlan(cells, base);
   }
@@ -69,8 +81,8 @@ public record MatrixPlan(List<Cell> cells, String baseline) {
     if (c == null) {
       List<String> known = new ArrayList<>(BuiltInCells.names());
       known.addAll(custom.keySet());
-      throw new IllegalArgumentException("--config '" + name + "' is not a cell: expected one of "
-          + known);
+      throw new IllegalArgumentException(
+          "--config '" + name + "' is not a cell: expected one of " + known);
     }
     return c;
   }
@@ -80,7 +92,9 @@ public record MatrixPlan(List<Cell> cells, String baseline) {
   }
 
   public Cell cell(String name) {
-    return cells.stream().filter(c -> c.name().equals(name)).findFirst()
+    return cells.stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no cell '" + name + "'"));
   }
 }

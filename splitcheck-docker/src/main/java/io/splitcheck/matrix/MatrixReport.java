@@ -9,8 +9,11 @@ import java.util.TreeMap;
  * A matrix run with its analysis: per-cell failed syscalls (traced cells) and one explanation per
  * split, in cell order.
  */
-public record MatrixReport(MatrixRun run, Map<String, List<FailedSyscall>> failedSyscalls,
-                           List<SplitExplanation> splits, List<String> warnings) {
+public record MatrixReport(
+    MatrixRun run,
+    Map<String, List<FailedSyscall>> failedSyscalls,
+    List<SplitExplanation> splits,
+    List<String> warnings) {
   public MatrixReport {
     failedSyscalls = new TreeMap<>(failedSyscalls);
     splits = List.copyOf(splits);

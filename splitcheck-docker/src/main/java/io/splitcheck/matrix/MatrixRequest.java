@@ -112,9 +112,19 @@ public final class MatrixRequest {
 
   /** A builder holding this request's options, to change some of them. */
   public Builder toBuilder() {
-    return new Builder(image).configs(configs).profiles(profiles).derives(derives)
-        .baseline(baseline).trace(trace).timeout(timeout).jobs(jobs).command(command)
-        .defaultProfile(defaultProfile).tracer(tracer).overrides(overrides).pods(pods);
+    return new Builder(image)
+        .configs(configs)
+        .profiles(profiles)
+        .derives(derives)
+        .baseline(baseline)
+        .trace(trace)
+        .timeout(timeout)
+        .jobs(jobs)
+        .command(command)
+        .defaultProfile(defaultProfile)
+        .tracer(tracer)
+        .overrides(overrides)
+        .pods(pods);
   }
 
   /** Fluent options; each method replaces what an earlier call of it set. */

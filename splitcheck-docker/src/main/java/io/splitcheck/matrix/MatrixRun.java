@@ -11,8 +11,8 @@ import java.util.List;
  * @param baseline the baseline cell's name
  * @param cells one result per cell
  */
-public record MatrixRun(String image, String imageId, String architecture, String baseline,
-                        List<CellResult> cells) {
+public record MatrixRun(
+    String image, String imageId, String architecture, String baseline, List<CellResult> cells) {
   public MatrixRun {
     cells = List.copyOf(cells);
   }

@@ -21,7 +21,9 @@ import java.util.Set;
  * {@link RunScope}.
  */
 public final class MatrixRunner {
-  /** Says, before running it, why a cell's profile would deny the tracer; empty when it would not. */
+  /**
+   * Says, before running it, why a cell's profile would deny the tracer; empty when it would not.
+   */
   public interface TraceGate {
     Optional<String> untraceable(Cell cell);
   }
@@ -33,7 +35,8 @@ public final class MatrixRunner {
   private volatile ImageConfig image;
   private final boolean ebpf;
 
-  public MatrixRunner(ContainerEngine engine, TraceCollector collector, String runId, TraceGate gate) {
+  public MatrixRunner(
+      ContainerEngine engine, TraceCollector collector, String runId, TraceGate gate) {
     this(List.of(new EngineSlot(engine, null, collector)), runId, gate);
   }
 
@@ -64,7 +67,9 @@ public final class MatrixRunner {
     return run(o, requireImage(slots.get(0).engine(), o.image()));
   }
 
-  /** @param image the image's config on the first engine, already looked up */
+  /**
+   * @param image the image's config on the first engine, already looked up
+   */
   public MatrixRun run(MatrixOptions o, ImageConfig image) throws EngineException {
     List<String> argv = argv(image, o.command(), o.image());
     this.image = image;
@@ -72,48 +77,61 @@ public final class MatrixRunner {
       requireImage(slot.engine(), o.image());
     }
     if (ebpf) {
-      MatrixRun seen = new EbpfCells(this::untracedWithProgress, EbpfTracer.shared(), runId)
-          .run(o, image, slots.get(0));
+      MatrixRun seen =
+          new EbpfCells(this::untracedWithProgress, EbpfTracer.shared(), runId)
+              .run(o, image, slots.get(0));
       return ptraceWhereEbpfSawNothing(seen, o, argv);
     }
     List<Cell> cells = o.plan().cells();
     List<Integer> indexes = java.util.stream.IntStream.range(0, cells.size()).boxed().toList();
-    List<CellResult> results = Parallel.map(indexes, o.jobs(),
-        i -> untracedWithProgress(cells.get(i), slot(i), o, null));
-    Set<String> toTrace = results.stream().anyMatch(CellResult::engineLost) ? Set.of()
-        : cellsToTrace(o, results);
-    List<CellResult> traced = Parallel.map(indexes, o.jobs(), i -> {
-      CellResult r = results.get(i);
-      return toTrace.contains(r.config())
-          ? r.withTrace(tracedWithProgress(cells.get(i), slot(i), o, argv, r)) : r;
-    });
+    List<CellResult> results =
+        Parallel.map(indexes, o.jobs(), i -> untracedWithProgress(cells.get(i), slot(i), o, null));
+    Set<String> toTrace =
+        results.stream().anyMatch(CellResult::engineLost) ? Set.of() : cellsToTrace(o, results);
+    List<CellResult> traced =
+        Parallel.map(
+            indexes,
+            o.jobs(),
+            i -> {
+              CellResult r = results.get(i);
+              return toTrace.contains(r.config())
+                  ? r.withTrace(tracedWithProgress(cells.get(i), slot(i), o, argv, r))
+                  : r;
+            });
     return new MatrixRun(o.image(), image.id(), image.architecture(), o.plan().baseline(), traced);
   }
 
   /**
-   * Traces the cells of {@code run} named in {@code names} that were not traced yet (an engine split
-   * needs the traces of both engines); the others are returned as they are.
+   * Traces the cells of {@code run} named in {@code names} that were not traced yet (an engine
+   * split needs the traces of both engines); the others are returned as they are.
    */
-  public MatrixRun traceMore(MatrixRun run, MatrixOptions o, Set<String> names) throws EngineException {
+  public MatrixRun traceMore(MatrixRun run, MatrixOptions o, Set<String> names)
+      throws EngineException {
     if (o.trace() == TraceMode.NEVER || names.isEmpty()) {
       return run;
     }
-    List<String> argv = argv(requireImage(slots.get(0).engine(), o.image()), o.command(), o.image());
+    List<String> argv =
+        argv(requireImage(slots.get(0).engine(), o.image()), o.command(), o.image());
     List<Cell> cells = o.plan().cells();
     List<Integer> indexes = java.util.stream.IntStream.range(0, cells.size()).boxed().toList();
-    List<CellResult> traced = Parallel.map(indexes, o.jobs(), i -> {
-      CellResult r = run.cells().get(i);
-      return names.contains(r.config()) && !r.traced() && !r.engineLost()
-          ? r.withTrace(tracedWithProgress(cells.get(i), slot(i), o, argv, r)) : r;
-    });
+    List<CellResult> traced =
+        Parallel.map(
+            indexes,
+            o.jobs(),
+            i -> {
+              CellResult r = run.cells().get(i);
+              return names.contains(r.config()) && !r.traced() && !r.engineLost()
+                  ? r.withTrace(tracedWithProgress(cells.get(i), slot(i), o, argv, r))
+                  : r;
+            });
     return new MatrixRun(run.image(), run.imageId(), run.architecture(), run.baseline(), traced);
   }
 
   /**
-   * A cell whose processes the eBPF tracer never saw (the entrypoint's own execve refused inside runc,
-   * before the workload's first exec, as for a file-capability program under cap-drop ALL) is traced
-   * again under strace, which follows the entrypoint from its first call: the verdict stays the eBPF
-   * run's, the culprit comes from the traced run.
+   * A cell whose processes the eBPF tracer never saw (the entrypoint's own execve refused inside
+   * runc, before the workload's first exec, as for a file-capability program under cap-drop ALL) is
+   * traced again under strace, which follows the entrypoint from its first call: the verdict stays
+   * the eBPF run's, the culprit comes from the traced run.
    */
   private MatrixRun ptraceWhereEbpfSawNothing(MatrixRun run, MatrixOptions o, List<String> argv)
       throws EngineException {
@@ -122,12 +140,18 @@ public final class MatrixRunner {
     boolean changed = false;
     for (int i = 0; i < run.cells().size(); i++) {
       CellResult r = run.cells().get(i);
-      boolean blind = r.traced() && !r.trace().traceable() && EbpfCells.NOTE_NO_WORKLOAD.equals(r.trace().note())
-          && slot(i).collector() != null && r.startError() == null;
+      boolean blind =
+          r.traced()
+              && !r.trace().traceable()
+              && EbpfCells.NOTE_NO_WORKLOAD.equals(r.trace().note())
+              && slot(i).collector() != null
+              && r.startError() == null;
       out.add(blind ? r.withTrace(tracedWithProgress(cells.get(i), slot(i), o, argv, r)) : r);
       changed |= blind;
     }
-    return changed ? new MatrixRun(run.image(), run.imageId(), run.architecture(), run.baseline(), out) : run;
+    return changed
+        ? new MatrixRun(run.image(), run.imageId(), run.architecture(), run.baseline(), out)
+        : run;
   }
 
   private EngineSlot slot(int cellIndex) {
@@ -135,9 +159,14 @@ public final class MatrixRunner {
   }
 
   /** The image's config; a missing image is bad input, never pulled. */
-  public static ImageConfig requireImage(ContainerEngine engine, String image) throws EngineException {
-    return engine.image(image).orElseThrow(() -> new IllegalArgumentException("image '" + image
-        + "': no such image locally (splitcheck never pulls)"));
+  public static ImageConfig requireImage(ContainerEngine engine, String image)
+      throws EngineException {
+    return engine
+        .image(image)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "image '" + image + "': no such image locally (splitcheck never pulls)"));
   }
 
   /** What runs: the image's entrypoint, then the user's command or else the image's cmd. */
@@ -145,8 +174,11 @@ public final class MatrixRunner {
     List<String> argv = new ArrayList<>(image.entrypoint());
     argv.addAll(command.isEmpty() ? image.cmd() : command);
     if (argv.isEmpty()) {
-      throw new IllegalArgumentException("image '" + name + "' has neither an entrypoint nor a cmd: "
-          + "give the command after --");
+      throw new IllegalArgumentException(
+          "image '"
+              + name
+              + "' has neither an entrypoint nor a cmd: "
+              + "give the command after --");
     }
     return argv;
   }
@@ -154,40 +186,51 @@ public final class MatrixRunner {
   /**
    * A custom profile the engine refuses to load is bad input, reported by the cell's own start (no
    * container of its own before the matrix). The cell differs from the engine's default only in its
-   * profile, so a start that fails before the workload's exec is the profile's refusal; one that got
-   * as far as the exec, or whose loaded filter denied runc a call, is the cell's outcome. Seen on
-   * Docker 20.10 / runc 1.1: {@code unable to start container process: SCMP_ACT_NOTIFY cannot be used
-   * as default action} (refused) vs {@code exec: "/x": operation not permitted} (loaded).
+   * profile, so a start that fails before the workload's exec is the profile's refusal; one that
+   * got as far as the exec, or whose loaded filter denied runc a call, is the cell's outcome. Seen
+   * on Docker 20.10 / runc 1.1: {@code unable to start container process: SCMP_ACT_NOTIFY cannot be
+   * used as default action} (refused) vs {@code exec: "/x": operation not permitted} (loaded).
    */
   static Optional<String> profileRejection(Cell cell, String startError) {
     if (startError == null || cell.security().seccomp() != ContainerSecurity.Seccomp.CUSTOM) {
       return Optional.empty();
     }
     String lower = startError.toLowerCase(java.util.Locale.ROOT);
-    boolean loaded = lower.contains("operation not permitted") || lower.contains("exec: \"")
-        || lower.contains("exec format error") || lower.contains("cannot start a stopped process")
-        || lower.matches("(?s).*\\bexec /.*");
-    return loaded ? Optional.empty()
+    boolean loaded =
+        lower.contains("operation not permitted")
+            || lower.contains("exec: \"")
+            || lower.contains("exec format error")
+            || lower.contains("cannot start a stopped process")
+            || lower.matches("(?s).*\\bexec /.*");
+    return loaded
+        ? Optional.empty()
         : Optional.of(startError.replaceFirst("^POST /containers/[^/]+/start: ", ""));
   }
 
   /** An engine that decodes the profile at create refuses the create: its error names seccomp. */
   private static Optional<String> createRejection(Cell cell, String createError) {
     String lower = createError == null ? "" : createError.toLowerCase(java.util.Locale.ROOT);
-    return cell.security().seccomp() == ContainerSecurity.Seccomp.CUSTOM && lower.contains("seccomp")
-        ? Optional.of(createError.replaceFirst("^POST /containers/create \\(image [^)]*\\) failed: ", ""))
+    return cell.security().seccomp() == ContainerSecurity.Seccomp.CUSTOM
+            && lower.contains("seccomp")
+        ? Optional.of(
+            createError.replaceFirst("^POST /containers/create \\(image [^)]*\\) failed: ", ""))
         : Optional.empty();
   }
 
   private static IllegalArgumentException rejected(Cell cell, String why) {
-    return new IllegalArgumentException("cell '" + cell.name() + "' (" + cell.origin()
-        + "): the engine rejects the seccomp profile: " + why);
+    return new IllegalArgumentException(
+        "cell '"
+            + cell.name()
+            + "' ("
+            + cell.origin()
+            + "): the engine rejects the seccomp profile: "
+            + why);
   }
 
   static Set<String> cellsToTrace(MatrixOptions o, List<CellResult> results) {
     Set<String> names = new LinkedHashSet<>();
     switch (o.trace()) {
-      case NEVER -> { }
+      case NEVER -> {}
       case ALWAYS -> results.forEach(r -> names.add(r.config()));
       case AUTO -> {
         List<String> splits = Splits.of(results, o.plan().baseline());
@@ -201,9 +244,12 @@ public final class MatrixRunner {
   }
 
   /** A verdict run; under {@code cgroupParent} when not null (the eBPF tracer's cell directory). */
-  /** {@link #runUntraced}, told to the progress line ({@link io.splitcheck.engine.Progress} group "cells"). */
-  private CellResult untracedWithProgress(Cell cell, EngineSlot slot, MatrixOptions o, String cgroupParent)
-      throws EngineException {
+  /**
+   * {@link #runUntraced}, told to the progress line ({@link io.splitcheck.engine.Progress} group
+   * "cells").
+   */
+  private CellResult untracedWithProgress(
+      Cell cell, EngineSlot slot, MatrixOptions o, String cgroupParent) throws EngineException {
     io.splitcheck.engine.Progress.started("cells", cell.name());
     try {
       return runUntraced(cell, slot, o, cgroupParent);
@@ -212,8 +258,9 @@ public final class MatrixRunner {
     }
   }
 
-  private CellTrace tracedWithProgress(Cell cell, EngineSlot slot, MatrixOptions o, List<String> argv,
-      CellResult untraced) throws EngineException {
+  private CellTrace tracedWithProgress(
+      Cell cell, EngineSlot slot, MatrixOptions o, List<String> argv, CellResult untraced)
+      throws EngineException {
     io.splitcheck.engine.Progress.started("traced", cell.name());
     try {
       return trace(cell, slot, o, argv, untraced);
@@ -226,9 +273,15 @@ public final class MatrixRunner {
       throws EngineException {
     Optional<String> refused = PodResolution.refusal(cell, image);
     if (refused.isPresent()) {
-      return new CellResult(cell.name(), new Outcome(-1, false, false), 0,
-          io.splitcheck.engine.CappedOutput.EMPTY, io.splitcheck.engine.CappedOutput.EMPTY,
-          refused.get(), null, slot.info());
+      return new CellResult(
+          cell.name(),
+          new Outcome(-1, false, false),
+          0,
+          io.splitcheck.engine.CappedOutput.EMPTY,
+          io.splitcheck.engine.CappedOutput.EMPTY,
+          refused.get(),
+          null,
+          slot.info());
     }
     ContainerExit exit;
     try {
@@ -249,56 +302,93 @@ public final class MatrixRunner {
     if (rejection.isPresent()) {
       throw rejected(cell, rejection.get());
     }
-    return new CellResult(cell.name(), outcome(exit), exit.wallMillis(), exit.stdout(),
-        exit.stderr(), exit.startError(), null, slot.info(), exit.memoryPeak());
+    return new CellResult(
+        cell.name(),
+        outcome(exit),
+        exit.wallMillis(),
+        exit.stdout(),
+        exit.stderr(),
+        exit.startError(),
+        null,
+        slot.info(),
+        exit.memoryPeak());
   }
 
-  private CellTrace trace(Cell cell, EngineSlot slot, MatrixOptions o, List<String> argv,
-      CellResult untraced) throws EngineException {
+  private CellTrace trace(
+      Cell cell, EngineSlot slot, MatrixOptions o, List<String> argv, CellResult untraced)
+      throws EngineException {
     Outcome verdict = untraced.outcome();
     Optional<String> refused = PodResolution.refusal(cell, image);
     if (refused.isPresent()) {
       return CellTrace.untraceable(NOT_TRACEABLE + ": never started (" + refused.get() + ")");
     }
     if (untraced.startError() != null) {
-      // nothing ran, so nothing can be traced: say what the engine said instead of blaming the profile
-      return CellTrace.untraceable("not traceable: the program did not start ("
-          + startProblem(untraced.startError()) + ")");
+      // nothing ran, so nothing can be traced: say what the engine said instead of blaming the
+      // profile
+      return CellTrace.untraceable(
+          "not traceable: the program did not start (" + startProblem(untraced.startError()) + ")");
     }
     Optional<String> denied = gate.untraceable(cell);
     if (denied.isPresent()) {
       String why = denied.get();
-      return CellTrace.untraceable(why.startsWith(NOT_TRACEABLE) ? why : NOT_TRACEABLE + ": " + why);
+      return CellTrace.untraceable(
+          why.startsWith(NOT_TRACEABLE) ? why : NOT_TRACEABLE + ": " + why);
     }
-    TraceCollector.TracedExit t = slot.collector().run(spec(cell, o, "traced-cell"),
-        PodResolution.argv(cell, image, argv), cell.name());
+    TraceCollector.TracedExit t =
+        slot.collector()
+            .run(spec(cell, o, "traced-cell"), PodResolution.argv(cell, image, argv), cell.name());
     Outcome outcome = outcome(t.exit());
     if (t.lines().isEmpty()) {
-      return new CellTrace(false, NOT_TRACEABLE + ": the tracer wrote no trace ("
-          + firstLine(t.exit().stderr().text(), t.exit().startError()) + ")", List.of(), outcome);
+      return new CellTrace(
+          false,
+          NOT_TRACEABLE
+              + ": the tracer wrote no trace ("
+              + firstLine(t.exit().stderr().text(), t.exit().startError())
+              + ")",
+          List.of(),
+          outcome);
     }
-    String note = outcome.sameAs(verdict) ? null
-        : "traced run: " + outcome.describe() + " (untraced: " + verdict.describe() + ")";
+    String note =
+        outcome.sameAs(verdict)
+            ? null
+            : "traced run: " + outcome.describe() + " (untraced: " + verdict.describe() + ")";
     if (t.droppedLines() > 0) {
-      String cut = "the trace was cut: " + t.droppedLines() + " lines between its first "
-          + TraceCollector.HEAD_LINES + " and its last " + TraceCollector.TAIL_LINES + " were left out";
+      String cut =
+          "the trace was cut: "
+              + t.droppedLines()
+              + " lines between its first "
+              + TraceCollector.HEAD_LINES
+              + " and its last "
+              + TraceCollector.TAIL_LINES
+              + " were left out";
       note = note == null ? cut : note + "; " + cut;
     }
     return new CellTrace(true, note, t.lines(), outcome);
   }
 
   private ContainerSpec spec(Cell cell, MatrixOptions o, String role) {
-    ContainerSpec spec = ContainerSpec.cell(o.image(), o.command().isEmpty() ? null : o.command(),
-        cell.security(), Labels.forRun(runId, role), o.timeout(), o.outputCap());
-    return image == null ? spec : PodResolution.apply(spec, image,
-        PodResolution.argv(cell, image, argv(image, o.command(), o.image())));
+    ContainerSpec spec =
+        ContainerSpec.cell(
+            o.image(),
+            o.command().isEmpty() ? null : o.command(),
+            cell.security(),
+            Labels.forRun(runId, role),
+            o.timeout(),
+            o.outputCap());
+    return image == null
+        ? spec
+        : PodResolution.apply(
+            spec, image, PodResolution.argv(cell, image, argv(image, o.command(), o.image())));
   }
 
   static Outcome outcome(ContainerExit exit) {
     return new Outcome(exit.exitCode(), exit.timedOut(), exit.oomKilled());
   }
 
-  /** The runtime's reason in an engine's start error: {@code exec: "/app": stat /app: no such file or directory}. */
+  /**
+   * The runtime's reason in an engine's start error: {@code exec: "/app": stat /app: no such file
+   * or directory}.
+   */
   static String startProblem(String startError) {
     String marker = "unable to start container process: ";
     int at = startError.indexOf(marker);
@@ -310,7 +400,10 @@ public final class MatrixRunner {
     if (startError != null) {
       return startError;
     }
-    return stderr.lines().filter(l -> l.contains("strace")).findFirst()
+    return stderr
+        .lines()
+        .filter(l -> l.contains("strace"))
+        .findFirst()
         .orElse(stderr.lines().findFirst().orElse("no output"));
   }
 }

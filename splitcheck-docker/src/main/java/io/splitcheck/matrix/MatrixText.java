@@ -11,8 +11,12 @@ public final class MatrixText {
     int width = run.cells().stream().mapToInt(c -> c.config().length()).max().orElse(8) + 2;
     out.printf("%s (%s), baseline %s%n", run.image(), shortId(run.imageId()), run.baseline());
     for (CellResult c : run.cells()) {
-      out.printf("  %-" + width + "s %-22s %7d ms  %s%n", c.config(), c.outcome().describe(),
-          c.wallMillis(), traceColumn(c));
+      out.printf(
+          "  %-" + width + "s %-22s %7d ms  %s%n",
+          c.config(),
+          c.outcome().describe(),
+          c.wallMillis(),
+          traceColumn(c));
     }
     Splits.unfinishedBaseline(run.cells(), run.baseline())
         .ifPresent(w -> out.println("inconclusive: " + w));
@@ -31,7 +35,6 @@ public final class MatrixText {
         out.println("  did not start: " + cell.startError());
       }
     }
-
   }
 
   /**
@@ -42,14 +45,20 @@ public final class MatrixText {
    */
   public static void print(EngineAxis.Result result, String image, PrintStream out) {
     MatrixRun ref = result.reference().run();
-    out.printf("%s (%s), baseline %s, on %d engines%n", image, shortId(ref.imageId()), ref.baseline(),
-        result.targets().size());
+    out.printf(
+        "%s (%s), baseline %s, on %d engines%n",
+        image, shortId(ref.imageId()), ref.baseline(), result.targets().size());
     io.splitcheck.report.EngineGridText.lines(result.grid()).forEach(out::println);
     for (int i = 0; i < result.targets().size(); i++) {
       MatrixReport r = result.reports().get(i);
       String name = result.targets().get(i).name();
-      out.printf("on %s (%d ms): %s%n", name, result.engineMillis().get(i), r.splits().isEmpty()
-          ? "no split from " + ref.baseline() : r.splits().size() + " split(s) from " + ref.baseline());
+      out.printf(
+          "on %s (%d ms): %s%n",
+          name,
+          result.engineMillis().get(i),
+          r.splits().isEmpty()
+              ? "no split from " + ref.baseline()
+              : r.splits().size() + " split(s) from " + ref.baseline());
       r.splits().forEach(s -> out.println("  " + s.summaryLine()));
     }
   }
@@ -59,7 +68,8 @@ public final class MatrixText {
       return c.startError() != null ? "did not start" : "";
     }
     if (!c.trace().traceable()) {
-      return c.trace().note() != null && c.trace().note().startsWith("not traceable") ? c.trace().note()
+      return c.trace().note() != null && c.trace().note().startsWith("not traceable")
+          ? c.trace().note()
           : "not traceable";
     }
     return c.trace().note() == null ? "traced" : "traced; " + c.trace().note();

@@ -12,8 +12,12 @@ final class OutcomeCulprits {
   static List<Culprit> of(CellResult result, Cell cell) {
     List<Culprit> out = new ArrayList<>();
     OutcomeCauses.runAsNonRoot(result.startError()).ifPresent(out::add);
-    OutcomeCauses.memory(result.outcome().oomKilled(), result.outcome().exitCode(),
-        cell.security().pod().limits().memoryBytes(), result.memoryPeak()).ifPresent(out::add);
+    OutcomeCauses.memory(
+            result.outcome().oomKilled(),
+            result.outcome().exitCode(),
+            cell.security().pod().limits().memoryBytes(),
+            result.memoryPeak())
+        .ifPresent(out::add);
     return out;
   }
 }

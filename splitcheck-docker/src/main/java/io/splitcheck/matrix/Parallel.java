@@ -16,15 +16,19 @@ final class Parallel {
 
   private Parallel() {}
 
-  static <T, R> List<R> map(List<T> items, int jobs, EngineFunction<T, R> f) throws EngineException {
+  static <T, R> List<R> map(List<T> items, int jobs, EngineFunction<T, R> f)
+      throws EngineException {
     if (items.isEmpty()) {
       return List.of();
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, items.size()), r -> {
-      Thread t = new Thread(r, "splitcheck-cell");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(jobs, items.size()),
+            r -> {
+              Thread t = new Thread(r, "splitcheck-cell");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<R>> futures = new ArrayList<>();
       for (T item : items) {

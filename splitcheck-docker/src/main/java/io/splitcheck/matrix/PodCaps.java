@@ -6,12 +6,15 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The capability set and writable mounts of a cell, its pod settings' add/drop and tmpfs included. */
+/**
+ * The capability set and writable mounts of a cell, its pod settings' add/drop and tmpfs included.
+ */
 final class PodCaps {
   private PodCaps() {}
 
   static Set<String> effective(ContainerSecurity s) {
-    Set<String> caps = new TreeSet<>(s.dropAllCaps() ? Set.of() : CellRestrictions.DOCKER_DEFAULT_CAPS);
+    Set<String> caps =
+        new TreeSet<>(s.dropAllCaps() ? Set.of() : CellRestrictions.DOCKER_DEFAULT_CAPS);
     s.pod().capDrop().stream().map(PodCaps::name).forEach(caps::remove);
     s.pod().capAdd().stream().map(PodCaps::name).forEach(caps::add);
     return caps;

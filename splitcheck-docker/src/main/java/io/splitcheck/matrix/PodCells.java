@@ -23,7 +23,9 @@ public record PodCells(Cell cell, List<String> warnings) {
     warnings = List.copyOf(warnings);
   }
 
-  /** @param spec {@code FILE.yaml} or {@code FILE.yaml#container} */
+  /**
+   * @param spec {@code FILE.yaml} or {@code FILE.yaml#container}
+   */
   public static PodCells load(String spec, String image) throws IOException {
     int hash = spec.lastIndexOf('#');
     Path file = Path.of(hash < 0 ? spec : spec.substring(0, hash));
@@ -48,26 +50,46 @@ public record PodCells(Cell cell, List<String> warnings) {
     if (c.privileged()) {
       capAdd = List.of("ALL");
       s = s.withSeccomp(ContainerSecurity.Seccomp.UNCONFINED, null);
-      warnings.add("--pod " + file + ": privileged: true runs with all capabilities and no seccomp, "
-          + "but not with the host's devices (splitcheck never starts a privileged container)");
+      warnings.add(
+          "--pod "
+              + file
+              + ": privileged: true runs with all capabilities and no seccomp, "
+              + "but not with the host's devices (splitcheck never starts a privileged container)");
     }
-    String user = c.runAsUser() == null ? null
-        : c.runAsUser() + (c.runAsGroup() == null ? "" : ":" + c.runAsGroup());
+    String user =
+        c.runAsUser() == null
+            ? null
+            : c.runAsUser() + (c.runAsGroup() == null ? "" : ":" + c.runAsGroup());
     if (user == null && c.runAsGroup() != null) {
-      warnings.add("--pod " + file + ": runAsGroup without runAsUser is applied only with the image's "
-          + "numeric USER");
+      warnings.add(
+          "--pod "
+              + file
+              + ": runAsGroup without runAsUser is applied only with the image's "
+              + "numeric USER");
     }
-    PodSettings pod = new PodSettings(user, null, c.runAsNonRoot(),
-        c.supplementalGroups().stream().map(String::valueOf).toList(), capAdd,
-        c.capDrop().stream().filter(x -> !x.equalsIgnoreCase("ALL")).toList(),
-        new PodSettings.Limits(c.memoryLimitBytes(), null, c.nanoCpus()), java.util.Map.of(),
-        c.emptyDirs(), c.env(),
-        c.workingDir(), c.command(), c.args());
+    PodSettings pod =
+        new PodSettings(
+            user,
+            null,
+            c.runAsNonRoot(),
+            c.supplementalGroups().stream().map(String::valueOf).toList(),
+            capAdd,
+            c.capDrop().stream().filter(x -> !x.equalsIgnoreCase("ALL")).toList(),
+            new PodSettings.Limits(c.memoryLimitBytes(), null, c.nanoCpus()),
+            java.util.Map.of(),
+            c.emptyDirs(),
+            c.env(),
+            c.workingDir(),
+            c.command(),
+            c.args());
     String name = c.cellName(container != null);
     return new PodCells(new Cell(name, s.withPod(pod), "pod " + file + "#" + c.name()), warnings);
   }
 
-  /** A pod without a seccompProfile runs Unconfined (the kubelet's seccomp default is off by default). */
+  /**
+   * A pod without a seccompProfile runs Unconfined (the kubelet's seccomp default is off by
+   * default).
+   */
   private static ContainerSecurity seccomp(PodContainer c, Path file, List<String> warnings)
       throws IOException {
     if (c.seccomp() == null || c.seccomp().equals("Unconfined")) {
@@ -78,9 +100,13 @@ public record PodCells(Cell cell, List<String> warnings) {
     }
     Path profile = resolveLocalhost(file, c.seccompLocalhostProfile());
     if (profile == null) {
-      throw new IllegalArgumentException("--pod " + file + ": seccompProfile Localhost '"
-          + c.seccompLocalhostProfile() + "': not found beside the manifest nor under "
-          + "/var/lib/kubelet/seccomp");
+      throw new IllegalArgumentException(
+          "--pod "
+              + file
+              + ": seccompProfile Localhost '"
+              + c.seccompLocalhostProfile()
+              + "': not found beside the manifest nor under "
+              + "/var/lib/kubelet/seccomp");
     }
     warnings.add("--pod " + file + ": seccompProfile Localhost read from " + profile);
     return ContainerSecurity.customProfile(Files.readString(profile, StandardCharsets.UTF_8));
@@ -91,7 +117,8 @@ public record PodCells(Cell cell, List<String> warnings) {
       return null;
     }
     Path dir = manifest.toAbsolutePath().getParent();
-    for (Path p : List.of(dir.resolve(relative), Path.of("/var/lib/kubelet/seccomp").resolve(relative))) {
+    for (Path p :
+        List.of(dir.resolve(relative), Path.of("/var/lib/kubelet/seccomp").resolve(relative))) {
       if (Files.isRegularFile(p)) {
         return p;
       }

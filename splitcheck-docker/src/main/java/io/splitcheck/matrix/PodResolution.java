@@ -8,22 +8,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** What a cell's pod settings make of the image: the user it runs as, the kubelet's check, its argv. */
+/**
+ * What a cell's pod settings make of the image: the user it runs as, the kubelet's check, its argv.
+ */
 final class PodResolution {
   private PodResolution() {}
 
-  /** The cell's spec with the user resolved against the image's USER and a pod's command applied. */
+  /**
+   * The cell's spec with the user resolved against the image's USER and a pod's command applied.
+   */
   static ContainerSpec apply(ContainerSpec spec, ImageConfig image, List<String> argv) {
     PodSettings pod = spec.security().pod();
     if (pod == PodSettings.NONE || image == null) {
       return spec;
     }
     String user = pod.effectiveUser(image.user());
-    ContainerSpec resolved = new ContainerSpec(spec.image(), spec.entrypoint(), spec.cmd(),
-        spec.security().withPod(pod.withUser(user.isEmpty() ? null : user)), spec.volumes(),
-        spec.labels(), spec.timeout(), spec.outputCap(), spec.readBack(), spec.ptraceSidecarOf());
+    ContainerSpec resolved =
+        new ContainerSpec(
+            spec.image(),
+            spec.entrypoint(),
+            spec.cmd(),
+            spec.security().withPod(pod.withUser(user.isEmpty() ? null : user)),
+            spec.volumes(),
+            spec.labels(),
+            spec.timeout(),
+            spec.outputCap(),
+            spec.readBack(),
+            spec.ptraceSidecarOf());
     return pod.command() != null || pod.args() != null
-        ? resolved.withCommand(argv, List.of()) : resolved;
+        ? resolved.withCommand(argv, List.of())
+        : resolved;
   }
 
   /** The kubelet's refusal of a runAsNonRoot cell, prefixed {@link OutcomeCauses#REFUSED}. */
@@ -32,14 +46,19 @@ final class PodResolution {
     if (!pod.runAsNonRoot() || image == null) {
       return Optional.empty();
     }
-    Long runAsUser = pod.user() != null ? uid(pod.user())
-        : pod.nonRootFallback() != null && !numericNonRoot(image.user())
-            ? Long.valueOf(pod.nonRootFallback()) : null;
+    Long runAsUser =
+        pod.user() != null
+            ? uid(pod.user())
+            : pod.nonRootFallback() != null && !numericNonRoot(image.user())
+                ? Long.valueOf(pod.nonRootFallback())
+                : null;
     return OutcomeCauses.kubeletRefusal(runAsUser, image.user(), cell.name(), cell.name())
         .map(m -> OutcomeCauses.REFUSED + m);
   }
 
-  /** A pod's command replaces the entrypoint and its args the cmd (a command alone drops the cmd). */
+  /**
+   * A pod's command replaces the entrypoint and its args the cmd (a command alone drops the cmd).
+   */
   static List<String> argv(Cell cell, ImageConfig image, List<String> matrixArgv) {
     PodSettings pod = cell.security().pod();
     if (pod.command() == null && pod.args() == null) {

@@ -6,18 +6,19 @@ import io.splitcheck.engine.EngineException;
 import java.time.Duration;
 
 /**
- * Removes everything a run created when closed, and from the bounded {@link CleanupHook} when the JVM
- * is stopped first (Ctrl-C, SIGTERM).
+ * Removes everything a run created when closed, and from the bounded {@link CleanupHook} when the
+ * JVM is stopped first (Ctrl-C, SIGTERM).
  */
 public final class RunScope implements AutoCloseable {
   /** How long the hook waits for container creates already in flight when it started. */
   private static final Duration CREATES_BOUND = Duration.ofSeconds(1);
+
   private final ContainerEngine engine;
   private final String runId;
   private final CleanupHook hook;
 
   public RunScope(ContainerEngine engine, String runId) {
-    this(engine, runId, () -> { });
+    this(engine, runId, () -> {});
   }
 
   /**
@@ -27,8 +28,8 @@ public final class RunScope implements AutoCloseable {
   public RunScope(ContainerEngine engine, String runId, Runnable beforeCleanup) {
     this.engine = engine;
     this.runId = runId;
-    this.hook = CleanupHook.install(runId, beforeCleanup, () -> engine.removeRun(runId),
-        CREATES_BOUND);
+    this.hook =
+        CleanupHook.install(runId, beforeCleanup, () -> engine.removeRun(runId), CREATES_BOUND);
   }
 
   public String runId() {

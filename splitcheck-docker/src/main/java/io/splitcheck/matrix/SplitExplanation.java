@@ -12,17 +12,28 @@ import java.util.List;
  * @param baselineOutcome the baseline's outcome
  * @param culprits ranked by causality: causes, then consequences, then handled fallbacks
  * @param note why there are no culprits (untraced, not traceable, ...), or null
- * @param excerpt the cell's telling stderr line ({@link io.splitcheck.model.StderrExcerpt}), or null
+ * @param excerpt the cell's telling stderr line ({@link io.splitcheck.model.StderrExcerpt}), or
+ *     null
  */
-public record SplitExplanation(String config, String baseline, Outcome outcome,
-                               Outcome baselineOutcome, List<Culprit> culprits, String note,
-                               String excerpt) {
+public record SplitExplanation(
+    String config,
+    String baseline,
+    Outcome outcome,
+    Outcome baselineOutcome,
+    List<Culprit> culprits,
+    String note,
+    String excerpt) {
   public SplitExplanation {
     culprits = List.copyOf(culprits);
   }
 
-  public SplitExplanation(String config, String baseline, Outcome outcome, Outcome baselineOutcome,
-      List<Culprit> culprits, String note) {
+  public SplitExplanation(
+      String config,
+      String baseline,
+      Outcome outcome,
+      Outcome baselineOutcome,
+      List<Culprit> culprits,
+      String note) {
     this(config, baseline, outcome, baselineOutcome, culprits, note, null);
   }
 
@@ -31,19 +42,31 @@ public record SplitExplanation(String config, String baseline, Outcome outcome,
    * getrandom = -1 EPERM [seccomp: not allowed by the engine default profile]}.
    */
   public String summaryLine() {
-    StringBuilder line = new StringBuilder(config).append(": ").append(outcome.describe())
-        .append(" (").append(baseline).append(": ")
-        .append(baselineOutcome.describe().replaceFirst("^exit ", "")).append(")");
+    StringBuilder line =
+        new StringBuilder(config)
+            .append(": ")
+            .append(outcome.describe())
+            .append(" (")
+            .append(baseline)
+            .append(": ")
+            .append(baselineOutcome.describe().replaceFirst("^exit ", ""))
+            .append(")");
     if (culprits.isEmpty()) {
-      return line.append(" <- ").append(note == null ? "no failing syscall found" : note).toString();
+      return line.append(" <- ")
+          .append(note == null ? "no failing syscall found" : note)
+          .toString();
     }
     String sep = " <- ";
     for (Culprit c : culprits) {
-      line.append(sep).append(c.syscall()).append(c.errno().equals("-") ? "" : " = -1 " + c.errno());
+      line.append(sep)
+          .append(c.syscall())
+          .append(c.errno().equals("-") ? "" : " = -1 " + c.errno());
       if (c.path() != null) {
         line.append(" on \"").append(c.path()).append("\"");
       }
-      line.append(" [").append(c.cause()).append(c.detail() == null ? "" : ": " + c.detail())
+      line.append(" [")
+          .append(c.cause())
+          .append(c.detail() == null ? "" : ": " + c.detail())
           .append("]");
       if (c.hazard() != null) {
         line.append(" (hazard: ").append(c.hazard()).append(")");

@@ -25,7 +25,9 @@ public final class TraceAttributor implements Attributor, MatrixRunner.TraceGate
     this.arch = arch;
   }
 
-  /** Also names the causes a pod brings (user, pids, file-capability) with evidence from the image. */
+  /**
+   * Also names the causes a pod brings (user, pids, file-capability) with evidence from the image.
+   */
   public TraceAttributor withKubeCauses(KubeCauses causes) {
     this.kubeCauses = causes;
     return this;
@@ -40,15 +42,18 @@ public final class TraceAttributor implements Attributor, MatrixRunner.TraceGate
   public List<FailedSyscall> failures(CellTrace trace) {
     return parse(trace, "trace").failures().stream()
         .map(TraceAttributor::count)
-        .sorted(Comparator.comparing(FailedSyscall::name)
-            .thenComparing(FailedSyscall::errno))
+        .sorted(Comparator.comparing(FailedSyscall::name).thenComparing(FailedSyscall::errno))
         .toList();
   }
 
   @Override
   public List<Culprit> culprits(CellTrace baseline, CellTrace cellTrace, Cell cell) {
-    List<Culprit> found = Attribution.culprits(parse(baseline, "baseline trace"),
-        parse(cellTrace, "trace of " + cell.name()), restrictionsOf(cell.name()), arch);
+    List<Culprit> found =
+        Attribution.culprits(
+            parse(baseline, "baseline trace"),
+            parse(cellTrace, "trace of " + cell.name()),
+            restrictionsOf(cell.name()),
+            arch);
     if (kubeCauses != null) {
       found = kubeCauses.refine(found, parse(cellTrace, "trace of " + cell.name()), cell);
     }

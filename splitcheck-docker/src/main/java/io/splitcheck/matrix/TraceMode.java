@@ -15,8 +15,8 @@ public enum TraceMode {
     try {
       return valueOf(s.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Error parsing --trace '" + s
-          + "': expected auto, always or never");
+      throw new IllegalArgumentException(
+          "Error parsing --trace '" + s + "': expected auto, always or never");
     }
   }
 }

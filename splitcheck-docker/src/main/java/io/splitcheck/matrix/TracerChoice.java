@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** {@code --tracer}: how traced cells are traced. */
 public enum TracerChoice {
-  /** eBPF when it can run here (the engine on this host, root, bpftrace, BTF, tracefs), else ptrace. */
+  /**
+   * eBPF when it can run here (the engine on this host, root, bpftrace, BTF, tracefs), else ptrace.
+   */
   AUTO,
   /** eBPF (bpftrace): every cell traced in its one verdict run; an error when it cannot run. */
   EBPF,
@@ -15,8 +17,8 @@ public enum TracerChoice {
     try {
       return valueOf(s.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Error parsing --tracer '" + s
-          + "': expected auto, ebpf or ptrace");
+      throw new IllegalArgumentException(
+          "Error parsing --tracer '" + s + "': expected auto, ebpf or ptrace");
     }
   }
 }

@@ -1,9 +1,9 @@
 package io.splitcheck.store;
 
-import io.splitcheck.diff.PairedLayerReader;
-import io.splitcheck.diff.ImageArchiveReader;
 import io.splitcheck.diff.Futures;
+import io.splitcheck.diff.ImageArchiveReader;
 import io.splitcheck.diff.LayerSummary;
+import io.splitcheck.diff.PairedLayerReader;
 import io.splitcheck.model.FileEntry;
 import io.splitcheck.store.OverlayWalk.Item;
 import java.io.IOException;
@@ -21,31 +21,37 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Reads an image layer straight from a local engine's overlay2 {@code diff} directory as the entries
- * the engine's own layer tar gives ({@link OverlayWalk} walks it), with content digests: one layer
- * alone, or the same layer of two builds side by side.
+ * Reads an image layer straight from a local engine's overlay2 {@code diff} directory as the
+ * entries the engine's own layer tar gives ({@link OverlayWalk} walks it), with content digests:
+ * one layer alone, or the same layer of two builds side by side.
  */
 public final class OverlayLayerReader {
   private static final int CHUNK = 1 << 20;
+
   /** Entries per task when two layers are compared: files are compared on all cores at once. */
   private static final int BLOCK = 64;
+
   private static final int THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
   private OverlayLayerReader() {}
 
   /**
-   * The same layer of two builds read side by side, as {@link PairedLayerReader} reads two tars: entries
-   * at the same position with the same path and size are compared byte for byte and both get the
-   * {@link PairedLayerReader#EQUAL} marker when equal; files that differ, or are out of step, are hashed.
-   * Both directories are walked at once, and the files compared in blocks on every core.
+   * The same layer of two builds read side by side, as {@link PairedLayerReader} reads two tars:
+   * entries at the same position with the same path and size are compared byte for byte and both
+   * get the {@link PairedLayerReader#EQUAL} marker when equal; files that differ, or are out of
+   * step, are hashed. Both directories are walked at once, and the files compared in blocks on
+   * every core.
    */
-  public static LayerSummary[] readPair(String key, String diffIdA, Path dirA, String diffIdB, Path dirB)
-      throws IOException {
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
-      Thread t = new Thread(r, "splitcheck-layer-pair");
-      t.setDaemon(true);
-      return t;
-    });
+  public static LayerSummary[] readPair(
+      String key, String diffIdA, Path dirA, String diffIdB, Path dirB) throws IOException {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            THREADS,
+            r -> {
+              Thread t = new Thread(r, "splitcheck-layer-pair");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       Future<List<Item>> walkA = pool.submit(() -> OverlayWalk.walk(dirA));
       List<Item> b = OverlayWalk.walk(dirB);
@@ -57,33 +63,53 @@ public final class OverlayLayerReader {
       for (int from = 0; from < n; from += BLOCK) {
         int start = from;
         int end = Math.min(n, from + BLOCK);
-        blocks.add(pool.submit(() -> {
-          byte[] bufA = new byte[CHUNK];
-          byte[] bufB = new byte[CHUNK];
-          for (int i = start; i < end; i++) {
-            pair(i < a.size() ? a.get(i) : null, i < b.size() ? b.get(i) : null, ea, eb, i, bufA, bufB);
-          }
-          return null;
-        }));
+        blocks.add(
+            pool.submit(
+                () -> {
+                  byte[] bufA = new byte[CHUNK];
+                  byte[] bufB = new byte[CHUNK];
+                  for (int i = start; i < end; i++) {
+                    pair(
+                        i < a.size() ? a.get(i) : null,
+                        i < b.size() ? b.get(i) : null,
+                        ea,
+                        eb,
+                        i,
+                        bufA,
+                        bufB);
+                  }
+                  return null;
+                }));
       }
       for (Future<Void> block : blocks) {
         Futures.get(block, "comparing " + dirA + " and " + dirB);
       }
-      return new LayerSummary[] {new LayerSummary(key, diffIdA, 0, present(ea)),
-          new LayerSummary(key, diffIdB, 0, present(eb))};
+      return new LayerSummary[] {
+        new LayerSummary(key, diffIdA, 0, present(ea)),
+        new LayerSummary(key, diffIdB, 0, present(eb))
+      };
     } finally {
       pool.shutdownNow();
     }
   }
 
   /** Entry {@code i} of both sides: byte-compared when in step, else each hashed. */
-  private static void pair(Item ia, Item ib, FileEntry[] ea, FileEntry[] eb, int i, byte[] bufA,
-      byte[] bufB) throws IOException {
-    if (ia != null && ib != null && ia.file() != null && ib.file() != null
-        && ia.entry().path().equals(ib.entry().path()) && ia.entry().size() == ib.entry().size()) {
+  private static void pair(
+      Item ia, Item ib, FileEntry[] ea, FileEntry[] eb, int i, byte[] bufA, byte[] bufB)
+      throws IOException {
+    if (ia != null
+        && ib != null
+        && ia.file() != null
+        && ib.file() != null
+        && ia.entry().path().equals(ib.entry().path())
+        && ia.entry().size() == ib.entry().size()) {
       boolean same = sameBytes(ia.file(), ib.file(), bufA, bufB);
-      ea[i] = PairedLayerReader.withDigest(ia.entry(), same ? PairedLayerReader.EQUAL : sha256(ia.file(), bufA));
-      eb[i] = PairedLayerReader.withDigest(ib.entry(), same ? PairedLayerReader.EQUAL : sha256(ib.file(), bufB));
+      ea[i] =
+          PairedLayerReader.withDigest(
+              ia.entry(), same ? PairedLayerReader.EQUAL : sha256(ia.file(), bufA));
+      eb[i] =
+          PairedLayerReader.withDigest(
+              ib.entry(), same ? PairedLayerReader.EQUAL : sha256(ib.file(), bufB));
     } else {
       ea[i] = ia == null ? null : hashed(ia, bufA);
       eb[i] = ib == null ? null : hashed(ib, bufB);
@@ -111,7 +137,8 @@ public final class OverlayLayerReader {
   }
 
   private static FileEntry hashed(Item item, byte[] buf) throws IOException {
-    return item.file() == null ? item.entry()
+    return item.file() == null
+        ? item.entry()
         : PairedLayerReader.withDigest(item.entry(), sha256(item.file(), buf));
   }
 
@@ -128,7 +155,7 @@ public final class OverlayLayerReader {
 
   private static boolean sameBytes(Path a, Path b, byte[] bufA, byte[] bufB) throws IOException {
     try (InputStream ia = Files.newInputStream(a, LinkOption.NOFOLLOW_LINKS);
-         InputStream ib = Files.newInputStream(b, LinkOption.NOFOLLOW_LINKS)) {
+        InputStream ib = Files.newInputStream(b, LinkOption.NOFOLLOW_LINKS)) {
       while (true) {
         int na = ia.readNBytes(bufA, 0, bufA.length);
         int nb = ib.readNBytes(bufB, 0, bufB.length);

@@ -19,15 +19,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Walks an image layer in a local engine's overlay2 {@code diff} directory, as the entries
- * the engine's own layer tar (what {@code docker save} writes) gives: the same order (names sorted
+ * Walks an image layer in a local engine's overlay2 {@code diff} directory, as the entries the
+ * engine's own layer tar (what {@code docker save} writes) gives: the same order (names sorted
  * bytewise within each directory, a directory before what it holds, no entry for the root), paths,
- * types, modes with their file-type bits, owners, mtimes cut to whole seconds, a second name of an inode
- * as a hard link to the first, overlay whiteouts (0/0 character devices) as {@code .wh.} entries, an
- * opaque directory ({@code trusted.overlay.opaque=y}) followed by its {@code .wh..wh..opq} marker, only
- * {@code security.capability} among the xattrs, sockets left out. {@code OverlayLayerReaderIT} checks
- * every layer of real images against the engine's tar; {@link OverlayLayerReader} digests and compares
- * the files it finds.
+ * types, modes with their file-type bits, owners, mtimes cut to whole seconds, a second name of an
+ * inode as a hard link to the first, overlay whiteouts (0/0 character devices) as {@code .wh.}
+ * entries, an opaque directory ({@code trusted.overlay.opaque=y}) followed by its {@code
+ * .wh..wh..opq} marker, only {@code security.capability} among the xattrs, sockets left out. {@code
+ * OverlayLayerReaderIT} checks every layer of real images against the engine's tar; {@link
+ * OverlayLayerReader} digests and compares the files it finds.
  */
 final class OverlayWalk {
   private static final int S_IFMT = 0170000;
@@ -54,9 +54,9 @@ final class OverlayWalk {
   private record Child(Path file, byte[] name) {}
 
   /**
-   * Names are bytes: a directory stream keeps each name's bytes inside its path (whatever
-   * {@code sun.jnu.encoding} is), so files are reached by those paths, and the bytes themselves are
-   * read back from the path's URI (percent-encoded bytes) when its string form may have lost some.
+   * Names are bytes: a directory stream keeps each name's bytes inside its path (whatever {@code
+   * sun.jnu.encoding} is), so files are reached by those paths, and the bytes themselves are read
+   * back from the path's URI (percent-encoded bytes) when its string form may have lost some.
    */
   private static List<Child> list(Path dir) throws IOException {
     List<Child> children = new ArrayList<>();
@@ -100,15 +100,16 @@ final class OverlayWalk {
   }
 
   /**
-   * The file at an image path (escaped as {@link PathNames} escapes) under a layer directory, or null:
-   * each component found by its bytes, so names that are not UTF-8 are found too.
+   * The file at an image path (escaped as {@link PathNames} escapes) under a layer directory, or
+   * null: each component found by its bytes, so names that are not UTF-8 are found too.
    */
   static Path locate(Path diffDir, String path) throws IOException {
     Path at = diffDir;
     for (String part : path.substring(1).split("/")) {
       byte[] want = PathNames.unescape(part);
       Path next = null;
-      if (Arrays.equals(want, nameBytes(at.resolve(part))) && Files.exists(at.resolve(part), LinkOption.NOFOLLOW_LINKS)) {
+      if (Arrays.equals(want, nameBytes(at.resolve(part)))
+          && Files.exists(at.resolve(part), LinkOption.NOFOLLOW_LINKS)) {
         next = at.resolve(part);
       } else {
         for (Child c : list(at)) {
@@ -133,14 +134,18 @@ final class OverlayWalk {
     return out;
   }
 
-  private static void walk(byte[] dirBytes, Path dir, String dirPath, List<Item> out,
-      Map<Object, String> seen) throws IOException {
+  private static void walk(
+      byte[] dirBytes, Path dir, String dirPath, List<Item> out, Map<Object, String> seen)
+      throws IOException {
     for (Child c : list(dir)) {
       Path file = c.file();
       byte[] fileBytes = child(dirBytes, c.name());
       String path = dirPath + "/" + PathNames.escape(c.name());
-      Map<String, Object> a = Files.readAttributes(file, "unix:mode,uid,gid,size,lastModifiedTime,"
-          + "ino,dev,nlink,rdev", LinkOption.NOFOLLOW_LINKS);
+      Map<String, Object> a =
+          Files.readAttributes(
+              file,
+              "unix:mode,uid,gid,size,lastModifiedTime," + "ino,dev,nlink,rdev",
+              LinkOption.NOFOLLOW_LINKS);
       int mode = (Integer) a.get("mode");
       int format = mode & S_IFMT;
       if (format == S_IFSOCK) {
@@ -150,8 +155,21 @@ final class OverlayWalk {
       long gid = ((Integer) a.get("gid")).longValue();
       Instant mtime = seconds((FileTime) a.get("lastModifiedTime"));
       if (format == S_IFCHR && ((Long) a.get("rdev")) == 0L) {
-        out.add(new Item(new FileEntry(out.size(), path, EntryType.WHITEOUT, 0, null, 0600, uid, gid,
-            mtime, null, Map.of()), null));
+        out.add(
+            new Item(
+                new FileEntry(
+                    out.size(),
+                    path,
+                    EntryType.WHITEOUT,
+                    0,
+                    null,
+                    0600,
+                    uid,
+                    gid,
+                    mtime,
+                    null,
+                    Map.of()),
+                null));
         continue;
       }
       EntryType type = typeOf(format);
@@ -166,15 +184,44 @@ final class OverlayWalk {
       }
       if (type == EntryType.SYMLINK) {
         byte[] target = Xattrs.readlink(fileBytes);
-        link = target != null ? PathNames.escape(target) : PathNames.escape(Files.readSymbolicLink(file).toString());
+        link =
+            target != null
+                ? PathNames.escape(target)
+                : PathNames.escape(Files.readSymbolicLink(file).toString());
       }
       long size = type == EntryType.FILE ? (Long) a.get("size") : 0;
-      out.add(new Item(new FileEntry(out.size(), path, type, size, null, mode, uid, gid, mtime, link,
-          capability(fileBytes)), type == EntryType.FILE ? file : null));
+      out.add(
+          new Item(
+              new FileEntry(
+                  out.size(),
+                  path,
+                  type,
+                  size,
+                  null,
+                  mode,
+                  uid,
+                  gid,
+                  mtime,
+                  link,
+                  capability(fileBytes)),
+              type == EntryType.FILE ? file : null));
       if (format == S_IFDIR) {
         if (Xattrs.is(fileBytes, "trusted.overlay.opaque", "y")) {
-          out.add(new Item(new FileEntry(out.size(), path, EntryType.OPAQUE_WHITEOUT, 0, null,
-              mode & 0777, uid, gid, Instant.EPOCH, null, Map.of()), null));
+          out.add(
+              new Item(
+                  new FileEntry(
+                      out.size(),
+                      path,
+                      EntryType.OPAQUE_WHITEOUT,
+                      0,
+                      null,
+                      mode & 0777,
+                      uid,
+                      gid,
+                      Instant.EPOCH,
+                      null,
+                      Map.of()),
+                  null));
         }
         walk(fileBytes, file, path, out, seen);
       }

@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The origin of some paths ({@link PathOrigin}) read from a local engine's overlay2 layer directories:
- * each path looked up in each layer's {@code diff} directory (its owner and mode), a whiteout (a 0/0
- * character device) of it or of a parent, or an opaque parent ({@code trusted.overlay.opaque=y}) hiding
- * what the layers below hold. Nothing is tarred or copied.
+ * The origin of some paths ({@link PathOrigin}) read from a local engine's overlay2 layer
+ * directories: each path looked up in each layer's {@code diff} directory (its owner and mode), a
+ * whiteout (a 0/0 character device) of it or of a parent, or an opaque parent ({@code
+ * trusted.overlay.opaque=y}) hiding what the layers below hold. Nothing is tarred or copied.
  */
 public final class StoredPathOrigins {
   private static final int S_IFMT = 0170000;
@@ -32,12 +32,16 @@ public final class StoredPathOrigins {
    * @param config the image config's bytes
    * @param layerDirs the layers' {@code diff} directories, base first
    */
-  public static Map<String, PathOrigin> read(byte[] config, List<Path> layerDirs, Collection<String> paths)
-      throws IOException {
+  public static Map<String, PathOrigin> read(
+      byte[] config, List<Path> layerDirs, Collection<String> paths) throws IOException {
     ImageSteps steps = ImageSteps.of(Json.mapper().readTree(config));
     if (steps.layers() != layerDirs.size()) {
-      throw new IllegalArgumentException("the image config declares " + steps.layers()
-          + " layers (rootfs.diff_ids) but the store gives " + layerDirs.size() + " layer directories");
+      throw new IllegalArgumentException(
+          "the image config declares "
+              + steps.layers()
+              + " layers (rootfs.diff_ids) but the store gives "
+              + layerDirs.size()
+              + " layer directories");
     }
     Map<String, PathOrigin> out = new TreeMap<>();
     for (String p : paths) {
@@ -60,8 +64,9 @@ public final class StoredPathOrigins {
       if (whiteout(file, mode)) {
         return LayerEntry.REMOVED;
       }
-      return LayerEntry.present(((Number) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS))
-          .longValue(), ((Number) Files.getAttribute(file, "unix:gid", LinkOption.NOFOLLOW_LINKS)).longValue(),
+      return LayerEntry.present(
+          ((Number) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue(),
+          ((Number) Files.getAttribute(file, "unix:gid", LinkOption.NOFOLLOW_LINKS)).longValue(),
           mode);
     }
     List<String> parents = CauseRules.ancestors(path);
@@ -71,8 +76,12 @@ public final class StoredPathOrigins {
         continue;
       }
       int mode = (Integer) Files.getAttribute(dir, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-      if (whiteout(dir, mode) || (mode & S_IFMT) == S_IFDIR
-          && Xattrs.is(dir.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "trusted.overlay.opaque", "y")) {
+      if (whiteout(dir, mode)
+          || (mode & S_IFMT) == S_IFDIR
+              && Xattrs.is(
+                  dir.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                  "trusted.overlay.opaque",
+                  "y")) {
         return LayerEntry.REMOVED;
       }
     }
@@ -81,6 +90,7 @@ public final class StoredPathOrigins {
 
   private static boolean whiteout(Path file, int mode) throws IOException {
     return (mode & S_IFMT) == S_IFCHR
-        && ((Number) Files.getAttribute(file, "unix:rdev", LinkOption.NOFOLLOW_LINKS)).longValue() == 0;
+        && ((Number) Files.getAttribute(file, "unix:rdev", LinkOption.NOFOLLOW_LINKS)).longValue()
+            == 0;
   }
 }

@@ -8,9 +8,9 @@ import java.util.Arrays;
 
 /**
  * Extended attributes of any namespace and symlink targets, read without following a symlink
- * ({@code lgetxattr(2)}, {@code readlink(2)} through JNA) and named by the path's bytes: Java's own view
- * reads only {@code user.*}, an overlay2 layer keeps its opaque-directory marks in {@code trusted.*},
- * and a name that is not UTF-8 does not survive a Java string.
+ * ({@code lgetxattr(2)}, {@code readlink(2)} through JNA) and named by the path's bytes: Java's own
+ * view reads only {@code user.*}, an overlay2 layer keeps its opaque-directory marks in {@code
+ * trusted.*}, and a name that is not UTF-8 does not survive a Java string.
  */
 final class Xattrs {
   private interface LibC extends Library {
@@ -28,7 +28,9 @@ final class Xattrs {
     return get(path.toString().getBytes(StandardCharsets.UTF_8), name);
   }
 
-  /** @param path the file's path as bytes (no NUL) */
+  /**
+   * @param path the file's path as bytes (no NUL)
+   */
   static byte[] get(byte[] path, String name) {
     byte[] cPath = Arrays.copyOf(path, path.length + 1);
     byte[] buf = new byte[256];

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The overnight re-point a registry does to a base tag, done locally: builds each variant directory,
- * and points the scenario's drift tag at the variant after the one it points at now. The drift tag is
- * the fixture's "registry" and is kept between runs on purpose; the variant builds are removed.
+ * The overnight re-point a registry does to a base tag, done locally: builds each variant
+ * directory, and points the scenario's drift tag at the variant after the one it points at now. The
+ * drift tag is the fixture's "registry" and is kept between runs on purpose; the variant builds are
+ * removed.
  */
 final class BaseDriftStep {
   private final ImageBuilder builder;
@@ -34,11 +35,28 @@ final class BaseDriftStep {
     try {
       for (String variant : drift.variants()) {
         Path dir = s.dir().resolve(variant);
-        String tag = ScenarioExecutor.TAG_REPOSITORY + "/" + runId + ":" + ScenarioBuild.tagSafe(s.name())
-            + "-base-" + ScenarioBuild.tagSafe(variant);
+        String tag =
+            ScenarioExecutor.TAG_REPOSITORY
+                + "/"
+                + runId
+                + ":"
+                + ScenarioBuild.tagSafe(s.name())
+                + "-base-"
+                + ScenarioBuild.tagSafe(variant);
         tags.add(tag);
-        ids.add(builder.build(new BuildRequest(dir, dir.resolve("Dockerfile"), Map.of(), List.of(), null, tag,
-            false, Duration.ofMinutes(10))).imageId());
+        ids.add(
+            builder
+                .build(
+                    new BuildRequest(
+                        dir,
+                        dir.resolve("Dockerfile"),
+                        Map.of(),
+                        List.of(),
+                        null,
+                        tag,
+                        false,
+                        Duration.ofMinutes(10)))
+                .imageId());
       }
       String current = images.inspect(drift.tag()).map(ImageStore.ImageInfo::id).orElse(null);
       String next = drift.next(current, ids);

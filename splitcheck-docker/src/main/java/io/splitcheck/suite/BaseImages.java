@@ -15,9 +15,9 @@ import java.util.Set;
 
 /**
  * The {@code FROM} images of a Dockerfile (as the audit's parser reads it: continuations, escape
- * directive, global ARGs) and the digest each resolves to now ({@link ImageStore.ImageInfo#pinDigest}).
- * Stage names, {@code scratch} and references with unresolved build arguments are skipped; a reference
- * the engine does not hold has no digest.
+ * directive, global ARGs) and the digest each resolves to now ({@link
+ * ImageStore.ImageInfo#pinDigest}). Stage names, {@code scratch} and references with unresolved
+ * build arguments are skipped; a reference the engine does not hold has no digest.
  */
 public final class BaseImages {
   private BaseImages() {}
@@ -28,7 +28,9 @@ public final class BaseImages {
     Set<String> refs = new LinkedHashSet<>();
     for (Dockerfile.Stage stage : dockerfile.stages()) {
       String ref = stage.base();
-      if (!ref.isEmpty() && !ref.equals("scratch") && !ref.contains("$")
+      if (!ref.isEmpty()
+          && !ref.equals("scratch")
+          && !ref.contains("$")
           && !stages.contains(ref.toLowerCase(Locale.ROOT))) {
         refs.add(ref);
       }
@@ -44,11 +46,14 @@ public final class BaseImages {
     try {
       parsed = Dockerfile.read(dockerfile);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read Dockerfile '" + dockerfile + "': " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read Dockerfile '" + dockerfile + "': " + e.getMessage(), e);
     }
     List<BaseImage> out = new ArrayList<>();
     for (String ref : fromReferences(parsed)) {
-      out.add(new BaseImage(ref, images.inspect(ref).map(ImageStore.ImageInfo::pinDigest).orElse(null)));
+      out.add(
+          new BaseImage(
+              ref, images.inspect(ref).map(ImageStore.ImageInfo::pinDigest).orElse(null)));
     }
     return out;
   }

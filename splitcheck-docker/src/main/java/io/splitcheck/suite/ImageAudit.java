@@ -12,7 +12,6 @@ import io.splitcheck.audit.ImageView;
 import io.splitcheck.engine.BuildLogRunner;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.ImageStore;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,16 +20,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One audit over a local image: streams it out of the engine, reads the optional Dockerfile, context and
- * build logs, runs the cache check's two builds when asked, and hands everything to the pure
- * {@link Auditor}. Shared by {@code splitcheck audit} and the scenario suite.
+ * One audit over a local image: streams it out of the engine, reads the optional Dockerfile,
+ * context and build logs, runs the cache check's two builds when asked, and hands everything to the
+ * pure {@link Auditor}. Shared by {@code splitcheck audit} and the scenario suite.
  *
  * @param dockerfile the Dockerfile, or null
  * @param context the build context, or null
  * @param cacheCheck {@code ARG=V1,V2}, or null
  */
-public record ImageAudit(String image, Path dockerfile, Path context, List<Path> buildLogs, List<String> secretIds,
-                         AuditConfig config, boolean entrypointOnly, String cacheCheck) {
+public record ImageAudit(
+    String image,
+    Path dockerfile,
+    Path context,
+    List<Path> buildLogs,
+    List<String> secretIds,
+    AuditConfig config,
+    boolean entrypointOnly,
+    String cacheCheck) {
   public ImageAudit {
     buildLogs = List.copyOf(buildLogs);
     secretIds = secretIds == null ? null : List.copyOf(secretIds);
@@ -38,8 +44,10 @@ public record ImageAudit(String image, Path dockerfile, Path context, List<Path>
 
   public AuditReport run(ImageStore store, BuildLogRunner runner, String runId) throws Exception {
     if (store.inspect(image).isEmpty()) {
-      throw new IllegalArgumentException("Error parsing IMAGE '" + image
-          + "': the engine has no such image (splitcheck never pulls; build or load it first)");
+      throw new IllegalArgumentException(
+          "Error parsing IMAGE '"
+              + image
+              + "': the engine has no such image (splitcheck never pulls; build or load it first)");
     }
     ImageView view;
     try (InputStream in = store.save(image)) {
@@ -50,15 +58,26 @@ public record ImageAudit(String image, Path dockerfile, Path context, List<Path>
     for (Path p : buildLogs) {
       logs.add(BuildLog.read(p));
     }
-    AuditInput in = AuditInput.of(view).withDockerfile(df).withBuildLogs(logs).withSecretIds(secretIds)
-        .withPins(df == null ? Map.of() : pins(df, store)).withConfig(config).withEntrypointOnly(entrypointOnly)
-        .withContext(context == null ? null : BuildContext.scan(context, dockerfile))
-        .withCacheCheck(cacheCheck == null ? null
-            : CacheCheckRun.run(cacheCheck, context, dockerfile, runId, runner, store));
+    AuditInput in =
+        AuditInput.of(view)
+            .withDockerfile(df)
+            .withBuildLogs(logs)
+            .withSecretIds(secretIds)
+            .withPins(df == null ? Map.of() : pins(df, store))
+            .withConfig(config)
+            .withEntrypointOnly(entrypointOnly)
+            .withContext(context == null ? null : BuildContext.scan(context, dockerfile))
+            .withCacheCheck(
+                cacheCheck == null
+                    ? null
+                    : CacheCheckRun.run(cacheCheck, context, dockerfile, runId, runner, store));
     return new Auditor().audit(in);
   }
 
-  /** Per unpinned FROM reference, the digest the engine resolves now: a repo digest, else the local image id. */
+  /**
+   * Per unpinned FROM reference, the digest the engine resolves now: a repo digest, else the local
+   * image id.
+   */
   public static Map<String, BasePin> pins(Dockerfile df, ImageStore store) throws EngineException {
     Map<String, BasePin> out = new HashMap<>();
     for (Dockerfile.Stage s : df.stages()) {
@@ -66,10 +85,19 @@ public record ImageAudit(String image, Path dockerfile, Path context, List<Path>
       if (base.equals("scratch") || base.contains("@") || out.containsKey(base)) {
         continue;
       }
-      store.inspect(base).ifPresent(info -> out.put(base, new BasePin(base, info.pinDigest(), info.hasRepoDigest()
-          ? "repo digest the engine resolves for this tag now"
-          : "image id of the local tag, which has no repo digest because it was built or loaded locally; "
-              + "this pin holds only on this engine")));
+      store
+          .inspect(base)
+          .ifPresent(
+              info ->
+                  out.put(
+                      base,
+                      new BasePin(
+                          base,
+                          info.pinDigest(),
+                          info.hasRepoDigest()
+                              ? "repo digest the engine resolves for this tag now"
+                              : "image id of the local tag, which has no repo digest because it was built or loaded locally; "
+                                  + "this pin holds only on this engine")));
     }
     return out;
   }

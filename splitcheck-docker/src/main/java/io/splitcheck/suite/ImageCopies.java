@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A scenario's image on the run's other engines for the time of its matrix: streamed out of the engine
- * that built it ({@code GET /images/TAG/get}) into each other one ({@code POST /images/load}), never
- * pulled and never written to disk. The copy carries the run's own tag ({@code splitcheck-run/<run id>:...},
- * in the saved stream), so the run's cleanup and {@code splitcheck gc} find it on every engine; closing
- * removes the copies this made, and only those.
+ * A scenario's image on the run's other engines for the time of its matrix: streamed out of the
+ * engine that built it ({@code GET /images/TAG/get}) into each other one ({@code POST
+ * /images/load}), never pulled and never written to disk. The copy carries the run's own tag
+ * ({@code splitcheck-run/<run id>:...}, in the saved stream), so the run's cleanup and {@code
+ * splitcheck gc} find it on every engine; closing removes the copies this made, and only those.
  */
 final class ImageCopies implements AutoCloseable {
   /** One engine's images, and its URL for messages. */
@@ -28,9 +28,9 @@ final class ImageCopies implements AutoCloseable {
   }
 
   /**
-   * Copies {@code tag} (image {@code imageId}) from {@code source} to every target that does not hold
-   * it under that tag yet. A target that already does (the building engine under a second URL) keeps
-   * its image and is not touched on close.
+   * Copies {@code tag} (image {@code imageId}) from {@code source} to every target that does not
+   * hold it under that tag yet. A target that already does (the building engine under a second URL)
+   * keeps its image and is not touched on close.
    */
   static ImageCopies spread(ImageStore source, List<Target> targets, String tag, String imageId)
       throws EngineException {
@@ -61,8 +61,12 @@ final class ImageCopies implements AutoCloseable {
     }
     String arrived = idOf(target, tag);
     if (!imageId.equals(arrived)) {
-      throw new EngineException(what + ": after POST /images/load the engine has "
-          + (arrived == null ? "no image " + tag : tag + " = " + arrived + ", expected " + imageId));
+      throw new EngineException(
+          what
+              + ": after POST /images/load the engine has "
+              + (arrived == null
+                  ? "no image " + tag
+                  : tag + " = " + arrived + ", expected " + imageId));
     }
   }
 
@@ -78,8 +82,18 @@ final class ImageCopies implements AutoCloseable {
       try {
         target.images().remove(tag);
       } catch (EngineException e) {
-        first = first == null ? new EngineException("removing the copy of " + tag + " from "
-            + target.host() + ": " + e.getMessage() + " (the run's cleanup tries again)", e) : first;
+        first =
+            first == null
+                ? new EngineException(
+                    "removing the copy of "
+                        + tag
+                        + " from "
+                        + target.host()
+                        + ": "
+                        + e.getMessage()
+                        + " (the run's cleanup tries again)",
+                    e)
+                : first;
       }
     }
     made.clear();

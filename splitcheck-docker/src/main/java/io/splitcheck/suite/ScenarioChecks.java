@@ -1,14 +1,15 @@
 package io.splitcheck.suite;
 
+import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.report.AuditResult;
 import io.splitcheck.report.MatrixResult;
-import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.scenario.Scenario;
 import java.nio.file.Path;
 
 /**
  * The three checks a scenario can run, each over what the scenario's build produced. Narrow so the
- * suite can be tested with any of them, and each wired to its real implementation by {@link Suites}.
+ * suite can be tested with any of them, and each wired to its real implementation by {@link
+ * Suites}.
  */
 public final class ScenarioChecks {
   private ScenarioChecks() {}

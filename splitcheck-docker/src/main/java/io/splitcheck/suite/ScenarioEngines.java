@@ -10,7 +10,8 @@ import java.util.List;
  * order. A kind no configured engine is is an error that names the scenario, the kind and what is
  * configured.
  *
- * @param kinds each configured engine's kind, in the run's order ({@code docker-20.10}, {@code podman})
+ * @param kinds each configured engine's kind, in the run's order ({@code docker-20.10}, {@code
+ *     podman})
  * @param hosts their URLs, for the message
  */
 record ScenarioEngines(List<String> kinds, List<String> hosts) {
@@ -25,9 +26,20 @@ record ScenarioEngines(List<String> kinds, List<String> hosts) {
     for (String kind : s.engines()) {
       int i = kinds.indexOf(kind);
       if (i < 0) {
-        throw new IllegalArgumentException("scenario '" + s.name() + "' (" + s.dir().resolve("scenario.yaml")
-            + "): engines: names " + kind + ", but no configured engine is " + kind + " (configured: "
-            + configured() + "); start one (scripts/engine --kind " + kind + ") and give its socket with --engine");
+        throw new IllegalArgumentException(
+            "scenario '"
+                + s.name()
+                + "' ("
+                + s.dir().resolve("scenario.yaml")
+                + "): engines: names "
+                + kind
+                + ", but no configured engine is "
+                + kind
+                + " (configured: "
+                + configured()
+                + "); start one (scripts/engine --kind "
+                + kind
+                + ") and give its socket with --engine");
       }
       out.add(i);
     }

@@ -1,29 +1,31 @@
 package io.splitcheck.suite;
 
+import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.engine.BuildResult;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.HostCommand;
 import io.splitcheck.engine.ImageBuilder;
 import io.splitcheck.engine.ImageStore;
+import io.splitcheck.expect.ExpectationEvaluator;
 import io.splitcheck.report.AuditResult;
 import io.splitcheck.report.CheckOutcome;
-import io.splitcheck.expect.ExpectationEvaluator;
 import io.splitcheck.report.MatrixResult;
 import io.splitcheck.report.ScenarioReport;
-import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.scenario.Scenario;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One scenario, start to end: prebuild on the host, re-point a drifting base tag, build the image once,
- * resolve its {@code FROM} digests, run the enabled checks over it, compare with the expectations, and
- * remove the image. A failing step becomes an outcome; only a bug escapes as an exception.
+ * One scenario, start to end: prebuild on the host, re-point a drifting base tag, build the image
+ * once, resolve its {@code FROM} digests, run the enabled checks over it, compare with the
+ * expectations, and remove the image. A failing step becomes an outcome; only a bug escapes as an
+ * exception.
  */
 public final class ScenarioExecutor {
   /** The repository run images are tagged under ({@code gc} knows it). */
   public static final String TAG_REPOSITORY = "splitcheck-run";
+
   static final Duration PREBUILD_TIMEOUT = Duration.ofMinutes(5);
 
   private final ImageBuilder builder;
@@ -33,8 +35,12 @@ public final class ScenarioExecutor {
   private final ScenarioChecks.Audit audit;
   private final ExpectationEvaluator evaluator = new ExpectationEvaluator();
 
-  public ScenarioExecutor(ImageBuilder builder, ImageStore images, ScenarioChecks.Twice twice,
-                          ScenarioChecks.Matrix matrix, ScenarioChecks.Audit audit) {
+  public ScenarioExecutor(
+      ImageBuilder builder,
+      ImageStore images,
+      ScenarioChecks.Twice twice,
+      ScenarioChecks.Matrix matrix,
+      ScenarioChecks.Audit audit) {
     this.builder = builder;
     this.images = images;
     this.twice = twice;
@@ -42,7 +48,9 @@ public final class ScenarioExecutor {
     this.audit = audit;
   }
 
-  /** The tag a scenario's image carries for the time of its checks, on every engine that holds it. */
+  /**
+   * The tag a scenario's image carries for the time of its checks, on every engine that holds it.
+   */
   static String tag(String runId, Scenario s) {
     return TAG_REPOSITORY + "/" + runId + ":" + ScenarioBuild.tagSafe(s.name());
   }
@@ -55,7 +63,14 @@ public final class ScenarioExecutor {
       prepare(s, runId);
       built = builder.build(ScenarioBuild.request(s, tag, false));
     } catch (EngineException | RuntimeException e) {
-      return new ScenarioReport(s.name(), s.dir().toString(), null, List.of(), null, null, null,
+      return new ScenarioReport(
+          s.name(),
+          s.dir().toString(),
+          null,
+          List.of(),
+          null,
+          null,
+          null,
           evaluator.buildFailed(s, e.getMessage()));
     }
     long buildMillis = (System.nanoTime() - start) / 1_000_000;
@@ -81,37 +96,65 @@ public final class ScenarioExecutor {
     try {
       bases = BaseImages.resolve(s.dockerfile(), images);
     } catch (EngineException | RuntimeException e) {
-      errors.add(ExpectationEvaluator.error("build", "resolving FROM images failed: " + e.getMessage()));
+      errors.add(
+          ExpectationEvaluator.error("build", "resolving FROM images failed: " + e.getMessage()));
     }
-    Timed<TwiceResult> t = s.checks().twice() == null ? Timed.none()
-        : Timed.of("twice", errors, () -> twice.run(s, runId));
-    Timed<MatrixResult> m = s.checks().matrix() == null ? Timed.none()
-        : Timed.of("matrix", errors, () -> matrix.run(s, built.imageId(), runId));
-    Timed<AuditResult> a = s.checks().audit() == null ? Timed.none()
-        : Timed.of("audit", errors, () -> audit.run(s, built.imageId(), built.log(), runId));
+    Timed<TwiceResult> t =
+        s.checks().twice() == null
+            ? Timed.none()
+            : Timed.of("twice", errors, () -> twice.run(s, runId));
+    Timed<MatrixResult> m =
+        s.checks().matrix() == null
+            ? Timed.none()
+            : Timed.of("matrix", errors, () -> matrix.run(s, built.imageId(), runId));
+    Timed<AuditResult> a =
+        s.checks().audit() == null
+            ? Timed.none()
+            : Timed.of("audit", errors, () -> audit.run(s, built.imageId(), built.log(), runId));
     List<CheckOutcome> outcomes = new ArrayList<>();
-    outcomes.add(new CheckOutcome("build", CheckOutcome.Status.PASSED, "the image builds", built.imageId(), "",
-        buildMillis));
+    outcomes.add(
+        new CheckOutcome(
+            "build",
+            CheckOutcome.Status.PASSED,
+            "the image builds",
+            built.imageId(),
+            "",
+            buildMillis));
     for (CheckOutcome o : evaluator.evaluate(s, t.value(), m.value(), a.value())) {
-      CheckOutcome error = errors.stream().filter(e -> e.check().equals(o.check())).findFirst().orElse(null);
+      CheckOutcome error =
+          errors.stream().filter(e -> e.check().equals(o.check())).findFirst().orElse(null);
       CheckOutcome chosen = error != null ? error : o;
-      outcomes.add(chosen.withMillis(switch (o.check()) {
-        case "twice" -> t.millis();
-        case "matrix" -> m.millis();
-        default -> a.millis();
-      }));
+      outcomes.add(
+          chosen.withMillis(
+              switch (o.check()) {
+                case "twice" -> t.millis();
+                case "matrix" -> m.millis();
+                default -> a.millis();
+              }));
     }
     errors.stream().filter(e -> e.check().equals("build")).forEach(outcomes::add);
-    return new ScenarioReport(s.name(), s.dir().toString(), built.imageId(), bases, t.value(), m.value(),
-        a.value(), outcomes);
+    return new ScenarioReport(
+        s.name(),
+        s.dir().toString(),
+        built.imageId(),
+        bases,
+        t.value(),
+        m.value(),
+        a.value(),
+        outcomes);
   }
 
   private void removeQuietly(String tag) {
     try {
       images.remove(tag);
     } catch (EngineException e) {
-      System.err.println(io.splitcheck.report.TerminalText.line("splitcheck: could not remove " + tag + ": "
-          + e.getMessage() + " (splitcheck gc will)"));
+      System.err.println(
+          io.splitcheck.report.TerminalText.line(
+              "splitcheck: could not remove "
+                  + tag
+                  + ": "
+                  + e.getMessage()
+                  + " (splitcheck gc will)"));
     }
   }
 
@@ -130,7 +173,9 @@ public final class ScenarioExecutor {
       try {
         return new Timed<>(body.get(), (System.nanoTime() - start) / 1_000_000);
       } catch (Exception e) {
-        errors.add(ExpectationEvaluator.error(check, e.getClass().getSimpleName() + ": " + e.getMessage()));
+        errors.add(
+            ExpectationEvaluator.error(
+                check, e.getClass().getSimpleName() + ": " + e.getMessage()));
         return new Timed<>(null, (System.nanoTime() - start) / 1_000_000);
       }
     }

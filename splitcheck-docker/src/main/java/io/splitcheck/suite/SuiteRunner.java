@@ -11,11 +11,14 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Runs scenarios with at most {@code jobs} at once and returns their reports in the scenarios' order,
- * whatever order they finished in: {@code --jobs 1} and {@code --jobs N} write the same report.
+ * Runs scenarios with at most {@code jobs} at once and returns their reports in the scenarios'
+ * order, whatever order they finished in: {@code --jobs 1} and {@code --jobs N} write the same
+ * report.
  */
 public final class SuiteRunner {
-  /** Told about each scenario as it finishes (from the worker thread; implementations synchronise). */
+  /**
+   * Told about each scenario as it finishes (from the worker thread; implementations synchronise).
+   */
   @FunctionalInterface
   public interface Listener {
     void finished(ScenarioReport report, int done, int total);
@@ -32,30 +35,37 @@ public final class SuiteRunner {
     this.jobs = jobs;
   }
 
-  public List<ScenarioReport> run(List<Scenario> scenarios, Listener listener) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
-      Thread t = new Thread(r, "splitcheck-scenario");
-      t.setDaemon(true);
-      return t;
-    });
+  public List<ScenarioReport> run(List<Scenario> scenarios, Listener listener)
+      throws InterruptedException {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            jobs,
+            r -> {
+              Thread t = new Thread(r, "splitcheck-scenario");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       int[] done = {0};
       List<Future<ScenarioReport>> futures = new ArrayList<>();
       for (Scenario s : scenarios) {
-        futures.add(pool.submit(() -> {
-          ScenarioReport r = executor.apply(s);
-          synchronized (done) {
-            listener.finished(r, ++done[0], scenarios.size());
-          }
-          return r;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  ScenarioReport r = executor.apply(s);
+                  synchronized (done) {
+                    listener.finished(r, ++done[0], scenarios.size());
+                  }
+                  return r;
+                }));
       }
       List<ScenarioReport> reports = new ArrayList<>();
       for (Future<ScenarioReport> f : futures) {
         try {
           reports.add(f.get());
         } catch (ExecutionException e) {
-          throw new IllegalStateException("a scenario failed unexpectedly: " + e.getCause(), e.getCause());
+          throw new IllegalStateException(
+              "a scenario failed unexpectedly: " + e.getCause(), e.getCause());
         }
       }
       return reports;

@@ -4,23 +4,21 @@ import io.splitcheck.engine.BuildKitBuilder;
 import io.splitcheck.engine.BuildKitClient;
 import io.splitcheck.engine.BuildKitProbe;
 import io.splitcheck.engine.ConnectedEngine;
-import io.splitcheck.engine.DockerClients;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.ExitCleanup;
 import io.splitcheck.engine.ImageStore;
 import io.splitcheck.engine.RunId;
 import io.splitcheck.engine.TempFolder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
 /**
- * Everything one run of scenarios holds open: the engine connections, the builder, the run id, and the
- * cleanup that removes the run's objects from every engine however it ends. Builds (and twice and audit)
- * use the first engine; matrices spread their cells over all of them. Shared by {@code splitcheck run}
- * and the JUnit 5 extension.
+ * Everything one run of scenarios holds open: the engine connections, the builder, the run id, and
+ * the cleanup that removes the run's objects from every engine however it ends. Builds (and twice
+ * and audit) use the first engine; matrices spread their cells over all of them. Shared by {@code
+ * splitcheck run} and the JUnit 5 extension.
  */
 public final class SuiteSession implements AutoCloseable {
   private final List<ConnectedEngine> engines;
@@ -29,19 +27,22 @@ public final class SuiteSession implements AutoCloseable {
   private final ExitCleanup onExit;
   private final ScenarioExecutor executor;
 
-  private SuiteSession(List<ConnectedEngine> engines, String runId, Path work, ScenarioExecutor executor) {
+  private SuiteSession(
+      List<ConnectedEngine> engines, String runId, Path work, ScenarioExecutor executor) {
     this.engines = List.copyOf(engines);
     this.runId = runId;
     this.work = work;
     this.executor = executor;
-    this.onExit = ExitCleanup.install(runId, engines.stream().map(ConnectedEngine::janitor).toList());
+    this.onExit =
+        ExitCleanup.install(runId, engines.stream().map(ConnectedEngine::janitor).toList());
   }
 
   /**
    * @param engine an answering engine ({@link ConnectedEngine#connect}); closed with the session
    * @param dockerCli the docker CLI to build with, or null to probe
    */
-  public static SuiteSession open(ConnectedEngine engine, String dockerCli, Clock clock) throws EngineException {
+  public static SuiteSession open(ConnectedEngine engine, String dockerCli, Clock clock)
+      throws EngineException {
     return open(List.of(engine), dockerCli, clock);
   }
 
@@ -72,9 +73,13 @@ public final class SuiteSession implements AutoCloseable {
       for (ConnectedEngine engine : engines) {
         engine.janitor().claim(runId, false); // before any image is tagged or copied there
       }
-      ScenarioExecutor executor = new ScenarioExecutor(builder, images,
-          Suites.twice(builder, images, first.info().version(), first.url(), work), Suites.matrix(engines, runId),
-          Suites.audit(first.url(), images));
+      ScenarioExecutor executor =
+          new ScenarioExecutor(
+              builder,
+              images,
+              Suites.twice(builder, images, first.info().version(), first.url(), work),
+              Suites.matrix(engines, runId),
+              Suites.audit(first.url(), images));
       return new SuiteSession(engines, runId, work, executor);
     } catch (IOException e) {
       throw new EngineException("cannot create a work folder: " + e.getMessage(), e);
@@ -82,8 +87,8 @@ public final class SuiteSession implements AutoCloseable {
   }
 
   /**
-   * Refuses, before anything is built, a scenario whose {@code engines:} names a kind no engine of this
-   * run is ({@link ScenarioEngines}).
+   * Refuses, before anything is built, a scenario whose {@code engines:} names a kind no engine of
+   * this run is ({@link ScenarioEngines}).
    */
   public void checkEngines(List<io.splitcheck.scenario.Scenario> scenarios) throws EngineException {
     if (scenarios.stream().allMatch(s -> s.engines().isEmpty())) {
@@ -104,7 +109,8 @@ public final class SuiteSession implements AutoCloseable {
   @Override
   public void close() {
     if (io.splitcheck.engine.Shutdown.started()) {
-      // SIGTERM or Ctrl-C: the exit hook removes the run's objects over these connections; leave them open
+      // SIGTERM or Ctrl-C: the exit hook removes the run's objects over these connections; leave
+      // them open
       TempFolder.deleteQuietly(work);
       return;
     }
@@ -112,8 +118,15 @@ public final class SuiteSession implements AutoCloseable {
       try {
         engine.janitor().removeRun(runId);
       } catch (EngineException e) {
-        System.err.println(io.splitcheck.report.TerminalText.line("splitcheck: cleanup of run " + runId
-            + " on " + engine.host() + " failed: " + e.getMessage() + " (run `splitcheck gc` there later)"));
+        System.err.println(
+            io.splitcheck.report.TerminalText.line(
+                "splitcheck: cleanup of run "
+                    + runId
+                    + " on "
+                    + engine.host()
+                    + " failed: "
+                    + e.getMessage()
+                    + " (run `splitcheck gc` there later)"));
       }
     }
     onExit.close();

@@ -7,10 +7,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The running bpftrace program's output, line by line as it comes: each record goes to the cell whose id
- * its second field carries (records of cells nobody waits for are dropped), a marker ({@code M 0 PID TID})
- * releases whoever waits for that pid, and bpftrace's "Attaching N probes..." releases the start. A cell
- * keeps its first {@code head} and last {@code tail} records ({@link HeadTail}); those between are counted.
+ * The running bpftrace program's output, line by line as it comes: each record goes to the cell
+ * whose id its second field carries (records of cells nobody waits for are dropped), a marker
+ * ({@code M 0 PID TID}) releases whoever waits for that pid, and bpftrace's "Attaching N probes..."
+ * releases the start. A cell keeps its first {@code head} and last {@code tail} records ({@link
+ * HeadTail}); those between are counted.
  */
 final class BpfOutput {
   private static final int MAX_MARKERS = 1000;
@@ -32,8 +33,6 @@ final class BpfOutput {
       lines = List.copyOf(lines);
     }
   }
-
-
 
   /** Starts keeping the records of cell {@code id}. */
   void open(long id) {
@@ -86,7 +85,10 @@ final class BpfOutput {
     return ended;
   }
 
-  /** Waits until bpftrace says it attached its probes or its output ends; false when the time ran out. */
+  /**
+   * Waits until bpftrace says it attached its probes or its output ends; false when the time ran
+   * out.
+   */
   boolean awaitAttached(long timeout, TimeUnit unit) throws InterruptedException {
     return attached.await(timeout, unit) && !ended;
   }

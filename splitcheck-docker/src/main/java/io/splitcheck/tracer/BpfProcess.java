@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One running bpftrace: its standard output read as it comes into a {@link BpfOutput} (unbuffered,
- * {@code -B none}), its standard error's last lines kept for the error message. Started means attached:
- * {@link #start} returns when bpftrace has printed "Attaching N probes...". {@link #flush} waits until
- * every record made before the call has been read, by a marker: an exec of a child of this JVM, which the
- * program prints as {@code M 0 PID}.
+ * {@code -B none}), its standard error's last lines kept for the error message. Started means
+ * attached: {@link #start} returns when bpftrace has printed "Attaching N probes...". {@link
+ * #flush} waits until every record made before the call has been read, by a marker: an exec of a
+ * child of this JVM, which the program prints as {@code M 0 PID}.
  */
 final class BpfProcess {
   private static final int ERROR_LINES = 20;
@@ -34,13 +34,17 @@ final class BpfProcess {
     this.program = program;
   }
 
-  static BpfProcess start(String text, int strlen, int head, int tail, long attachSeconds) throws EngineException {
+  static BpfProcess start(String text, int strlen, int head, int tail, long attachSeconds)
+      throws EngineException {
     Path program;
     Process p;
     try {
-      program = TempFolder.file("ebpf-", ".bt"); // in the process's owned folder, removed at exit and by gc
+      program =
+          TempFolder.file(
+              "ebpf-", ".bt"); // in the process's owned folder, removed at exit and by gc
       Files.writeString(program, text, StandardCharsets.UTF_8);
-      ProcessBuilder pb = new ProcessBuilder(EbpfTracer.BPFTRACE.toString(), "-B", "none", program.toString());
+      ProcessBuilder pb =
+          new ProcessBuilder(EbpfTracer.BPFTRACE.toString(), "-B", "none", program.toString());
       pb.environment().put("BPFTRACE_STRLEN", Integer.toString(strlen));
       p = pb.start();
     } catch (IOException e) {
@@ -48,7 +52,8 @@ final class BpfProcess {
     }
     BpfProcess b = new BpfProcess(p, new BpfOutput(head, tail), program);
     EbpfTracer.reader(p.getInputStream(), b.output::accept, b.output::end, "splitcheck-ebpf-out");
-    b.errorReader = EbpfTracer.reader(p.getErrorStream(), b::error, () -> { }, "splitcheck-ebpf-err");
+    b.errorReader =
+        EbpfTracer.reader(p.getErrorStream(), b::error, () -> {}, "splitcheck-ebpf-err");
     b.awaitAttached(attachSeconds);
     return b;
   }
@@ -61,8 +66,12 @@ final class BpfProcess {
       boolean exited = process.waitFor(5, TimeUnit.SECONDS);
       errorReader.join(TimeUnit.SECONDS.toMillis(5)); // all of its message
       stop();
-      throw new EngineException("bpftrace " + program + (exited ? " exited " + process.exitValue() + ": "
-          + errors() : " did not attach within " + seconds + " s"));
+      throw new EngineException(
+          "bpftrace "
+              + program
+              + (exited
+                  ? " exited " + process.exitValue() + ": " + errors()
+                  : " did not attach within " + seconds + " s"));
     } catch (InterruptedException e) {
       stop();
       Thread.currentThread().interrupt();
@@ -88,14 +97,22 @@ final class BpfProcess {
       marker = new ProcessBuilder("/bin/true").start();
       marker.waitFor(FLUSH_SECONDS, TimeUnit.SECONDS);
     } catch (IOException e) {
-      throw new EngineException("starting /bin/true (the eBPF tracer's marker) failed: " + e.getMessage(), e);
+      throw new EngineException(
+          "starting /bin/true (the eBPF tracer's marker) failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EngineException("interrupted starting the eBPF tracer's marker", e);
     }
     if (!EbpfTracer.await(output, marker.pid(), FLUSH_SECONDS)) {
-      throw new EngineException("bpftrace " + program + " did not print the marker of pid " + marker.pid()
-          + " within " + FLUSH_SECONDS + " s" + (alive() ? "" : " (it exited: " + errors() + ")"));
+      throw new EngineException(
+          "bpftrace "
+              + program
+              + " did not print the marker of pid "
+              + marker.pid()
+              + " within "
+              + FLUSH_SECONDS
+              + " s"
+              + (alive() ? "" : " (it exited: " + errors() + ")"));
     }
   }
 
@@ -123,6 +140,8 @@ final class BpfProcess {
 
   synchronized String errors() {
     List<String> kept = new ArrayList<>(errors);
-    return kept.isEmpty() ? "no message" : String.join(" / ", kept.subList(0, Math.min(4, kept.size())));
+    return kept.isEmpty()
+        ? "no message"
+        : String.join(" / ", kept.subList(0, Math.min(4, kept.size())));
   }
 }

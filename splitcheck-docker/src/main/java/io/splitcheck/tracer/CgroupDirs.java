@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The eBPF tracer's cgroup directories: a root {@code splitcheck-ebpf-PID} in the cgroup v2 hierarchy, made
- * before the program loads so its id is known to it, and one directory per traced cell below it, made when
- * the cell is about to start. runc makes the same path in each v1 hierarchy (a hybrid host) and the
- * container's leaf below it; removal takes them all away again, leaves first.
+ * The eBPF tracer's cgroup directories: a root {@code splitcheck-ebpf-PID} in the cgroup v2
+ * hierarchy, made before the program loads so its id is known to it, and one directory per traced
+ * cell below it, made when the cell is about to start. runc makes the same path in each v1
+ * hierarchy (a hybrid host) and the container's leaf below it; removal takes them all away again,
+ * leaves first.
  */
 final class CgroupDirs {
   private final Path v2;
@@ -43,7 +44,9 @@ final class CgroupDirs {
     return inode(v2.resolve(root));
   }
 
-  /** Makes cell {@code name}'s directory and returns its id (inode number), as the records carry it. */
+  /**
+   * Makes cell {@code name}'s directory and returns its id (inode number), as the records carry it.
+   */
   long createCell(String name) throws EngineException {
     Path dir = v2.resolve(root).resolve(name);
     try {
@@ -59,7 +62,9 @@ final class CgroupDirs {
     return "/" + root + "/" + name;
   }
 
-  /** The id (inode number) of the cgroup v2 directory at {@code path} below the hierarchy's mount. */
+  /**
+   * The id (inode number) of the cgroup v2 directory at {@code path} below the hierarchy's mount.
+   */
   static long idOf(String path) throws EngineException {
     Path v2 = v2Mount().orElseThrow(() -> new EngineException("no cgroup v2 hierarchy is mounted"));
     return inode(v2.resolve(path.startsWith("/") ? path.substring(1) : path));
@@ -73,12 +78,16 @@ final class CgroupDirs {
     }
   }
 
-  /** rmdir of cell {@code name}'s directories in every hierarchy, deepest first; what is busy stays. */
+  /**
+   * rmdir of cell {@code name}'s directories in every hierarchy, deepest first; what is busy stays.
+   */
   void removeCellQuietly(String name) {
     removeQuietly(root + "/" + name);
   }
 
-  /** rmdir of every directory below the root in every hierarchy, deepest first; what is busy stays. */
+  /**
+   * rmdir of every directory below the root in every hierarchy, deepest first; what is busy stays.
+   */
   void removeQuietly() {
     removeQuietly(root);
   }
@@ -92,7 +101,8 @@ final class CgroupDirs {
         continue;
       }
       try (var walk = Files.walk(dir)) {
-        walk.filter(Files::isDirectory).sorted((a, b) -> b.getNameCount() - a.getNameCount())
+        walk.filter(Files::isDirectory)
+            .sorted((a, b) -> b.getNameCount() - a.getNameCount())
             .forEach(p -> p.toFile().delete());
       } catch (IOException | RuntimeException e) {
         // left for the next run's janitor; cgroup directories hold no data

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a short host command and returns its output; a failure quotes the command and its output. */
+/**
+ * Runs a short host command and returns its output; a failure quotes the command and its output.
+ */
 final class Commands {
   private Commands() {}
 

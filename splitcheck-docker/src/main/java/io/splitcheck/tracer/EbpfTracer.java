@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,27 +16,40 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The eBPF tracer: one bpftrace process ({@code bpf/failures.bt}) per JVM, started once (ahead of need with
- * {@link #prestart}) and shared by every matrix, suite and test of the JVM. Each traced cell runs under its
- * own cgroup parent {@code /splitcheck-ebpf-PID/NAME} (made by {@link #cell}, its id read before the cell
- * starts); the program sees only tasks below the root directory, in the kernel, and tags each record with
- * the cell's id, by which the output is split per cell as it is read. The cells are traced in their verdict
- * runs: nothing runs twice, nothing is ptraced. Needs root, bpftrace with BTF, tracefs and a cgroup v2
- * hierarchy (the unified one of a hybrid host will do) on the engine's own host; {@link #unavailable} says
- * why not. {@link #forCgroup} starts a tracer of its own for one running container.
+ * The eBPF tracer: one bpftrace process ({@code bpf/failures.bt}) per JVM, started once (ahead of
+ * need with {@link #prestart}) and shared by every matrix, suite and test of the JVM. Each traced
+ * cell runs under its own cgroup parent {@code /splitcheck-ebpf-PID/NAME} (made by {@link #cell},
+ * its id read before the cell starts); the program sees only tasks below the root directory, in the
+ * kernel, and tags each record with the cell's id, by which the output is split per cell as it is
+ * read. The cells are traced in their verdict runs: nothing runs twice, nothing is ptraced. Needs
+ * root, bpftrace with BTF, tracefs and a cgroup v2 hierarchy (the unified one of a hybrid host will
+ * do) on the engine's own host; {@link #unavailable} says why not. {@link #forCgroup} starts a
+ * tracer of its own for one running container.
  */
 public final class EbpfTracer implements AutoCloseable {
   static final Path BPFTRACE = Path.of("/usr/bin/bpftrace");
   static final String PROGRAM = "/bpf/failures.bt";
   private static final int STRLEN = 64;
-  /** x86_64's THREAD_SIZE without KASAN: the task's user registers sit at the top of its kernel stack. */
+
+  /**
+   * x86_64's THREAD_SIZE without KASAN: the task's user registers sit at the top of its kernel
+   * stack.
+   */
   private static final int THREAD_SIZE = 16384;
+
   private static final long ATTACH_SECONDS = 180;
-  /** Records kept per cell from its start and its end (a record is about 60 bytes); those between are counted. */
+
+  /**
+   * Records kept per cell from its start and its end (a record is about 60 bytes); those between
+   * are counted.
+   */
   public static final int RECORDS_HEAD = 200_000;
+
   public static final int RECORDS_TAIL = 50_000;
-  // Process-wide by design: one bpftrace serves the whole JVM (its start costs seconds of CPU; a second
-  // one would double every syscall's cost on the host) and is killed by the JVM's shutdown hook; the
+  // Process-wide by design: one bpftrace serves the whole JVM (its start costs seconds of CPU; a
+  // second
+  // one would double every syscall's cost on the host) and is killed by the JVM's shutdown hook;
+  // the
   // count says what that one tracer has traced. Everything of one run (its cells) is a TracedCell.
   private static final AtomicLong TRACED = new AtomicLong();
   private static CompletableFuture<EbpfTracer> shared;
@@ -60,43 +72,57 @@ public final class EbpfTracer implements AutoCloseable {
       return Optional.of("loading BPF programs needs root");
     }
     if (!Files.isDirectory(Path.of("/sys/kernel/tracing/events/raw_syscalls"))) {
-      return Optional.of("tracefs is not mounted at /sys/kernel/tracing (mount -t tracefs nodev /sys/kernel/tracing)");
+      return Optional.of(
+          "tracefs is not mounted at /sys/kernel/tracing (mount -t tracefs nodev /sys/kernel/tracing)");
     }
     if (!Files.exists(Path.of("/sys/kernel/btf/vmlinux"))) {
       return Optional.of("the kernel has no BTF (/sys/kernel/btf/vmlinux)");
     }
-    return CgroupDirs.v2Mount().isPresent() ? Optional.empty()
+    return CgroupDirs.v2Mount().isPresent()
+        ? Optional.empty()
         : Optional.of("no cgroup v2 hierarchy is mounted");
   }
 
   /**
-   * Starts the JVM's shared tracer in the background, so bpftrace compiles and attaches while the caller
-   * prepares its images; {@link #shared} then waits for it. Does nothing when it is started already or
-   * {@link #unavailable} finds something missing.
+   * Starts the JVM's shared tracer in the background, so bpftrace compiles and attaches while the
+   * caller prepares its images; {@link #shared} then waits for it. Does nothing when it is started
+   * already or {@link #unavailable} finds something missing.
    */
   public static synchronized void prestart() {
-    if (shared != null && shared.isDone() && !shared.isCompletedExceptionally() && !shared.join().process.alive()) {
-      shared.join().close(); // bpftrace went away (killed from outside): the next start makes a new one
+    if (shared != null
+        && shared.isDone()
+        && !shared.isCompletedExceptionally()
+        && !shared.join().process.alive()) {
+      shared
+          .join()
+          .close(); // bpftrace went away (killed from outside): the next start makes a new one
       shared = null;
     }
     if ((shared == null || shared.isCompletedExceptionally()) && unavailable().isEmpty()) {
-      shared = CompletableFuture.supplyAsync(() -> {
-        try {
-          return startShared();
-        } catch (EngineException e) {
-          throw new java.util.concurrent.CompletionException(e);
-        }
-      });
+      shared =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return startShared();
+                } catch (EngineException e) {
+                  throw new java.util.concurrent.CompletionException(e);
+                }
+              });
     }
   }
 
-  /** The JVM's shared tracer, started now if {@link #prestart} did not; it runs until the JVM exits. */
+  /**
+   * The JVM's shared tracer, started now if {@link #prestart} did not; it runs until the JVM exits.
+   */
   public static EbpfTracer shared() throws EngineException {
     CompletableFuture<EbpfTracer> f;
     synchronized (EbpfTracer.class) {
       prestart();
-      f = shared == null ? CompletableFuture.failedFuture(
-          new EngineException("the eBPF tracer cannot run: " + unavailable().orElse("?"))) : shared;
+      f =
+          shared == null
+              ? CompletableFuture.failedFuture(
+                  new EngineException("the eBPF tracer cannot run: " + unavailable().orElse("?")))
+              : shared;
     }
     try {
       EbpfTracer t = f.get();
@@ -105,7 +131,8 @@ public final class EbpfTracer implements AutoCloseable {
       }
       return t;
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof EngineException ee ? ee
+      throw e.getCause() instanceof EngineException ee
+          ? ee
           : new EngineException("starting bpftrace failed: " + e.getCause(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -137,13 +164,19 @@ public final class EbpfTracer implements AutoCloseable {
 
   /**
    * A tracer of its own for the processes of one cgroup v2 directory that exists already (a running
-   * container's, {@code path} as {@code /proc/PID/cgroup}'s {@code 0::} line names it); its one cell is
-   * that cgroup. Close it when done.
+   * container's, {@code path} as {@code /proc/PID/cgroup}'s {@code 0::} line names it); its one
+   * cell is that cgroup. Close it when done.
    */
   public static EbpfTracer forCgroup(String path) throws EngineException {
     long id = CgroupDirs.idOf(path);
-    return new EbpfTracer(null, BpfProcess.start(program("cgroup == " + id, "cgroup"), STRLEN,
-        RECORDS_HEAD, RECORDS_TAIL, ATTACH_SECONDS));
+    return new EbpfTracer(
+        null,
+        BpfProcess.start(
+            program("cgroup == " + id, "cgroup"),
+            STRLEN,
+            RECORDS_HEAD,
+            RECORDS_TAIL,
+            ATTACH_SECONDS));
   }
 
   /** The program with its filter, the id each record carries and the marker's parent filled in. */
@@ -164,17 +197,22 @@ public final class EbpfTracer implements AutoCloseable {
 
   private static BpfProcess startFiltered(long rootId, String kn) throws EngineException {
     String filter = "curtask->cgroups->dfl_cgrp->kn->" + kn + "->" + kn + "->id == " + rootId;
-    return BpfProcess.start(program(filter, "curtask->cgroups->dfl_cgrp->kn->" + kn + "->id"), STRLEN,
-        RECORDS_HEAD, RECORDS_TAIL, ATTACH_SECONDS);
+    return BpfProcess.start(
+        program(filter, "curtask->cgroups->dfl_cgrp->kn->" + kn + "->id"),
+        STRLEN,
+        RECORDS_HEAD,
+        RECORDS_TAIL,
+        ATTACH_SECONDS);
   }
 
   /**
-   * kernfs_node's parent pointer: {@code __parent} on kernels since 6.15, {@code parent} before, by the
-   * kernel's release ({@code 6.18.44-...}); a start that fails on the field tries the other name. (Asking
-   * the BTF with {@code bpftrace -lv} cost a second bpftrace start.)
+   * kernfs_node's parent pointer: {@code __parent} on kernels since 6.15, {@code parent} before, by
+   * the kernel's release ({@code 6.18.44-...}); a start that fails on the field tries the other
+   * name. (Asking the BTF with {@code bpftrace -lv} cost a second bpftrace start.)
    */
   static String kernfsParentField(String release) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)").matcher(release);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)").matcher(release);
     if (!m.find()) {
       return "__parent";
     }
@@ -183,18 +221,21 @@ public final class EbpfTracer implements AutoCloseable {
     return major > 6 || major == 6 && minor >= 15 ? "__parent" : "parent";
   }
 
-  /** How many cells the tracers of this JVM have traced (for tests that check the tracer was used). */
+  /**
+   * How many cells the tracers of this JVM have traced (for tests that check the tracer was used).
+   */
   public static long tracedCells() {
     return TRACED.get();
   }
 
   /**
-   * A cell to trace: its directory below the root is made now (so the program knows its id before the
-   * cell starts) and its records are kept from now until {@link TracedCell#stop}.
+   * A cell to trace: its directory below the root is made now (so the program knows its id before
+   * the cell starts) and its records are kept from now until {@link TracedCell#stop}.
    */
   public TracedCell cell(String name) throws EngineException {
     if (dirs == null) {
-      throw new IllegalStateException("a tracer of one cgroup has no cells to add; use container()");
+      throw new IllegalStateException(
+          "a tracer of one cgroup has no cells to add; use container()");
     }
     String dir = name.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + sequence.incrementAndGet();
     long id = dirs.createCell(dir);
@@ -206,7 +247,7 @@ public final class EbpfTracer implements AutoCloseable {
   public TracedCell container(String path) throws EngineException {
     long id = CgroupDirs.idOf(path);
     process.output().open(id);
-    return new TracedCell(this, path, id, () -> { });
+    return new TracedCell(this, path, id, () -> {});
   }
 
   /** The records of cell {@code id} once every record made before this call has been read. */
@@ -231,18 +272,23 @@ public final class EbpfTracer implements AutoCloseable {
   }
 
   /** Reads a process's output stream line by line into {@code sink} until it ends. */
-  static Thread reader(InputStream in, java.util.function.Consumer<String> sink, Runnable atEnd, String name) {
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
-          sink.accept(line);
-        }
-      } catch (IOException e) {
-        // the process went away: its output ends here
-      } finally {
-        atEnd.run();
-      }
-    }, name);
+  static Thread reader(
+      InputStream in, java.util.function.Consumer<String> sink, Runnable atEnd, String name) {
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                  sink.accept(line);
+                }
+              } catch (IOException e) {
+                // the process went away: its output ends here
+              } finally {
+                atEnd.run();
+              }
+            },
+            name);
     t.setDaemon(true);
     t.start();
     return t;

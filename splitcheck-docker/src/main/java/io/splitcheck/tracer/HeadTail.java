@@ -11,9 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The lines of a trace, bounded: the first {@code head} and the last {@code tail}, the ones between counted
- * but not kept. A trace's start says how its processes began and its end how they ended (the exits
- * attribution reads); a runaway loop in the middle costs a count, not the JVM's heap. Not thread-safe.
+ * The lines of a trace, bounded: the first {@code head} and the last {@code tail}, the ones between
+ * counted but not kept. A trace's start says how its processes began and its end how they ended
+ * (the exits attribution reads); a runaway loop in the middle costs a count, not the JVM's heap.
+ * Not thread-safe.
  */
 final class HeadTail {
   private final int head;
@@ -27,11 +28,14 @@ final class HeadTail {
     this.tail = tail;
   }
 
-  /** Streams {@code file} line by line (UTF-8, malformed bytes replaced) through a new collector. */
+  /**
+   * Streams {@code file} line by line (UTF-8, malformed bytes replaced) through a new collector.
+   */
   static HeadTail read(Path file, int head, int tail) throws IOException {
     HeadTail h = new HeadTail(head, tail);
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         h.add(line);
       }

@@ -15,12 +15,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs containers under strace from their first syscall and reads the trace back. The tracer bundle
- * is shipped once per run into a labelled volume mounted read-only; each traced run writes its trace
- * into its own labelled volume (a read-only root or a tmpfs could not be read after exit).
+ * is shipped once per run into a labelled volume mounted read-only; each traced run writes its
+ * trace into its own labelled volume (a read-only root or a tmpfs could not be read after exit).
  */
 public final class TraceCollector {
   /** Exactly the options the trace parser expects; never {@code --seccomp-bpf}. */
   public static final List<String> STRACE_OPTIONS = List.of("-f", "-qq", "-s", "256");
+
   static final String OUT_MOUNT = "/.splitcheck/out";
   static final String OUT_DIR = "t";
   static final String TRACE_FILE = OUT_MOUNT + "/" + OUT_DIR + "/trace.log";
@@ -37,15 +38,18 @@ public final class TraceCollector {
     this.runId = runId;
   }
 
-  /** Lines kept from the start of a trace, and from its end (see {@link HeadTail}): ~100 MB at most. */
+  /**
+   * Lines kept from the start of a trace, and from its end (see {@link HeadTail}): ~100 MB at most.
+   */
   public static final int HEAD_LINES = 400_000;
+
   public static final int TAIL_LINES = 100_000;
 
   /**
    * A traced run: the container's exit and the trace's lines (empty when strace wrote none).
    *
-   * @param droppedLines how many lines between the first {@link #HEAD_LINES} and the last
-   *     {@link #TAIL_LINES} were left out (0 for a trace within the bounds)
+   * @param droppedLines how many lines between the first {@link #HEAD_LINES} and the last {@link
+   *     #TAIL_LINES} were left out (0 for a trace within the bounds)
    */
   public record TracedExit(ContainerExit exit, List<String> lines, long droppedLines) {
     public TracedExit {
@@ -61,7 +65,8 @@ public final class TraceCollector {
    * Runs {@code spec} with its command {@code argv} (the original entrypoint and cmd, resolved)
    * under strace.
    */
-  public TracedExit run(ContainerSpec spec, List<String> argv, String label) throws EngineException {
+  public TracedExit run(ContainerSpec spec, List<String> argv, String label)
+      throws EngineException {
     return runWithTracer(spec.withCommand(bundle.command(TRACE_FILE, STRACE_OPTIONS), argv), label);
   }
 
@@ -69,18 +74,28 @@ public final class TraceCollector {
   public static final String ATTACH_ROLE = "attach-tracer";
 
   /**
-   * Attaches strace to a running container's processes from a sidecar that shares its PID
-   * namespace with only CAP_SYS_PTRACE added (all else dropped, read-only, no network, never
-   * privileged), until the processes exit or {@code duration} passes.
+   * Attaches strace to a running container's processes from a sidecar that shares its PID namespace
+   * with only CAP_SYS_PTRACE added (all else dropped, read-only, no network, never privileged),
+   * until the processes exit or {@code duration} passes.
    */
   public TracedExit attach(ContainerEngine.ContainerInfo target, java.time.Duration duration)
       throws EngineException {
-    ContainerSpec sidecar = ContainerSpec.cell(target.image(), List.of(),
-        io.splitcheck.engine.ContainerSecurity.engineDefault().withDropAllCaps()
-            .withReadOnlyRoot(false).withNoNetwork().withNoNewPrivileges(),
-        Labels.forRun(runId, ATTACH_ROLE), duration, 64 * 1024).asPtraceSidecarOf(target.id());
-    ContainerSpec withCommand = sidecar.withCommand(
-        bundle.attachCommand(TRACE_FILE, STRACE_OPTIONS, target.pids()), List.of());
+    ContainerSpec sidecar =
+        ContainerSpec.cell(
+                target.image(),
+                List.of(),
+                io.splitcheck.engine.ContainerSecurity.engineDefault()
+                    .withDropAllCaps()
+                    .withReadOnlyRoot(false)
+                    .withNoNetwork()
+                    .withNoNewPrivileges(),
+                Labels.forRun(runId, ATTACH_ROLE),
+                duration,
+                64 * 1024)
+            .asPtraceSidecarOf(target.id());
+    ContainerSpec withCommand =
+        sidecar.withCommand(
+            bundle.attachCommand(TRACE_FILE, STRACE_OPTIONS, target.pids()), List.of());
     return runWithTracer(withCommand, "attach");
   }
 
@@ -88,7 +103,10 @@ public final class TraceCollector {
     String tracer = tracerVolume(spec.image());
     String out = "splitcheck-" + runId + "-trace-" + sequence.incrementAndGet() + "-" + label;
     engine.createVolume(out, Labels.forRun(runId, "trace-volume"));
-    engine.copyIntoVolume(spec.image(), out, TracerBundle.writableDirectoryTar(OUT_DIR),
+    engine.copyIntoVolume(
+        spec.image(),
+        out,
+        TracerBundle.writableDirectoryTar(OUT_DIR),
         Labels.forRun(runId, "volume-fill"));
     List<VolumeMount> volumes = new ArrayList<>(spec.volumes());
     volumes.add(new VolumeMount(tracer, TracerBundle.MOUNT, true));
@@ -101,7 +119,8 @@ public final class TraceCollector {
       HeadTail trace = HeadTail.read(exit.readBack(), HEAD_LINES, TAIL_LINES);
       return new TracedExit(exit, trace.lines(), trace.dropped());
     } catch (IOException e) {
-      throw new EngineException("reading the trace " + exit.readBack() + " failed: " + e.getMessage(), e);
+      throw new EngineException(
+          "reading the trace " + exit.readBack() + " failed: " + e.getMessage(), e);
     } finally {
       deleteQuietly(exit);
     }

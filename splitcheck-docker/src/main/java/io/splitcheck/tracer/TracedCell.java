@@ -4,8 +4,9 @@ import io.splitcheck.engine.EngineException;
 import java.util.List;
 
 /**
- * One cell under the eBPF tracer: run it with {@link #cgroupParent()} as the engine's --cgroup-parent,
- * then {@link #stop()} returns its records (the program's output lines whose cell id is {@link #id()}).
+ * One cell under the eBPF tracer: run it with {@link #cgroupParent()} as the engine's
+ * --cgroup-parent, then {@link #stop()} returns its records (the program's output lines whose cell
+ * id is {@link #id()}).
  */
 public final class TracedCell {
   private final EbpfTracer tracer;
@@ -31,9 +32,9 @@ public final class TracedCell {
   }
 
   /**
-   * Waits until the records made so far have been read, stops keeping this cell's and returns them (the
-   * first {@link EbpfTracer#RECORDS_HEAD} and last {@link EbpfTracer#RECORDS_TAIL}; {@link #dropped()}
-   * says how many between were left out).
+   * Waits until the records made so far have been read, stops keeping this cell's and returns them
+   * (the first {@link EbpfTracer#RECORDS_HEAD} and last {@link EbpfTracer#RECORDS_TAIL}; {@link
+   * #dropped()} says how many between were left out).
    */
   public List<String> stop() throws EngineException {
     try {

@@ -1,24 +1,23 @@
 package io.splitcheck.twice;
 
-import io.splitcheck.engine.TempFolder;
-import io.splitcheck.diff.TwiceResult;
-import io.splitcheck.diff.SavedImageFiles;
-import io.splitcheck.diff.explain.Explain;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import io.splitcheck.diff.ImageComparison;
-import io.splitcheck.store.OverlayImages;
+import io.splitcheck.diff.SavedImageFiles;
+import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.diff.Verdict;
+import io.splitcheck.diff.explain.Explain;
 import io.splitcheck.engine.BuildRequest;
 import io.splitcheck.engine.BuildResult;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.ImageBuilder;
 import io.splitcheck.engine.ImageStore;
 import io.splitcheck.engine.ImageStore.StoredLayers;
+import io.splitcheck.engine.TempFolder;
+import io.splitcheck.store.OverlayImages;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,9 +27,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Build twice, explain every difference. Both builds are exactly the user's request with no cache; the
- * images are tracked by two splitcheck-owned tags (a tag does not change an image id, a label would)
- * and removed afterwards unless kept.
+ * Build twice, explain every difference. Both builds are exactly the user's request with no cache;
+ * the images are tracked by two splitcheck-owned tags (a tag does not change an image id, a label
+ * would) and removed afterwards unless kept.
  */
 public final class Twice {
   /** The repository name the compared images are tagged under. */
@@ -41,20 +40,32 @@ public final class Twice {
   private final String engineVersion;
   private final boolean readStore;
   private final String epochNote;
-  private java.util.function.Consumer<String> phases = p -> { };
+  private java.util.function.Consumer<String> phases = p -> {};
 
-  /** @param engineVersion the engine's version, for the notes on SOURCE_DATE_EPOCH */
+  /**
+   * @param engineVersion the engine's version, for the notes on SOURCE_DATE_EPOCH
+   */
   public Twice(ImageBuilder builder, ImageStore images, String engineVersion) {
     this(builder, images, engineVersion, true);
   }
 
-  /** @param readStore false: always compare through {@code docker save}, never the engine's own store */
+  /**
+   * @param readStore false: always compare through {@code docker save}, never the engine's own
+   *     store
+   */
   public Twice(ImageBuilder builder, ImageStore images, String engineVersion, boolean readStore) {
     this(builder, images, engineVersion, readStore, null);
   }
 
-  /** @param epochNote what SOURCE_DATE_EPOCH does on this engine, or null for Docker's note by version */
-  public Twice(ImageBuilder builder, ImageStore images, String engineVersion, boolean readStore,
+  /**
+   * @param epochNote what SOURCE_DATE_EPOCH does on this engine, or null for Docker's note by
+   *     version
+   */
+  public Twice(
+      ImageBuilder builder,
+      ImageStore images,
+      String engineVersion,
+      boolean readStore,
       String epochNote) {
     this.builder = builder;
     this.images = images;
@@ -63,17 +74,32 @@ public final class Twice {
     this.epochNote = epochNote;
   }
 
-  /** Podman: the notes say what buildah 1.28 does with times ({@code --timestamp}, no SOURCE_DATE_EPOCH). */
-  public static Twice onPodman(ImageBuilder builder, ImageStore images, String engineVersion, boolean readStore,
+  /**
+   * Podman: the notes say what buildah 1.28 does with times ({@code --timestamp}, no
+   * SOURCE_DATE_EPOCH).
+   */
+  public static Twice onPodman(
+      ImageBuilder builder,
+      ImageStore images,
+      String engineVersion,
+      boolean readStore,
       java.util.OptionalLong timestamp) {
-    return new Twice(builder, images, engineVersion, readStore, SourceDateEpoch.podmanNote(engineVersion, timestamp));
+    return new Twice(
+        builder,
+        images,
+        engineVersion,
+        readStore,
+        SourceDateEpoch.podmanNote(engineVersion, timestamp));
   }
 
   public static String tag(String runId, String which) {
     return TAG_REPOSITORY + "/" + runId + ":" + which;
   }
 
-  /** Told when each phase ends ({@code built first}, {@code built second}, {@code compared}, {@code removed}). */
+  /**
+   * Told when each phase ends ({@code built first}, {@code built second}, {@code compared}, {@code
+   * removed}).
+   */
   public Twice withPhases(java.util.function.Consumer<String> listener) {
     this.phases = listener;
     return this;
@@ -87,11 +113,14 @@ public final class Twice {
     return builder;
   }
 
-  public TwiceResult run(BuildRequest request, String runId, boolean keep) throws EngineException, IOException {
+  public TwiceResult run(BuildRequest request, String runId, boolean keep)
+      throws EngineException, IOException {
     return run(request, runId, "", keep);
   }
 
-  /** @param label distinguishes the tags of several comparisons in one run (a scenario name), or "" */
+  /**
+   * @param label distinguishes the tags of several comparisons in one run (a scenario name), or ""
+   */
   public TwiceResult run(BuildRequest request, String runId, String label, boolean keep)
       throws EngineException, IOException {
     String prefix = label.isEmpty() ? "" : label + "-";
@@ -121,7 +150,10 @@ public final class Twice {
         io.splitcheck.engine.Progress.finished("compare", "the two images");
       }
       phase("compared");
-      return TwiceResult.of(request.context().toString(), comparison, notes(comparison),
+      return TwiceResult.of(
+          request.context().toString(),
+          comparison,
+          notes(comparison),
           results.stream().map(BuildResult::wall).toList());
     } finally {
       if (!keep) {
@@ -139,8 +171,8 @@ public final class Twice {
   }
 
   /**
-   * Removes the compared images; when the engine went away meanwhile, says so and what is left on it
-   * (gc removes it once the engine answers again), instead of quoting a refused connection.
+   * Removes the compared images; when the engine went away meanwhile, says so and what is left on
+   * it (gc removes it once the engine answers again), instead of quoting a refused connection.
    */
   void removeTags(List<String> built, List<String> tagged) throws EngineException {
     List<String> left = new ArrayList<>();
@@ -160,20 +192,26 @@ public final class Twice {
     }
     String what = left.isEmpty() ? "no image of this run" : String.join(", ", left);
     if (!images.answers()) {
-      throw new EngineException("the engine went away during twice (" + first.getMessage() + "); left on it: "
-          + what + " (`splitcheck gc` removes what is left once it answers again)", first);
+      throw new EngineException(
+          "the engine went away during twice ("
+              + first.getMessage()
+              + "); left on it: "
+              + what
+              + " (`splitcheck gc` removes what is left once it answers again)",
+          first);
     }
-    throw new EngineException("removing " + what + " failed: " + first.getMessage()
-        + " (`splitcheck gc` removes it)", first);
+    throw new EngineException(
+        "removing " + what + " failed: " + first.getMessage() + " (`splitcheck gc` removes it)",
+        first);
   }
 
   /**
    * When the engine's overlay2 store can be read from here, both images are compared from it: only
    * the layers whose diffIDs differ are read, from their directories ({@link OverlayImages}), and
    * nothing is copied out of the engine. Otherwise both images are saved to temporary files at once
-   * and compared with random access: layers whose diffIDs are equal are never read, the differing ones
-   * are read side by side and equal files are compared byte for byte instead of hashed
-   * ({@link SavedImageFiles#compare}). Disk: both images, for the time of the comparison.
+   * and compared with random access: layers whose diffIDs are equal are never read, the differing
+   * ones are read side by side and equal files are compared byte for byte instead of hashed ({@link
+   * SavedImageFiles#compare}). Disk: both images, for the time of the comparison.
    */
   ImageComparison compare(String firstId, String secondId) throws EngineException, IOException {
     if (readStore) {
@@ -185,8 +223,11 @@ public final class Twice {
           OverlayImages.Image ib = fromStore(secondId, b.get());
           return Explain.comparison(OverlayImages.compare(ia, ib), OverlayImages.files(ia, ib));
         } catch (IOException | RuntimeException e) {
-          throw new IOException("reading the two images from the engine's overlay2 store failed: "
-              + e.getMessage() + " (twice --via-save compares them through docker save instead)", e);
+          throw new IOException(
+              "reading the two images from the engine's overlay2 store failed: "
+                  + e.getMessage()
+                  + " (twice --via-save compares them through docker save instead)",
+              e);
         }
       }
     }
@@ -198,8 +239,10 @@ public final class Twice {
     return new OverlayImages.Image(source, s.config(), s.layerDirs(), s.repoTags());
   }
 
-  ImageComparison compareSaved(String firstId, String secondId) throws EngineException, IOException {
-    if (firstId.equals(secondId)) { // one image: saved once, read with random access as two would be
+  ImageComparison compareSaved(String firstId, String secondId)
+      throws EngineException, IOException {
+    if (firstId.equals(
+        secondId)) { // one image: saved once, read with random access as two would be
       Path only = TempFolder.file("twice-", ".tar");
       try {
         saveTo(firstId, only);
@@ -216,7 +259,8 @@ public final class Twice {
       Future<?> b = pool.submit(() -> saveTo(secondId, second));
       a.get();
       b.get();
-      return Explain.comparison(SavedImageFiles.compare(first, second), SavedImageFiles.files(first, second));
+      return Explain.comparison(
+          SavedImageFiles.compare(first, second), SavedImageFiles.files(first, second));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EngineException("interrupted while saving the two images", e);
@@ -255,11 +299,15 @@ public final class Twice {
   /** What a config-only verdict means: timestamps only, or more. */
   static List<String> configNotes(ImageComparison c) {
     if (c.verdict() == Verdict.CONFIG_ONLY && c.configTimestampsOnly()) {
-      return List.of("All layers are equal; the image config differs only in timestamps ("
-          + String.join(", ", c.configDifferences()) + ").");
+      return List.of(
+          "All layers are equal; the image config differs only in timestamps ("
+              + String.join(", ", c.configDifferences())
+              + ").");
     } else if (c.verdict() == Verdict.CONFIG_ONLY) {
-      return List.of("All layers are equal; the image config differs beyond timestamps: "
-          + String.join(", ", c.configDifferences()) + ".");
+      return List.of(
+          "All layers are equal; the image config differs beyond timestamps: "
+              + String.join(", ", c.configDifferences())
+              + ".");
     }
     return List.of();
   }

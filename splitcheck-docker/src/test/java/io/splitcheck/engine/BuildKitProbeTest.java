@@ -11,16 +11,26 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The probe against stand-in CLIs: shell scripts that answer as each kind of docker client does. */
+/**
+ * The probe against stand-in CLIs: shell scripts that answer as each kind of docker client does.
+ */
 class BuildKitProbeTest {
   @TempDir Path dir;
 
   private Path fakeCli(String name, String version, boolean buildx) throws Exception {
     Path cli = dir.resolve(name);
-    Files.writeString(cli, "#!/bin/sh\n"
-        + "if [ \"$1\" = --version ]; then echo 'Docker version " + version + ", build 297e128'; exit 0; fi\n"
-        + "if [ \"$1\" = buildx ]; then " + (buildx ? "echo 'github.com/docker/buildx v0.12.1'; exit 0" : "echo \"docker: 'buildx' is not a docker command.\" >&2; exit 1") + "; fi\n"
-        + "exit 1\n");
+    Files.writeString(
+        cli,
+        "#!/bin/sh\n"
+            + "if [ \"$1\" = --version ]; then echo 'Docker version "
+            + version
+            + ", build 297e128'; exit 0; fi\n"
+            + "if [ \"$1\" = buildx ]; then "
+            + (buildx
+                ? "echo 'github.com/docker/buildx v0.12.1'; exit 0"
+                : "echo \"docker: 'buildx' is not a docker command.\" >&2; exit 1")
+            + "; fi\n"
+            + "exit 1\n");
     Files.setPosixFilePermissions(cli, PosixFilePermissions.fromString("rwxr-xr-x"));
     return cli;
   }
@@ -42,14 +52,17 @@ class BuildKitProbeTest {
   @Test
   void find_failsClearly_forANewClientWithoutBuildx() throws Exception {
     Path cli = fakeCli("docker28", "28.2.2", false);
-    EngineException e = assertThrows(EngineException.class, () -> BuildKitProbe.find(cli.toString()));
+    EngineException e =
+        assertThrows(EngineException.class, () -> BuildKitProbe.find(cli.toString()));
     assertTrue(e.getMessage().contains("no BuildKit-capable docker client found"), e.getMessage());
-    assertTrue(e.getMessage().contains(cli + ": client 28.2.2 has no buildx plugin"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains(cli + ": client 28.2.2 has no buildx plugin"), e.getMessage());
   }
 
   @Test
   void find_namesACandidateThatDoesNotRun() {
-    EngineException e = assertThrows(EngineException.class, () -> BuildKitProbe.find("/nonexistent/docker"));
+    EngineException e =
+        assertThrows(EngineException.class, () -> BuildKitProbe.find("/nonexistent/docker"));
     assertTrue(e.getMessage().contains("/nonexistent/docker: does not run"), e.getMessage());
   }
 
@@ -61,9 +74,12 @@ class BuildKitProbeTest {
 
   @Test
   void clientVersion_readsTheVersionOfDockerAndPodmanVersionLines() {
-    assertEquals(java.util.Optional.of("20.10.24+dfsg1"),
+    assertEquals(
+        java.util.Optional.of("20.10.24+dfsg1"),
         BuildKitProbe.clientVersion("Docker version 20.10.24+dfsg1, build 297e128"));
-    assertEquals(java.util.Optional.of("4.3.1"), BuildKitProbe.clientVersion("podman version 4.3.1"));
-    assertEquals(java.util.Optional.empty(), BuildKitProbe.clientVersion("usage: docker [OPTIONS]"));
+    assertEquals(
+        java.util.Optional.of("4.3.1"), BuildKitProbe.clientVersion("podman version 4.3.1"));
+    assertEquals(
+        java.util.Optional.empty(), BuildKitProbe.clientVersion("usage: docker [OPTIONS]"));
   }
 }

@@ -35,7 +35,8 @@ class ContainerLogsTest {
     frame(log, 1, utf8("hello "));
     frame(log, 2, utf8("getrandom: Operation not permitted\n"));
     frame(log, 1, utf8("world\n"));
-    CappedOutput[] out = ContainerLogs.demultiplex(new ByteArrayInputStream(log.toByteArray()), 1024);
+    CappedOutput[] out =
+        ContainerLogs.demultiplex(new ByteArrayInputStream(log.toByteArray()), 1024);
     assertEquals("hello world\n", out[0].text());
     assertEquals("getrandom: Operation not permitted\n", out[1].text());
   }
@@ -67,7 +68,7 @@ class ContainerLogsTest {
     frame(log, 1, utf8("complete"));
     byte[] bytes = log.toByteArray();
     byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 3);
-    assertThrows(EOFException.class,
-        () -> ContainerLogs.demultiplex(new ByteArrayInputStream(cut), 100));
+    assertThrows(
+        EOFException.class, () -> ContainerLogs.demultiplex(new ByteArrayInputStream(cut), 100));
   }
 }

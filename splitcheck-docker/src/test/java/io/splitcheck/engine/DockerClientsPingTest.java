@@ -18,15 +18,17 @@ class DockerClientsPingTest {
     // a peer that accepts the connection, reads the request and never writes a byte
     try (ServerSocket silent = new ServerSocket(0)) {
       List<Socket> held = new ArrayList<>();
-      Thread acceptor = new Thread(() -> {
-        try {
-          while (true) {
-            held.add(silent.accept());
-          }
-        } catch (Exception e) {
-          // closed by the test
-        }
-      });
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    held.add(silent.accept());
+                  }
+                } catch (Exception e) {
+                  // closed by the test
+                }
+              });
       acceptor.setDaemon(true);
       acceptor.start();
       DockerClient client = DockerClients.forHost("tcp://127.0.0.1:" + silent.getLocalPort());

@@ -14,7 +14,8 @@ class EngineInfoTest {
   @Test
   void of_readsDefaultProfile_fromDocker2010SecurityOptions() {
     // GET /info SecurityOptions of the engine these tests run against (Docker 20.10.24)
-    EngineInfo i = EngineInfo.of(HOST, "20.10.24+dfsg1", List.of("name=seccomp,profile=default"), 2);
+    EngineInfo i =
+        EngineInfo.of(HOST, "20.10.24+dfsg1", List.of("name=seccomp,profile=default"), 2);
     assertEquals("default", i.seccompProfile());
     assertTrue(i.seccompDefault());
     assertEquals(2, i.cpus());
@@ -23,16 +24,24 @@ class EngineInfoTest {
 
   @Test
   void of_reportsNoSeccompDefault_whenEngineRunsUnconfined() {
-    EngineInfo i = EngineInfo.of(HOST, "24.0.7", List.of("name=apparmor",
-        "name=seccomp,profile=unconfined", "name=cgroupns"), 8);
+    EngineInfo i =
+        EngineInfo.of(
+            HOST,
+            "24.0.7",
+            List.of("name=apparmor", "name=seccomp,profile=unconfined", "name=cgroupns"),
+            8);
     assertEquals("unconfined", i.seccompProfile());
     assertFalse(i.seccompDefault());
   }
 
   @Test
   void of_keepsCustomProfilePath_andRootlessOptions() {
-    EngineInfo i = EngineInfo.of(HOST, "25.0.3", List.of("name=seccomp,profile=/etc/docker/seccomp.json",
-        "name=rootless"), null);
+    EngineInfo i =
+        EngineInfo.of(
+            HOST,
+            "25.0.3",
+            List.of("name=seccomp,profile=/etc/docker/seccomp.json", "name=rootless"),
+            null);
     assertEquals("/etc/docker/seccomp.json", i.seccompProfile());
     assertTrue(i.seccompDefault());
     assertEquals(1, i.cpus());
@@ -49,11 +58,15 @@ class EngineInfoTest {
   @Test
   void sameEngineAs_comparesIdNameAndRootDir_neverUnknownIdentities() {
     EngineInfo a = EngineInfo.of(HOST, "20.10.24", List.of(), 2, "ZPWU:XQU2 vm /var/lib/docker");
-    EngineInfo alias = EngineInfo.of("unix:///run/docker.sock", "20.10.24", List.of(), 2,
-        "ZPWU:XQU2 vm /var/lib/docker");
-    EngineInfo second = EngineInfo.of("unix:///tmp/d.sock", "20.10.24", List.of(), 2, "ZPWU:XQU2 vm /tmp/data");
+    EngineInfo alias =
+        EngineInfo.of(
+            "unix:///run/docker.sock", "20.10.24", List.of(), 2, "ZPWU:XQU2 vm /var/lib/docker");
+    EngineInfo second =
+        EngineInfo.of("unix:///tmp/d.sock", "20.10.24", List.of(), 2, "ZPWU:XQU2 vm /tmp/data");
     assertTrue(a.sameEngineAs(alias));
-    assertFalse(a.sameEngineAs(second), "a second dockerd of the host shares the key, not the root dir");
-    assertFalse(new EngineInfo(HOST, "1", null, 1).sameEngineAs(new EngineInfo(HOST, "1", null, 1)));
+    assertFalse(
+        a.sameEngineAs(second), "a second dockerd of the host shares the key, not the root dir");
+    assertFalse(
+        new EngineInfo(HOST, "1", null, 1).sameEngineAs(new EngineInfo(HOST, "1", null, 1)));
   }
 }

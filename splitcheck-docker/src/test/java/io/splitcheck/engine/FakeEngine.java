@@ -11,7 +11,8 @@ import java.util.function.Function;
 /**
  * An in-memory engine for unit tests of the logic above the engine port (the matrix runner, the
  * matrix check): it runs nothing, answers each {@link ContainerSpec} with what the test's script
- * says, and records what it was asked. Never used by an integration test: those talk to real engines.
+ * says, and records what it was asked. Never used by an integration test: those talk to real
+ * engines.
  */
 public final class FakeEngine implements ContainerEngine {
   /** What the engine says when asked to run a container. */
@@ -32,17 +33,29 @@ public final class FakeEngine implements ContainerEngine {
 
   /** An engine holding one image whose entrypoint is {@code /probe}. */
   public static FakeEngine withImage(String tag, Script script) {
-    return new FakeEngine(Map.of(tag, new ImageConfig("sha256:" + "0".repeat(64), List.of("/probe"), List.of(),
-        "amd64")), script);
+    return new FakeEngine(
+        Map.of(
+            tag,
+            new ImageConfig("sha256:" + "0".repeat(64), List.of("/probe"), List.of(), "amd64")),
+        script);
   }
 
   /** An exit with the given code and output, no timeout, no kill. */
   public static ContainerExit exit(int code, String stderr) {
-    return new ContainerExit(code, false, false, 5, new CappedOutput("", 0, false),
-        new CappedOutput(stderr, stderr.length(), false), null, null);
+    return new ContainerExit(
+        code,
+        false,
+        false,
+        5,
+        new CappedOutput("", 0, false),
+        new CappedOutput(stderr, stderr.length(), false),
+        null,
+        null);
   }
 
-  /** Maps each spec to an exit by its security settings, e.g. {@code s -> s.readOnlyRoot() ? 1 : 0}. */
+  /**
+   * Maps each spec to an exit by its security settings, e.g. {@code s -> s.readOnlyRoot() ? 1 : 0}.
+   */
   public static Script bySecurity(Function<ContainerSecurity, ContainerExit> f) {
     return spec -> f.apply(spec.security());
   }
@@ -92,7 +105,8 @@ public final class FakeEngine implements ContainerEngine {
   }
 
   @Override
-  public void copyIntoVolume(String image, String volume, InputStream tar, Map<String, String> labels) {
+  public void copyIntoVolume(
+      String image, String volume, InputStream tar, Map<String, String> labels) {
     throw new UnsupportedOperationException("the fake engine has no volumes");
   }
 

@@ -11,15 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A fixture {@code /proc}: the reader itself (pid 4242 in the initial namespace) and a CI container's
- * processes in pid namespace 4026532180 (host pid 31000 is pid 7 there), laid out as the kernel does.
+ * A fixture {@code /proc}: the reader itself (pid 4242 in the initial namespace) and a CI
+ * container's processes in pid namespace 4026532180 (host pid 31000 is pid 7 there), laid out as
+ * the kernel does.
  */
 class ProcessTableTest {
   private static final String BOOT = "652bf8d8-7af4-4282-8a45-39fc1415ca1c";
   private static final long CONTAINER_NS = 4026532180L;
 
-  @TempDir
-  Path proc;
+  @TempDir Path proc;
 
   private ProcessTable table;
 
@@ -28,9 +28,15 @@ class ProcessTableTest {
     Files.createDirectories(dir.resolve("ns"));
     Files.createSymbolicLink(dir.resolve("ns/pid"), Path.of("pid:[" + ns + "]"));
     // a command name with spaces and a parenthesis, as a hostile process may choose
-    Files.writeString(dir.resolve("stat"), hostPid + " (java (x) y) S 1 1 1 0 -1 4194560 1 0 0 0 1 1 0 0 20 0 1 0 "
-        + start + " 1000 10 18446744073709551615\n", StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("status"), "Name:\tjava\nNSpid:\t" + nsPids + "\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("stat"),
+        hostPid
+            + " (java (x) y) S 1 1 1 0 -1 4194560 1 0 0 0 1 1 0 0 20 0 1 0 "
+            + start
+            + " 1000 10 18446744073709551615\n",
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("status"), "Name:\tjava\nNSpid:\t" + nsPids + "\n", StandardCharsets.UTF_8);
   }
 
   @BeforeEach
@@ -46,7 +52,8 @@ class ProcessTableTest {
 
   @Test
   void self_readsBootIdNamespacePidAndStartTime_pastAParenthesisedCommandName() {
-    assertEquals(new Owner(BOOT, Owner.INITIAL_PID_NAMESPACE, 4242, 900), table.self().orElseThrow());
+    assertEquals(
+        new Owner(BOOT, Owner.INITIAL_PID_NAMESPACE, 4242, 900), table.self().orElseThrow());
   }
 
   @Test
@@ -70,22 +77,34 @@ class ProcessTableTest {
   @Test
   void check_deadOrAlive_byPidAndStartTime_inThisNamespace() throws Exception {
     process(5000, Owner.INITIAL_PID_NAMESPACE, "5000", 100);
-    assertEquals(Liveness.State.ALIVE, table.check(new Owner(BOOT, Owner.INITIAL_PID_NAMESPACE, 5000, 100)).state());
-    assertEquals(Liveness.State.DEAD, table.check(new Owner(BOOT, Owner.INITIAL_PID_NAMESPACE, 5000, 99)).state(),
+    assertEquals(
+        Liveness.State.ALIVE,
+        table.check(new Owner(BOOT, Owner.INITIAL_PID_NAMESPACE, 5000, 100)).state());
+    assertEquals(
+        Liveness.State.DEAD,
+        table.check(new Owner(BOOT, Owner.INITIAL_PID_NAMESPACE, 5000, 99)).state(),
         "the same pid started at another time is another process");
-    assertEquals(Liveness.State.DEAD, table.check(new Owner(BOOT, Owner.INITIAL_PID_NAMESPACE, 5001, 99)).state());
+    assertEquals(
+        Liveness.State.DEAD,
+        table.check(new Owner(BOOT, Owner.INITIAL_PID_NAMESPACE, 5001, 99)).state());
   }
 
   @Test
-  void check_dead_whenAnInitialNamespaceProcessHidesItsNamespaceLink_butNotWhenAChildNamespaceOneDoes()
-      throws Exception {
+  void
+      check_dead_whenAnInitialNamespaceProcessHidesItsNamespaceLink_butNotWhenAChildNamespaceOneDoes()
+          throws Exception {
     Path init = Files.createDirectories(proc.resolve("1"));
-    Files.writeString(init.resolve("stat"), "1 (init) S 0 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 1 1 1 1\n");
+    Files.writeString(
+        init.resolve("stat"), "1 (init) S 0 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 1 1 1 1\n");
     Files.writeString(init.resolve("status"), "Name:\tinit\nNSpid:\t1\n");
-    assertEquals(Liveness.State.DEAD, table.check(new Owner(BOOT, 4026532999L, 7, 700)).state(),
+    assertEquals(
+        Liveness.State.DEAD,
+        table.check(new Owner(BOOT, 4026532999L, 7, 700)).state(),
         "pid 1 reads as in the initial namespace only: it cannot be the owner");
     Files.writeString(init.resolve("status"), "Name:\tinit\nNSpid:\t1\t1\n");
-    assertEquals(Liveness.State.UNKNOWN, table.check(new Owner(BOOT, 4026532999L, 7, 700)).state(),
+    assertEquals(
+        Liveness.State.UNKNOWN,
+        table.check(new Owner(BOOT, 4026532999L, 7, 700)).state(),
         "a hidden process in some child namespace could be the owner");
   }
 
@@ -97,7 +116,8 @@ class ProcessTableTest {
   }
 
   @Test
-  void check_unknown_whenReaderIsInsideAContainerAndTheOwnersNamespaceIsNotVisible() throws Exception {
+  void check_unknown_whenReaderIsInsideAContainerAndTheOwnersNamespaceIsNotVisible()
+      throws Exception {
     Files.delete(proc.resolve("self"));
     Files.createSymbolicLink(proc.resolve("self"), Path.of("31000"));
     Liveness l = table.check(new Owner(BOOT, Owner.INITIAL_PID_NAMESPACE + 1, 12, 5));

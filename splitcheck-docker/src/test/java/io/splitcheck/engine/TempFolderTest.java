@@ -15,10 +15,15 @@ class TempFolderTest {
     Path file = TempFolder.file("twice-", ".tar");
     try {
       Path folder = file.getParent();
-      assertTrue(folder.getFileName().toString().startsWith(TempFolder.PROCESS_PREFIX), folder.toString());
-      assertEquals(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath(), folder.getParent().toAbsolutePath());
-      List<TempFolder.Left> left = TempFolder.leftUnder(folder.getParent()).stream()
-          .filter(l -> l.dir().equals(folder)).toList();
+      assertTrue(
+          folder.getFileName().toString().startsWith(TempFolder.PROCESS_PREFIX), folder.toString());
+      assertEquals(
+          Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath(),
+          folder.getParent().toAbsolutePath());
+      List<TempFolder.Left> left =
+          TempFolder.leftUnder(folder.getParent()).stream()
+              .filter(l -> l.dir().equals(folder))
+              .toList();
       assertEquals(1, left.size(), "gc sees the folder");
       assertEquals("process-" + ProcessHandle.current().pid(), left.get(0).runId());
       Owner.current().ifPresent(o -> assertEquals(o.label(), left.get(0).owner()));

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class TracerBundleTest {
   private static List<String> fixture() throws IOException {
-    try (InputStream in = TracerBundleTest.class.getResourceAsStream("/fixtures/matrix/ldd-strace.txt")) {
+    try (InputStream in =
+        TracerBundleTest.class.getResourceAsStream("/fixtures/matrix/ldd-strace.txt")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     }
   }
@@ -20,15 +21,26 @@ class TracerBundleTest {
   @Test
   void command_runsStraceThroughTheBundledLoader() throws IOException {
     TracerBundle bundle = TracerBundle.fromLdd(Path.of("/usr/bin/strace"), fixture());
-    assertEquals(List.of("/.splitcheck/tracer/lib/ld-linux-x86-64.so.2", "--library-path",
-        "/.splitcheck/tracer/lib", "/.splitcheck/tracer/strace", "-f", "-qq", "-o", "/out/t.log", "--"),
+    assertEquals(
+        List.of(
+            "/.splitcheck/tracer/lib/ld-linux-x86-64.so.2",
+            "--library-path",
+            "/.splitcheck/tracer/lib",
+            "/.splitcheck/tracer/strace",
+            "-f",
+            "-qq",
+            "-o",
+            "/out/t.log",
+            "--"),
         bundle.command("/out/t.log", List.of("-f", "-qq")));
   }
 
   @Test
   void fromLdd_rejectsOutputWithoutLoader() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TracerBundle.fromLdd(Path.of("/usr/bin/strace"), List.of("\tstatically linked")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TracerBundle.fromLdd(Path.of("/usr/bin/strace"), List.of("\tstatically linked")));
     assertEquals(true, e.getMessage().startsWith("Error parsing ldd output"), e.getMessage());
   }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class CustomCellsEngineTest {
 
   private static final Path PODMAN =
-      Path.of("../splitcheck-core/src/test/resources/fixtures/seccomp/podman-containers-common-debian12.json");
+      Path.of(
+          "../splitcheck-core/src/test/resources/fixtures/seccomp/podman-containers-common-debian12.json");
 
   @Test
   void engineWarnings_sayWhatDocker2010Drops_fromContainersCommonsProfile() throws Exception {
@@ -19,10 +20,19 @@ class CustomCellsEngineTest {
 
     List<String> warnings = cells.engineWarnings("20.10.24+dfsg1");
     assertEquals(3, warnings.size(), warnings.toString());
-    assertTrue(warnings.get(0).startsWith("seccomp profile 'profile " + PODMAN + "': defaultErrnoRet 38 (ENOSYS) is"
-        + " ignored by engine 20.10.24+dfsg1; the default action returns EPERM"), warnings.get(0));
-    assertEquals(2, cells.engineWarnings("26.1.5").size(), "23+ honours defaultErrnoRet, not the names");
-    assertEquals(List.of(), cells.engineWarnings("4.3.1"), "Podman's version: it reads every field");
+    assertTrue(
+        warnings
+            .get(0)
+            .startsWith(
+                "seccomp profile 'profile "
+                    + PODMAN
+                    + "': defaultErrnoRet 38 (ENOSYS) is"
+                    + " ignored by engine 20.10.24+dfsg1; the default action returns EPERM"),
+        warnings.get(0));
+    assertEquals(
+        2, cells.engineWarnings("26.1.5").size(), "23+ honours defaultErrnoRet, not the names");
+    assertEquals(
+        List.of(), cells.engineWarnings("4.3.1"), "Podman's version: it reads every field");
   }
 
   @Test
@@ -30,7 +40,9 @@ class CustomCellsEngineTest {
     CustomCells cells = CustomCells.load(Map.of("podman", PODMAN), Map.of(), null);
     Cell cell = cells.cells().get(0);
 
-    assertEquals(null, Restrictions.of(cell, null, "20.10.24+dfsg1").profile().defaultErrnoRet(),
+    assertEquals(
+        null,
+        Restrictions.of(cell, null, "20.10.24+dfsg1").profile().defaultErrnoRet(),
         "Docker 20.10 drops defaultErrnoRet: attribution expects EPERM");
     assertEquals(38, Restrictions.of(cell, null, "26.1.5").profile().defaultErrnoRet());
     assertEquals(38, Restrictions.of(cell, null, null).profile().defaultErrnoRet());

@@ -12,25 +12,39 @@ import org.junit.jupiter.api.Test;
 /** Cells the engine went away during: never splits, and the run exits 2. */
 class EngineLostTest {
   private static CellResult done(String name, int exit) {
-    return new CellResult(name, new Outcome(exit, false, false), 10, CappedOutput.EMPTY, CappedOutput.EMPTY,
-        null, null);
+    return new CellResult(
+        name,
+        new Outcome(exit, false, false),
+        10,
+        CappedOutput.EMPTY,
+        CappedOutput.EMPTY,
+        null,
+        null);
   }
 
   private static MatrixReport report(List<CellResult> cells) {
-    return new MatrixReport(new MatrixRun("i", "sha256:1", "amd64", "unconfined", cells), Map.of(), List.of(),
+    return new MatrixReport(
+        new MatrixRun("i", "sha256:1", "amd64", "unconfined", cells),
+        Map.of(),
+        List.of(),
         List.of());
   }
 
   @Test
   void splits_ignoreLostCells_whenEngineWentAway() {
-    List<CellResult> cells = List.of(done("unconfined", 0), done("cap-drop-all", 5),
-        CellResult.engineWentAway("read-only", "java.net.ConnectException: Connection refused"));
+    List<CellResult> cells =
+        List.of(
+            done("unconfined", 0),
+            done("cap-drop-all", 5),
+            CellResult.engineWentAway(
+                "read-only", "java.net.ConnectException: Connection refused"));
     assertEquals(List.of("cap-drop-all"), Splits.of(cells, "unconfined"));
   }
 
   @Test
   void splits_areNone_whenBaselineWasLost() {
-    List<CellResult> cells = List.of(CellResult.engineWentAway("unconfined", "refused"), done("cap-drop-all", 5));
+    List<CellResult> cells =
+        List.of(CellResult.engineWentAway("unconfined", "refused"), done("cap-drop-all", 5));
     assertEquals(List.of(), Splits.of(cells, "unconfined"));
   }
 

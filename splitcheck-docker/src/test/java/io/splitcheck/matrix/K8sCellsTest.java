@@ -23,18 +23,25 @@ class K8sCellsTest {
 
   @Test
   void containerdProfile_isTheRepositorysTranslation_byteForByte() throws Exception {
-    assertEquals(Files.readString(Path.of("../seccomp-profiles/containerd-1.7.json"), StandardCharsets.UTF_8),
+    assertEquals(
+        Files.readString(
+            Path.of("../seccomp-profiles/containerd-1.7.json"), StandardCharsets.UTF_8),
         K8sCells.containerdProfile());
   }
 
   @Test
   void kubernetesCells_areNamedButNotInTheDefaultSet() {
     assertEquals(6, BuiltInCells.all().size());
-    assertTrue(BuiltInCells.names().containsAll(List.of("k8s-restricted", "k8s-default",
-        "openshift-restricted")));
-    assertEquals(List.of("unconfined", "k8s-restricted"), MatrixPlan.expand(
-        List.of("unconfined", "k8s-restricted"), List.of(), Optional.empty()).cells().stream()
-        .map(Cell::name).toList());
+    assertTrue(
+        BuiltInCells.names()
+            .containsAll(List.of("k8s-restricted", "k8s-default", "openshift-restricted")));
+    assertEquals(
+        List.of("unconfined", "k8s-restricted"),
+        MatrixPlan.expand(List.of("unconfined", "k8s-restricted"), List.of(), Optional.empty())
+            .cells()
+            .stream()
+            .map(Cell::name)
+            .toList());
   }
 
   @Test
@@ -42,7 +49,8 @@ class K8sCellsTest {
     ContainerSecurity s = cell("k8s-restricted").security();
     assertEquals(ContainerSecurity.Seccomp.CUSTOM, s.seccomp());
     assertTrue(s.dropAllCaps() && s.noNewPrivileges() && s.pod().runAsNonRoot());
-    assertFalse(s.readOnlyRoot(), "Pod Security Standards restricted does not require a read-only root");
+    assertFalse(
+        s.readOnlyRoot(), "Pod Security Standards restricted does not require a read-only root");
     CellRestrictions r = Restrictions.of(cell("k8s-restricted"), null);
     assertEquals(List.of(), List.copyOf(r.effectiveCaps()));
     assertTrue(r.profile() != null && !r.engineDefaultProfile());
@@ -70,34 +78,44 @@ class K8sCellsTest {
     var pod = cell("openshift-restricted").security().pod();
     assertEquals("1000680000:0", pod.user());
     assertEquals(List.of("0"), pod.groupAdd());
-    assertEquals(List.of(), List.copyOf(Restrictions.of(cell("openshift-restricted"), null).effectiveCaps()));
+    assertEquals(
+        List.of(),
+        List.copyOf(Restrictions.of(cell("openshift-restricted"), null).effectiveCaps()));
   }
 
   @Test
   void aPodWithRunAsNonRoot_overARootImage_isRefusedAsTheKubeletRefusesIt() throws Exception {
-    PodCells p = PodCells.load("../splitcheck-cli/src/test/resources/fixtures/k8s/cache-nonroot-job.yaml",
-        "splitcheck-test/k8s-cache:dev");
+    PodCells p =
+        PodCells.load(
+            "../splitcheck-cli/src/test/resources/fixtures/k8s/cache-nonroot-job.yaml",
+            "splitcheck-test/k8s-cache:dev");
     assertEquals("cronjob-cache-refresh", p.cell().name());
     ImageConfig root = new ImageConfig("sha256:1", List.of(), List.of("sh"), "amd64", "");
     String refusal = PodResolution.refusal(p.cell(), root).orElseThrow();
-    assertTrue(refusal.startsWith(OutcomeCauses.REFUSED
-        + "container has runAsNonRoot and image will run as root"), refusal);
+    assertTrue(
+        refusal.startsWith(
+            OutcomeCauses.REFUSED + "container has runAsNonRoot and image will run as root"),
+        refusal);
   }
 
   @Test
   void cellOverrides_changeEveryCellButTheBaseline() {
-    MatrixPlan plan = MatrixPlan.expand(List.of("unconfined", "runtime-default"), List.of(),
-        Optional.empty());
-    MatrixPlan limited = CellOverrides.parse("1000:1000", List.of("memory=64m", "pids=32"),
-        List.of("/cache")).apply(plan);
-    assertEquals(io.splitcheck.engine.PodSettings.NONE, limited.cell("unconfined").security().pod());
+    MatrixPlan plan =
+        MatrixPlan.expand(List.of("unconfined", "runtime-default"), List.of(), Optional.empty());
+    MatrixPlan limited =
+        CellOverrides.parse("1000:1000", List.of("memory=64m", "pids=32"), List.of("/cache"))
+            .apply(plan);
+    assertEquals(
+        io.splitcheck.engine.PodSettings.NONE, limited.cell("unconfined").security().pod());
     var pod = limited.cell("runtime-default").security().pod();
     assertEquals("1000:1000", pod.user());
     assertEquals(64L << 20, pod.limits().memoryBytes());
     assertEquals(32L, pod.limits().pids());
     assertTrue(pod.tmpfs().containsKey("/cache"));
-    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> CellOverrides.parse(null, List.of("disk=1g"), List.of()));
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> CellOverrides.parse(null, List.of("disk=1g"), List.of()));
     assertEquals("--limit 'disk=1g': expected memory=SIZE, pids=N or cpus=N", e.getMessage());
   }
 }

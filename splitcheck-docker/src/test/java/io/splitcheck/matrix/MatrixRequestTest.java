@@ -40,14 +40,22 @@ class MatrixRequestTest {
     profiles.put("later", Path.of("l.json"));
 
     assertEquals(List.of("zeta", "alpha"), List.copyOf(r.profiles().keySet()));
-    assertThrows(UnsupportedOperationException.class, () -> r.profiles().put("x", Path.of("x.json")));
-    assertThrows(UnsupportedOperationException.class, () -> r.derives().put("x", "getrandom=EPERM"));
+    assertThrows(
+        UnsupportedOperationException.class, () -> r.profiles().put("x", Path.of("x.json")));
+    assertThrows(
+        UnsupportedOperationException.class, () -> r.derives().put("x", "getrandom=EPERM"));
   }
 
   @Test
   void toBuilder_changesOnlyWhatIsSetAgain() {
-    MatrixRequest r = MatrixRequest.builder("probe:1").configs(List.of("unconfined", "read-only"))
-        .trace(TraceMode.NEVER).timeout(Duration.ofSeconds(5)).jobs(2).baseline("unconfined").build();
+    MatrixRequest r =
+        MatrixRequest.builder("probe:1")
+            .configs(List.of("unconfined", "read-only"))
+            .trace(TraceMode.NEVER)
+            .timeout(Duration.ofSeconds(5))
+            .jobs(2)
+            .baseline("unconfined")
+            .build();
 
     MatrixRequest other = r.toBuilder().image("built:2").build();
 
@@ -61,8 +69,13 @@ class MatrixRequestTest {
 
   @Test
   void prepare_withImage_keepsTheCheckedCells_onTheNewImage() throws Exception {
-    MatrixCheck.Prepared p = MatrixCheck.prepare(MatrixRequest.builder("pending")
-        .configs(List.of("unconfined", "no-network")).trace(TraceMode.NEVER).jobs(3).build());
+    MatrixCheck.Prepared p =
+        MatrixCheck.prepare(
+            MatrixRequest.builder("pending")
+                .configs(List.of("unconfined", "no-network"))
+                .trace(TraceMode.NEVER)
+                .jobs(3)
+                .build());
 
     MatrixCheck.Prepared built = p.withImage("built:2");
 

@@ -41,12 +41,18 @@ class RestrictionsTest {
 
   @Test
   void of_parsesCustomProfile_andGivesNoneWhenSplitcheckCannotParseIt() {
-    Cell ok = new Cell("p", ContainerSecurity.customProfile("{\"defaultAction\":\"SCMP_ACT_ALLOW\"}"),
-        "profile p.json");
+    Cell ok =
+        new Cell(
+            "p",
+            ContainerSecurity.customProfile("{\"defaultAction\":\"SCMP_ACT_ALLOW\"}"),
+            "profile p.json");
     assertEquals("SCMP_ACT_ALLOW", Restrictions.of(ok, DEFAULT).profile().defaultAction());
     assertFalse(Restrictions.of(ok, DEFAULT).engineDefaultProfile());
-    Cell odd = new Cell("q", ContainerSecurity.customProfile("{\"defaultAction\":\"SCMP_ACT_X\"}"),
-        "profile q.json");
+    Cell odd =
+        new Cell(
+            "q",
+            ContainerSecurity.customProfile("{\"defaultAction\":\"SCMP_ACT_X\"}"),
+            "profile q.json");
     assertNull(Restrictions.of(odd, DEFAULT).profile());
   }
 }

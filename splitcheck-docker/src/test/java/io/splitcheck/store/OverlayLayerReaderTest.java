@@ -1,10 +1,10 @@
 package io.splitcheck.store;
 
-import io.splitcheck.diff.LayerSummary;
-import io.splitcheck.diff.PairedLayerReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.splitcheck.diff.LayerSummary;
+import io.splitcheck.diff.PairedLayerReader;
 import io.splitcheck.model.EntryType;
 import io.splitcheck.model.FileEntry;
 import java.net.StandardProtocolFamily;
@@ -30,13 +30,22 @@ class OverlayLayerReaderTest {
   }
 
   private static String line(FileEntry e) {
-    return e.index() + " " + e.path() + " " + e.type() + " " + Integer.toOctalString(e.mode()) + " "
-        + e.size() + (e.linkTarget() == null ? "" : " -> " + e.linkTarget());
+    return e.index()
+        + " "
+        + e.path()
+        + " "
+        + e.type()
+        + " "
+        + Integer.toOctalString(e.mode())
+        + " "
+        + e.size()
+        + (e.linkTarget() == null ? "" : " -> " + e.linkTarget());
   }
 
   @Test
-  void walk_listsNamesBytewiseSorted_directoriesBeforeTheirContents_hardLinksAsLinks_socketsLeftOut()
-      throws Exception {
+  void
+      walk_listsNamesBytewiseSorted_directoriesBeforeTheirContents_hardLinksAsLinks_socketsLeftOut()
+          throws Exception {
     Files.createDirectories(layer.resolve("opt/a"));
     Files.writeString(layer.resolve("opt/a/f"), "hi\n");
     Files.createLink(layer.resolve("opt/a/hl"), layer.resolve("opt/a/f"));
@@ -49,43 +58,53 @@ class OverlayLayerReaderTest {
       socket.bind(UnixDomainSocketAddress.of(layer.resolve("opt/sock")));
       run("chmod", "4755", layer.resolve("opt/a/f").toString());
       List<String> lines = OverlayWalk.walk(layer).stream().map(i -> line(i.entry())).toList();
-      assertEquals(List.of(
-          "0 /opt DIRECTORY 40755 0",
-          "1 /opt/Zed FILE 100644 0",
-          "2 /opt/a DIRECTORY 40755 0",
-          "3 /opt/a/f FILE 104755 3",
-          "4 /opt/a/hl HARDLINK 104755 0 -> /opt/a/f",
-          "5 /opt/a/sl SYMLINK 120777 0 -> f",
-          "6 /opt/b FILE 100644 0",
-          "7 /opt/fifo FIFO 10644 0",
-          "8 /opt/\u00fc FILE 100644 0"), lines);
+      assertEquals(
+          List.of(
+              "0 /opt DIRECTORY 40755 0",
+              "1 /opt/Zed FILE 100644 0",
+              "2 /opt/a DIRECTORY 40755 0",
+              "3 /opt/a/f FILE 104755 3",
+              "4 /opt/a/hl HARDLINK 104755 0 -> /opt/a/f",
+              "5 /opt/a/sl SYMLINK 120777 0 -> f",
+              "6 /opt/b FILE 100644 0",
+              "7 /opt/fifo FIFO 10644 0",
+              "8 /opt/\u00fc FILE 100644 0"),
+          lines);
     }
   }
 
   @Test
   void walk_keepsNamesThatAreNotUtf8_asBytes_escaped_andReadsWhatTheyName() throws Exception {
-    run("python3", "-c", "import os,sys; d=sys.argv[1].encode(); os.makedirs(d+b'/opt/d-\\x8d');"
-        + " open(d+b'/opt/d-\\x8d/caf\\xe9','w').write('x');"
-        + " open(d+b'/opt/name-\\xeb','w').write('yy');"
-        + " os.symlink(b'caf\\xe9', d+b'/opt/ln-\\x8d')", layer.toString());
+    run(
+        "python3",
+        "-c",
+        "import os,sys; d=sys.argv[1].encode(); os.makedirs(d+b'/opt/d-\\x8d');"
+            + " open(d+b'/opt/d-\\x8d/caf\\xe9','w').write('x');"
+            + " open(d+b'/opt/name-\\xeb','w').write('yy');"
+            + " os.symlink(b'caf\\xe9', d+b'/opt/ln-\\x8d')",
+        layer.toString());
     List<OverlayWalk.Item> items = OverlayWalk.walk(layer);
     List<String> lines = items.stream().map(i -> line(i.entry())).toList();
-    assertEquals(List.of(
-        "0 /opt DIRECTORY 40755 0",
-        "1 /opt/d-\\x8d DIRECTORY 40755 0",
-        "2 /opt/d-\\x8d/caf\\xe9 FILE 100644 1",
-        "3 /opt/ln-\\x8d SYMLINK 120777 0 -> caf\\xe9",
-        "4 /opt/name-\\xeb FILE 100644 2"), lines);
+    assertEquals(
+        List.of(
+            "0 /opt DIRECTORY 40755 0",
+            "1 /opt/d-\\x8d DIRECTORY 40755 0",
+            "2 /opt/d-\\x8d/caf\\xe9 FILE 100644 1",
+            "3 /opt/ln-\\x8d SYMLINK 120777 0 -> caf\\xe9",
+            "4 /opt/name-\\xeb FILE 100644 2"),
+        lines);
     LayerSummary read = OverlayLayerReader.read("k", "sha256:x", layer);
-    assertEquals(OverlayLayerReader.sha256(items.get(4).file(), new byte[64]), read.entries().get(4).sha256());
+    assertEquals(
+        OverlayLayerReader.sha256(items.get(4).file(), new byte[64]),
+        read.entries().get(4).sha256());
   }
 
   @Test
   void walk_cutsMtimesToWholeSeconds_asTheEngineTarWritesThem() throws Exception {
     Path f = Files.writeString(layer.resolve("f"), "x");
     Files.setLastModifiedTime(f, FileTime.from(Instant.parse("2026-11-26T19:15:42.987654321Z")));
-    assertEquals(Instant.parse("2026-11-26T19:15:42Z"),
-        OverlayWalk.walk(layer).get(0).entry().mtime());
+    assertEquals(
+        Instant.parse("2026-11-26T19:15:42Z"), OverlayWalk.walk(layer).get(0).entry().mtime());
   }
 
   @Test
@@ -105,14 +124,17 @@ class OverlayLayerReaderTest {
     Path b = Files.createDirectories(layer.resolve("b"));
     for (Path side : List.of(a, b)) {
       Files.write(side.resolve("same.bin"), new byte[3 << 20]);
-      Files.write(side.resolve("stamp"), (side == a ? "1111" : "2222").getBytes(StandardCharsets.UTF_8));
+      Files.write(
+          side.resolve("stamp"), (side == a ? "1111" : "2222").getBytes(StandardCharsets.UTF_8));
     }
     LayerSummary[] pair = OverlayLayerReader.readPair("k", "sha256:a", a, "sha256:b", b);
     assertEquals(PairedLayerReader.EQUAL, pair[0].entries().get(0).sha256());
     assertEquals(PairedLayerReader.EQUAL, pair[1].entries().get(0).sha256());
-    assertEquals("0ffe1abd1a08215353c233d6e009613e95eec4253832a761af28ff37ac5a150c",
+    assertEquals(
+        "0ffe1abd1a08215353c233d6e009613e95eec4253832a761af28ff37ac5a150c",
         pair[0].entries().get(1).sha256());
-    assertEquals("edee29f882543b956620b26d0ee0e7e950399b1c4222f5de05e06425b4c995e9",
+    assertEquals(
+        "edee29f882543b956620b26d0ee0e7e950399b1c4222f5de05e06425b4c995e9",
         pair[1].entries().get(1).sha256());
   }
 }

@@ -23,7 +23,9 @@ class ImageCopiesTest {
   private static final String TAG = "splitcheck-run/20261126-020000-42:s";
   private static final String ID = "sha256:aaa";
 
-  /** Images by tag; a "saved" stream is the image id, and loading it sets the tag the stream names. */
+  /**
+   * Images by tag; a "saved" stream is the image id, and loading it sets the tag the stream names.
+   */
   static final class Store implements ImageStore {
     final Map<String, String> tags = new TreeMap<>();
     final List<String> calls = new ArrayList<>();
@@ -77,8 +79,12 @@ class ImageCopiesTest {
     Store first = source();
     Store b = new Store();
     Store c = new Store();
-    ImageCopies copies = ImageCopies.spread(first, List.of(new ImageCopies.Target("tcp://b:1", b),
-        new ImageCopies.Target("tcp://c:1", c)), TAG, ID);
+    ImageCopies copies =
+        ImageCopies.spread(
+            first,
+            List.of(new ImageCopies.Target("tcp://b:1", b), new ImageCopies.Target("tcp://c:1", c)),
+            TAG,
+            ID);
     assertEquals(ID, b.tags.get(TAG));
     assertEquals(ID, c.tags.get(TAG));
     assertEquals(List.of("save " + TAG, "save " + TAG), first.calls);
@@ -91,8 +97,9 @@ class ImageCopiesTest {
   @Test
   void spread_leavesAnEngineAlone_thatHoldsTheImageUnderTheTag() throws Exception {
     Store alias = source(); // the building engine given again under another URL
-    ImageCopies copies = ImageCopies.spread(source(), List.of(new ImageCopies.Target("unix:///run/d.sock", alias)),
-        TAG, ID);
+    ImageCopies copies =
+        ImageCopies.spread(
+            source(), List.of(new ImageCopies.Target("unix:///run/d.sock", alias)), TAG, ID);
     copies.close();
     assertEquals(List.of(), alias.calls);
     assertEquals(Map.of(TAG, ID), alias.tags);
@@ -103,10 +110,23 @@ class ImageCopiesTest {
     Store b = new Store();
     Store lossy = new Store();
     lossy.loadLoses = true;
-    EngineException e = assertThrows(EngineException.class, () -> ImageCopies.spread(source(),
-        List.of(new ImageCopies.Target("tcp://b:1", b), new ImageCopies.Target("tcp://lossy:1", lossy)), TAG, ID));
-    assertEquals("copying image " + TAG + " to tcp://lossy:1: after POST /images/load the engine has no image "
-        + TAG, e.getMessage());
+    EngineException e =
+        assertThrows(
+            EngineException.class,
+            () ->
+                ImageCopies.spread(
+                    source(),
+                    List.of(
+                        new ImageCopies.Target("tcp://b:1", b),
+                        new ImageCopies.Target("tcp://lossy:1", lossy)),
+                    TAG,
+                    ID));
+    assertEquals(
+        "copying image "
+            + TAG
+            + " to tcp://lossy:1: after POST /images/load the engine has no image "
+            + TAG,
+        e.getMessage());
     assertEquals(Map.of(), b.tags, "the copy that did arrive is removed again");
     assertTrue(lossy.calls.contains("remove " + TAG), lossy.calls.toString());
   }

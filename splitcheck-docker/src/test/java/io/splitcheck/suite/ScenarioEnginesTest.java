@@ -11,12 +11,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ScenarioEnginesTest {
-  private static final ScenarioEngines RUN = new ScenarioEngines(List.of("docker-20.10", "podman"),
-      List.of("unix:///var/run/docker.sock", "unix:///run/splitcheck/podman.sock"));
+  private static final ScenarioEngines RUN =
+      new ScenarioEngines(
+          List.of("docker-20.10", "podman"),
+          List.of("unix:///var/run/docker.sock", "unix:///run/splitcheck/podman.sock"));
 
   private static Scenario scenario(String engines) {
-    return new ScenarioParser().parse(new StringReader("name: crun-enosys\nengines: " + engines + "\n"),
-        "scenarios/crun-enosys/scenario.yaml", Path.of("scenarios/crun-enosys")).get(0);
+    return new ScenarioParser()
+        .parse(
+            new StringReader("name: crun-enosys\nengines: " + engines + "\n"),
+            "scenarios/crun-enosys/scenario.yaml",
+            Path.of("scenarios/crun-enosys"))
+        .get(0);
   }
 
   @Test
@@ -27,11 +33,15 @@ class ScenarioEnginesTest {
 
   @Test
   void aKindNoEngineIs_isAnErrorNamingTheScenarioTheKindAndWhatIsConfigured() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RUN.select(scenario("[docker-20.10, docker-26]")));
-    assertEquals("scenario 'crun-enosys' (scenarios/crun-enosys/scenario.yaml): engines: names docker-26, but no "
-        + "configured engine is docker-26 (configured: docker-20.10 at unix:///var/run/docker.sock, podman at "
-        + "unix:///run/splitcheck/podman.sock); start one (scripts/engine --kind docker-26) and give its socket "
-        + "with --engine", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RUN.select(scenario("[docker-20.10, docker-26]")));
+    assertEquals(
+        "scenario 'crun-enosys' (scenarios/crun-enosys/scenario.yaml): engines: names docker-26, but no "
+            + "configured engine is docker-26 (configured: docker-20.10 at unix:///var/run/docker.sock, podman at "
+            + "unix:///run/splitcheck/podman.sock); start one (scripts/engine --kind docker-26) and give its socket "
+            + "with --engine",
+        e.getMessage());
   }
 }

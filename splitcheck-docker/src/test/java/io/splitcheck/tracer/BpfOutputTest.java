@@ -8,10 +8,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The shared tracer's output split per cell as it is read, with markers, the attach line and the cap. */
+/**
+ * The shared tracer's output split per cell as it is read, with markers, the attach line and the
+ * cap.
+ */
 class BpfOutputTest {
-  // records as bpf/failures.bt prints them (from a real session: cell 52446 ran touch on a read-only root)
-  private static final String OPEN = "E\t52446\t5781\t5781\t257\t-30\t4026532184\ttouch\t2369\t/stamp";
+  // records as bpf/failures.bt prints them (from a real session: cell 52446 ran touch on a
+  // read-only root)
+  private static final String OPEN =
+      "E\t52446\t5781\t5781\t257\t-30\t4026532184\ttouch\t2369\t/stamp";
   private static final String EXEC = "X\t52446\t5781\t5781\t/usr/bin/touch\ttouch";
   private static final String OTHER = "E\t52447\t5790\t5790\t280\t-2\t4026532190\ttouch\t0\t/stamp";
 
@@ -57,7 +62,8 @@ class BpfOutputTest {
   }
 
   @Test
-  void awaitAttached_isReleasedByTheAttachingLine_andFailsWhenTheOutputEndsFirst() throws Exception {
+  void awaitAttached_isReleasedByTheAttachingLine_andFailsWhenTheOutputEndsFirst()
+      throws Exception {
     BpfOutput attached = new BpfOutput(10, 10);
     attached.accept("Attaching 6 probes...");
     BpfOutput ended = new BpfOutput(10, 10);

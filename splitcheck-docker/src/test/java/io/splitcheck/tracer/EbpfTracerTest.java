@@ -24,6 +24,8 @@ class EbpfTracerTest {
     assertFalse(p.contains("{{"), p);
     assertTrue(p.contains("/args->ret < 0 && cgroup == 4242/"), p);
     assertTrue(p.contains("curtask->real_parent->tgid == " + ProcessHandle.current().pid()), p);
-    assertFalse(p.contains("tracepoint:raw_syscalls:sys_enter"), "no probe on sys_enter: every call on the host would pay");
+    assertFalse(
+        p.contains("tracepoint:raw_syscalls:sys_enter"),
+        "no probe on sys_enter: every call on the host would pay");
   }
 }

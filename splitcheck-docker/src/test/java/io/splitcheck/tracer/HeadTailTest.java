@@ -13,11 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A trace file read line by line, bounded to its start and its end. */
 class HeadTailTest {
-  private static final String LINE = "4711  openat(AT_FDCWD, \"/etc/ld.so.preload\", O_RDONLY|O_CLOEXEC) = -1 ENOENT"
-      + " (No such file or directory)";
+  private static final String LINE =
+      "4711  openat(AT_FDCWD, \"/etc/ld.so.preload\", O_RDONLY|O_CLOEXEC) = -1 ENOENT"
+          + " (No such file or directory)";
 
   @Test
-  void read_ofAHugeStraceLog_keepsItsFirstAndLastLines_andCountsTheRest(@TempDir Path tmp) throws IOException {
+  void read_ofAHugeStraceLog_keepsItsFirstAndLastLines_andCountsTheRest(@TempDir Path tmp)
+      throws IOException {
     Path log = tmp.resolve("trace.log");
     int lines = 1_000_000; // ~110 MB, read without holding it: 1,010 lines kept
     try (BufferedWriter w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {

@@ -17,9 +17,13 @@ class ExportedTwiceTest {
 
   @Test
   void exportNote_namesTheEpochAndWhereItCameFrom() {
-    String note = SourceDateEpoch.exportNote(OptionalLong.of(1700000000L), ExportedTwice.EpochSource.GIT_COMMIT);
+    String note =
+        SourceDateEpoch.exportNote(
+            OptionalLong.of(1700000000L), ExportedTwice.EpochSource.GIT_COMMIT);
 
-    assertTrue(note.contains("SOURCE_DATE_EPOCH=1700000000 (2023-11-14T22:13:20Z, the context's latest git commit)"),
+    assertTrue(
+        note.contains(
+            "SOURCE_DATE_EPOCH=1700000000 (2023-11-14T22:13:20Z, the context's latest git commit)"),
         note);
   }
 
@@ -27,6 +31,7 @@ class ExportedTwiceTest {
   void exportNote_saysHowToPassOne_whenThereIsNone() {
     String note = SourceDateEpoch.exportNote(OptionalLong.empty(), ExportedTwice.EpochSource.NONE);
 
-    assertTrue(note.startsWith("No SOURCE_DATE_EPOCH") && note.contains("--source-date-epoch"), note);
+    assertTrue(
+        note.startsWith("No SOURCE_DATE_EPOCH") && note.contains("--source-date-epoch"), note);
   }
 }

@@ -3,13 +3,13 @@ package io.splitcheck.junit;
 import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.RunId;
-import io.splitcheck.report.MatrixResult;
 import io.splitcheck.matrix.MatrixCheck;
 import io.splitcheck.matrix.MatrixOptions;
 import io.splitcheck.matrix.MatrixReport;
 import io.splitcheck.matrix.MatrixRequest;
 import io.splitcheck.matrix.TraceMode;
 import io.splitcheck.matrix.TracerChoice;
+import io.splitcheck.report.MatrixResult;
 import io.splitcheck.suite.Suites;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Assumptions;
  *     .expectNoSplit();
  * }</pre>
  *
- * Each {@code expect...} runs the matrix once (cached for further expectations on the same object) and
- * throws an {@link AssertionError} carrying the culprit lines when it does not hold. Everything the run
- * creates on the engine is removed when it ends.
+ * Each {@code expect...} runs the matrix once (cached for further expectations on the same object)
+ * and throws an {@link AssertionError} carrying the culprit lines when it does not hold. Everything
+ * the run creates on the engine is removed when it ends.
  */
 public final class SplitCheck {
   private final String image;
@@ -70,7 +70,10 @@ public final class SplitCheck {
     return this;
   }
 
-  /** A cell under the engine's default profile changed by {@code expression} ({@code getrandom=EPERM}). */
+  /**
+   * A cell under the engine's default profile changed by {@code expression} ({@code
+   * getrandom=EPERM}).
+   */
   public SplitCheck withDerivedProfile(String cell, String expression) {
     derives.put(cell, expression);
     result = null; // a changed configuration runs again
@@ -102,8 +105,8 @@ public final class SplitCheck {
   }
 
   /**
-   * How the cells are traced (default {@code AUTO}: eBPF in the verdict runs when it can run here, as
-   * {@code splitcheck matrix --tracer auto}; else strace in a second run).
+   * How the cells are traced (default {@code AUTO}: eBPF in the verdict runs when it can run here,
+   * as {@code splitcheck matrix --tracer auto}; else strace in a second run).
    */
   public SplitCheck withTracer(TracerChoice choice) {
     this.tracer = choice;
@@ -115,31 +118,59 @@ public final class SplitCheck {
   public MatrixResult expectNoSplit() {
     MatrixResult r = run();
     if (!r.splits().isEmpty()) {
-      throw new AssertionError(image + ": expected no split, got " + r.splits().size() + ":\n"
-          + r.splits().stream().map(s -> FailureText.split(r, s)).collect(Collectors.joining("\n")));
-    }
-    return r;
-  }
-
-  /** Asserts that {@code cell} splits, with {@code culprit} ({@code getrandom/EPERM}) among its culprits when given. */
-  public MatrixResult expectSplit(String cell, String culprit) {
-    MatrixResult r = run();
-    MatrixResult.Split split = r.split(cell).orElseThrow(() -> new AssertionError(image + ": expected a split in "
-        + cell + ", got " + (r.splits().isEmpty() ? "none" : "splits in " + r.splits().stream()
-        .map(MatrixResult.Split::config).collect(Collectors.joining(", ")))
-        + FailureText.cellLine(r, cell)));
-    if (culprit != null && split.culprits().stream().noneMatch(c -> c.key().equals(culprit))) {
-      throw new AssertionError(image + ": expected culprit " + culprit + " in " + cell + ", got:\n"
-          + FailureText.split(r, split));
+      throw new AssertionError(
+          image
+              + ": expected no split, got "
+              + r.splits().size()
+              + ":\n"
+              + r.splits().stream()
+                  .map(s -> FailureText.split(r, s))
+                  .collect(Collectors.joining("\n")));
     }
     return r;
   }
 
   /**
-   * Runs the matrix once per configuration (a {@code withX(..)} after a run makes the next run() run
-   * again) and returns its result. Without an answering engine the test is skipped (aborted) with the
-   * reason, as {@link SplitCheckSuite} does; under {@code SPLITCHECK_REQUIRE_ENGINE=1} it fails instead.
-   * Warnings (a profile naming a syscall libseccomp does not know) go to the test's stderr.
+   * Asserts that {@code cell} splits, with {@code culprit} ({@code getrandom/EPERM}) among its
+   * culprits when given.
+   */
+  public MatrixResult expectSplit(String cell, String culprit) {
+    MatrixResult r = run();
+    MatrixResult.Split split =
+        r.split(cell)
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        image
+                            + ": expected a split in "
+                            + cell
+                            + ", got "
+                            + (r.splits().isEmpty()
+                                ? "none"
+                                : "splits in "
+                                    + r.splits().stream()
+                                        .map(MatrixResult.Split::config)
+                                        .collect(Collectors.joining(", ")))
+                            + FailureText.cellLine(r, cell)));
+    if (culprit != null && split.culprits().stream().noneMatch(c -> c.key().equals(culprit))) {
+      throw new AssertionError(
+          image
+              + ": expected culprit "
+              + culprit
+              + " in "
+              + cell
+              + ", got:\n"
+              + FailureText.split(r, split));
+    }
+    return r;
+  }
+
+  /**
+   * Runs the matrix once per configuration (a {@code withX(..)} after a run makes the next run()
+   * run again) and returns its result. Without an answering engine the test is skipped (aborted)
+   * with the reason, as {@link SplitCheckSuite} does; under {@code SPLITCHECK_REQUIRE_ENGINE=1} it
+   * fails instead. Warnings (a profile naming a syscall libseccomp does not know) go to the test's
+   * stderr.
    */
   public MatrixResult run() {
     if (result != null) {
@@ -153,15 +184,30 @@ public final class SplitCheck {
       Assumptions.abort(noEngine);
     }
     try (ConnectedEngine engine = ConnectedEngine.connect(null)) {
-      MatrixCheck.Prepared prepared = MatrixCheck.prepare(MatrixRequest.builder(image).configs(configs)
-          .profiles(profiles).derives(derives).baseline(baseline).trace(trace).timeout(timeout)
-          .command(command).tracer(tracer).build());
-      MatrixReport report = MatrixCheck.run(List.of(engine.containers()), List.of(engine.info()), prepared,
-          RunId.next(Clock.systemUTC()), w -> System.err.println("splitcheck matrix " + image + ": warning: " + w));
+      MatrixCheck.Prepared prepared =
+          MatrixCheck.prepare(
+              MatrixRequest.builder(image)
+                  .configs(configs)
+                  .profiles(profiles)
+                  .derives(derives)
+                  .baseline(baseline)
+                  .trace(trace)
+                  .timeout(timeout)
+                  .command(command)
+                  .tracer(tracer)
+                  .build());
+      MatrixReport report =
+          MatrixCheck.run(
+              List.of(engine.containers()),
+              List.of(engine.info()),
+              prepared,
+              RunId.next(Clock.systemUTC()),
+              w -> System.err.println("splitcheck matrix " + image + ": warning: " + w));
       result = Suites.matrixResult(report);
       return result;
     } catch (EngineException | IOException e) {
-      throw new IllegalStateException("splitcheck matrix on " + image + " failed: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "splitcheck matrix on " + image + " failed: " + e.getMessage(), e);
     }
   }
 }

@@ -18,12 +18,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The extension behind {@link SplitCheckSuite}: skips (or, strict, fails) without an engine; opens one
- * suite session per test class, closed — and the run's objects removed — when the class ends; hands
- * test factories a {@link ScenarioTests}.
+ * The extension behind {@link SplitCheckSuite}: skips (or, strict, fails) without an engine; opens
+ * one suite session per test class, closed — and the run's objects removed — when the class ends;
+ * hands test factories a {@link ScenarioTests}.
  */
 public final class SplitCheckExtension implements ExecutionCondition, ParameterResolver {
-  private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(SplitCheckExtension.class);
+  private static final ExtensionContext.Namespace NS =
+      ExtensionContext.Namespace.create(SplitCheckExtension.class);
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -50,28 +51,34 @@ public final class SplitCheckExtension implements ExecutionCondition, ParameterR
   public Object resolveParameter(ParameterContext p, ExtensionContext context) {
     SplitCheckSuite config = config(context);
     if (config == null) {
-      throw new ParameterResolutionException("ScenarioTests needs @SplitCheckSuite on the test class");
+      throw new ParameterResolutionException(
+          "ScenarioTests needs @SplitCheckSuite on the test class");
     }
-    ExtensionContext classContext = context.getParent().filter(c -> c.getTestMethod().isEmpty()).orElse(context);
-    return classContext.getStore(NS).getOrComputeIfAbsent(ScenarioTests.class, k -> open(config),
-        ScenarioTests.class);
+    ExtensionContext classContext =
+        context.getParent().filter(c -> c.getTestMethod().isEmpty()).orElse(context);
+    return classContext
+        .getStore(NS)
+        .getOrComputeIfAbsent(ScenarioTests.class, k -> open(config), ScenarioTests.class);
   }
 
   private static ScenarioTests open(SplitCheckSuite config) {
     try {
-      List<Scenario> scenarios = ScenarioLoader.select(new ScenarioLoader().load(Path.of(config.scenarios())),
-          List.of(config.only()));
-      SuiteSession session = SuiteSession.open(ConnectedEngine.connect(null), null, Clock.systemUTC());
+      List<Scenario> scenarios =
+          ScenarioLoader.select(
+              new ScenarioLoader().load(Path.of(config.scenarios())), List.of(config.only()));
+      SuiteSession session =
+          SuiteSession.open(ConnectedEngine.connect(null), null, Clock.systemUTC());
       Path reports = config.reportDir().isEmpty() ? null : Path.of(config.reportDir());
       return new ScenarioTests(session, scenarios, reports, Clock.systemUTC());
     } catch (IOException | EngineException e) {
-      throw new ParameterResolutionException("cannot open the splitcheck suite '" + config.scenarios() + "': "
-          + e.getMessage(), e);
+      throw new ParameterResolutionException(
+          "cannot open the splitcheck suite '" + config.scenarios() + "': " + e.getMessage(), e);
     }
   }
 
   private static SplitCheckSuite config(ExtensionContext context) {
-    return context.getTestClass()
+    return context
+        .getTestClass()
         .flatMap(c -> AnnotationSupport.findAnnotation(c, SplitCheckSuite.class))
         .orElse(null);
   }

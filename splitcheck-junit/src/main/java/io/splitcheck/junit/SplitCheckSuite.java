@@ -9,9 +9,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs splitcheck scenarios as JUnit 5 tests: a {@code @TestFactory} method of the annotated class takes
- * a {@link ScenarioTests} parameter and returns {@link ScenarioTests#dynamicTests()} — one container per
- * scenario, one test per check (build, twice, matrix, audit).
+ * Runs splitcheck scenarios as JUnit 5 tests: a {@code @TestFactory} method of the annotated class
+ * takes a {@link ScenarioTests} parameter and returns {@link ScenarioTests#dynamicTests()} — one
+ * container per scenario, one test per check (build, twice, matrix, audit).
  *
  * <pre>{@code
  * @SplitCheckSuite(scenarios = "src/test/scenarios")
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * Without an answering Docker engine the class is skipped with the reason; with {@link #strict()} or the
- * environment variable {@code SPLITCHECK_REQUIRE_ENGINE=1} (the nightly) it fails instead.
+ * Without an answering Docker engine the class is skipped with the reason; with {@link #strict()}
+ * or the environment variable {@code SPLITCHECK_REQUIRE_ENGINE=1} (the nightly) it fails instead.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -15,9 +15,9 @@ import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
 
 /**
- * A user's tests where no engine answers (surefire points DOCKER_HOST at a socket nobody listens on):
- * the fluent API and the suite both skip with one sentence that names the socket, not a raw exception
- * and not this repository's scripts.
+ * A user's tests where no engine answers (surefire points DOCKER_HOST at a socket nobody listens
+ * on): the fluent API and the suite both skip with one sentence that names the socket, not a raw
+ * exception and not this repository's scripts.
  */
 class WithoutEngineTest {
   static class FluentUser {
@@ -46,10 +46,19 @@ class WithoutEngineTest {
     assertEquals(0, events.failed().count());
     List<Event> aborted = events.aborted().list();
     assertEquals(1, aborted.size());
-    String reason = aborted.get(0).getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
-        .getThrowable().orElseThrow().getMessage();
-    assertTrue(reason.startsWith("no Docker engine answers at unix:///nonexistent/splitcheck-junit-test.sock"
-        + " (no socket /nonexistent/splitcheck-junit-test.sock)"), reason);
+    String reason =
+        aborted
+            .get(0)
+            .getPayload(org.junit.platform.engine.TestExecutionResult.class)
+            .orElseThrow()
+            .getThrowable()
+            .orElseThrow()
+            .getMessage();
+    assertTrue(
+        reason.startsWith(
+            "no Docker engine answers at unix:///nonexistent/splitcheck-junit-test.sock"
+                + " (no socket /nonexistent/splitcheck-junit-test.sock)"),
+        reason);
     assertFalse(reason.contains("scripts/engine") || reason.contains("Exception"), reason);
   }
 

@@ -23,7 +23,10 @@ public abstract class AbstractSplitCheckMojo extends AbstractMojo {
   @Parameter(property = "splitcheck.skip", defaultValue = "false")
   boolean skip;
 
-  /** The engine: {@code unix:///PATH} or {@code tcp://HOST:PORT}; default DOCKER_HOST, else the local socket. */
+  /**
+   * The engine: {@code unix:///PATH} or {@code tcp://HOST:PORT}; default DOCKER_HOST, else the
+   * local socket.
+   */
   @Parameter(property = "splitcheck.dockerHost")
   String dockerHost;
 
@@ -32,7 +35,9 @@ public abstract class AbstractSplitCheckMojo extends AbstractMojo {
   boolean requireEngine;
 
   /** Where the goal writes its reports (one folder per goal below it). */
-  @Parameter(property = "splitcheck.reportDirectory", defaultValue = "${project.build.directory}/splitcheck")
+  @Parameter(
+      property = "splitcheck.reportDirectory",
+      defaultValue = "${project.build.directory}/splitcheck")
   File reportDirectory;
 
   @Parameter(defaultValue = "${project.basedir}", readonly = true)
@@ -44,8 +49,12 @@ public abstract class AbstractSplitCheckMojo extends AbstractMojo {
   /** The goal's name, as in {@code splitcheck:matrix}. */
   abstract String goal();
 
-  /** Runs the check on an engine that answers; returns the lines that fail the build, empty when it passes. */
-  abstract List<String> check(ConnectedEngine docker) throws EngineException, IOException, MojoExecutionException;
+  /**
+   * Runs the check on an engine that answers; returns the lines that fail the build, empty when it
+   * passes.
+   */
+  abstract List<String> check(ConnectedEngine docker)
+      throws EngineException, IOException, MojoExecutionException;
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -66,10 +75,17 @@ public abstract class AbstractSplitCheckMojo extends AbstractMojo {
     }
     try (ConnectedEngine engine = docker) {
       if (why != null) {
-        String message = "splitcheck " + goal() + ": skipped, no Docker engine answers at "
-            + DockerClients.hostOf(dockerHost) + " (" + why + "); set DOCKER_HOST or <dockerHost> to use one";
+        String message =
+            "splitcheck "
+                + goal()
+                + ": skipped, no Docker engine answers at "
+                + DockerClients.hostOf(dockerHost)
+                + " ("
+                + why
+                + "); set DOCKER_HOST or <dockerHost> to use one";
         if (requireEngine) {
-          throw new MojoExecutionException(message.replace("skipped, ", "") + " and splitcheck.requireEngine is set");
+          throw new MojoExecutionException(
+              message.replace("skipped, ", "") + " and splitcheck.requireEngine is set");
         }
         getLog().warn(message);
         return;
@@ -78,12 +94,17 @@ public abstract class AbstractSplitCheckMojo extends AbstractMojo {
     } catch (EngineException | IOException e) {
       throw new MojoExecutionException("splitcheck " + goal() + ": " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException("splitcheck " + goal() + ": bad configuration: " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "splitcheck " + goal() + ": bad configuration: " + e.getMessage(), e);
     }
     if (!failures.isEmpty()) {
       failures.forEach(line -> getLog().error(line));
-      throw new MojoFailureException("splitcheck " + goal() + ": " + String.join("\n", failures.subList(0,
-          Math.min(failures.size(), 5))) + (failures.size() > 5 ? "\n(" + failures.size() + " in all)" : ""));
+      throw new MojoFailureException(
+          "splitcheck "
+              + goal()
+              + ": "
+              + String.join("\n", failures.subList(0, Math.min(failures.size(), 5)))
+              + (failures.size() > 5 ? "\n(" + failures.size() + " in all)" : ""));
     }
   }
 

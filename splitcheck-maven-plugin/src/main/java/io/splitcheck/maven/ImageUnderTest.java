@@ -1,10 +1,10 @@
 package io.splitcheck.maven;
 
-import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.engine.BuildKitBuilder;
 import io.splitcheck.engine.BuildKitProbe;
 import io.splitcheck.engine.BuildRequest;
 import io.splitcheck.engine.BuildResult;
+import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.TempFolder;
 import java.io.File;
@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The image a goal checks: the configured {@code <image>} as it is (never pulled), or the
- * {@code <context>} built once with BuildKit and tagged {@code splitcheck-maven/<artifactId>:<run id>},
+ * The image a goal checks: the configured {@code <image>} as it is (never pulled), or the {@code
+ * <context>} built once with BuildKit and tagged {@code splitcheck-maven/<artifactId>:<run id>},
  * removed again when closed.
  */
 final class ImageUnderTest implements AutoCloseable {
@@ -39,11 +39,20 @@ final class ImageUnderTest implements AutoCloseable {
    * @param context a build context folder, or null
    * @param dockerfile the Dockerfile, or null for {@code context/Dockerfile}
    */
-  static ImageUnderTest of(ConnectedEngine docker, String image, File context, File dockerfile,
-      Map<String, String> buildArgs, String tag, Consumer<String> log) throws EngineException, IOException {
+  static ImageUnderTest of(
+      ConnectedEngine docker,
+      String image,
+      File context,
+      File dockerfile,
+      Map<String, String> buildArgs,
+      String tag,
+      Consumer<String> log)
+      throws EngineException, IOException {
     if ((image == null) == (context == null)) {
-      throw new IllegalArgumentException("set exactly one of <image> (a local image) and <context> (a build context"
-          + " folder); got " + (image == null ? "neither" : "both"));
+      throw new IllegalArgumentException(
+          "set exactly one of <image> (a local image) and <context> (a build context"
+              + " folder); got "
+              + (image == null ? "neither" : "both"));
     }
     if (image != null) {
       return new ImageUnderTest(image, docker, false);
@@ -59,7 +68,8 @@ final class ImageUnderTest implements AutoCloseable {
     }
   }
 
-  static BuildRequest request(File context, File dockerfile, Map<String, String> buildArgs, String tag) {
+  static BuildRequest request(
+      File context, File dockerfile, Map<String, String> buildArgs, String tag) {
     if (!context.isDirectory()) {
       throw new IllegalArgumentException("<context> '" + context + "' is not a directory");
     }
@@ -67,8 +77,15 @@ final class ImageUnderTest implements AutoCloseable {
     if (!file.isFile()) {
       throw new IllegalArgumentException("<dockerfile> '" + file + "' does not exist");
     }
-    return new BuildRequest(context.toPath(), file.toPath(), buildArgs == null ? Map.of() : buildArgs, List.of(),
-        null, tag, false, Duration.ofMinutes(30));
+    return new BuildRequest(
+        context.toPath(),
+        file.toPath(),
+        buildArgs == null ? Map.of() : buildArgs,
+        List.of(),
+        null,
+        tag,
+        false,
+        Duration.ofMinutes(30));
   }
 
   String reference() {

@@ -27,8 +27,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * {@code splitcheck:matrix}: runs the image under the security matrix and fails the build on a split,
- * with the split's culprit (the syscall and errno behind it) and the cell's stderr line.
+ * {@code splitcheck:matrix}: runs the image under the security matrix and fails the build on a
+ * split, with the split's culprit (the syscall and errno behind it) and the cell's stderr line.
  *
  * <pre>{@code
  * <configuration>
@@ -51,31 +51,31 @@ public final class MatrixMojo extends AbstractSplitCheckMojo {
   File context;
 
   /** The Dockerfile for {@code context} (default: context/Dockerfile). */
-  @Parameter
-  File dockerfile;
+  @Parameter File dockerfile;
 
-  @Parameter
-  Map<String, String> buildArgs = new LinkedHashMap<>();
+  @Parameter Map<String, String> buildArgs = new LinkedHashMap<>();
 
-  /** The cells to run, in order: built-in names and the names of {@code profiles} and {@code derives}. */
-  @Parameter
-  List<String> cells = new ArrayList<>();
+  /**
+   * The cells to run, in order: built-in names and the names of {@code profiles} and {@code
+   * derives}.
+   */
+  @Parameter List<String> cells = new ArrayList<>();
 
-  /** Cells under a seccomp profile: the element name is the cell's name, its text the profile file. */
-  @Parameter
-  Map<String, File> profiles = new LinkedHashMap<>();
+  /**
+   * Cells under a seccomp profile: the element name is the cell's name, its text the profile file.
+   */
+  @Parameter Map<String, File> profiles = new LinkedHashMap<>();
 
-  /** Cells under the engine's default profile changed by an expression ({@code getrandom=EPERM}). */
-  @Parameter
-  Map<String, String> derives = new LinkedHashMap<>();
+  /**
+   * Cells under the engine's default profile changed by an expression ({@code getrandom=EPERM}).
+   */
+  @Parameter Map<String, String> derives = new LinkedHashMap<>();
 
   /** The cell the others are compared with (default: the first cell, else unconfined). */
-  @Parameter
-  String baseline;
+  @Parameter String baseline;
 
   /** Replaces the image's cmd. */
-  @Parameter
-  List<String> command = new ArrayList<>();
+  @Parameter List<String> command = new ArrayList<>();
 
   /** Per cell, e.g. {@code 30s}. */
   @Parameter(defaultValue = "60s")
@@ -85,9 +85,10 @@ public final class MatrixMojo extends AbstractSplitCheckMojo {
   @Parameter(defaultValue = "auto")
   String trace;
 
-  /** Splits that do not fail the build: a cell name, or a culprit such as {@code getrandom/EPERM}. */
-  @Parameter
-  List<String> accept = new ArrayList<>();
+  /**
+   * Splits that do not fail the build: a cell name, or a culprit such as {@code getrandom/EPERM}.
+   */
+  @Parameter List<String> accept = new ArrayList<>();
 
   @Override
   String goal() {
@@ -100,29 +101,57 @@ public final class MatrixMojo extends AbstractSplitCheckMojo {
     profiles.forEach((name, file) -> profileFiles.put(name, resolve(file).toPath()));
     String runId = RunId.next(Clock.systemUTC());
     // checked before the image is built; the built image's reference replaces "pending" after
-    MatrixCheck.Prepared prepared = MatrixCheck.prepare(MatrixRequest.builder("pending").configs(cells)
-        .profiles(profileFiles).derives(derives).baseline(baseline).trace(TraceMode.parse(trace))
-        .timeout(MatrixOptions.timeout(timeout)).command(command).build());
-    try (ImageUnderTest target = ImageUnderTest.of(docker, image, resolve(context), resolve(dockerfile), buildArgs,
-        ImageUnderTest.REPOSITORY + artifactId + ":" + runId, getLog()::info)) {
+    MatrixCheck.Prepared prepared =
+        MatrixCheck.prepare(
+            MatrixRequest.builder("pending")
+                .configs(cells)
+                .profiles(profileFiles)
+                .derives(derives)
+                .baseline(baseline)
+                .trace(TraceMode.parse(trace))
+                .timeout(MatrixOptions.timeout(timeout))
+                .command(command)
+                .build());
+    try (ImageUnderTest target =
+        ImageUnderTest.of(
+            docker,
+            image,
+            resolve(context),
+            resolve(dockerfile),
+            buildArgs,
+            ImageUnderTest.REPOSITORY + artifactId + ":" + runId,
+            getLog()::info)) {
       prepared = prepared.withImage(target.reference());
       MatrixOptions o = prepared.options();
-      getLog().info("splitcheck matrix: " + target.reference() + ", " + o.plan().cells().size() + " cell(s)");
-      MatrixReport report = MatrixCheck.run(docker.containers(), prepared, runId,
-          w -> getLog().warn("splitcheck matrix: " + w));
+      getLog()
+          .info(
+              "splitcheck matrix: "
+                  + target.reference()
+                  + ", "
+                  + o.plan().cells().size()
+                  + " cell(s)");
+      MatrixReport report =
+          MatrixCheck.run(
+              docker.containers(), prepared, runId, w -> getLog().warn("splitcheck matrix: " + w));
       MatrixResult result = Suites.matrixResult(report);
       MatrixResult.CellResult base = result.cell(result.baseline()).orElse(null);
       if (base != null && base.startError() != null) {
-        throw new EngineException("the baseline cell " + base.config() + " did not start, so nothing can be "
-            + "compared with it: " + base.startError());
+        throw new EngineException(
+            "the baseline cell "
+                + base.config()
+                + " did not start, so nothing can be "
+                + "compared with it: "
+                + base.startError());
       }
       List<String> failures = failures(result);
       File dir = reportFolder();
       try (OutputStream out = new FileOutputStream(new File(dir, "matrix.json"))) {
         MatrixJson.write(report, out);
       }
-      new ReportWriter().write(PluginReports.matrix(target.reference(), result, failures, Clock.systemUTC()),
-          dir.toPath());
+      new ReportWriter()
+          .write(
+              PluginReports.matrix(target.reference(), result, failures, Clock.systemUTC()),
+              dir.toPath());
       getLog().info("splitcheck matrix: report " + new File(dir, ReportWriter.HTML));
       return failures;
     }
@@ -132,15 +161,22 @@ public final class MatrixMojo extends AbstractSplitCheckMojo {
   List<String> failures(MatrixResult result) {
     List<String> lines = new ArrayList<>();
     for (MatrixResult.Split split : result.splits()) {
-      boolean accepted = accept.contains(split.config()) || (!split.culprits().isEmpty()
-          && split.culprits().stream().allMatch(c -> accept.contains(c.key())));
+      boolean accepted =
+          accept.contains(split.config())
+              || (!split.culprits().isEmpty()
+                  && split.culprits().stream().allMatch(c -> accept.contains(c.key())));
       if (accepted) {
-        getLog().info("splitcheck matrix: accepted split in " + split.config() + ": " + split.summary());
+        getLog()
+            .info(
+                "splitcheck matrix: accepted split in " + split.config() + ": " + split.summary());
       } else {
-        String stderr = result.cell(split.config()).map(c -> c.stderr() == null ? "" : c.stderr())
-            .map(MatrixMojo::firstLine).orElse("");
-        lines.add("split " + split.summary()
-            + (stderr.isEmpty() ? "" : " | stderr: " + stderr));
+        String stderr =
+            result
+                .cell(split.config())
+                .map(c -> c.stderr() == null ? "" : c.stderr())
+                .map(MatrixMojo::firstLine)
+                .orElse("");
+        lines.add("split " + split.summary() + (stderr.isEmpty() ? "" : " | stderr: " + stderr));
       }
     }
     return lines;

@@ -26,7 +26,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "run", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class RunMojo extends AbstractSplitCheckMojo {
   /** A scenario directory, or a folder of them. */
-  @Parameter(property = "splitcheck.scenarios", defaultValue = "${project.basedir}/src/test/splitcheck")
+  @Parameter(
+      property = "splitcheck.scenarios",
+      defaultValue = "${project.basedir}/src/test/splitcheck")
   File scenarios;
 
   /** Only these scenarios (names); empty for all. */
@@ -44,20 +46,34 @@ public final class RunMojo extends AbstractSplitCheckMojo {
     if (!dir.isDirectory()) {
       throw new IllegalArgumentException("<scenarios> '" + dir + "' is not a directory");
     }
-    List<Scenario> selected = new ArrayList<>(ScenarioLoader.select(new ScenarioLoader().load(dir.toPath()),
-        only == null ? List.of() : only));
+    List<Scenario> selected =
+        new ArrayList<>(
+            ScenarioLoader.select(
+                new ScenarioLoader().load(dir.toPath()), only == null ? List.of() : only));
     selected.sort(Comparator.comparing(Scenario::name));
     Clock clock = Clock.systemUTC();
     List<ScenarioReport> ran = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     try (SuiteSession session = SuiteSession.open(docker, null, clock)) {
-      getLog().info("splitcheck run " + session.runId() + ": " + selected.size() + " scenario(s) from " + dir);
+      getLog()
+          .info(
+              "splitcheck run "
+                  + session.runId()
+                  + ": "
+                  + selected.size()
+                  + " scenario(s) from "
+                  + dir);
       for (Scenario s : selected) {
         ScenarioReport report = session.executor().execute(s, session.runId());
         ran.add(report);
         for (CheckOutcome o : report.outcomes()) {
-          String line = s.name() + " " + o.check() + ": " + o.status().name().toLowerCase(java.util.Locale.ROOT)
-              + (o.message().isEmpty() ? "" : ": " + o.message());
+          String line =
+              s.name()
+                  + " "
+                  + o.check()
+                  + ": "
+                  + o.status().name().toLowerCase(java.util.Locale.ROOT)
+                  + (o.message().isEmpty() ? "" : ": " + o.message());
           if (o.passed()) {
             getLog().info(line);
           } else {

@@ -1,17 +1,16 @@
 package io.splitcheck.maven;
 
-import io.splitcheck.engine.ConnectedEngine;
+import io.splitcheck.diff.DiffKind;
+import io.splitcheck.diff.Difference;
+import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.engine.BuildKitBuilder;
 import io.splitcheck.engine.BuildKitProbe;
 import io.splitcheck.engine.BuildRequest;
-import io.splitcheck.engine.DockerClients;
+import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.RunId;
 import io.splitcheck.engine.TempFolder;
 import io.splitcheck.report.ReportWriter;
-import io.splitcheck.diff.DiffKind;
-import io.splitcheck.diff.Difference;
-import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.twice.Twice;
 import java.io.File;
 import java.io.IOException;
@@ -27,8 +26,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * {@code splitcheck:twice}: builds the context twice with BuildKit and no cache and fails the build when
- * the two images differ, one line per differing file (layer, Dockerfile step, path, what differs).
+ * {@code splitcheck:twice}: builds the context twice with BuildKit and no cache and fails the build
+ * when the two images differ, one line per differing file (layer, Dockerfile step, path, what
+ * differs).
  */
 @Mojo(name = "twice", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class TwiceMojo extends AbstractSplitCheckMojo {
@@ -37,16 +37,15 @@ public final class TwiceMojo extends AbstractSplitCheckMojo {
   File context;
 
   /** The Dockerfile (default: context/Dockerfile). */
-  @Parameter
-  File dockerfile;
+  @Parameter File dockerfile;
 
-  @Parameter
-  Map<String, String> buildArgs = new LinkedHashMap<>();
+  @Parameter Map<String, String> buildArgs = new LinkedHashMap<>();
 
-  /** Differences that do not fail the build: a path ({@code /etc/ld.so.cache}, or a folder ending in /) or a
-   * verdict ({@code config-only}, {@code mtime-only}). */
-  @Parameter
-  List<String> accept = new ArrayList<>();
+  /**
+   * Differences that do not fail the build: a path ({@code /etc/ld.so.cache}, or a folder ending in
+   * /) or a verdict ({@code config-only}, {@code mtime-only}).
+   */
+  @Parameter List<String> accept = new ArrayList<>();
 
   @Override
   String goal() {
@@ -57,20 +56,34 @@ public final class TwiceMojo extends AbstractSplitCheckMojo {
   List<String> check(ConnectedEngine docker) throws EngineException, IOException {
     String runId = RunId.next(Clock.systemUTC());
     File ctx = resolve(context);
-    BuildRequest request = ImageUnderTest.request(ctx, resolve(dockerfile), buildArgs, Twice.tag(runId, "first"));
+    BuildRequest request =
+        ImageUnderTest.request(ctx, resolve(dockerfile), buildArgs, Twice.tag(runId, "first"));
     Path work = Files.createTempDirectory("splitcheck-twice-");
     try {
       BuildKitBuilder builder = new BuildKitBuilder(BuildKitProbe.find(null), work, dockerHost);
-      getLog().info("splitcheck twice: " + ctx + " (builder: " + builder.client().describe() + ", run " + runId
-          + ")");
-      Twice twice = new Twice(builder, docker.images(),
-          docker.version(), true);
+      getLog()
+          .info(
+              "splitcheck twice: "
+                  + ctx
+                  + " (builder: "
+                  + builder.client().describe()
+                  + ", run "
+                  + runId
+                  + ")");
+      Twice twice = new Twice(builder, docker.images(), docker.version(), true);
       TwiceResult result = twice.run(request, runId, false);
       List<String> failures = failures(result);
       File dir = reportFolder();
-      new ReportWriter().write(PluginReports.twice(ctx.toString(), result, failures, Clock.systemUTC()),
-          dir.toPath());
-      getLog().info("splitcheck twice: " + result.verdict() + "; report " + new File(dir, ReportWriter.HTML));
+      new ReportWriter()
+          .write(
+              PluginReports.twice(ctx.toString(), result, failures, Clock.systemUTC()),
+              dir.toPath());
+      getLog()
+          .info(
+              "splitcheck twice: "
+                  + result.verdict()
+                  + "; report "
+                  + new File(dir, ReportWriter.HTML));
       return failures;
     } finally {
       TempFolder.deleteQuietly(work);
@@ -84,8 +97,16 @@ public final class TwiceMojo extends AbstractSplitCheckMojo {
     List<String> lines = new ArrayList<>();
     for (Difference d : result.differences()) {
       if (!accepted(d.path())) {
-        lines.add("not reproducible: layer " + d.layer() + " (" + d.step() + "): " + d.path() + " differs in "
-            + String.join(", ", d.kinds().stream().map(DiffKind::id).toList()) + (d.detail() == null ? "" : ": " + d.detail()));
+        lines.add(
+            "not reproducible: layer "
+                + d.layer()
+                + " ("
+                + d.step()
+                + "): "
+                + d.path()
+                + " differs in "
+                + String.join(", ", d.kinds().stream().map(DiffKind::id).toList())
+                + (d.detail() == null ? "" : ": " + d.detail()));
       }
     }
     for (String field : result.configDifferences()) {

@@ -2,19 +2,22 @@ package io.splitcheck.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.model.Severity;
 import io.splitcheck.report.AuditResult;
 import io.splitcheck.report.MatrixResult;
-import io.splitcheck.report.ReportJson;
-import io.splitcheck.diff.TwiceResult;
 import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The lines a goal fails the build with, from the commands' captured JSON (fixtures/report/commands). */
+/**
+ * The lines a goal fails the build with, from the commands' captured JSON
+ * (fixtures/report/commands).
+ */
 class FailureLinesTest {
   private static <T> T fixture(String name, Class<T> type) throws Exception {
-    try (InputStream in = FailureLinesTest.class.getResourceAsStream("/fixtures/report/commands/" + name)) {
+    try (InputStream in =
+        FailureLinesTest.class.getResourceAsStream("/fixtures/report/commands/" + name)) {
       return io.splitcheck.json.Json.read(in, type, name);
     }
   }
@@ -23,8 +26,11 @@ class FailureLinesTest {
   void matrix_failsWithTheSplitSummaryAndTheCellsFirstStderrLine() throws Exception {
     MatrixResult result = fixture("matrix.json", MatrixResult.class);
 
-    assertEquals(List.of("split prod: exit 3 (unconfined: 0) <- getrandom = -1 EPERM [seccomp: denied by profile prod]"
-        + " | stderr: verify-tls: getrandom failed: Operation not permitted"), new MatrixMojo().failures(result));
+    assertEquals(
+        List.of(
+            "split prod: exit 3 (unconfined: 0) <- getrandom = -1 EPERM [seccomp: denied by profile prod]"
+                + " | stderr: verify-tls: getrandom failed: Operation not permitted"),
+        new MatrixMojo().failures(result));
   }
 
   @Test
@@ -45,13 +51,22 @@ class FailureLinesTest {
     TwiceMojo mojo = new TwiceMojo();
 
     List<String> lines = mojo.failures(result);
-    assertEquals("not reproducible: layer 2 (RUN /bin/sh -c date +%s%N > /built-at # buildkit): /built-at differs"
-        + " in content, mtime: content: sha256 <hash> (20 bytes) -> <hash> (20 bytes); mtime: <time> -> <time>",
+    assertEquals(
+        "not reproducible: layer 2 (RUN /bin/sh -c date +%s%N > /built-at # buildkit): /built-at differs"
+            + " in content, mtime: content: sha256 <hash> (20 bytes) -> <hash> (20 bytes); mtime: <time> -> <time>",
         lines.get(0));
-    assertEquals("not reproducible: image config field $.history[2].created differs", lines.get(lines.size() - 2));
+    assertEquals(
+        "not reproducible: image config field $.history[2].created differs",
+        lines.get(lines.size() - 2));
 
-    mojo.accept = List.of("/built-at", "/etc", "$.created", "$.history[1].created", "$.history[2].created",
-        "$.rootfs.diff_ids[2]");
+    mojo.accept =
+        List.of(
+            "/built-at",
+            "/etc",
+            "$.created",
+            "$.history[1].created",
+            "$.history[2].created",
+            "$.rootfs.diff_ids[2]");
     assertEquals(List.of(), mojo.failures(result));
   }
 
@@ -60,8 +75,10 @@ class FailureLinesTest {
     AuditResult result = fixture("audit.json", AuditResult.class);
     AuditMojo mojo = new AuditMojo();
 
-    assertEquals(List.of("error linkage.dynamic-in-scratch /healthcheck (Dockerfile:3): /healthcheck is dynamically"
-        + " linked (interpreter /lib64/ld-linux-x86-64.so.2) and the image has no loader"),
+    assertEquals(
+        List.of(
+            "error linkage.dynamic-in-scratch /healthcheck (Dockerfile:3): /healthcheck is dynamically"
+                + " linked (interpreter /lib64/ld-linux-x86-64.so.2) and the image has no loader"),
         mojo.failures(result, Severity.ERROR));
     mojo.accept = List.of("linkage.dynamic-in-scratch:/healthcheck");
     assertEquals(List.of(), mojo.failures(result, Severity.ERROR));

@@ -12,11 +12,22 @@ import java.util.Map;
  * {@code /etc/gshadow}, {@code /etc/passwd}, {@code /etc/group}, and their {@code -} backups.
  */
 final class AccountsExplainer implements FileExplainer {
-  private static final Map<String, List<String>> FIELDS = Map.of(
-      "shadow", List.of("name", "password", "lastchg", "min", "max", "warn", "inactive", "expire", "reserved"),
-      "gshadow", List.of("name", "password", "admins", "members"),
-      "passwd", List.of("name", "password", "uid", "gid", "gecos", "home", "shell"),
-      "group", List.of("name", "password", "gid", "members"));
+  private static final Map<String, List<String>> FIELDS =
+      Map.of(
+          "shadow",
+              List.of(
+                  "name",
+                  "password",
+                  "lastchg",
+                  "min",
+                  "max",
+                  "warn",
+                  "inactive",
+                  "expire",
+                  "reserved"),
+          "gshadow", List.of("name", "password", "admins", "members"),
+          "passwd", List.of("name", "password", "uid", "gid", "gecos", "home", "shell"),
+          "group", List.of("name", "password", "gid", "members"));
 
   @Override
   public Explanation explain(String path, byte[] a, byte[] b) {
@@ -29,8 +40,12 @@ final class AccountsExplainer implements FileExplainer {
     Map<String, String[]> rb = rows(b);
     List<String> lines = new ArrayList<>();
     List<String> evidence = new ArrayList<>();
-    ra.keySet().stream().filter(n -> !rb.containsKey(n)).forEach(n -> lines.add(n + ": only in the first"));
-    rb.keySet().stream().filter(n -> !ra.containsKey(n)).forEach(n -> lines.add(n + ": only in the second"));
+    ra.keySet().stream()
+        .filter(n -> !rb.containsKey(n))
+        .forEach(n -> lines.add(n + ": only in the first"));
+    rb.keySet().stream()
+        .filter(n -> !ra.containsKey(n))
+        .forEach(n -> lines.add(n + ": only in the second"));
     if (!List.copyOf(ra.keySet()).equals(List.copyOf(rb.keySet())) && lines.isEmpty()) {
       lines.add("the same names in another order");
       evidence.add(base + "-order");

@@ -23,14 +23,16 @@ final class ArExplainer implements FileExplainer {
 
   @Override
   public Explanation explain(String path, byte[] a, byte[] b) {
-    if (!Arrays.equals(a, 0, Math.min(8, a.length), MAGIC, 0, 8) || !Arrays.equals(b, 0, Math.min(8, b.length), MAGIC, 0, 8)) {
+    if (!Arrays.equals(a, 0, Math.min(8, a.length), MAGIC, 0, 8)
+        || !Arrays.equals(b, 0, Math.min(8, b.length), MAGIC, 0, 8)) {
       return null;
     }
     Map<String, Member> ma = members(a);
     Map<String, Member> mb = members(b);
     List<String> lines = new ArrayList<>();
     List<String> evidence = new ArrayList<>();
-    lines.add("members " + ma.keySet() + (ma.keySet().equals(mb.keySet()) ? "" : " -> " + mb.keySet()));
+    lines.add(
+        "members " + ma.keySet() + (ma.keySet().equals(mb.keySet()) ? "" : " -> " + mb.keySet()));
     if (!List.copyOf(ma.keySet()).equals(List.copyOf(mb.keySet()))) {
       evidence.add("ar-members");
     }
@@ -40,17 +42,31 @@ final class ArExplainer implements FileExplainer {
         continue;
       }
       if (x.mtime() != y.mtime()) {
-        lines.add(x.name() + ": header mtime " + Hex.epoch(x.mtime()) + " -> " + Hex.epoch(y.mtime()));
+        lines.add(
+            x.name() + ": header mtime " + Hex.epoch(x.mtime()) + " -> " + Hex.epoch(y.mtime()));
         evidence.add("ar-mtime");
       }
       if (!x.uid().equals(y.uid()) || !x.gid().equals(y.gid()) || !x.mode().equals(y.mode())) {
-        lines.add(x.name() + ": header uid/gid/mode " + x.uid() + "/" + x.gid() + "/" + x.mode() + " -> "
-            + y.uid() + "/" + y.gid() + "/" + y.mode());
+        lines.add(
+            x.name()
+                + ": header uid/gid/mode "
+                + x.uid()
+                + "/"
+                + x.gid()
+                + "/"
+                + x.mode()
+                + " -> "
+                + y.uid()
+                + "/"
+                + y.gid()
+                + "/"
+                + y.mode());
         evidence.add("ar-owner");
       }
       if (!Arrays.equals(x.data(), y.data())) {
         evidence.add("ar-content");
-        Explainers.nested(x.name() + " differs", x.name(), x.data(), y.data(), depth, lines, evidence);
+        Explainers.nested(
+            x.name() + " differs", x.name(), x.data(), y.data(), depth, lines, evidence);
       }
     }
     return new Explanation("ar", evidence, lines);
@@ -68,8 +84,15 @@ final class ArExplainer implements FileExplainer {
       if (name.endsWith("/") && !name.equals("/") && !name.equals("//")) {
         name = name.substring(0, name.length() - 1);
       }
-      out.put(name, new Member(name, mtime, field(ar, at + 28, 6), field(ar, at + 34, 6), field(ar, at + 40, 8),
-          Arrays.copyOfRange(ar, from, to)));
+      out.put(
+          name,
+          new Member(
+              name,
+              mtime,
+              field(ar, at + 28, 6),
+              field(ar, at + 34, 6),
+              field(ar, at + 40, 8),
+              Arrays.copyOfRange(ar, from, to)));
       at = (int) (from + size + (size & 1));
     }
     return out;

@@ -3,7 +3,9 @@ package io.splitcheck.diff.explain;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Any bytes: sizes, the first differing offset with a hex window around it, how many bytes differ. */
+/**
+ * Any bytes: sizes, the first differing offset with a hex window around it, how many bytes differ.
+ */
 final class BinaryExplainer implements FileExplainer {
   static final int WINDOW = 16;
 
@@ -25,10 +27,22 @@ final class BinaryExplainer implements FileExplainer {
       differing += a[i] != b[i] ? 1 : 0;
     }
     int from = Math.max(0, at - 4);
-    return "first difference at offset " + at + " (0x" + Integer.toHexString(at) + "); "
-        + differing + " of " + Math.min(a.length, b.length) + " bytes differ at equal offsets"
+    return "first difference at offset "
+        + at
+        + " (0x"
+        + Integer.toHexString(at)
+        + "); "
+        + differing
+        + " of "
+        + Math.min(a.length, b.length)
+        + " bytes differ at equal offsets"
         + (a.length != b.length ? "; sizes " + a.length + " -> " + b.length : "")
-        + "; at 0x" + Integer.toHexString(from) + ": [" + Hex.window(a, from, from + WINDOW) + "] -> ["
-        + Hex.window(b, from, from + WINDOW) + "]";
+        + "; at 0x"
+        + Integer.toHexString(from)
+        + ": ["
+        + Hex.window(a, from, from + WINDOW)
+        + "] -> ["
+        + Hex.window(b, from, from + WINDOW)
+        + "]";
   }
 }

@@ -9,16 +9,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ELF objects: which sections differ, by name (a differing {@code .note.gnu.build-id} with both ids,
- * {@code .comment} with both texts, {@code .debug_*}, {@code .text}...), from the section headers of
- * both. 32- and 64-bit, either byte order.
+ * ELF objects: which sections differ, by name (a differing {@code .note.gnu.build-id} with both
+ * ids, {@code .comment} with both texts, {@code .debug_*}, {@code .text}...), from the section
+ * headers of both. 32- and 64-bit, either byte order.
  */
 final class ElfExplainer implements FileExplainer {
   record Section(String name, long offset, long size, int type) {}
 
   @Override
   public Explanation explain(String path, byte[] a, byte[] b) {
-    if (!Explainers.startsWith(a, 0x7f, 'E', 'L', 'F') || !Explainers.startsWith(b, 0x7f, 'E', 'L', 'F')) {
+    if (!Explainers.startsWith(a, 0x7f, 'E', 'L', 'F')
+        || !Explainers.startsWith(b, 0x7f, 'E', 'L', 'F')) {
       return null;
     }
     Map<String, Section> sa = sections(a);
@@ -40,10 +41,20 @@ final class ElfExplainer implements FileExplainer {
         lines.add(x.name() + ": " + what(x.name(), bx, by));
       }
     }
-    sb.keySet().stream().filter(n -> !sa.containsKey(n)).forEach(n -> lines.add(n + ": only in the second"));
-    lines.add(0, differing.isEmpty() ? "every section is equal: headers or padding differ ("
-        + BinaryExplainer.describe(a, b) + ")" : differing.size() + " of " + sa.size() + " sections differ: "
-        + String.join(", ", differing));
+    sb.keySet().stream()
+        .filter(n -> !sa.containsKey(n))
+        .forEach(n -> lines.add(n + ": only in the second"));
+    lines.add(
+        0,
+        differing.isEmpty()
+            ? "every section is equal: headers or padding differ ("
+                + BinaryExplainer.describe(a, b)
+                + ")"
+            : differing.size()
+                + " of "
+                + sa.size()
+                + " sections differ: "
+                + String.join(", ", differing));
     return new Explanation("elf", evidence, lines);
   }
 
@@ -90,7 +101,8 @@ final class ElfExplainer implements FileExplainer {
 
   static Map<String, Section> sections(byte[] elf) {
     boolean is64 = elf[4] == 2;
-    ByteBuffer buf = ByteBuffer.wrap(elf).order(elf[5] == 2 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer buf =
+        ByteBuffer.wrap(elf).order(elf[5] == 2 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
     long shoff = is64 ? buf.getLong(0x28) : buf.getInt(0x20) & 0xffffffffL;
     int shentsize = buf.getShort(is64 ? 0x3a : 0x2e) & 0xffff;
     int shnum = buf.getShort(is64 ? 0x3c : 0x30) & 0xffff;
@@ -98,10 +110,20 @@ final class ElfExplainer implements FileExplainer {
     List<long[]> raw = new ArrayList<>();
     for (int i = 0; i < shnum; i++) {
       int at = (int) (shoff + (long) i * shentsize);
-      raw.add(is64
-          ? new long[] {buf.getInt(at) & 0xffffffffL, buf.getInt(at + 4), buf.getLong(at + 0x18), buf.getLong(at + 0x20)}
-          : new long[] {buf.getInt(at) & 0xffffffffL, buf.getInt(at + 4), buf.getInt(at + 0x10) & 0xffffffffL,
-              buf.getInt(at + 0x14) & 0xffffffffL});
+      raw.add(
+          is64
+              ? new long[] {
+                buf.getInt(at) & 0xffffffffL,
+                buf.getInt(at + 4),
+                buf.getLong(at + 0x18),
+                buf.getLong(at + 0x20)
+              }
+              : new long[] {
+                buf.getInt(at) & 0xffffffffL,
+                buf.getInt(at + 4),
+                buf.getInt(at + 0x10) & 0xffffffffL,
+                buf.getInt(at + 0x14) & 0xffffffffL
+              });
     }
     Map<String, Section> out = new LinkedHashMap<>();
     long strings = raw.isEmpty() ? 0 : raw.get(shstrndx)[2];

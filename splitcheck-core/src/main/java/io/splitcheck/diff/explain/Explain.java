@@ -19,6 +19,7 @@ import java.util.Set;
 public final class Explain {
   /** Files explained per comparison; the rest keep their digests only. */
   public static final int MAX_FILES = 64;
+
   /** Files read per pass over a layer (bounds memory: this many times two times the input cap). */
   static final int BATCH = 8;
 
@@ -37,7 +38,8 @@ public final class Explain {
     for (Map.Entry<Integer, Set<String>> layer : wanted.entrySet()) {
       List<String> paths = List.copyOf(layer.getValue());
       for (int from = 0; from < paths.size(); from += BATCH) {
-        Set<String> batch = new LinkedHashSet<>(paths.subList(from, Math.min(paths.size(), from + BATCH)));
+        Set<String> batch =
+            new LinkedHashSet<>(paths.subList(from, Math.min(paths.size(), from + BATCH)));
         Map<String, byte[]> a = files.read(0, layer.getKey(), batch, Explainers.MAX_INPUT);
         Map<String, byte[]> b = files.read(1, layer.getKey(), batch, Explainers.MAX_INPUT);
         for (String p : batch) {
@@ -52,7 +54,13 @@ public final class Explain {
       Explanation e = explained.get(d.layer() + ":" + d.path());
       out.add(e == null ? d : d.withExplanation(e));
     }
-    return new ImageComparison(c.first(), c.second(), c.verdict(), c.configDifferences(),
-        c.configTimestampsOnly(), out, c.unexplainedLayers());
+    return new ImageComparison(
+        c.first(),
+        c.second(),
+        c.verdict(),
+        c.configDifferences(),
+        c.configTimestampsOnly(),
+        out,
+        c.unexplainedLayers());
   }
 }

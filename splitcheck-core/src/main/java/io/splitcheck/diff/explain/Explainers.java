@@ -4,22 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Explains a differing regular file by its format, the first that recognises both versions: ELF, gzip,
- * zip/jar, ar/.deb, tar, .pyc, the account files (/etc/shadow, /etc/passwd, /etc/group, gshadow), text,
- * and any other bytes. Pure: bytes in, an {@link Explanation} out. Inputs are the first
- * {@link #MAX_INPUT} bytes of each file (an explanation of a longer file says so).
+ * Explains a differing regular file by its format, the first that recognises both versions: ELF,
+ * gzip, zip/jar, ar/.deb, tar, .pyc, the account files (/etc/shadow, /etc/passwd, /etc/group,
+ * gshadow), text, and any other bytes. Pure: bytes in, an {@link Explanation} out. Inputs are the
+ * first {@link #MAX_INPUT} bytes of each file (an explanation of a longer file says so).
  */
 public final class Explainers {
   public static final int MAX_LINES = 24;
   public static final int MAX_LINE = 200;
+
   /** How much of each file is read to explain it. */
   public static final int MAX_INPUT = 4 << 20;
+
   /** Nested formats (a tar in a gzip in a .deb) are explained this deep. */
   static final int MAX_DEPTH = 3;
 
   private Explainers() {}
 
-  /** @param a the first build's bytes (at most {@link #MAX_INPUT}), {@code b} the second's */
+  /**
+   * @param a the first build's bytes (at most {@link #MAX_INPUT}), {@code b} the second's
+   */
   public static Explanation explain(String path, byte[] a, byte[] b) {
     return explain(path, a, b, 0);
   }
@@ -27,11 +31,20 @@ public final class Explainers {
   static Explanation explain(String path, byte[] a, byte[] b, int depth) {
     List<FileExplainer> chain = new ArrayList<>();
     if (depth < MAX_DEPTH) {
-      chain.addAll(List.of(new ElfExplainer(), new GzipExplainer(depth), new ZipExplainer(),
-          new ArExplainer(depth), new TarExplainer()));
+      chain.addAll(
+          List.of(
+              new ElfExplainer(),
+              new GzipExplainer(depth),
+              new ZipExplainer(),
+              new ArExplainer(depth),
+              new TarExplainer()));
     }
-    chain.addAll(List.of(new PycExplainer(), new AccountsExplainer(), new TextExplainer(),
-        new BinaryExplainer()));
+    chain.addAll(
+        List.of(
+            new PycExplainer(),
+            new AccountsExplainer(),
+            new TextExplainer(),
+            new BinaryExplainer()));
     for (FileExplainer e : chain) {
       try {
         Explanation x = e.explain(path, a, b);
@@ -70,7 +83,13 @@ public final class Explainers {
   }
 
   /** Nested bytes explained, their lines indented under {@code label}. */
-  static void nested(String label, String path, byte[] a, byte[] b, int depth, List<String> lines,
+  static void nested(
+      String label,
+      String path,
+      byte[] a,
+      byte[] b,
+      int depth,
+      List<String> lines,
       List<String> evidence) {
     Explanation inner = explain(path, a, b, depth + 1);
     lines.add(label + " (" + inner.format() + "):");

@@ -41,8 +41,10 @@ final class GzipExplainer implements FileExplainer {
 
   @Override
   public Explanation explain(String path, byte[] a, byte[] b) {
-    if (!Explainers.startsWith(a, 0x1f, 0x8b) || !Explainers.startsWith(b, 0x1f, 0x8b)
-        || a.length < 18 || b.length < 18) {
+    if (!Explainers.startsWith(a, 0x1f, 0x8b)
+        || !Explainers.startsWith(b, 0x1f, 0x8b)
+        || a.length < 18
+        || b.length < 18) {
       return null;
     }
     Header ha = header(a);
@@ -62,7 +64,8 @@ final class GzipExplainer implements FileExplainer {
       evidence.add("gzip-os");
     }
     if (ha.xfl() != hb.xfl() || ha.flags() != hb.flags()) {
-      lines.add("header FLG/XFL: " + ha.flags() + "/" + ha.xfl() + " -> " + hb.flags() + "/" + hb.xfl());
+      lines.add(
+          "header FLG/XFL: " + ha.flags() + "/" + ha.xfl() + " -> " + hb.flags() + "/" + hb.xfl());
       evidence.add("gzip-flags");
     }
     if (ha.mtime() != 0 || ha.name() != null) {
@@ -71,11 +74,18 @@ final class GzipExplainer implements FileExplainer {
     byte[] da = inflate(a);
     byte[] db = inflate(b);
     if (Arrays.equals(da, db)) {
-      lines.add("the decompressed data is equal (" + da.length + " bytes): only the gzip stream differs");
+      lines.add(
+          "the decompressed data is equal (" + da.length + " bytes): only the gzip stream differs");
     } else {
       evidence.add("gzip-payload");
-      Explainers.nested("the decompressed data differs", path.replaceFirst("\\.gz$", ""), da, db, depth,
-          lines, evidence);
+      Explainers.nested(
+          "the decompressed data differs",
+          path.replaceFirst("\\.gz$", ""),
+          da,
+          db,
+          depth,
+          lines,
+          evidence);
     }
     return new Explanation("gzip", evidence, lines);
   }

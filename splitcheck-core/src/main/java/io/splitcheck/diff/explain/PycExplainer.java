@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Python bytecode (PEP 552 header, Python 3.7+): magic, the flags that say timestamp-based or
- * hash-based, the source mtime and size or the source hash, and whether the marshalled code object is
- * the same.
+ * hash-based, the source mtime and size or the source hash, and whether the marshalled code object
+ * is the same.
  */
 final class PycExplainer implements FileExplainer {
   static final int HEADER = 16;
@@ -20,7 +20,8 @@ final class PycExplainer implements FileExplainer {
     List<String> lines = new ArrayList<>();
     List<String> evidence = new ArrayList<>();
     if (!Arrays.equals(a, 0, 4, b, 0, 4)) {
-      lines.add("magic (Python version) differs: " + Hex.window(a, 0, 4) + " -> " + Hex.window(b, 0, 4));
+      lines.add(
+          "magic (Python version) differs: " + Hex.window(a, 0, 4) + " -> " + Hex.window(b, 0, 4));
       evidence.add("pyc-magic");
     }
     long fa = Hex.u32le(a, 4);
@@ -45,14 +46,19 @@ final class PycExplainer implements FileExplainer {
       evidence.add("pyc-source-hash");
     }
     if (Arrays.equals(a, HEADER, a.length, b, HEADER, b.length)) {
-      lines.add("the code object is the same (" + (a.length - HEADER) + " bytes of marshalled code): "
-          + "only the header differs");
+      lines.add(
+          "the code object is the same ("
+              + (a.length - HEADER)
+              + " bytes of marshalled code): "
+              + "only the header differs");
       evidence.add("pyc-header-only");
     } else {
       byte[] ca = Arrays.copyOfRange(a, HEADER, a.length);
       byte[] cb = Arrays.copyOfRange(b, HEADER, b.length);
-      lines.add("the code object differs: " + BinaryExplainer.describe(ca, cb)
-          + " (offsets in the marshalled code; a differing reference flag is marshal's interning, not the source)");
+      lines.add(
+          "the code object differs: "
+              + BinaryExplainer.describe(ca, cb)
+              + " (offsets in the marshalled code; a differing reference flag is marshal's interning, not the source)");
       evidence.add("pyc-code");
     }
     return new Explanation("pyc", evidence, lines);

@@ -11,7 +11,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** A tar inside a layer file: its entries compared as a layer's are (order, mtimes, owners, contents). */
+/**
+ * A tar inside a layer file: its entries compared as a layer's are (order, mtimes, owners,
+ * contents).
+ */
 final class TarExplainer implements FileExplainer {
   static final int MAX_LISTED = 8;
 
@@ -25,13 +28,23 @@ final class TarExplainer implements FileExplainer {
     List<LayerDiffer.EntryDifference> diffs = new LayerDiffer().diff(ta.entries(), tb.entries());
     List<String> lines = new ArrayList<>();
     List<String> evidence = new ArrayList<>();
-    lines.add(ta.entries().size() + " -> " + tb.entries().size() + " entries; " + diffs.size() + " differ");
+    lines.add(
+        ta.entries().size()
+            + " -> "
+            + tb.entries().size()
+            + " entries; "
+            + diffs.size()
+            + " differ");
     Set<DiffKind> kinds = EnumSet.noneOf(DiffKind.class);
     for (LayerDiffer.EntryDifference d : diffs) {
       kinds.addAll(d.kinds());
       if (lines.size() <= MAX_LISTED) {
-        lines.add(d.path() + " [" + String.join(",", d.kinds().stream().map(DiffKind::id).toList()) + "] "
-            + d.detail());
+        lines.add(
+            d.path()
+                + " ["
+                + String.join(",", d.kinds().stream().map(DiffKind::id).toList())
+                + "] "
+                + d.detail());
       }
     }
     if (diffs.size() > MAX_LISTED) {
@@ -39,15 +52,22 @@ final class TarExplainer implements FileExplainer {
     }
     kinds.forEach(k -> evidence.add("tar-" + k.id()));
     if (diffs.isEmpty()) {
-      lines.add("entries equal as compared (header fields such as uname/gname or padding differ: "
-          + BinaryExplainer.describe(a, b) + ")");
+      lines.add(
+          "entries equal as compared (header fields such as uname/gname or padding differ: "
+              + BinaryExplainer.describe(a, b)
+              + ")");
       evidence.add("tar-header");
     }
     return new Explanation("tar", evidence, lines);
   }
 
   static boolean isTar(byte[] b) {
-    return b.length >= 512 && b[257] == 'u' && b[258] == 's' && b[259] == 't' && b[260] == 'a' && b[261] == 'r';
+    return b.length >= 512
+        && b[257] == 'u'
+        && b[258] == 's'
+        && b[259] == 't'
+        && b[260] == 'a'
+        && b[261] == 'r';
   }
 
   private static LayerSummary read(byte[] tar) {

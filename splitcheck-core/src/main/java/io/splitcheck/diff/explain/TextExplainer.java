@@ -8,6 +8,7 @@ import java.util.List;
 /** UTF-8 text without NUL bytes: a unified diff excerpt (two lines of context). */
 final class TextExplainer implements FileExplainer {
   static final int CONTEXT = 2;
+
   /** Above this many lines between the common head and tail, no line matching is tried. */
   static final int MAX_MATCHED = 2000;
 
@@ -43,14 +44,17 @@ final class TextExplainer implements FileExplainer {
       head++;
     }
     int tail = 0;
-    while (tail < a.size() - head && tail < b.size() - head
+    while (tail < a.size() - head
+        && tail < b.size() - head
         && a.get(a.size() - 1 - tail).equals(b.get(b.size() - 1 - tail))) {
       tail++;
     }
     List<String> ma = a.subList(head, a.size() - tail);
     List<String> mb = b.subList(head, b.size() - tail);
-    List<String> script = (long) ma.size() * mb.size() <= (long) MAX_MATCHED * MAX_MATCHED / 4
-        ? lcsScript(ma, mb) : blockScript(ma, mb);
+    List<String> script =
+        (long) ma.size() * mb.size() <= (long) MAX_MATCHED * MAX_MATCHED / 4
+            ? lcsScript(ma, mb)
+            : blockScript(ma, mb);
     List<String> out = new ArrayList<>();
     out.add("@@ -" + (head + 1) + "," + ma.size() + " +" + (head + 1) + "," + mb.size() + " @@");
     for (int i = Math.max(0, head - CONTEXT); i < head; i++) {
@@ -77,7 +81,10 @@ final class TextExplainer implements FileExplainer {
     int[][] len = new int[n + 1][m + 1];
     for (int i = n - 1; i >= 0; i--) {
       for (int j = m - 1; j >= 0; j--) {
-        len[i][j] = a.get(i).equals(b.get(j)) ? len[i + 1][j + 1] + 1 : Math.max(len[i + 1][j], len[i][j + 1]);
+        len[i][j] =
+            a.get(i).equals(b.get(j))
+                ? len[i + 1][j + 1] + 1
+                : Math.max(len[i + 1][j], len[i][j + 1]);
       }
     }
     List<String> out = new ArrayList<>();

@@ -27,8 +27,10 @@ final class ZipExplainer implements FileExplainer {
     List<String> lines = new ArrayList<>();
     List<String> evidence = new ArrayList<>();
     lines.add(ea.size() + " -> " + eb.size() + " entries");
-    listed(lines, "only in the first", ea.keySet().stream().filter(n -> !eb.containsKey(n)).toList());
-    listed(lines, "only in the second", eb.keySet().stream().filter(n -> !ea.containsKey(n)).toList());
+    listed(
+        lines, "only in the first", ea.keySet().stream().filter(n -> !eb.containsKey(n)).toList());
+    listed(
+        lines, "only in the second", eb.keySet().stream().filter(n -> !ea.containsKey(n)).toList());
     List<String> common = ea.keySet().stream().filter(eb::containsKey).toList();
     List<String> commonB = eb.keySet().stream().filter(ea::containsKey).toList();
     if (!common.equals(commonB)) {
@@ -37,7 +39,13 @@ final class ZipExplainer implements FileExplainer {
       while (common.get(at).equals(commonB.get(at))) {
         at++;
       }
-      lines.add("entry order differs from entry " + at + ": " + common.get(at) + " vs " + commonB.get(at));
+      lines.add(
+          "entry order differs from entry "
+              + at
+              + ": "
+              + common.get(at)
+              + " vs "
+              + commonB.get(at));
     }
     List<String> times = new ArrayList<>();
     List<String> extras = new ArrayList<>();
@@ -46,28 +54,49 @@ final class ZipExplainer implements FileExplainer {
       Item x = ea.get(n);
       Item y = eb.get(n);
       if (x.time() != y.time()) {
-        times.add(n + " " + java.time.Instant.ofEpochMilli(x.time()) + " -> " + java.time.Instant.ofEpochMilli(y.time()));
+        times.add(
+            n
+                + " "
+                + java.time.Instant.ofEpochMilli(x.time())
+                + " -> "
+                + java.time.Instant.ofEpochMilli(y.time()));
       }
       if (!Arrays.equals(x.extra(), y.extra())) {
-        extras.add(n + " [" + Hex.window(x.extra(), 0, 12) + "] -> [" + Hex.window(y.extra(), 0, 12) + "]");
+        extras.add(
+            n
+                + " ["
+                + Hex.window(x.extra(), 0, 12)
+                + "] -> ["
+                + Hex.window(y.extra(), 0, 12)
+                + "]");
       }
       if (!Arrays.equals(x.sha256(), y.sha256())) {
         contents.add(n);
       }
     }
     section(lines, evidence, "zip-entry-times", "entry times differ", times);
-    section(lines, evidence, "zip-extra-fields", "extra fields differ (e.g. extended timestamps)", extras);
+    section(
+        lines,
+        evidence,
+        "zip-extra-fields",
+        "extra fields differ (e.g. extended timestamps)",
+        extras);
     section(lines, evidence, "zip-content", "entry contents differ", contents);
-    if (times.isEmpty() && extras.isEmpty() && contents.isEmpty() && common.equals(commonB)
+    if (times.isEmpty()
+        && extras.isEmpty()
+        && contents.isEmpty()
+        && common.equals(commonB)
         && ea.size() == eb.size()) {
-      lines.add("entries equal in name, order, time, extra and content: the archive's own bytes differ ("
-          + BinaryExplainer.describe(a, b) + ")");
+      lines.add(
+          "entries equal in name, order, time, extra and content: the archive's own bytes differ ("
+              + BinaryExplainer.describe(a, b)
+              + ")");
     }
     return new Explanation("zip", evidence, lines);
   }
 
-  private static void section(List<String> lines, List<String> evidence, String tag, String what,
-      List<String> items) {
+  private static void section(
+      List<String> lines, List<String> evidence, String tag, String what, List<String> items) {
     if (!items.isEmpty()) {
       evidence.add(tag);
       lines.add(items.size() + " " + what + ":");
@@ -80,8 +109,13 @@ final class ZipExplainer implements FileExplainer {
 
   private static void listed(List<String> lines, String label, List<String> names) {
     if (!names.isEmpty()) {
-      lines.add(names.size() + " " + label + ": " + String.join(", ", names.stream().limit(MAX_LISTED).toList())
-          + (names.size() > MAX_LISTED ? ", ..." : ""));
+      lines.add(
+          names.size()
+              + " "
+              + label
+              + ": "
+              + String.join(", ", names.stream().limit(MAX_LISTED).toList())
+              + (names.size() > MAX_LISTED ? ", ..." : ""));
     }
   }
 
@@ -96,8 +130,14 @@ final class ZipExplainer implements FileExplainer {
         while ((n = in.read(buf)) > 0) {
           d.update(buf, 0, n);
         }
-        out.put(e.getName(), new Item(e.getName(), e.getTime(), e.getExtra() == null ? new byte[0] : e.getExtra(),
-            e.getComment(), d.digest()));
+        out.put(
+            e.getName(),
+            new Item(
+                e.getName(),
+                e.getTime(),
+                e.getExtra() == null ? new byte[0] : e.getExtra(),
+                e.getComment(),
+                d.digest()));
       }
     } catch (IOException ex) {
       throw new IllegalArgumentException("not a readable zip: " + ex.getMessage(), ex);

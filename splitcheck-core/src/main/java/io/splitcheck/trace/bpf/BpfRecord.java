@@ -3,47 +3,86 @@ package io.splitcheck.trace.bpf;
 /**
  * One record of the bpftrace program's output (tab-separated; see {@code bpf/failures.bt}).
  *
- * @param kind  {@code E} failing call, {@code N} its second path, {@code F} fork, {@code X} exec, {@code Q} exit
- * @param cell  the id of the cell's cgroup directory
- * @param text  E: the path (may be empty); N: the second path; X: the filename; else empty
+ * @param kind {@code E} failing call, {@code N} its second path, {@code F} fork, {@code X} exec,
+ *     {@code Q} exit
+ * @param cell the id of the cell's cgroup directory
+ * @param text E: the path (may be empty); N: the second path; X: the filename; else empty
  * @param argv0 X: argv[0] (may be empty); else empty
- * @param nr    E: the syscall number
- * @param ret   E: the negative errno
+ * @param nr E: the syscall number
+ * @param ret E: the negative errno
  * @param flags E: open's flags (0 for other calls)
  * @param child F: the new task's id
  * @param status Q: the wait status
  * @param pidns E: the pid namespace's inode number
- * @param comm  E: the task's comm
+ * @param comm E: the task's comm
  */
-record BpfRecord(char kind, long cell, int tgid, int tid, String text, String argv0, int nr, int ret, int flags,
-        int child, int status, long pidns, String comm) {
+record BpfRecord(
+    char kind,
+    long cell,
+    int tgid,
+    int tid,
+    String text,
+    String argv0,
+    int nr,
+    int ret,
+    int flags,
+    int child,
+    int status,
+    long pidns,
+    String comm) {
 
-    /** The record of {@code line}, or null for lines that are not records (bpftrace's "Attaching ..."). */
-    static BpfRecord parse(String line, int lineNo, String source) {
-        String[] f = line.split("\t", -1);
-        if (f.length < 4 || f[0].length() != 1 || "ENFXQ".indexOf(f[0].charAt(0)) < 0) {
-            return null;
-        }
-        try {
-            char kind = f[0].charAt(0);
-            long cell = Long.parseLong(f[1]);
-            int tgid = Integer.parseInt(f[2]);
-            int tid = Integer.parseInt(f[3]);
-            return switch (kind) {
-                case 'E' -> new BpfRecord(kind, cell, tgid, tid, field(f, 9), "", Integer.parseInt(f[4]),
-                        Integer.parseInt(f[5]), Integer.parseInt(f[8]), 0, 0, Long.parseLong(f[6]), f[7]);
-                case 'N' -> new BpfRecord(kind, cell, tgid, tid, field(f, 4), "", 0, 0, 0, 0, 0, 0, "");
-                case 'F' -> new BpfRecord(kind, cell, tgid, tid, "", "", 0, 0, 0, Integer.parseInt(f[4]), 0, 0, "");
-                case 'X' -> new BpfRecord(kind, cell, tgid, tid, field(f, 4), field(f, 5), 0, 0, 0, 0, 0, 0, "");
-                default -> new BpfRecord(kind, cell, tgid, tid, "", "", 0, 0, 0, 0, Integer.parseInt(f[4]), 0, "");
-            };
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("Error parsing bpftrace output '" + source + "' line " + lineNo
-                    + ": '" + line + "', expected tab-separated fields as bpf/failures.bt prints them", e);
-        }
+  /**
+   * The record of {@code line}, or null for lines that are not records (bpftrace's "Attaching
+   * ...").
+   */
+  static BpfRecord parse(String line, int lineNo, String source) {
+    String[] f = line.split("\t", -1);
+    if (f.length < 4 || f[0].length() != 1 || "ENFXQ".indexOf(f[0].charAt(0)) < 0) {
+      return null;
     }
+    try {
+      char kind = f[0].charAt(0);
+      long cell = Long.parseLong(f[1]);
+      int tgid = Integer.parseInt(f[2]);
+      int tid = Integer.parseInt(f[3]);
+      return switch (kind) {
+        case 'E' ->
+            new BpfRecord(
+                kind,
+                cell,
+                tgid,
+                tid,
+                field(f, 9),
+                "",
+                Integer.parseInt(f[4]),
+                Integer.parseInt(f[5]),
+                Integer.parseInt(f[8]),
+                0,
+                0,
+                Long.parseLong(f[6]),
+                f[7]);
+        case 'N' -> new BpfRecord(kind, cell, tgid, tid, field(f, 4), "", 0, 0, 0, 0, 0, 0, "");
+        case 'F' ->
+            new BpfRecord(kind, cell, tgid, tid, "", "", 0, 0, 0, Integer.parseInt(f[4]), 0, 0, "");
+        case 'X' ->
+            new BpfRecord(kind, cell, tgid, tid, field(f, 4), field(f, 5), 0, 0, 0, 0, 0, 0, "");
+        default ->
+            new BpfRecord(kind, cell, tgid, tid, "", "", 0, 0, 0, 0, Integer.parseInt(f[4]), 0, "");
+      };
+    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+      throw new IllegalArgumentException(
+          "Error parsing bpftrace output '"
+              + source
+              + "' line "
+              + lineNo
+              + ": '"
+              + line
+              + "', expected tab-separated fields as bpf/failures.bt prints them",
+          e);
+    }
+  }
 
-    private static String field(String[] f, int i) {
-        return i < f.length ? f[i] : "";
-    }
+  private static String field(String[] f, int i) {
+    return i < f.length ? f[i] : "";
+  }
 }

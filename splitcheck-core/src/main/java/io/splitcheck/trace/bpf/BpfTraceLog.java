@@ -11,140 +11,194 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the output of splitcheck's bpftrace program ({@code bpf/failures.bt} in splitcheck-docker): the
- * records of one cell, selected by its cgroup directory's id, rewritten in the strace form the
- * {@link Trace} parser reads, so that one attribution serves both tracers. What the records cannot say
- * is left out: arguments other than paths and O_CREAT ({@code ?}), and successful calls other than
- * forks and execs.
+ * Reads the output of splitcheck's bpftrace program ({@code bpf/failures.bt} in splitcheck-docker):
+ * the records of one cell, selected by its cgroup directory's id, rewritten in the strace form the
+ * {@link Trace} parser reads, so that one attribution serves both tracers. What the records cannot
+ * say is left out: arguments other than paths and O_CREAT ({@code ?}), and successful calls other
+ * than forks and execs.
  *
- * <p>runc's own start-up in the container (runc init and its threads, before it execs the entrypoint) is
- * told apart from the workload: records before the first exec of a program other than runc itself
- * ({@code /dev/fd/N}, {@code /proc/self/exe}) and records of processes not descended from that exec are
- * dropped.
+ * <p>runc's own start-up in the container (runc init and its threads, before it execs the
+ * entrypoint) is told apart from the workload: records before the first exec of a program other
+ * than runc itself ({@code /dev/fd/N}, {@code /proc/self/exe}) and records of processes not
+ * descended from that exec are dropped.
  */
 public final class BpfTraceLog {
 
-    private static final int O_CREAT = 0100;
-    private static final String[] SIGNALS = {"0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",
-        "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM",
-        "SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU",
-        "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS"};
+  private static final int O_CREAT = 0100;
+  private static final String[] SIGNALS = {
+    "0",
+    "SIGHUP",
+    "SIGINT",
+    "SIGQUIT",
+    "SIGILL",
+    "SIGTRAP",
+    "SIGABRT",
+    "SIGBUS",
+    "SIGFPE",
+    "SIGKILL",
+    "SIGUSR1",
+    "SIGSEGV",
+    "SIGUSR2",
+    "SIGPIPE",
+    "SIGALRM",
+    "SIGTERM",
+    "SIGSTKFLT",
+    "SIGCHLD",
+    "SIGCONT",
+    "SIGSTOP",
+    "SIGTSTP",
+    "SIGTTIN",
+    "SIGTTOU",
+    "SIGURG",
+    "SIGXCPU",
+    "SIGXFSZ",
+    "SIGVTALRM",
+    "SIGPROF",
+    "SIGWINCH",
+    "SIGIO",
+    "SIGPWR",
+    "SIGSYS"
+  };
 
-    private final String source;
-    private final List<BpfRecord> records;
-    private final boolean running;
+  private final String source;
+  private final List<BpfRecord> records;
+  private final boolean running;
 
-    BpfTraceLog(String source, List<BpfRecord> records) {
-        this(source, records, false);
+  BpfTraceLog(String source, List<BpfRecord> records) {
+    this(source, records, false);
+  }
+
+  private BpfTraceLog(String source, List<BpfRecord> records, boolean running) {
+    this.source = source;
+    this.records = List.copyOf(records);
+    this.running = running;
+  }
+
+  /**
+   * The records of an already running container's cgroup {@code cell} ({@code splitcheck trace
+   * CONTAINER}): no start-up to tell apart, every record is the workload's.
+   */
+  public static BpfTraceLog ofRunning(List<String> lines, long cell, String source) {
+    return new BpfTraceLog(source, of(lines, cell, source).records, true);
+  }
+
+  /**
+   * The records of the cell whose cgroup directory has id {@code cell}, from the program's output
+   * lines.
+   */
+  public static BpfTraceLog of(List<String> lines, long cell, String source) {
+    List<BpfRecord> mine = new ArrayList<>();
+    int n = 0;
+    for (String line : lines) {
+      n++;
+      BpfRecord r = BpfRecord.parse(line, n, source);
+      if (r != null && r.cell() == cell) {
+        mine.add(r);
+      }
     }
+    return new BpfTraceLog(source, mine);
+  }
 
-    private BpfTraceLog(String source, List<BpfRecord> records, boolean running) {
-        this.source = source;
-        this.records = List.copyOf(records);
-        this.running = running;
+  /**
+   * The workload's records as strace lines ({@code -f} form, pid column = thread id); empty when it
+   * never ran.
+   */
+  public List<String> straceLines() {
+    int start = running ? 0 : workloadStart();
+    if (start < 0 || records.isEmpty()) {
+      return List.of();
     }
-
-    /**
-     * The records of an already running container's cgroup {@code cell} ({@code splitcheck trace CONTAINER}):
-     * no start-up to tell apart, every record is the workload's.
-     */
-    public static BpfTraceLog ofRunning(List<String> lines, long cell, String source) {
-        return new BpfTraceLog(source, of(lines, cell, source).records, true);
+    Map<Integer, Integer> tgidOf = new HashMap<>();
+    records.forEach(r -> tgidOf.putIfAbsent(r.tid(), r.tgid()));
+    Set<Integer> workload = new HashSet<>(Set.of(records.get(start).tgid()));
+    List<String> out = new ArrayList<>();
+    for (int i = start; i < records.size(); i++) {
+      BpfRecord r = records.get(i);
+      if (!running && !workload.contains(r.tgid())) {
+        continue;
+      }
+      if (r.kind() == 'F') {
+        workload.add(tgidOf.getOrDefault(r.child(), r.child()));
+      }
+      if (r.kind() == 'E' && -r.ret() >= KERNEL_RESTART_MIN && -r.ret() <= KERNEL_RESTART_MAX) {
+        continue; // ERESTARTSYS and friends: the kernel restarts the call, user space never sees it
+      }
+      String line = strace(r, tgidOf, i + 1 < records.size() ? records.get(i + 1) : null);
+      if (line != null) {
+        out.add(r.tid() + "  " + line);
+      }
     }
+    return List.copyOf(out);
+  }
 
-    /** The records of the cell whose cgroup directory has id {@code cell}, from the program's output lines. */
-    public static BpfTraceLog of(List<String> lines, long cell, String source) {
-        List<BpfRecord> mine = new ArrayList<>();
-        int n = 0;
-        for (String line : lines) {
-            n++;
-            BpfRecord r = BpfRecord.parse(line, n, source);
-            if (r != null && r.cell() == cell) {
-                mine.add(r);
-            }
-        }
-        return new BpfTraceLog(source, mine);
+  /**
+   * {@link #straceLines()} parsed; a cell whose workload never ran gives an error naming the
+   * source.
+   */
+  public Trace trace() {
+    return Trace.parse(straceLines(), source);
+  }
+
+  private int workloadStart() {
+    for (int i = 0; i < records.size(); i++) {
+      BpfRecord r = records.get(i);
+      if (r.kind() == 'X'
+          && !r.text().startsWith("/dev/fd/")
+          && !r.text().equals("/proc/self/exe")) {
+        return i;
+      }
     }
+    return -1;
+  }
 
-    /** The workload's records as strace lines ({@code -f} form, pid column = thread id); empty when it never ran. */
-    public List<String> straceLines() {
-        int start = running ? 0 : workloadStart();
-        if (start < 0 || records.isEmpty()) {
-            return List.of();
-        }
-        Map<Integer, Integer> tgidOf = new HashMap<>();
-        records.forEach(r -> tgidOf.putIfAbsent(r.tid(), r.tgid()));
-        Set<Integer> workload = new HashSet<>(Set.of(records.get(start).tgid()));
-        List<String> out = new ArrayList<>();
-        for (int i = start; i < records.size(); i++) {
-            BpfRecord r = records.get(i);
-            if (!running && !workload.contains(r.tgid())) {
-                continue;
-            }
-            if (r.kind() == 'F') {
-                workload.add(tgidOf.getOrDefault(r.child(), r.child()));
-            }
-            if (r.kind() == 'E' && -r.ret() >= KERNEL_RESTART_MIN && -r.ret() <= KERNEL_RESTART_MAX) {
-                continue; // ERESTARTSYS and friends: the kernel restarts the call, user space never sees it
-            }
-            String line = strace(r, tgidOf, i + 1 < records.size() ? records.get(i + 1) : null);
-            if (line != null) {
-                out.add(r.tid() + "  " + line);
-            }
-        }
-        return List.copyOf(out);
+  /**
+   * The kernel-internal restart codes (ERESTARTSYS 512 .. ERESTART_RESTARTBLOCK 516, and the
+   * NFS/ioctl internals up to 530) that {@code sys_exit} shows before a signal handler runs:
+   * strace, in user space, never reports them, so neither does this log.
+   */
+  static final int KERNEL_RESTART_MIN = 512;
+
+  static final int KERNEL_RESTART_MAX = 530;
+
+  private static String strace(BpfRecord r, Map<Integer, Integer> tgidOf, BpfRecord next) {
+    return switch (r.kind()) {
+      case 'E' -> {
+        String name = SyscallNames.name(r.nr());
+        String path2 =
+            next != null && next.kind() == 'N' && next.tid() == r.tid() ? next.text() : null;
+        boolean creat =
+            (name.equals("openat") || name.equals("open")) && (r.flags() & O_CREAT) != 0
+                || name.equals("creat");
+        int errno = -r.ret();
+        yield name
+            + "("
+            + SyscallArguments.synthesize(name, r.text(), path2, creat)
+            + ") = -1 "
+            + Errnos.name(errno).orElse("E" + errno)
+            + " (bpf)";
+      }
+      case 'F' -> {
+        boolean thread = tgidOf.getOrDefault(r.child(), r.child()) == r.tgid();
+        yield "clone(" + (thread ? "flags=CLONE_THREAD" : "?") + ") = " + r.child();
+      }
+      case 'X' ->
+          "execve("
+              + SyscallArguments.quote(r.text())
+              + ", ["
+              + (r.argv0().isEmpty() ? "" : SyscallArguments.quote(r.argv0()))
+              + "], ?) = 0";
+      case 'Q' -> r.tid() != r.tgid() ? null : exit(r.status());
+      default -> null;
+    };
+  }
+
+  private static String exit(int status) {
+    int signal = status & 0x7f;
+    if (signal != 0) {
+      return "+++ killed by "
+          + (signal < SIGNALS.length ? SIGNALS[signal] : "SIG" + signal)
+          + " +++";
     }
-
-    /** {@link #straceLines()} parsed; a cell whose workload never ran gives an error naming the source. */
-    public Trace trace() {
-        return Trace.parse(straceLines(), source);
-    }
-
-    private int workloadStart() {
-        for (int i = 0; i < records.size(); i++) {
-            BpfRecord r = records.get(i);
-            if (r.kind() == 'X' && !r.text().startsWith("/dev/fd/") && !r.text().equals("/proc/self/exe")) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * The kernel-internal restart codes (ERESTARTSYS 512 .. ERESTART_RESTARTBLOCK 516, and the NFS/ioctl
-     * internals up to 530) that {@code sys_exit} shows before a signal handler runs: strace, in user space,
-     * never reports them, so neither does this log.
-     */
-    static final int KERNEL_RESTART_MIN = 512;
-    static final int KERNEL_RESTART_MAX = 530;
-
-    private static String strace(BpfRecord r, Map<Integer, Integer> tgidOf, BpfRecord next) {
-        return switch (r.kind()) {
-            case 'E' -> {
-                String name = SyscallNames.name(r.nr());
-                String path2 = next != null && next.kind() == 'N' && next.tid() == r.tid() ? next.text() : null;
-                boolean creat = (name.equals("openat") || name.equals("open")) && (r.flags() & O_CREAT) != 0
-                        || name.equals("creat");
-                int errno = -r.ret();
-                yield name + "(" + SyscallArguments.synthesize(name, r.text(), path2, creat) + ") = -1 "
-                        + Errnos.name(errno).orElse("E" + errno) + " (bpf)";
-            }
-            case 'F' -> {
-                boolean thread = tgidOf.getOrDefault(r.child(), r.child()) == r.tgid();
-                yield "clone(" + (thread ? "flags=CLONE_THREAD" : "?") + ") = " + r.child();
-            }
-            case 'X' -> "execve(" + SyscallArguments.quote(r.text()) + ", ["
-                    + (r.argv0().isEmpty() ? "" : SyscallArguments.quote(r.argv0())) + "], ?) = 0";
-            case 'Q' -> r.tid() != r.tgid() ? null : exit(r.status());
-            default -> null;
-        };
-    }
-
-    private static String exit(int status) {
-        int signal = status & 0x7f;
-        if (signal != 0) {
-            return "+++ killed by " + (signal < SIGNALS.length ? SIGNALS[signal] : "SIG" + signal) + " +++";
-        }
-        return "+++ exited with " + ((status >> 8) & 0xff) + " +++";
-    }
+    return "+++ exited with " + ((status >> 8) & 0xff) + " +++";
+  }
 }

@@ -20,7 +20,8 @@ class ExplainersTest {
   @TempDir Path dir;
 
   private String run(Path cwd, String... command) throws Exception {
-    Process p = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + out);
     return out;
@@ -40,7 +41,8 @@ class ExplainersTest {
     for (int i = 0; i < 2; i++) {
       Path d = sub("gz" + i);
       Path f = Files.writeString(d.resolve("changelog"), "same words\n".repeat(50));
-      Files.setLastModifiedTime(f, FileTime.from(Instant.ofEpochSecond(1_700_000_000L + i * 86_400)));
+      Files.setLastModifiedTime(
+          f, FileTime.from(Instant.ofEpochSecond(1_700_000_000L + i * 86_400)));
       run(d, "gzip", "-9", "changelog");
       built[i] = Files.readAllBytes(d.resolve("changelog.gz"));
     }
@@ -71,7 +73,8 @@ class ExplainersTest {
       for (String n : names) {
         ZipEntry e = new ZipEntry(n);
         if (extendedTime) {
-          e.setLastModifiedTime(FileTime.fromMillis(time)); // writes the extended-timestamp extra field
+          e.setLastModifiedTime(
+              FileTime.fromMillis(time)); // writes the extended-timestamp extra field
         } else {
           e.setTime(time);
         }
@@ -90,9 +93,12 @@ class ExplainersTest {
     byte[] b = zip(List.of("META-INF/MANIFEST.MF", "b/B.class", "a/A.class"), t + 3_600_000, true);
     Explanation e = Explainers.explain("/app.jar", a, b);
     assertEquals("zip", e.format());
-    assertTrue(e.evidence().containsAll(List.of("zip-entry-times", "zip-extra-fields", "zip-order")), text(e));
+    assertTrue(
+        e.evidence().containsAll(List.of("zip-entry-times", "zip-extra-fields", "zip-order")),
+        text(e));
     assertTrue(!e.evidence().contains("zip-content"), text(e));
-    assertTrue(text(e).contains("entry order differs from entry 1: a/A.class vs b/B.class"), text(e));
+    assertTrue(
+        text(e).contains("entry order differs from entry 1: a/A.class vs b/B.class"), text(e));
   }
 
   @Test
@@ -104,12 +110,16 @@ class ExplainersTest {
       Files.setLastModifiedTime(src, FileTime.from(Instant.ofEpochSecond(1_700_000_000L + i)));
       run(d, "python3", "-m", "py_compile", "m.py");
       try (var files = Files.walk(d)) {
-        built[i] = Files.readAllBytes(files.filter(p -> p.toString().endsWith(".pyc")).findFirst().orElseThrow());
+        built[i] =
+            Files.readAllBytes(
+                files.filter(p -> p.toString().endsWith(".pyc")).findFirst().orElseThrow());
       }
     }
     Explanation e = Explainers.explain("/app/__pycache__/m.cpython-311.pyc", built[0], built[1]);
     assertEquals("pyc", e.format(), text(e));
-    assertTrue(e.evidence().containsAll(List.of("pyc-timestamp-based", "pyc-source-mtime", "pyc-header-only")),
+    assertTrue(
+        e.evidence()
+            .containsAll(List.of("pyc-timestamp-based", "pyc-source-mtime", "pyc-header-only")),
         text(e));
     assertTrue(text(e).contains("source mtime: 1700000000"), text(e));
   }
@@ -118,11 +128,19 @@ class ExplainersTest {
   void pyc_hashBased_isToldApartFromTimestampBased() throws Exception {
     Path d = sub("pyh");
     Files.writeString(d.resolve("m.py"), "X = 1\n");
-    run(d, "python3", "-c", "import py_compile; py_compile.compile('m.py', cfile='ts.pyc');"
-        + " py_compile.compile('m.py', cfile='h.pyc', invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)");
-    Explanation e = Explainers.explain("/m.pyc", Files.readAllBytes(d.resolve("ts.pyc")),
-        Files.readAllBytes(d.resolve("h.pyc")));
-    assertTrue(text(e).contains("timestamp-based (flags 0) -> hash-based, unchecked (flags 1)"), text(e));
+    run(
+        d,
+        "python3",
+        "-c",
+        "import py_compile; py_compile.compile('m.py', cfile='ts.pyc');"
+            + " py_compile.compile('m.py', cfile='h.pyc', invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)");
+    Explanation e =
+        Explainers.explain(
+            "/m.pyc",
+            Files.readAllBytes(d.resolve("ts.pyc")),
+            Files.readAllBytes(d.resolve("h.pyc")));
+    assertTrue(
+        text(e).contains("timestamp-based (flags 0) -> hash-based, unchecked (flags 1)"), text(e));
   }
 
   @Test
@@ -149,8 +167,15 @@ class ExplainersTest {
       Path d = sub("ar" + i);
       Files.writeString(d.resolve("debian-binary"), "2.0\n");
       Files.writeString(d.resolve("control"), "Package: x\nVersion: 1." + i + "\n");
-      Files.setLastModifiedTime(d.resolve("control"), FileTime.from(Instant.ofEpochSecond(1_700_000_000L + i)));
-      run(d, "ar", "rcU", "x.deb", "debian-binary", "control"); // U: real mtimes, as dpkg-deb's ar writes them
+      Files.setLastModifiedTime(
+          d.resolve("control"), FileTime.from(Instant.ofEpochSecond(1_700_000_000L + i)));
+      run(
+          d,
+          "ar",
+          "rcU",
+          "x.deb",
+          "debian-binary",
+          "control"); // U: real mtimes, as dpkg-deb's ar writes them
       built[i] = Files.readAllBytes(d.resolve("x.deb"));
     }
     Explanation e = Explainers.explain("/var/cache/x.deb", built[0], built[1]);
@@ -161,12 +186,18 @@ class ExplainersTest {
 
   @Test
   void shadow_namesLastchgAsADate_andTheSaltNotTheHash() {
-    byte[] a = "root:*:19700:0:99999:7:::\nbob:$6$saltA$hashA:19700:0:99999:7:::\n".getBytes(StandardCharsets.UTF_8);
-    byte[] b = "root:*:19700:0:99999:7:::\nbob:$6$saltB$hashB:19701:0:99999:7:::\n".getBytes(StandardCharsets.UTF_8);
+    byte[] a =
+        "root:*:19700:0:99999:7:::\nbob:$6$saltA$hashA:19700:0:99999:7:::\n"
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] b =
+        "root:*:19700:0:99999:7:::\nbob:$6$saltB$hashB:19701:0:99999:7:::\n"
+            .getBytes(StandardCharsets.UTF_8);
     Explanation e = Explainers.explain("/etc/shadow", a, b);
     assertEquals("shadow", e.format());
     assertTrue(text(e).contains("bob: lastchg 19700 (2023-12-09) -> 19701 (2023-12-10)"), text(e));
-    assertTrue(text(e).contains("$6$ salt saltA -> $6$ salt saltB") && !text(e).contains("hashA"), text(e));
+    assertTrue(
+        text(e).contains("$6$ salt saltA -> $6$ salt saltB") && !text(e).contains("hashA"),
+        text(e));
     assertTrue(e.evidence().containsAll(List.of("shadow-lastchg", "shadow-salt")), text(e));
   }
 
@@ -175,14 +206,19 @@ class ExplainersTest {
     byte[] a = "app:x:999:999::/home/app:/bin/sh\n".getBytes(StandardCharsets.UTF_8);
     byte[] b = "app:x:998:998::/home/app:/bin/sh\n".getBytes(StandardCharsets.UTF_8);
     Explanation e = Explainers.explain("/etc/passwd", a, b);
-    assertTrue(text(e).contains("app: uid 999 -> 998") && text(e).contains("app: gid 999 -> 998"), text(e));
+    assertTrue(
+        text(e).contains("app: uid 999 -> 998") && text(e).contains("app: gid 999 -> 998"),
+        text(e));
   }
 
   @Test
   void text_givesAUnifiedDiffExcerpt() {
     String common = "line\n".repeat(20);
-    Explanation e = Explainers.explain("/etc/app.conf", (common + "built=1\n" + common).getBytes(StandardCharsets.UTF_8),
-        (common + "built=2\n" + common).getBytes(StandardCharsets.UTF_8));
+    Explanation e =
+        Explainers.explain(
+            "/etc/app.conf",
+            (common + "built=1\n" + common).getBytes(StandardCharsets.UTF_8),
+            (common + "built=2\n" + common).getBytes(StandardCharsets.UTF_8));
     assertEquals("text", e.format());
     assertTrue(e.lines().contains("-built=1") && e.lines().contains("+built=2"), text(e));
     assertTrue(e.lines().size() < 12, "bounded to the hunk and its context: " + text(e));
@@ -195,7 +231,8 @@ class ExplainersTest {
     b[40] = (byte) 0xab;
     Explanation e = Explainers.explain("/blob", a, b);
     assertEquals("binary", e.format());
-    assertTrue(text(e).contains("first difference at offset 40 (0x28); 1 of 64 bytes differ"), text(e));
+    assertTrue(
+        text(e).contains("first difference at offset 40 (0x28); 1 of 64 bytes differ"), text(e));
     assertTrue(text(e).contains("00 00 00 00 ab"), text(e));
   }
 
@@ -222,8 +259,11 @@ class ExplainersTest {
       a.append("a").append(i).append('\n');
       b.append("b").append(i).append("x".repeat(500)).append('\n');
     }
-    Explanation e = Explainers.explain("/big.txt", a.toString().getBytes(StandardCharsets.UTF_8),
-        b.toString().getBytes(StandardCharsets.UTF_8));
+    Explanation e =
+        Explainers.explain(
+            "/big.txt",
+            a.toString().getBytes(StandardCharsets.UTF_8),
+            b.toString().getBytes(StandardCharsets.UTF_8));
     assertEquals(Explainers.MAX_LINES, e.lines().size());
     assertTrue(e.lines().stream().allMatch(l -> l.length() <= Explainers.MAX_LINE));
   }

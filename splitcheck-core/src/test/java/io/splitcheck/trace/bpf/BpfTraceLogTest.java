@@ -17,104 +17,119 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * From one real bpftrace session over eight cells (fixtures/trace/bpf/cells.txt says which cgroup id ran
- * what): the eBPF tracer's records give the same culprits as strace's traces of the same programs.
+ * From one real bpftrace session over eight cells (fixtures/trace/bpf/cells.txt says which cgroup
+ * id ran what): the eBPF tracer's records give the same culprits as strace's traces of the same
+ * programs.
  */
 class BpfTraceLogTest {
 
-    private static final Set<String> CAPS = CellRestrictions.DOCKER_DEFAULT_CAPS;
+  private static final Set<String> CAPS = CellRestrictions.DOCKER_DEFAULT_CAPS;
 
-    private static List<String> output() throws IOException {
-        try (InputStream in = BpfTraceLogTest.class.getResourceAsStream("/fixtures/trace/bpf/cells.out")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        }
+  private static List<String> output() throws IOException {
+    try (InputStream in =
+        BpfTraceLogTest.class.getResourceAsStream("/fixtures/trace/bpf/cells.out")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     }
+  }
 
-    private static Trace cell(long id) throws IOException {
-        return BpfTraceLog.of(output(), id, "cells.out#" + id).trace();
+  private static Trace cell(long id) throws IOException {
+    return BpfTraceLog.of(output(), id, "cells.out#" + id).trace();
+  }
+
+  private static SeccompProfile engineDefault() throws IOException {
+    try (InputStream in =
+        BpfTraceLogTest.class.getResourceAsStream("/fixtures/seccomp/engine-default.json")) {
+      return SeccompProfile.parse(
+          new String(in.readAllBytes(), StandardCharsets.UTF_8), "engine-default.json");
     }
+  }
 
-    private static SeccompProfile engineDefault() throws IOException {
-        try (InputStream in = BpfTraceLogTest.class.getResourceAsStream("/fixtures/seccomp/engine-default.json")) {
-            return SeccompProfile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "engine-default.json");
-        }
-    }
+  private static List<String> roles(List<Culprit> culprits) {
+    return culprits.stream().map(c -> c.syscall() + " " + c.errno() + " " + c.role()).toList();
+  }
 
-    private static List<String> roles(List<Culprit> culprits) {
-        return culprits.stream().map(c -> c.syscall() + " " + c.errno() + " " + c.role()).toList();
-    }
+  @Test
+  void touchOnReadOnlyRoot_givesTheCreateAsCause_andUtimensatAsConsequence_likeStrace()
+      throws IOException {
+    CellRestrictions readOnly =
+        new CellRestrictions("read-only", engineDefault(), true, CAPS, true, Set.of(), false);
 
-    @Test
-    void touchOnReadOnlyRoot_givesTheCreateAsCause_andUtimensatAsConsequence_likeStrace() throws IOException {
-        CellRestrictions readOnly = new CellRestrictions("read-only", engineDefault(), true, CAPS, true, Set.of(), false);
+    List<Culprit> c = Attribution.culprits(cell(2571), cell(2742), readOnly, "amd64");
 
-        List<Culprit> c = Attribution.culprits(cell(2571), cell(2742), readOnly, "amd64");
+    assertEquals(List.of("openat EROFS cause", "utimensat ENOENT consequence"), roles(c));
+    assertEquals("/stamp", c.get(0).path());
+    assertEquals("/usr/bin/touch", c.get(0).process().executable());
+  }
 
-        assertEquals(List.of("openat EROFS cause", "utimensat ENOENT consequence"), roles(c));
-        assertEquals("/stamp", c.get(0).path());
-        assertEquals("/usr/bin/touch", c.get(0).process().executable());
-    }
+  @Test
+  void pingGrandchild_namesTheExecveAndItsShellAncestry_likeStrace() throws IOException {
+    CellRestrictions capDrop =
+        new CellRestrictions(
+            "cap-drop-all", engineDefault(), true, Set.of(), false, Set.of(), false);
 
-    @Test
-    void pingGrandchild_namesTheExecveAndItsShellAncestry_likeStrace() throws IOException {
-        CellRestrictions capDrop = new CellRestrictions("cap-drop-all", engineDefault(), true, Set.of(), false,
-                Set.of(), false);
+    List<Culprit> c = Attribution.culprits(cell(2799), cell(2818), capDrop, "amd64");
 
-        List<Culprit> c = Attribution.culprits(cell(2799), cell(2818), capDrop, "amd64");
+    assertEquals("execve EPERM cause", roles(c).get(0));
+    assertEquals("/usr/bin/ping", c.get(0).path());
+    assertEquals(List.of("sh", "bash"), c.get(0).ancestry().stream().map(p -> p.argv0()).toList());
+    assertEquals("bash", c.get(0).process().argv0());
+  }
 
-        assertEquals("execve EPERM cause", roles(c).get(0));
-        assertEquals("/usr/bin/ping", c.get(0).path());
-        assertEquals(List.of("sh", "bash"), c.get(0).ancestry().stream().map(p -> p.argv0()).toList());
-        assertEquals("bash", c.get(0).process().argv0());
-    }
+  @Test
+  void pythonThreads_rankChownFirst_andSeeClone3sFallbackInTheFork() throws IOException {
+    CellRestrictions capDrop =
+        new CellRestrictions(
+            "cap-drop-all", engineDefault(), true, Set.of(), false, Set.of(), false);
 
-    @Test
-    void pythonThreads_rankChownFirst_andSeeClone3sFallbackInTheFork() throws IOException {
-        CellRestrictions capDrop = new CellRestrictions("cap-drop-all", engineDefault(), true, Set.of(), false,
-                Set.of(), false);
+    List<Culprit> c = Attribution.culprits(cell(2761), cell(2780), capDrop, "amd64");
 
-        List<Culprit> c = Attribution.culprits(cell(2761), cell(2780), capDrop, "amd64");
+    assertEquals("chown EPERM cause", roles(c).get(0));
+    assertTrue(roles(c).contains("clone3 ENOSYS fallback"), roles(c).toString());
+  }
 
-        assertEquals("chown EPERM cause", roles(c).get(0));
-        assertTrue(roles(c).contains("clone3 ENOSYS fallback"), roles(c).toString());
-    }
+  @Test
+  void seccompDeniedGetrandom_isSeenAtSysExit_withItsErrno() throws IOException {
+    Trace t = cell(2856);
 
-    @Test
-    void seccompDeniedGetrandom_isSeenAtSysExit_withItsErrno() throws IOException {
-        Trace t = cell(2856);
+    assertTrue(
+        t.failures().stream()
+            .anyMatch(f -> f.name().equals("getrandom") && f.errno().equals("EPERM")),
+        t.failures().toString());
+    assertEquals(1, t.rootExitCode().orElseThrow());
+  }
 
-        assertTrue(t.failures().stream().anyMatch(f -> f.name().equals("getrandom") && f.errno().equals("EPERM")),
-                t.failures().toString());
-        assertEquals(1, t.rootExitCode().orElseThrow());
-    }
+  @Test
+  void runcsStartUp_isNotTheWorkloads() throws IOException {
+    List<String> lines = BpfTraceLog.of(output(), 2742, "cells.out").straceLines();
 
-    @Test
-    void runcsStartUp_isNotTheWorkloads() throws IOException {
-        List<String> lines = BpfTraceLog.of(output(), 2742, "cells.out").straceLines();
+    assertTrue(lines.get(0).contains("execve(\"/usr/bin/touch\", [\"touch\"]"), lines.get(0));
+    assertTrue(lines.stream().noneMatch(l -> l.contains("/dev/fd/")), lines.toString());
+  }
 
-        assertTrue(lines.get(0).contains("execve(\"/usr/bin/touch\", [\"touch\"]"), lines.get(0));
-        assertTrue(lines.stream().noneMatch(l -> l.contains("/dev/fd/")), lines.toString());
-    }
+  @Test
+  void malformedRecord_isAnErrorNamingTheLine() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> BpfTraceLog.of(List.of("Attaching 17 probes...", "E\t1\tx\t2"), 1, "out.txt"));
+    assertTrue(e.getMessage().contains("'out.txt' line 2"), e.getMessage());
+  }
 
-    @Test
-    void malformedRecord_isAnErrorNamingTheLine() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BpfTraceLog.of(List.of("Attaching 17 probes...", "E\t1\tx\t2"), 1, "out.txt"));
-        assertTrue(e.getMessage().contains("'out.txt' line 2"), e.getMessage());
-    }
+  @Test
+  void kernelRestartCodes_areNotFailures_asStraceNeverSeesThem() throws IOException {
+    // sys_exit shows futex = -512 (ERESTARTSYS) when a signal interrupts the wait; the kernel
+    // restarts
+    // the call, so user space (and strace) never sees it: no culprit may come of it
+    List<String> withRestart = new java.util.ArrayList<>(output());
+    int at =
+        withRestart.indexOf(
+            "E\t2742\t13954\t13954\t21\t-2\t4026532184\ttouch\t0\t/etc/ld.so.preload");
+    assertTrue(at >= 0, "fixture line");
+    withRestart.add(at + 1, "E\t2742\t13954\t13954\t202\t-512\t4026532184\ttouch\t0\t");
 
-    @Test
-    void kernelRestartCodes_areNotFailures_asStraceNeverSeesThem() throws IOException {
-        // sys_exit shows futex = -512 (ERESTARTSYS) when a signal interrupts the wait; the kernel restarts
-        // the call, so user space (and strace) never sees it: no culprit may come of it
-        List<String> withRestart = new java.util.ArrayList<>(output());
-        int at = withRestart.indexOf("E\t2742\t13954\t13954\t21\t-2\t4026532184\ttouch\t0\t/etc/ld.so.preload");
-        assertTrue(at >= 0, "fixture line");
-        withRestart.add(at + 1, "E\t2742\t13954\t13954\t202\t-512\t4026532184\ttouch\t0\t");
+    List<String> lines = BpfTraceLog.of(withRestart, 2742, "cells.out#2742").straceLines();
 
-        List<String> lines = BpfTraceLog.of(withRestart, 2742, "cells.out#2742").straceLines();
-
-        assertTrue(lines.stream().noneMatch(l -> l.startsWith("13954  futex(")), lines.toString());
-        assertEquals(BpfTraceLog.of(output(), 2742, "cells.out#2742").straceLines(), lines);
-    }
+    assertTrue(lines.stream().noneMatch(l -> l.startsWith("13954  futex(")), lines.toString());
+    assertEquals(BpfTraceLog.of(output(), 2742, "cells.out#2742").straceLines(), lines);
+  }
 }
