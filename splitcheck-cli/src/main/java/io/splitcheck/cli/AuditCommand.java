@@ -5,6 +5,7 @@ import io.splitcheck.audit.AuditIgnores;
 import io.splitcheck.audit.AuditInput;
 import io.splitcheck.audit.AuditInput.BasePin;
 import io.splitcheck.audit.AuditReport;
+import io.splitcheck.audit.AuditText;
 import io.splitcheck.audit.Auditor;
 import io.splitcheck.audit.BuildContext;
 import io.splitcheck.audit.BuildLog;
@@ -14,8 +15,17 @@ import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.ImageStore;
 import io.splitcheck.engine.RunId;
 import io.splitcheck.model.Severity;
+import io.splitcheck.report.AuditResult;
+import io.splitcheck.report.Redactor;
+import io.splitcheck.report.RunReport;
+import io.splitcheck.report.SarifRenderer;
+import io.splitcheck.report.SingleCheckReports;
+import io.splitcheck.report.TerminalText;
 import io.splitcheck.suite.ImageAudit;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -192,16 +202,15 @@ public final class AuditCommand implements Callable<Integer> {
                 dockerfile == null ? null : Dockerfile.read(dockerfile),
                 dockerfile == null ? null : Files.readString(dockerfile));
     PrintWriter human = output.human();
-    io.splitcheck.report.Redactor redactor = io.splitcheck.report.Redactor.standard();
+    Redactor redactor = Redactor.standard();
     human.print(
         Colours.paint(
-            io.splitcheck.report.TerminalText.escape(
-                redactor.redact(io.splitcheck.audit.AuditText.render(report, verbose))),
+            TerminalText.escape(redactor.redact(AuditText.render(report, verbose))),
             output.terminal(json).colour()));
     human.flush();
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     report.writeJson(bytes);
-    String document = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    String document = bytes.toString(StandardCharsets.UTF_8);
     if (json != null) {
       output.writeJson(json, document, redactor);
     }
@@ -209,7 +218,7 @@ public final class AuditCommand implements Callable<Integer> {
     return report.failsAt(threshold) ? 1 : 0;
   }
 
-  private AuditIgnores ignores() throws java.io.IOException {
+  private AuditIgnores ignores() throws IOException {
     requireExists("--ignorefile", ignoreFile);
     Path file = ignoreFile != null ? ignoreFile : Path.of(AuditIgnores.FILE);
     return Files.isRegularFile(file) ? AuditIgnores.read(file) : AuditIgnores.NONE;
@@ -219,7 +228,7 @@ public final class AuditCommand implements Callable<Integer> {
    * The Dockerfile (with its context and build logs when given) audited on its own: no engine is
    * asked.
    */
-  private AuditReport withoutImage(AuditConfig cfg) throws java.io.IOException {
+  private AuditReport withoutImage(AuditConfig cfg) throws IOException {
     if (dockerfile == null) {
       throw new IllegalArgumentException(
           "Error parsing IMAGE: none given; give a local image, or --dockerfile FILE "
@@ -245,17 +254,15 @@ public final class AuditCommand implements Callable<Integer> {
                 .withContext(context == null ? null : BuildContext.scan(context, dockerfile)));
   }
 
-  private io.splitcheck.report.RunReport runReport(
-      AuditReport report, String document, Severity threshold) {
-    io.splitcheck.report.AuditResult result =
-        new io.splitcheck.report.AuditResult(report.findings());
+  private RunReport runReport(AuditReport report, String document, Severity threshold) {
+    AuditResult result = new AuditResult(report.findings());
     List<String> failures =
         report.findings().stream()
             .filter(f -> f.severity().atLeast(threshold))
             .map(f -> f.rule() + ": " + f.message())
             .toList();
     Clock clock = Clock.systemUTC();
-    return io.splitcheck.report.SingleCheckReports.audit(
+    return SingleCheckReports.audit(
         image != null ? image : dockerfile.toString(),
         report.imageId(),
         "",
@@ -270,9 +277,8 @@ public final class AuditCommand implements Callable<Integer> {
    * SARIF locates line findings in the --dockerfile given (as given, relative to where splitcheck
    * ran).
    */
-  private io.splitcheck.report.SarifRenderer sarif() {
-    return new io.splitcheck.report.SarifRenderer(
-        s -> dockerfile == null ? null : dockerfile.toString());
+  private SarifRenderer sarif() {
+    return new SarifRenderer(s -> dockerfile == null ? null : dockerfile.toString());
   }
 
   static Map<String, BasePin> pins(Dockerfile df, ImageStore store) throws EngineException {

@@ -1,5 +1,6 @@
 package io.splitcheck.cli;
 
+import io.splitcheck.engine.CellLimits;
 import picocli.CommandLine.Option;
 
 /** Options every command shares. */
@@ -22,7 +23,6 @@ public final class CommonOptions {
           "Bounds of every container run, the baseline's too, so they cause no split "
               + "(default: pids=4096,memory=4g, no swap beyond it).")
   void cellLimits(String text) {
-    io.splitcheck.engine.CellLimits.use(
-        io.splitcheck.engine.CellLimits.parse(text, "--cell-limits"));
+    CellLimits.use(CellLimits.parse(text, "--cell-limits"));
   }
 }

@@ -6,9 +6,11 @@ import io.splitcheck.diff.ImageDiffer;
 import io.splitcheck.diff.SavedImage;
 import io.splitcheck.diff.SavedImageFiles;
 import io.splitcheck.diff.TwiceResult;
+import io.splitcheck.diff.explain.Explain;
 import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.ImageStore;
+import io.splitcheck.report.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -74,7 +76,7 @@ public final class DiffCommand implements Callable<Integer> {
               c.unexplainedLayers(),
               List.of());
       PrintWriter out = spec.commandLine().getOut();
-      out.print(io.splitcheck.report.TerminalText.line(TwiceSummary.render(result)));
+      out.print(TerminalText.line(TwiceSummary.render(result)));
       out.flush();
       if (json != null) {
         JsonOutput.write(json, result);
@@ -93,7 +95,7 @@ public final class DiffCommand implements Callable<Integer> {
 
   private ImageComparison compareTars() throws IOException {
     try {
-      return io.splitcheck.diff.explain.Explain.comparison(
+      return Explain.comparison(
           SavedImageFiles.compare(Path.of(first), Path.of(second)),
           SavedImageFiles.files(Path.of(first), Path.of(second)));
     } catch (IOException e) {

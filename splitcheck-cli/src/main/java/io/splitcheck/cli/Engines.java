@@ -8,8 +8,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -109,7 +111,7 @@ record Engines(List<ConnectedEngine> connected) implements AutoCloseable {
    */
   static List<String> check(List<String> urls, String dockerHost) {
     if (urls.isEmpty()) {
-      return java.util.Collections.singletonList(dockerHost);
+      return Collections.singletonList(dockerHost);
     }
     Map<String, String> seen = new HashMap<>();
     for (String url : urls) {
@@ -150,7 +152,7 @@ record Engines(List<ConnectedEngine> connected) implements AutoCloseable {
             throw bad(
                 url, "expected tcp://HOST:PORT (TLS from DOCKER_TLS_VERIFY and DOCKER_CERT_PATH)");
           }
-          return "tcp://" + uri.getHost().toLowerCase(java.util.Locale.ROOT) + ":" + uri.getPort();
+          return "tcp://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + uri.getPort();
         } catch (URISyntaxException e) {
           throw bad(url, "expected tcp://HOST:PORT (" + e.getReason() + ")");
         }

@@ -2,7 +2,9 @@ package io.splitcheck.cli;
 
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.report.TerminalText;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -58,7 +60,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     String message = e.getMessage() == null ? "" : e.getMessage();
     if (e instanceof IllegalArgumentException
         || e instanceof EngineException
-        || e instanceof java.io.IOException
+        || e instanceof IOException
         || e instanceof IllegalStateException) {
       return message.isEmpty() ? e.getClass().getSimpleName() : message;
     }
@@ -80,6 +82,6 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
   private static boolean wantsStackTrace(String[] args) {
     return System.getenv("SPLITCHECK_STACKTRACE") != null
-        || java.util.Arrays.asList(args).contains("--stacktrace");
+        || Arrays.asList(args).contains("--stacktrace");
   }
 }

@@ -5,12 +5,15 @@ import io.splitcheck.report.Redactor;
 import io.splitcheck.report.ReportJson;
 import io.splitcheck.report.RunReport;
 import io.splitcheck.report.SarifRenderer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -83,7 +86,7 @@ public final class FormatOptions {
    */
   Terminal terminal(Path... files) {
     boolean structured =
-        format() != Format.TEXT || java.util.Arrays.stream(files).anyMatch(FormatOptions::isStdout);
+        format() != Format.TEXT || Arrays.stream(files).anyMatch(FormatOptions::isStdout);
     return Terminal.detect(structured);
   }
 
@@ -127,13 +130,13 @@ public final class FormatOptions {
     }
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
-      java.nio.file.Files.createDirectories(parent);
+      Files.createDirectories(parent);
     }
-    java.nio.file.Files.writeString(file, text, StandardCharsets.UTF_8);
+    Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 
   static String reportJson(RunReport report) throws IOException {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ReportJson.write(report, bytes);
     return bytes.toString(StandardCharsets.UTF_8);
   }

@@ -9,7 +9,9 @@ import io.splitcheck.engine.Owner;
 import io.splitcheck.engine.ProcessTable;
 import io.splitcheck.engine.TempFolder;
 import io.splitcheck.model.Durations;
+import io.splitcheck.report.TerminalText;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,7 +70,7 @@ public final class GcCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Duration age = olderThan == null ? null : Durations.parse(olderThan, "--older-than");
-    if (!java.nio.file.Files.isDirectory(tempRoot)) {
+    if (!Files.isDirectory(tempRoot)) {
       throw new IllegalArgumentException(
           "--tmp "
               + tempRoot
@@ -120,8 +122,7 @@ public final class GcCommand implements Callable<Integer> {
         counts[1]++;
         spec.commandLine()
             .getErr()
-            .println(
-                io.splitcheck.report.TerminalText.line("splitcheck gc: " + e.getMessage() + where));
+            .println(TerminalText.line("splitcheck gc: " + e.getMessage() + where));
       }
     }
   }

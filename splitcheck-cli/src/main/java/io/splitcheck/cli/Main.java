@@ -4,6 +4,8 @@ import io.splitcheck.engine.DockerClients;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,10 +19,10 @@ import picocli.CommandLine.Command;
         "Build twice and explain every difference; run under the security matrix and name "
             + "the syscall behind every split; audit images.",
     synopsisSubcommandLabel = "COMMAND")
-public final class Main implements java.util.concurrent.Callable<Integer> {
+public final class Main implements Callable<Integer> {
   /** The commands that always talk to an engine: their client is built while picocli parses. */
-  private static final java.util.Set<String> ENGINE_COMMANDS =
-      java.util.Set.of("matrix", "run", "twice", "trace", "profile", "audit", "gc", "harden");
+  private static final Set<String> ENGINE_COMMANDS =
+      Set.of("matrix", "run", "twice", "trace", "profile", "audit", "gc", "harden");
 
   @CommandLine.Option(names = "--stacktrace", description = "Print the stack trace of an error.")
   boolean stacktrace;

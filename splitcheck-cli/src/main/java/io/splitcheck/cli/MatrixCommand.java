@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -173,11 +174,11 @@ public final class MatrixCommand implements Callable<Integer> {
               + "CronJob): the container by name, else the one running IMAGE, else the first")
   List<String> pods = new ArrayList<>();
 
-  @picocli.CommandLine.Mixin CommonOptions common = new CommonOptions();
+  @CommandLine.Mixin CommonOptions common = new CommonOptions();
 
-  @picocli.CommandLine.Mixin FormatOptions output = new FormatOptions();
+  @CommandLine.Mixin FormatOptions output = new FormatOptions();
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {

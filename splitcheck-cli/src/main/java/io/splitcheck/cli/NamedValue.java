@@ -1,5 +1,10 @@
 package io.splitcheck.cli;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
 /** A {@code NAME=VALUE} option value, e.g. {@code --profile prod=prod.json}. */
 record NamedValue(String name, String value) {
   static NamedValue parse(String option, String s) {
@@ -12,11 +17,8 @@ record NamedValue(String name, String value) {
   }
 
   /** {@code NAME=VALUE} options as an ordered map; a name given twice is an error. */
-  static <V> java.util.Map<String, V> toMap(
-      String option,
-      java.util.List<String> values,
-      java.util.function.Function<String, V> convert) {
-    java.util.Map<String, V> map = new java.util.LinkedHashMap<>();
+  static <V> Map<String, V> toMap(String option, List<String> values, Function<String, V> convert) {
+    Map<String, V> map = new LinkedHashMap<>();
     for (String s : values) {
       NamedValue nv = parse(option, s);
       if (map.put(nv.name(), convert.apply(nv.value())) != null) {

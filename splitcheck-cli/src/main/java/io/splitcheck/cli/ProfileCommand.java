@@ -20,17 +20,24 @@ import io.splitcheck.matrix.RunScope;
 import io.splitcheck.matrix.TraceAttributor;
 import io.splitcheck.matrix.TraceMode;
 import io.splitcheck.model.Durations;
+import io.splitcheck.report.TerminalText;
 import io.splitcheck.seccomp.ProfileGenerator;
 import io.splitcheck.seccomp.SeccompProfile;
 import io.splitcheck.trace.Trace;
 import io.splitcheck.tracer.TraceCollector;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -109,7 +116,7 @@ public final class ProfileCommand implements Callable<Integer> {
                             + baseline
                             + "': expected a built-in cell "
                             + BuiltInCells.names()));
-    CustomCells defaults = CustomCells.load(java.util.Map.of(), java.util.Map.of(), defaultProfile);
+    CustomCells defaults = CustomCells.load(Map.of(), Map.of(), defaultProfile);
     ContainerEngine engine =
         EngineConnection.open(common).containers(); // the client lives as long as the command
     String arch = MatrixRunner.requireImage(engine, image).architecture();
@@ -119,7 +126,7 @@ public final class ProfileCommand implements Callable<Integer> {
       MatrixPlan tracePlan = new MatrixPlan(List.of(base), base.name());
       TraceAttributor tracer =
           new TraceAttributor(Restrictions.forPlan(tracePlan, defaults.engineDefault()), arch);
-      java.util.Set<String> names = new java.util.TreeSet<>();
+      Set<String> names = new TreeSet<>();
       for (int i = 0; i < traceRuns; i++) { // with --trace-runs N, the union of N traces
         MatrixRun traced =
             new MatrixRunner(engine, collector, runId, tracer)
@@ -141,10 +148,9 @@ public final class ProfileCommand implements Callable<Integer> {
           new MatrixRunner(engine, collector, runId, attributor)
               .run(options(verify, TraceMode.AUTO));
       MatrixReport report = MatrixAnalysis.analyze(run, verify, attributor, List.of());
-      java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
-      MatrixText.print(report, new java.io.PrintStream(text, true, StandardCharsets.UTF_8));
-      System.err.print(
-          io.splitcheck.report.TerminalText.line(text.toString(StandardCharsets.UTF_8)));
+      ByteArrayOutputStream text = new ByteArrayOutputStream();
+      MatrixText.print(report, new PrintStream(text, true, StandardCharsets.UTF_8));
+      System.err.print(TerminalText.line(text.toString(StandardCharsets.UTF_8)));
       System.err.println(
           report.splits().isEmpty()
               ? "profile verified: the outcome under it equals " + base.name() + "'s"
@@ -164,7 +170,7 @@ public final class ProfileCommand implements Callable<Integer> {
         MatrixOptions.DEFAULT_OUTPUT_CAP);
   }
 
-  private static java.util.Set<String> syscalls(CellResult traced) {
+  private static Set<String> syscalls(CellResult traced) {
     if (!traced.traced() || !traced.trace().traceable()) {
       throw new IllegalStateException(
           "the "
@@ -175,7 +181,7 @@ public final class ProfileCommand implements Callable<Integer> {
     return Trace.parse(traced.trace().lines(), traced.config() + " trace").syscallNames();
   }
 
-  private void write(SeccompProfile profile) throws java.io.IOException {
+  private void write(SeccompProfile profile) throws IOException {
     if (out == null) {
       System.out.print(profile.toJson());
       System.out.flush();

@@ -1,6 +1,7 @@
 package io.splitcheck.cli;
 
 import io.splitcheck.engine.Progress;
+import io.splitcheck.report.TerminalText;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,7 +90,7 @@ final class ProgressLine implements Progress.Listener, AutoCloseable {
             sb.append(": ").append(String.join(", ", new ArrayList<>(g.running)));
           }
         });
-    String line = io.splitcheck.report.TerminalText.escape(sb.toString());
+    String line = TerminalText.escape(sb.toString());
     return line.length() <= width - 1 ? line : line.substring(0, Math.max(0, width - 4)) + "...";
   }
 

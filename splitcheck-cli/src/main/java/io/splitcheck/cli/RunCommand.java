@@ -9,9 +9,12 @@ import io.splitcheck.report.ChangesRenderer;
 import io.splitcheck.report.CheckOutcome;
 import io.splitcheck.report.ConsoleRenderer;
 import io.splitcheck.report.HistoryStore;
+import io.splitcheck.report.Redactor;
 import io.splitcheck.report.ReportWriter;
 import io.splitcheck.report.RunReport;
+import io.splitcheck.report.SarifRenderer;
 import io.splitcheck.report.ScenarioReport;
+import io.splitcheck.report.TerminalText;
 import io.splitcheck.scenario.Scenario;
 import io.splitcheck.scenario.ScenarioLoader;
 import io.splitcheck.scenario.Shard;
@@ -23,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -135,8 +139,7 @@ public final class RunCommand implements Callable<Integer> {
       pending.abandon();
       throw e;
     }
-    scenarios.sort(
-        java.util.Comparator.comparing(Scenario::name)); // the order reports and shards use
+    scenarios.sort(Comparator.comparing(Scenario::name)); // the order reports and shards use
     scenarios = slice.select(scenarios, Scenario::name);
     try (SuiteSession session = open(pending.await(), probe)) {
       session.checkEngines(
@@ -173,16 +176,12 @@ public final class RunCommand implements Callable<Integer> {
       console.println("report: " + out.resolve(ReportWriter.HTML));
       if (history != null) {
         Changes changes = new HistoryStore(history).record(report, keep);
-        console.print(
-            io.splitcheck.report.TerminalText.line(new ChangesRenderer().markdown(changes)));
+        console.print(TerminalText.line(new ChangesRenderer().markdown(changes)));
         console.println("changes: " + history.resolve(HistoryStore.CHANGES));
       }
       console.flush();
       output.emit(
-          FormatOptions.reportJson(report),
-          report,
-          new io.splitcheck.report.SarifRenderer(),
-          io.splitcheck.report.Redactor.standard());
+          FormatOptions.reportJson(report), report, new SarifRenderer(), Redactor.standard());
       Timings.mark("reported");
       int[] counts = report.counts();
       return counts[2] > 0 ? 2 : counts[1] > 0 ? 1 : 0;

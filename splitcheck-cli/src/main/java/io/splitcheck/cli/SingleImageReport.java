@@ -1,5 +1,6 @@
 package io.splitcheck.cli;
 
+import io.splitcheck.engine.RunId;
 import io.splitcheck.report.MatrixResult;
 import io.splitcheck.report.RunReport;
 import io.splitcheck.report.SingleCheckReports;
@@ -14,10 +15,6 @@ final class SingleImageReport {
 
   static RunReport of(String image, MatrixResult matrix, Clock clock) {
     return SingleCheckReports.matrix(
-        image,
-        matrix,
-        SingleCheckReports.splitLines(matrix),
-        io.splitcheck.engine.RunId.next(clock),
-        clock);
+        image, matrix, SingleCheckReports.splitLines(matrix), RunId.next(clock), clock);
   }
 }

@@ -7,14 +7,18 @@ import io.splitcheck.engine.TracerBundle;
 import io.splitcheck.matrix.RunScope;
 import io.splitcheck.matrix.TracerChoice;
 import io.splitcheck.model.Durations;
+import io.splitcheck.report.TerminalText;
 import io.splitcheck.tracer.EbpfAttach;
+import io.splitcheck.tracer.EbpfTracer;
 import io.splitcheck.tracer.TraceCollector;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -86,13 +90,13 @@ public final class TraceCommand implements Callable<Integer> {
             ? out
             : Path.of("splitcheck-trace-" + container.replaceAll("[^A-Za-z0-9_.-]", "_") + ".log");
     TracerChoice choice = TracerChoice.parse(tracer);
-    java.util.Optional<Long> hostPid =
-        choice == TracerChoice.PTRACE ? java.util.Optional.empty() : engine.hostPid(target.id());
-    java.util.Optional<String> noEbpf =
+    Optional<Long> hostPid =
+        choice == TracerChoice.PTRACE ? Optional.empty() : engine.hostPid(target.id());
+    Optional<String> noEbpf =
         hostPid.isEmpty()
-            ? java.util.Optional.of(
+            ? Optional.of(
                 "the engine names no host " + "pid of the container (is it on this host?)")
-            : io.splitcheck.tracer.EbpfTracer.unavailable();
+            : EbpfTracer.unavailable();
     if (choice == TracerChoice.EBPF && noEbpf.isPresent()) {
       throw new IllegalArgumentException("--tracer ebpf: " + noEbpf.get());
     }
@@ -111,7 +115,7 @@ public final class TraceCommand implements Callable<Integer> {
       TraceCollector.TracedExit t =
           new TraceCollector(engine, TracerBundle.fromHost(), runId).attach(target, limit);
       Files.write(file, t.lines(), StandardCharsets.UTF_8);
-      System.out.println(io.splitcheck.report.TerminalText.line(TraceSummary.describe(t, file)));
+      System.out.println(TerminalText.line(TraceSummary.describe(t, file)));
       written.countDown();
       return t.lines().isEmpty() ? 2 : 0;
     } finally {
@@ -120,7 +124,7 @@ public final class TraceCommand implements Callable<Integer> {
   }
 
   private int traceWithEbpf(long hostPid, Duration limit, Path file)
-      throws EngineException, java.io.IOException {
+      throws EngineException, IOException {
     CompletableFuture<Void> stop = new CompletableFuture<>();
     CountDownLatch written = new CountDownLatch(1);
     Thread hook =
@@ -150,7 +154,7 @@ public final class TraceCommand implements Callable<Integer> {
                           + (duration == null ? " until it exits or Ctrl-C" : " for " + limit)));
       Files.write(file, lines, StandardCharsets.UTF_8);
       System.out.println(
-          io.splitcheck.report.TerminalText.line(
+          TerminalText.line(
               TraceSummary.describe(
                   lines, file, "the eBPF tracer saw no failing call, fork, exec or exit")));
       return lines.isEmpty() ? 2 : 0;
@@ -170,8 +174,7 @@ public final class TraceCommand implements Callable<Integer> {
       engine.signal(runId, TraceCollector.ATTACH_ROLE, "INT");
       written.await(15, TimeUnit.SECONDS);
     } catch (EngineException e) {
-      System.err.println(
-          io.splitcheck.report.TerminalText.line("splitcheck trace: " + e.getMessage()));
+      System.err.println(TerminalText.line("splitcheck trace: " + e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

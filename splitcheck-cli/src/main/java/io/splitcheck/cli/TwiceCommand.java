@@ -1,6 +1,8 @@
 package io.splitcheck.cli;
 
 import io.splitcheck.diff.TwiceResult;
+import io.splitcheck.diff.VariedTwiceResult;
+import io.splitcheck.diff.Verdict;
 import io.splitcheck.engine.BuildKitBuilder;
 import io.splitcheck.engine.BuildKitClient;
 import io.splitcheck.engine.BuildKitProbe;
@@ -9,21 +11,36 @@ import io.splitcheck.engine.BuildxExporter;
 import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.engine.DockerClients;
 import io.splitcheck.engine.EngineException;
+import io.splitcheck.engine.EngineFacts;
 import io.splitcheck.engine.ExitCleanup;
 import io.splitcheck.engine.GitCommitTime;
 import io.splitcheck.engine.Janitor;
+import io.splitcheck.engine.PodmanBuilder;
 import io.splitcheck.engine.RunId;
+import io.splitcheck.engine.Shutdown;
 import io.splitcheck.engine.TempFolder;
+import io.splitcheck.json.Document;
+import io.splitcheck.json.Json;
 import io.splitcheck.report.Redactor;
+import io.splitcheck.report.SarifRenderer;
+import io.splitcheck.report.SingleCheckReports;
+import io.splitcheck.report.TerminalText;
 import io.splitcheck.twice.ExportedTwice;
 import io.splitcheck.twice.Twice;
+import io.splitcheck.twice.Variation;
+import io.splitcheck.twice.VariedTwice;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,15 +134,11 @@ public final class TwiceCommand implements Callable<Integer> {
   /**
    * The verdict {@code --accept} names, or null; bad input names the option and what is expected.
    */
-  static io.splitcheck.diff.Verdict acceptedVerdict(String accept) {
+  static Verdict acceptedVerdict(String accept) {
     if (accept == null) {
       return null;
     }
-    for (io.splitcheck.diff.Verdict v :
-        List.of(
-            io.splitcheck.diff.Verdict.CONFIG_ONLY,
-            io.splitcheck.diff.Verdict.MTIME_ONLY,
-            io.splitcheck.diff.Verdict.METADATA)) {
+    for (Verdict v : List.of(Verdict.CONFIG_ONLY, Verdict.MTIME_ONLY, Verdict.METADATA)) {
       if (v.id().equals(accept)) {
         return v;
       }
@@ -138,20 +151,19 @@ public final class TwiceCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     output.streams(spec.commandLine()).check("--json", json);
     acceptedVerdict(accept); // a bad --accept fails before anything is built
-    List<io.splitcheck.twice.Variation> variations =
-        vary == null ? List.of() : io.splitcheck.twice.Variation.parse(vary);
+    List<Variation> variations = vary == null ? List.of() : Variation.parse(vary);
     OutputPaths.file(json, "--json");
     String runId = RunId.next(clock);
     BuildRequest request = build.toRequest(context, Twice.tag(runId, "first"));
     Redactor redactor = Redactor.standard().withLiterals(secretValues(request));
     // the probe runs docker CLIs: while they run, the engine connection is opened
-    java.util.concurrent.CompletableFuture<BuildKitClient> probe =
-        java.util.concurrent.CompletableFuture.supplyAsync(
+    CompletableFuture<BuildKitClient> probe =
+        CompletableFuture.supplyAsync(
             () -> {
               try {
                 return BuildKitProbe.find(build.dockerCli);
               } catch (EngineException e) {
-                throw new java.util.concurrent.CompletionException(e);
+                throw new CompletionException(e);
               }
             });
     Timings.mark("command");
@@ -160,10 +172,8 @@ public final class TwiceCommand implements Callable<Integer> {
     Path work = TempFolder.create("splitcheck-twice-", runId);
     String engineVersion = engine.version();
     Timings.mark("version");
-    java.util.Optional<Path> exporting =
-        ExportedTwice.supports(engineVersion)
-            ? BuildxExporter.find(buildx)
-            : java.util.Optional.empty();
+    Optional<Path> exporting =
+        ExportedTwice.supports(engineVersion) ? BuildxExporter.find(buildx) : Optional.empty();
     if (exporting.isPresent()) {
       try {
         return exported(
@@ -178,7 +188,7 @@ public final class TwiceCommand implements Callable<Integer> {
         engine.close();
       }
     }
-    boolean podman = io.splitcheck.engine.EngineFacts.PODMAN.equals(engine.facts().kind());
+    boolean podman = EngineFacts.PODMAN.equals(engine.facts().kind());
     Timings.mark("facts");
     Janitor janitor = engine.janitor();
     ExitCleanup onExit = keep ? null : ExitCleanup.install(runId, janitor);
@@ -190,8 +200,7 @@ public final class TwiceCommand implements Callable<Integer> {
       String describe;
       if (podman) {
         OptionalLong timestamp = epoch();
-        io.splitcheck.engine.PodmanBuilder builder =
-            new io.splitcheck.engine.PodmanBuilder(host, work, timestamp);
+        PodmanBuilder builder = new PodmanBuilder(host, work, timestamp);
         describe = builder.describe();
         twice = Twice.onPodman(builder, engine.images(), engineVersion, !viaSave, timestamp);
       } else {
@@ -203,7 +212,7 @@ public final class TwiceCommand implements Callable<Integer> {
       twice.withPhases(Timings::mark);
       PrintWriter out = output.human();
       out.println(
-          io.splitcheck.report.TerminalText.escape("twice: " + context)
+          TerminalText.escape("twice: " + context)
               + " (builder: "
               + describe
               + ", run "
@@ -211,9 +220,8 @@ public final class TwiceCommand implements Callable<Integer> {
               + ")");
       out.flush();
       if (!variations.isEmpty()) {
-        io.splitcheck.diff.VariedTwiceResult varied =
-            new io.splitcheck.twice.VariedTwice(twice, clock)
-                .run(request, runId, variations, work, keep);
+        VariedTwiceResult varied =
+            new VariedTwice(twice, clock).run(request, runId, variations, work, keep);
         return printed(varied, runId, redactor);
       }
       TwiceResult result;
@@ -223,8 +231,7 @@ public final class TwiceCommand implements Callable<Integer> {
       }
       out.print(
           Colours.paint(
-              io.splitcheck.report.TerminalText.escape(
-                  redactor.redact(TwiceSummary.render(result))),
+              TerminalText.escape(redactor.redact(TwiceSummary.render(result))),
               terminal.colour()));
       if (keep) {
         out.println("kept: " + Twice.tag(runId, "first") + " " + Twice.tag(runId, "second"));
@@ -237,8 +244,7 @@ public final class TwiceCommand implements Callable<Integer> {
       TempFolder.deleteQuietly(work);
       // stopping (SIGTERM, Ctrl-C): the exit hook removes the images over this connection; leave it
       // open
-      boolean stopping =
-          onExit != null ? !onExit.release() : io.splitcheck.engine.Shutdown.started();
+      boolean stopping = onExit != null ? !onExit.release() : Shutdown.started();
       if (!stopping) {
         if (onExit != null) {
           releaseQuietly(janitor, engine, runId);
@@ -257,7 +263,7 @@ public final class TwiceCommand implements Callable<Integer> {
       Path work,
       String runId,
       Redactor redactor,
-      List<io.splitcheck.twice.Variation> variations)
+      List<Variation> variations)
       throws Exception {
     OptionalLong epoch = epoch();
     ExportedTwice.EpochSource source =
@@ -268,14 +274,14 @@ public final class TwiceCommand implements Callable<Integer> {
                 : ExportedTwice.EpochSource.NONE;
     PrintWriter out = output.human();
     out.println(
-        io.splitcheck.report.TerminalText.escape("twice: " + context)
+        TerminalText.escape("twice: " + context)
             + " (builder: "
             + exporter.describe()
             + ", run "
             + runId
             + ")");
     out.flush();
-    io.splitcheck.diff.VariedTwiceResult varied =
+    VariedTwiceResult varied =
         new ExportedTwice(exporter, work).run(request, epoch, source, variations, clock);
     if (!variations.isEmpty()) {
       return printed(varied, runId, redactor);
@@ -283,7 +289,7 @@ public final class TwiceCommand implements Callable<Integer> {
     TwiceResult result = varied.twice();
     out.print(
         Colours.paint(
-            io.splitcheck.report.TerminalText.escape(redactor.redact(TwiceSummary.render(result))),
+            TerminalText.escape(redactor.redact(TwiceSummary.render(result))),
             output.terminal(json).colour()));
     out.flush();
     return written(result, result, runId, redactor);
@@ -300,11 +306,11 @@ public final class TwiceCommand implements Callable<Integer> {
    * {@code --vary}: the control's summary, then what each variation changed and which paths it
    * moved.
    */
-  private int printed(io.splitcheck.diff.VariedTwiceResult varied, String runId, Redactor redactor)
-      throws java.io.IOException {
+  private int printed(VariedTwiceResult varied, String runId, Redactor redactor)
+      throws IOException {
     PrintWriter out = output.human();
     out.print(
-        io.splitcheck.report.TerminalText.escape(
+        TerminalText.escape(
             redactor.redact(TwiceSummary.render(varied.twice()) + VariedSummary.render(varied))));
     out.flush();
     return written(varied.twice(), varied, runId, redactor);
@@ -312,26 +318,23 @@ public final class TwiceCommand implements Callable<Integer> {
 
   /** {@code --json} and the {@code --format} on stdout; the exit code (0 reproducible, 1 not). */
   private int written(TwiceResult result, Object record, String runId, Redactor redactor)
-      throws java.io.IOException {
-    String document = io.splitcheck.json.Json.text(io.splitcheck.json.Document.of(record));
+      throws IOException {
+    String document = Json.text(Document.of(record));
     if (json != null) {
       output.writeJson(json, document, redactor);
     }
     List<String> failures =
-        result.reproducible()
-            ? List.of()
-            : io.splitcheck.report.SingleCheckReports.differenceLines(result);
+        result.reproducible() ? List.of() : SingleCheckReports.differenceLines(result);
     output.emit(
         document,
-        io.splitcheck.report.SingleCheckReports.twice(
-            context.toString(), result, failures, runId, clock),
-        new io.splitcheck.report.SarifRenderer(
+        SingleCheckReports.twice(context.toString(), result, failures, runId, clock),
+        new SarifRenderer(
             s ->
                 build.dockerfile != null
                     ? build.dockerfile.toString()
                     : context.resolve("Dockerfile").toString()),
         redactor);
-    io.splitcheck.diff.Verdict accepted = acceptedVerdict(accept);
+    Verdict accepted = acceptedVerdict(accept);
     if (accepted != null && !result.reproducible()) {
       PrintWriter note = spec.commandLine().getErr();
       note.println(
@@ -344,11 +347,11 @@ public final class TwiceCommand implements Callable<Integer> {
     return result.accepted(accepted) ? 0 : 1;
   }
 
-  private static BuildKitClient probed(java.util.concurrent.CompletableFuture<BuildKitClient> probe)
+  private static BuildKitClient probed(CompletableFuture<BuildKitClient> probe)
       throws EngineException {
     try {
       return probe.join();
-    } catch (java.util.concurrent.CompletionException e) {
+    } catch (CompletionException e) {
       if (e.getCause() instanceof EngineException ee) {
         throw ee;
       }
@@ -370,7 +373,7 @@ public final class TwiceCommand implements Callable<Integer> {
       spec.commandLine()
           .getErr()
           .println(
-              io.splitcheck.report.TerminalText.line(
+              TerminalText.line(
                   "splitcheck twice: " + e.getMessage() + " (`splitcheck gc` removes it)"));
     }
   }
@@ -378,8 +381,8 @@ public final class TwiceCommand implements Callable<Integer> {
   /**
    * The contents of the build's secret files: blanked wherever they might show up in the output.
    */
-  private static List<String> secretValues(BuildRequest request) throws java.io.IOException {
-    List<String> values = new java.util.ArrayList<>();
+  private static List<String> secretValues(BuildRequest request) throws IOException {
+    List<String> values = new ArrayList<>();
     for (BuildRequest.Secret s : request.secrets()) {
       values.add(Files.readString(s.source()));
     }

@@ -6,7 +6,10 @@ import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.diff.explain.CauseGroup;
 import io.splitcheck.diff.explain.Causes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -27,9 +30,9 @@ final class TwiceSummary {
     side(s, "first ", r.first().id(), r.first().layers().size(), time(r, 0));
     side(s, "second", r.second().id(), r.second().layers().size(), time(r, 1));
     s.append("verdict: ").append(r.verdict().id()).append(headline(r)).append('\n');
-    java.util.TreeMap<Integer, List<Difference>> byLayer = new java.util.TreeMap<>();
+    TreeMap<Integer, List<Difference>> byLayer = new TreeMap<>();
     contentFirst(r.differences())
-        .forEach(d -> byLayer.computeIfAbsent(d.layer(), k -> new java.util.ArrayList<>()).add(d));
+        .forEach(d -> byLayer.computeIfAbsent(d.layer(), k -> new ArrayList<>()).add(d));
     byLayer.forEach((layer, diffs) -> layer(s, diffs));
     if (!r.configDifferences().isEmpty()) {
       s.append("config differs: ").append(String.join(", ", r.configDifferences())).append('\n');
@@ -123,7 +126,7 @@ final class TwiceSummary {
   static List<Difference> contentFirst(List<Difference> differences) {
     return differences.stream()
         .sorted(
-            java.util.Comparator.comparingInt(Difference::layer)
+            Comparator.comparingInt(Difference::layer)
                 .thenComparing(d -> d.kinds().stream().noneMatch(DiffKind::isContent))
                 .thenComparing(Difference::path))
         .toList();

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -105,7 +106,7 @@ class AuditIT {
     write(app, ".DS_Store", "junk");
     Files.write(
         app.resolve("broken-tool"),
-        java.util.Arrays.copyOf(Files.readAllBytes(Path.of("/bin/busybox")), 100));
+        Arrays.copyOf(Files.readAllBytes(Path.of("/bin/busybox")), 100));
     try (RandomAccessFile big = new RandomAccessFile(ctx.resolve("big.bin").toFile(), "rw")) {
       big.setLength(2 << 20);
     }

@@ -16,8 +16,14 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.StreamSupport;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -39,8 +45,7 @@ class FormatOptionTest {
   private Result audit(String... options) throws IOException {
     Path dockerfile = dir.resolve("Dockerfile");
     Files.writeString(dockerfile, "FROM scratch\nENV API_TOKEN=abc123\nCOPY app /app\n");
-    List<String> args =
-        new java.util.ArrayList<>(List.of("app:1", "--dockerfile", dockerfile.toString()));
+    List<String> args = new ArrayList<>(List.of("app:1", "--dockerfile", dockerfile.toString()));
     args.addAll(List.of(options));
     SavedImage store = new SavedImage(savedImage());
     CommandLine cl = new CommandLine(new AuditCommand(c -> store));
@@ -62,13 +67,13 @@ class FormatOptionTest {
     try (InputStream schema =
         getClass().getResourceAsStream("/fixtures/sarif/sarif-schema-2.1.0.json")) {
       assertEquals(
-          java.util.Set.of(),
+          Set.of(),
           JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(schema).validate(log),
           r.out());
     }
     JsonNode results = log.get("runs").get(0).get("results");
     JsonNode env =
-        java.util.stream.StreamSupport.stream(results.spliterator(), false)
+        StreamSupport.stream(results.spliterator(), false)
             .filter(x -> x.get("ruleId").asText().equals("dockerfile.secret-in-env"))
             .findFirst()
             .orElseThrow();
@@ -167,9 +172,8 @@ class FormatOptionTest {
 
   private static String sha256(byte[] b) {
     try {
-      return java.util.HexFormat.of()
-          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
-    } catch (java.security.NoSuchAlgorithmException e) {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
@@ -86,7 +87,7 @@ class HtmlScreenshotIT {
     Files.copy(
         tmp.resolve("shown.png"),
         Path.of("target", "matrix-report-screenshot.png"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        StandardCopyOption.REPLACE_EXISTING);
     System.out.println(
         "FIGURE screenshot: split "
             + count(shown, SPLIT_RGB)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.splitcheck.json.Json;
 import io.splitcheck.report.Redactor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,10 +46,10 @@ class JsonOutputRedactionTest {
             || text.contains("second-value-2")
             || text.contains("correct-horse-battery"),
         text);
-    JsonNode json = io.splitcheck.json.Json.tree(text);
+    JsonNode json = Json.tree(text);
     assertEquals(
         "API_TOKEN=[REDACTED]", json.get("configDifferences").get(0).get("first").asText());
     assertTrue(json.get("log").asText().endsWith("[REDACTED]"));
-    assertEquals(io.splitcheck.json.Json.SCHEMA_VERSION, json.get("schemaVersion").asInt());
+    assertEquals(Json.SCHEMA_VERSION, json.get("schemaVersion").asInt());
   }
 }

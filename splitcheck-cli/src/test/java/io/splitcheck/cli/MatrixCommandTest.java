@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.splitcheck.testing.Cli;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** Parsing and the checks that come before the engine is contacted. */
@@ -142,10 +144,9 @@ class MatrixCommandTest {
   }
 
   @Test
-  void matrix_exitsTwo_whenDeriveExpressionIsInvalid(@org.junit.jupiter.api.io.TempDir Path tmp)
-      throws Exception {
+  void matrix_exitsTwo_whenDeriveExpressionIsInvalid(@TempDir Path tmp) throws Exception {
     Path profile = tmp.resolve("default.json");
-    java.nio.file.Files.writeString(profile, "{\"defaultAction\":\"SCMP_ACT_ERRNO\"}");
+    Files.writeString(profile, "{\"defaultAction\":\"SCMP_ACT_ERRNO\"}");
     Cli.Result r =
         Cli.run(
             "matrix",

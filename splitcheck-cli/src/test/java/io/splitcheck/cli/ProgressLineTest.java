@@ -2,6 +2,7 @@ package io.splitcheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.splitcheck.engine.Progress;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,7 +41,7 @@ class ProgressLineTest {
     PrintStream saved = System.err;
     System.setErr(new PrintStream(err, true));
     try (ProgressLine line = ProgressLine.start("matrix", Terminal.PLAIN)) {
-      io.splitcheck.engine.Progress.started("cells", "x");
+      Progress.started("cells", "x");
       line.total("cells", 1);
     } finally {
       System.setErr(saved);

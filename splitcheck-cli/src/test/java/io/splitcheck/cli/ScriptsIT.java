@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.splitcheck.engine.TempFolder;
 import io.splitcheck.testing.BusyboxImage;
 import io.splitcheck.testing.RequiresEngine;
 import java.nio.charset.StandardCharsets;
@@ -176,7 +177,7 @@ class ScriptsIT {
       assertEquals(List.of("unconfined", "read-only", "prod", "docker"), cells);
       assertTrue(Files.isRegularFile(dir.resolve("index.html")));
     } finally {
-      io.splitcheck.engine.TempFolder.deleteQuietly(dir);
+      TempFolder.deleteQuietly(dir);
     }
   }
 }

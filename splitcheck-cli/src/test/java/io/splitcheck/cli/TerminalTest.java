@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,6 @@ class TerminalTest {
     FormatOptions json = new FormatOptions();
     json.format = "json";
     assertEquals(Terminal.PLAIN, json.terminal());
-    assertEquals(Terminal.PLAIN, new FormatOptions().terminal(java.nio.file.Path.of("-")));
+    assertEquals(Terminal.PLAIN, new FormatOptions().terminal(Path.of("-")));
   }
 }

@@ -15,6 +15,7 @@ import io.splitcheck.testing.RequiresEngine;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -171,10 +172,10 @@ class OverlayLayerReaderIT {
     Path b = Files.createTempFile("splitcheck-overlay-it-", ".tar");
     try {
       try (InputStream in = images.save(TAGS.get(0))) {
-        Files.copy(in, a, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(in, a, StandardCopyOption.REPLACE_EXISTING);
       }
       try (InputStream in = images.save(TAGS.get(1))) {
-        Files.copy(in, b, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(in, b, StandardCopyOption.REPLACE_EXISTING);
       }
       ImageComparison viaTars = SavedImageFiles.compare(a, b);
       ImageComparison viaStore =

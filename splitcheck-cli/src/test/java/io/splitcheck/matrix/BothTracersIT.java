@@ -8,12 +8,15 @@ import com.github.dockerjava.api.DockerClient;
 import io.splitcheck.cli.Main;
 import io.splitcheck.engine.DockerClients;
 import io.splitcheck.testing.RequiresEngine;
+import io.splitcheck.tracer.EbpfTracer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,11 +40,11 @@ class BothTracersIT {
 
   @BeforeAll
   void build() throws Exception {
-    java.util.Optional<String> why = io.splitcheck.tracer.EbpfTracer.unavailable();
+    Optional<String> why = EbpfTracer.unavailable();
     if (why.isPresent() && "1".equals(System.getenv("SPLITCHECK_REQUIRE_ENGINE"))) {
       throw new AssertionError("the eBPF tracer cannot run: " + why.get());
     }
-    org.junit.jupiter.api.Assumptions.assumeTrue(why.isEmpty(), () -> "eBPF tracer: " + why.get());
+    Assumptions.assumeTrue(why.isEmpty(), () -> "eBPF tracer: " + why.get());
     probe = ProbeImages.build("both-tracers", "both-tracers-it-" + ProcessHandle.current().pid());
     noChown = tmp.resolve("no-chown.json");
     Files.writeString(

@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,9 +156,8 @@ class KubernetesIT {
     assertTrue(c.path("detail").asText().contains("memory limit of 64Mi"), c.toString());
     // the peak from the cell's own cgroup parent, read after the engine removed the container's
     // cgroup
-    java.util.regex.Matcher peak =
-        java.util.regex.Pattern.compile("; peak [0-9]+ bytes \\(([0-9.]+)Mi\\)")
-            .matcher(c.path("detail").asText());
+    Matcher peak =
+        Pattern.compile("; peak [0-9]+ bytes \\(([0-9.]+)Mi\\)").matcher(c.path("detail").asText());
     assertTrue(peak.find(), c.toString());
     double mi = Double.parseDouble(peak.group(1));
     // seen: 64.01Mi (67121152 bytes; v1's max_usage counts a few pages past the limit before the
@@ -193,8 +195,7 @@ class KubernetesIT {
             .matches(".*; peak [0-9]+ bytes \\(6[34]\\.[0-9]Mi\\) as its cgroup " + "recorded it"),
         c.toString());
     Path v1 = Path.of("/sys/fs/cgroup/memory"); // this host's engines: cgroupfs on cgroup v1
-    try (var dirs =
-        Files.isDirectory(v1) ? Files.list(v1) : java.util.stream.Stream.<Path>empty()) {
+    try (var dirs = Files.isDirectory(v1) ? Files.list(v1) : Stream.<Path>empty()) {
       String prefix = "splitcheck-peak-" + PID + "-";
       assertEquals(
           List.of(),

@@ -11,6 +11,7 @@ import io.splitcheck.cli.Main;
 import io.splitcheck.engine.DockerClients;
 import io.splitcheck.engine.Labels;
 import io.splitcheck.testing.RequiresEngine;
+import io.splitcheck.tracer.EbpfTracer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -335,8 +337,8 @@ class MatrixIT {
 
   @Test
   void matrix_underEbpf_tracesACellWhoseProfileDeniesPtrace_andNamesItsCulprit() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        io.splitcheck.tracer.EbpfTracer.unavailable().isEmpty()
+    Assumptions.assumeTrue(
+        EbpfTracer.unavailable().isEmpty()
             || "1".equals(System.getenv("SPLITCHECK_REQUIRE_ENGINE")),
         "the eBPF tracer cannot run here");
     Path noTrace =

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splitcheck.cli.Main;
 import io.splitcheck.testing.RequiresEngine;
+import io.splitcheck.tracer.EbpfTracer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -123,11 +126,11 @@ class RealProgramsMatrixIT {
   }
 
   private static void requireEbpf() {
-    java.util.Optional<String> why = io.splitcheck.tracer.EbpfTracer.unavailable();
+    Optional<String> why = EbpfTracer.unavailable();
     if (why.isPresent() && "1".equals(System.getenv("SPLITCHECK_REQUIRE_ENGINE"))) {
       throw new AssertionError("the eBPF tracer cannot run: " + why.get());
     }
-    org.junit.jupiter.api.Assumptions.assumeTrue(why.isEmpty(), () -> "eBPF tracer: " + why.get());
+    Assumptions.assumeTrue(why.isEmpty(), () -> "eBPF tracer: " + why.get());
   }
 
   /**

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.splitcheck.cli.Main;
 import io.splitcheck.testing.RequiresEngine;
 import io.splitcheck.tracer.EbpfTracer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -62,10 +64,7 @@ class TracingCostIT {
     };
     System.out.println(
         "TracingCostIT (load "
-            + String.join(
-                    " ",
-                    java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
-                        .split(" "))
+            + String.join(" ", Files.readString(Path.of("/proc/loadavg")).split(" "))
                 .substring(0, 14)
             + "):");
     for (int m = 0; m < 4; m++) {

@@ -9,7 +9,9 @@ import io.splitcheck.trace.Trace;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -146,7 +148,7 @@ class BadInputTest {
   void traceParse_namesFile_whenTraceIsGarbled() throws Exception {
     Path garbled = tmp.resolve("garbled.strace");
     byte[] junk = new byte[4096];
-    new java.util.Random(7).nextBytes(junk);
+    new Random(7).nextBytes(junk);
     Files.write(garbled, junk);
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Trace.parse(garbled));
@@ -291,8 +293,7 @@ class BadInputTest {
         "a second YAML document");
     Path dir = scenario("name: big\n");
     try (var out =
-        Files.newBufferedWriter(
-            dir.resolve("scenario.yaml"), java.nio.file.StandardOpenOption.APPEND)) {
+        Files.newBufferedWriter(dir.resolve("scenario.yaml"), StandardOpenOption.APPEND)) {
       for (int i = 0; i < 200_000; i++) {
         out.write("# padding line " + i + "\n");
       }

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
 import io.splitcheck.engine.DockerClients;
 import io.splitcheck.engine.Labels;
 import io.splitcheck.testing.BusyboxImage;
 import io.splitcheck.testing.Cli;
 import io.splitcheck.testing.RequiresEngine;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What splitcheck's own containers may do, read back from the engine while they run: no target and
@@ -37,7 +41,7 @@ class ContainerSecurityIT {
   private BusyboxImage sleeper;
   private DockerClient docker;
 
-  @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp;
+  @TempDir Path tmp;
 
   @BeforeAll
   void build() throws Exception {
@@ -58,8 +62,8 @@ class ContainerSecurityIT {
       throws Exception {
     Map<String, InspectContainerResponse> seen = new TreeMap<>();
     org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofMinutes(3))
-        .pollInterval(java.time.Duration.ofMillis(150))
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(150))
         .until(
             () -> {
               for (var c :
@@ -68,7 +72,7 @@ class ContainerSecurityIT {
                     && !seen.containsKey(c.getId())) {
                   try {
                     seen.put(c.getId(), docker.inspectContainerCmd(c.getId()).exec());
-                  } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
+                  } catch (NotFoundException gone) {
                     // removed between list and inspect
                   }
                 }

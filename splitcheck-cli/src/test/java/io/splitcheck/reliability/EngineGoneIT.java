@@ -9,11 +9,15 @@ import com.github.dockerjava.api.DockerClient;
 import io.splitcheck.engine.DockerClients;
 import io.splitcheck.engine.Labels;
 import io.splitcheck.testing.BusyboxImage;
+import io.splitcheck.testing.ChildCli;
 import io.splitcheck.testing.Cli;
 import io.splitcheck.testing.RequiresEngine;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +49,7 @@ class EngineGoneIT {
       Path json = tmp.resolve("report.json");
       Path reportDir = tmp.resolve("report");
       List<String> args =
-          new java.util.ArrayList<>(
+          new ArrayList<>(
               List.of(
                   "matrix",
                   image.tag(),
@@ -109,13 +113,12 @@ class EngineGoneIT {
       Path context = Files.createDirectories(tmp.resolve("twice-ctx"));
       // no RUN: the private engine has no bridge for one; a 200 MB COPY keeps the second build busy
       // (context upload and a vfs layer) for the seconds the kill needs
-      try (java.io.RandomAccessFile big =
-          new java.io.RandomAccessFile(context.resolve("big").toFile(), "rw")) {
+      try (RandomAccessFile big = new RandomAccessFile(context.resolve("big").toFile(), "rw")) {
         big.setLength(200L << 20);
       }
       Files.writeString(context.resolve("Dockerfile"), "FROM " + image.tag() + "\nCOPY big /big\n");
-      try (io.splitcheck.testing.ChildCli child =
-          io.splitcheck.testing.ChildCli.start(
+      try (ChildCli child =
+          ChildCli.start(
               "128m", Map.of("DOCKER_HOST", engine.host()), List.of("twice", context.toString()))) {
         try (DockerClient client = DockerClients.forHost(engine.host())) {
           org.awaitility.Awaitility.await()
@@ -130,7 +133,7 @@ class EngineGoneIT {
                         .anyMatch(
                             i ->
                                 i.getRepoTags() != null
-                                    && java.util.Arrays.stream(i.getRepoTags())
+                                    && Arrays.stream(i.getRepoTags())
                                         .anyMatch(t -> t.endsWith(":first")));
                   });
         }

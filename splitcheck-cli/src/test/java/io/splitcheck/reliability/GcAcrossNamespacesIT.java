@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,9 +92,7 @@ class GcAcrossNamespacesIT {
                 assertTrue(
                     child.process().isAlive(),
                     () -> "twice ended early: " + child.out() + child.err());
-                var m =
-                    java.util.regex.Pattern.compile("run (\\d{8}-\\d{6}-\\d+)\\)")
-                        .matcher(child.out());
+                var m = Pattern.compile("run (\\d{8}-\\d{6}-\\d+)\\)").matcher(child.out());
                 if (m.find()) {
                   runId.set(m.group(1));
                 }

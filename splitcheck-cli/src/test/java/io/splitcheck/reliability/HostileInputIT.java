@@ -12,6 +12,7 @@ import io.splitcheck.testing.RequiresEngine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -212,12 +213,12 @@ class HostileInputIT {
 
     assertEquals(0, small.exitCode(), small.err());
     assertEquals(0, big.exitCode(), big.err());
-    List<Long> boundedForks = new java.util.ArrayList<>();
+    List<Long> boundedForks = new ArrayList<>();
     for (JsonNode cell : new ObjectMapper().readTree(bounded.toFile()).get("cells")) {
       boundedForks.add(forked(cell));
       assertTrue(forked(cell) < 64, cell.toString());
     }
-    List<Long> defaultForks = new java.util.ArrayList<>();
+    List<Long> defaultForks = new ArrayList<>();
     for (JsonNode cell : new ObjectMapper().readTree(defaults.toFile()).get("cells")) {
       defaultForks.add(forked(cell));
       assertEquals(300, forked(cell), "the default pids=4096 lets 300 through: " + cell);

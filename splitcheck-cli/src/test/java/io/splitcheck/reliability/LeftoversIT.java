@@ -12,6 +12,7 @@ import io.splitcheck.testing.ChildCli;
 import io.splitcheck.testing.Cli;
 import io.splitcheck.testing.RequiresEngine;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -211,7 +213,7 @@ class LeftoversIT {
   }
 
   private static String runIdIn(String out) {
-    var m = java.util.regex.Pattern.compile("run (\\d{8}-\\d{6}-\\d+)\\)").matcher(out);
+    var m = Pattern.compile("run (\\d{8}-\\d{6}-\\d+)\\)").matcher(out);
     return m.find() ? m.group(1) : null;
   }
 
@@ -219,7 +221,7 @@ class LeftoversIT {
   private static List<Path> files(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile).sorted().toList();
-    } catch (java.io.UncheckedIOException e) {
+    } catch (UncheckedIOException e) {
       return files(dir); // a file went while walking: look again
     }
   }

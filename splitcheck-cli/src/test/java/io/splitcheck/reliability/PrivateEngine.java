@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A second dockerd that this test starts and may therefore stop: its own socket, data root (vfs),
@@ -127,7 +130,7 @@ final class PrivateEngine implements AutoCloseable {
         ProcessHandle.allProcesses()
             .filter(h -> h.info().commandLine().map(c -> c.contains(root)).orElse(false))
             .toList();
-    List<ProcessHandle> killed = new java.util.ArrayList<>();
+    List<ProcessHandle> killed = new ArrayList<>();
     for (ProcessHandle h : mine) {
       h.descendants()
           .forEach(
@@ -141,7 +144,7 @@ final class PrivateEngine implements AutoCloseable {
     for (ProcessHandle h : killed) { // their mounts go only once they are gone
       try {
         h.onExit().get(5, TimeUnit.SECONDS);
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      } catch (ExecutionException | TimeoutException e) {
         // unmounted lazily below either way
       }
     }

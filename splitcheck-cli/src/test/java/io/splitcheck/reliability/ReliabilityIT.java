@@ -13,12 +13,14 @@ import io.splitcheck.testing.BusyboxImage;
 import io.splitcheck.testing.ChildCli;
 import io.splitcheck.testing.Cli;
 import io.splitcheck.testing.RequiresEngine;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -165,7 +167,7 @@ class ReliabilityIT {
   }
 
   private static String runIdIn(String out) {
-    var m = java.util.regex.Pattern.compile("run (\\d{8}-\\d{6}-\\d+)\\)").matcher(out);
+    var m = Pattern.compile("run (\\d{8}-\\d{6}-\\d+)\\)").matcher(out);
     return m.find() ? m.group(1) : null;
   }
 
@@ -255,7 +257,7 @@ class ReliabilityIT {
   private static String read(Path p) {
     try {
       return Files.readString(p);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return "";
     }
   }

@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,7 +157,7 @@ class SeccompKernelIT {
     RuncConfig config = RuncConfig.of(profile, CAPS, "amd64", kernel);
 
     IllegalArgumentException e =
-        org.junit.jupiter.api.Assertions.assertThrows(
+        Assertions.assertThrows(
             IllegalArgumentException.class, () -> new RuncFilterEvaluator(compiler).filter(config));
     assertTrue(
         e.getMessage()

@@ -11,6 +11,7 @@ import io.splitcheck.engine.DockerClients;
 import io.splitcheck.engine.Janitor;
 import io.splitcheck.engine.LabelledObject;
 import io.splitcheck.engine.Labels;
+import io.splitcheck.engine.Owner;
 import io.splitcheck.testing.Cli;
 import io.splitcheck.testing.RequiresEngine;
 import io.splitcheck.testing.SecondEngine;
@@ -136,9 +137,8 @@ class MultiEngineRunIT {
     // the owner record the killed run left on that engine: its process (this boot, this namespace)
     // ended
     String runId = "20261126-020000-" + gone.pid();
-    io.splitcheck.engine.Owner me = io.splitcheck.engine.Owner.current().orElseThrow();
-    String ended =
-        new io.splitcheck.engine.Owner(me.bootId(), me.pidNamespace(), gone.pid(), 1).label();
+    Owner me = Owner.current().orElseThrow();
+    String ended = new Owner(me.bootId(), me.pidNamespace(), gone.pid(), 1).label();
     second.docker(
         "volume create --label "
             + Labels.RUN

@@ -1,11 +1,13 @@
 package io.splitcheck.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,11 +27,11 @@ public final class ChildCli implements AutoCloseable {
 
   /** Starts {@code java -Xmx<heap> -cp <class path> io.splitcheck.cli.Main ARGS}. */
   public static ChildCli start(String heap, List<String> args) throws IOException {
-    return start(heap, java.util.Map.of(), args);
+    return start(heap, Map.of(), args);
   }
 
   /** As {@link #start(String, List)}, with {@code env} added to this JVM's environment. */
-  public static ChildCli start(String heap, java.util.Map<String, String> env, List<String> args)
+  public static ChildCli start(String heap, Map<String, String> env, List<String> args)
       throws IOException {
     return start(javaCommand(heap, args), env);
   }
@@ -64,7 +66,7 @@ public final class ChildCli implements AutoCloseable {
             "sh",
             "-c",
             script),
-        java.util.Map.of());
+        Map.of());
   }
 
   private static List<String> javaCommand(String heap, List<String> args) {
@@ -80,8 +82,7 @@ public final class ChildCli implements AutoCloseable {
     return cmd;
   }
 
-  private static ChildCli start(List<String> cmd, java.util.Map<String, String> env)
-      throws IOException {
+  private static ChildCli start(List<String> cmd, Map<String, String> env) throws IOException {
     Path out = Files.createTempFile("splitcheck-child-", ".out");
     Path err = Files.createTempFile("splitcheck-child-", ".err");
     ProcessBuilder pb =
@@ -121,7 +122,7 @@ public final class ChildCli implements AutoCloseable {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -3,6 +3,7 @@ package io.splitcheck.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -23,8 +24,7 @@ public final class StaticPrograms {
   public static Path compile(String name, Path outDir, String... extraFlags)
       throws IOException, InterruptedException {
     Path out = outDir.resolve(name);
-    List<String> cmd =
-        new java.util.ArrayList<>(List.of("gcc", "-static", "-O2", "-o", out.toString()));
+    List<String> cmd = new ArrayList<>(List.of("gcc", "-static", "-O2", "-o", out.toString()));
     cmd.addAll(List.of(extraFlags));
     cmd.add(source(name).toString());
     Path log = Files.createTempFile("gcc", ".log");

@@ -14,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,7 +114,7 @@ class TwiceIT {
       assertEquals(1, r.exitCode(), extra + ": " + r.out() + r.err());
       JsonNode result = JSON.readTree(json.toFile());
       assertEquals("content", result.path("verdict").asText(), extra.toString());
-      java.util.Map<String, String> kinds = new java.util.TreeMap<>();
+      Map<String, String> kinds = new TreeMap<>();
       result
           .path("differences")
           .forEach(d -> kinds.put(d.path("path").asText(), d.path("kinds").toString()));
@@ -158,7 +161,7 @@ class TwiceIT {
       var left =
           docker.listImagesCmd().exec().stream()
               .filter(i -> i.getRepoTags() != null)
-              .flatMap(i -> java.util.Arrays.stream(i.getRepoTags()))
+              .flatMap(i -> Arrays.stream(i.getRepoTags()))
               .filter(t -> t.startsWith(Twice.TAG_REPOSITORY + "/"))
               // this JVM's runs only (run ids end in the pid): other sessions may share the engine
               .filter(t -> t.contains("-" + ProcessHandle.current().pid() + ":"))

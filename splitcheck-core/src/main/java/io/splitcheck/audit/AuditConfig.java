@@ -1,6 +1,7 @@
 package io.splitcheck.audit;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -71,7 +72,7 @@ public record AuditConfig(
               + "': unknown key '"
               + e.getPropertyName()
               + "' (expected enable, disable, severity, largeFileBytes, largestFiles, wastedFileBytes)");
-    } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+    } catch (JsonMappingException e) {
       Throwable root = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
       throw new IllegalArgumentException(
           "Error parsing audit config '"

@@ -1,6 +1,7 @@
 package io.splitcheck.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.splitcheck.json.Document;
 import io.splitcheck.json.Json;
@@ -8,6 +9,7 @@ import io.splitcheck.model.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,7 +22,7 @@ public record AuditReport(String image, String imageId, List<Finding> findings) 
   }
 
   /** Count of findings per severity id, every severity present. */
-  @com.fasterxml.jackson.annotation.JsonProperty("summary")
+  @JsonProperty("summary")
   public Map<String, Long> summary() {
     Map<String, Long> out = new TreeMap<>();
     for (Severity s : Severity.values()) {
@@ -43,9 +45,7 @@ public record AuditReport(String image, String imageId, List<Finding> findings) 
     StringBuilder sb = new StringBuilder();
     for (Finding f : findings) {
       Evidence e = f.evidence();
-      sb.append(
-          String.format(
-              "%-7s %-32s ", f.severity().id().toUpperCase(java.util.Locale.ROOT), f.rule()));
+      sb.append(String.format("%-7s %-32s ", f.severity().id().toUpperCase(Locale.ROOT), f.rule()));
       if (e.path() != null) {
         sb.append(e.path()).append(' ');
       }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -239,7 +240,7 @@ public final class DockerfileRules implements AuditRule {
   }
 
   private static String first(Pattern p, String text) {
-    java.util.regex.Matcher m = p.matcher(text);
+    Matcher m = p.matcher(text);
     return m.find() ? m.group() : "";
   }
 }

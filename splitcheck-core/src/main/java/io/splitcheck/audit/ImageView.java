@@ -1,9 +1,12 @@
 package io.splitcheck.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.splitcheck.diff.ImageArchiveReader;
 import io.splitcheck.diff.LayerSummary;
 import io.splitcheck.diff.SavedImage;
 import io.splitcheck.model.FileEntry;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,10 +78,9 @@ public final class ImageView {
    * Reads a {@code docker save} stream in one pass with {@link
    * io.splitcheck.diff.ImageArchiveReader}, collecting content facts as layers stream past.
    */
-  public static ImageView read(java.io.InputStream savedImage, String name)
-      throws java.io.IOException {
+  public static ImageView read(InputStream savedImage, String name) throws IOException {
     ImageContentCollector collector = new ImageContentCollector();
-    SavedImage image = new io.splitcheck.diff.ImageArchiveReader(collector).read(savedImage, name);
+    SavedImage image = new ImageArchiveReader(collector).read(savedImage, name);
     return new ImageView(name, image, collector.facts());
   }
 

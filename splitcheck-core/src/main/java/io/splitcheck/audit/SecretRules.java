@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,19 +81,19 @@ public final class SecretRules implements AuditRule {
    * {@code type=secret,id=x,target=...}: the id, defaulting to the target's base name as BuildKit
    * does.
    */
-  static java.util.Optional<String> secretId(String mount) {
+  static Optional<String> secretId(String mount) {
     Map<String, String> kv = new LinkedHashMap<>();
     for (String part : mount.split(",")) {
       int eq = part.indexOf('=');
       kv.put(eq < 0 ? part : part.substring(0, eq), eq < 0 ? "" : part.substring(eq + 1));
     }
     if (!"secret".equals(kv.get("type"))) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String id = kv.get("id");
     if (id == null && kv.containsKey("target")) {
       id = ImageFs.baseName(kv.get("target"));
     }
-    return java.util.Optional.ofNullable(id);
+    return Optional.ofNullable(id);
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -100,7 +101,7 @@ public final class SizeRules implements AuditRule {
     return Finding.of(
         "size.efficiency",
         String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "efficiency %.2f%%: %s in %d layers, %s wasted (overwritten or deleted later)",
             score * 100,
             human(total),
@@ -125,6 +126,6 @@ public final class SizeRules implements AuditRule {
       v /= 1024;
       u++;
     }
-    return String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
+    return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
   }
 }

@@ -2,6 +2,7 @@ package io.splitcheck.audit;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -71,7 +72,7 @@ final class StepLocator {
 
   private static Pattern toPattern(String written) {
     StringBuilder re = new StringBuilder();
-    java.util.regex.Matcher m = VAR.matcher(written);
+    Matcher m = VAR.matcher(written);
     int at = 0;
     while (m.find()) {
       re.append(Pattern.quote(written.substring(at, m.start()))).append(".*?");

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -180,7 +181,7 @@ public final class LayerDiffer {
     if (e.type() == EntryType.OPAQUE_WHITEOUT) {
       return "opaque marker: the directory's lower-layer content hidden in this layer";
     }
-    return e.type().name().toLowerCase(java.util.Locale.ROOT)
+    return e.type().name().toLowerCase(Locale.ROOT)
         + (e.isRegularFile() ? ", " + e.size() + " bytes" : "")
         + (e.linkTarget() != null ? " -> " + e.linkTarget() : "");
   }

@@ -6,6 +6,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -92,9 +93,7 @@ final class LayerTarReader {
         mapped.path(),
         mapped.type(),
         entry.getRealSize(),
-        "sparse-"
-            + ImageArchiveReader.sha256(
-                map.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+        "sparse-" + ImageArchiveReader.sha256(map.toString().getBytes(StandardCharsets.US_ASCII)),
         mapped.mode(),
         mapped.uid(),
         mapped.gid(),

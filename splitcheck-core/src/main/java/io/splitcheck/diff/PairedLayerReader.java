@@ -5,9 +5,11 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +81,7 @@ public final class PairedLayerReader {
    * them), reading the layer again from its first byte.
    */
   static Map<Integer, String> hash(InputStream layer, Set<Integer> indexes) throws IOException {
-    Map<Integer, String> out = new java.util.HashMap<>();
+    Map<Integer, String> out = new HashMap<>();
     if (indexes.isEmpty()) {
       return out;
     }
@@ -100,7 +102,7 @@ public final class PairedLayerReader {
    */
   public static Map<String, byte[]> contents(InputStream layer, Set<String> paths, int max)
       throws IOException {
-    Map<String, byte[]> out = new java.util.HashMap<>();
+    Map<String, byte[]> out = new HashMap<>();
     if (paths.isEmpty()) {
       return out;
     }
@@ -199,7 +201,7 @@ public final class PairedLayerReader {
     FileEntry next() throws IOException {
       while (true) {
         if (raw != null && !raw.isSparse()) {
-          tar.transferTo(java.io.OutputStream.nullOutputStream()); // so only headers are recorded
+          tar.transferTo(OutputStream.nullOutputStream()); // so only headers are recorded
         }
         names.arm();
         if ((raw = tar.getNextEntry()) == null) {
@@ -240,7 +242,7 @@ public final class PairedLayerReader {
     }
 
     LayerSummary summary(String key) throws IOException {
-      counted.transferTo(java.io.OutputStream.nullOutputStream()); // end-of-archive padding
+      counted.transferTo(OutputStream.nullOutputStream()); // end-of-archive padding
       return new LayerSummary(key, null, counted.count, entries);
     }
   }

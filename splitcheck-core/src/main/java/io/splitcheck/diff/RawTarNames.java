@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -124,8 +125,7 @@ final class RawTarNames extends FilterInputStream {
       while (eq < end && data[eq] != '=') {
         eq++;
       }
-      String k =
-          new String(data, space + 1, eq - space - 1, java.nio.charset.StandardCharsets.UTF_8);
+      String k = new String(data, space + 1, eq - space - 1, StandardCharsets.UTF_8);
       if (k.equals(key) && eq < end) {
         result = Arrays.copyOfRange(data, eq + 1, end);
       }

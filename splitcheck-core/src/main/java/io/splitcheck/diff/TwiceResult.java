@@ -1,6 +1,7 @@
 package io.splitcheck.diff;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.splitcheck.diff.explain.CauseGroup;
 import io.splitcheck.diff.explain.Causes;
@@ -68,7 +69,7 @@ public record TwiceResult(
             configDifferences == null ? List.of() : configDifferences));
   }
 
-  @com.fasterxml.jackson.annotation.JsonProperty("reproducible")
+  @JsonProperty("reproducible")
   public boolean reproducible() {
     return verdict == Verdict.REPRODUCIBLE;
   }

@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 
 /**
  * The one JSON configuration of everything splitcheck writes and reads: {@code --json} documents,
@@ -59,7 +60,7 @@ public final class Json {
   public static byte[] bytes(Object value) {
     try {
       byte[] body = WRITER.writeValueAsBytes(value);
-      byte[] withNewline = java.util.Arrays.copyOf(body, body.length + 1);
+      byte[] withNewline = Arrays.copyOf(body, body.length + 1);
       withNewline[body.length] = '\n';
       return withNewline;
     } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.splitcheck.k8s;
 
 import io.splitcheck.seccomp.Culprit;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -39,7 +40,7 @@ public final class OutcomeCauses {
             : "; peak "
                 + peakBytes
                 + " bytes ("
-                + String.format(java.util.Locale.ROOT, "%.1f", peakBytes / 1048576.0)
+                + String.format(Locale.ROOT, "%.1f", peakBytes / 1048576.0)
                 + "Mi) as its cgroup recorded it";
     return Optional.of(
         new Culprit(

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -99,7 +100,7 @@ public final class ChangeDetector {
       return;
     }
     Function<Finding, String> key = FindingIdentity::of; // no temp folders or run ids in it
-    java.util.Set<String> known = notIn.findings().stream().map(key).collect(Collectors.toSet());
+    Set<String> known = notIn.findings().stream().map(key).collect(Collectors.toSet());
     in.findings().stream()
         .filter(f -> !known.contains(key.apply(f)))
         .sorted(Comparator.comparing(key))

@@ -1,5 +1,7 @@
 package io.splitcheck.report;
 
+import java.util.Locale;
+
 /**
  * HTML escaping: every string that came from an image, a build or a container goes through here.
  */
@@ -14,7 +16,7 @@ final class Html {
   /** An element id made only of {@code [a-z0-9-]}, for anchors. */
   static String id(String prefix, String name) {
     StringBuilder out = new StringBuilder(prefix);
-    for (char c : name.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+    for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
       out.append((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? c : '-');
     }
     return out.toString();

@@ -2,9 +2,12 @@ package io.splitcheck.report;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * {@code index.html}: one self-contained page (inline CSS, no script, no external asset). The
@@ -133,9 +136,9 @@ public final class HtmlRenderer {
    * recorded.
    */
   private static void engines(RunReport report, StringBuilder page) {
-    java.util.Map<MatrixResult.Engine, Integer> cells =
-        new java.util.TreeMap<>(
-            java.util.Comparator.comparing(MatrixResult.Engine::host)
+    Map<MatrixResult.Engine, Integer> cells =
+        new TreeMap<>(
+            Comparator.comparing(MatrixResult.Engine::host)
                 .thenComparing(MatrixResult.Engine::version)
                 .thenComparing(MatrixResult.Engine::seccompDefaultName));
     for (ScenarioReport s : report.scenarios()) {

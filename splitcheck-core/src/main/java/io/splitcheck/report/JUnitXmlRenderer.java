@@ -3,8 +3,12 @@ package io.splitcheck.report;
 import io.splitcheck.report.CheckOutcome.Status;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code junit.xml} in the Ant/Surefire format CI systems read: one {@code <testsuite>} per
@@ -42,11 +46,7 @@ public final class JUnitXmlRenderer {
   private void suite(RunReport report, ScenarioReport s, Writer out) throws IOException {
     RunReport one =
         new RunReport(
-            report.schemaVersion(),
-            report.runId(),
-            report.startedAt(),
-            report.tool(),
-            java.util.List.of(s));
+            report.schemaVersion(), report.runId(), report.startedAt(), report.tool(), List.of(s));
     int[] c = withGrids(one.counts(), List.of(s));
     long millis = s.outcomes().stream().mapToLong(CheckOutcome::millis).sum();
     out.write(
@@ -168,7 +168,7 @@ public final class JUnitXmlRenderer {
                 + "\" time=\""
                 + seconds(e.wallMillis())
                 + "\">\n");
-        java.util.Optional<EngineGrid.EngineSplit> split = grid.split(row.config(), e.engine());
+        Optional<EngineGrid.EngineSplit> split = grid.split(row.config(), e.engine());
         if (split.isPresent()) {
           element(
               out,
@@ -239,13 +239,12 @@ public final class JUnitXmlRenderer {
    * The xs:dateTime form Jenkins' xunit schema accepts: UTC, whole seconds, no zone designator
    * ({@code 2026-11-26T02:00:00}).
    */
-  static String timestamp(java.time.Instant instant) {
+  static String timestamp(Instant instant) {
     return TIMESTAMP.format(instant);
   }
 
-  private static final java.time.format.DateTimeFormatter TIMESTAMP =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT)
-          .withZone(java.time.ZoneOffset.UTC);
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private static long totalMillis(RunReport report) {
     return report.scenarios().stream()

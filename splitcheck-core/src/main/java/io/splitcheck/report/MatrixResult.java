@@ -2,7 +2,9 @@ package io.splitcheck.report;
 
 import io.splitcheck.seccomp.Culprit;
 import io.splitcheck.trace.FailedSyscall;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -210,9 +212,9 @@ public record MatrixResult(
   public List<Engine> engines() {
     return cells.stream()
         .map(CellResult::engine)
-        .filter(java.util.Objects::nonNull)
+        .filter(Objects::nonNull)
         .distinct()
-        .sorted(java.util.Comparator.comparing(Engine::host))
+        .sorted(Comparator.comparing(Engine::host))
         .toList();
   }
 

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -184,7 +185,7 @@ public final class Redactor {
     return sb.toString();
   }
 
-  private static String replace(Matcher m, java.util.function.Function<Matcher, String> with) {
+  private static String replace(Matcher m, Function<Matcher, String> with) {
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
       String replacement = m.group(2).equals(MASK) ? m.group() : with.apply(m);

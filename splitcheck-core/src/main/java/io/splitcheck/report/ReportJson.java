@@ -5,6 +5,7 @@ import io.splitcheck.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 
 /**
  * {@code report.json}: the run as one JSON document following {@code reports/report.schema.json},
@@ -26,7 +27,7 @@ public final class ReportJson {
     try {
       return Json.mapper().treeToValue(tree, RunReport.class);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -1,7 +1,9 @@
 package io.splitcheck.report;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,13 +40,13 @@ public final class ReportWriter {
     Path json = dir.resolve(JSON);
     Path junit = dir.resolve(JUNIT);
     Path html = dir.resolve(HTML);
-    java.io.ByteArrayOutputStream jsonBytes = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream jsonBytes = new ByteArrayOutputStream();
     ReportJson.write(safe, jsonBytes);
     writeText(json, jsonBytes.toString(StandardCharsets.UTF_8));
-    java.io.StringWriter xml = new java.io.StringWriter();
+    StringWriter xml = new StringWriter();
     new JUnitXmlRenderer().render(safe, xml);
     writeText(junit, xml.toString());
-    java.io.StringWriter page = new java.io.StringWriter();
+    StringWriter page = new StringWriter();
     new HtmlRenderer().render(safe, page);
     writeText(html, page.toString());
     return List.of(json, junit, html);

@@ -1,5 +1,7 @@
 package io.splitcheck.report;
 
+import io.splitcheck.json.Json;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +20,7 @@ public record RunReport(
     String tool,
     List<ScenarioReport> scenarios) {
 
-  public static final int SCHEMA_VERSION = io.splitcheck.json.Json.SCHEMA_VERSION;
+  public static final int SCHEMA_VERSION = Json.SCHEMA_VERSION;
 
   public RunReport {
     Objects.requireNonNull(runId, "runId");
@@ -26,7 +28,7 @@ public record RunReport(
     scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
   }
 
-  public static RunReport of(String runId, java.time.Clock clock, List<ScenarioReport> scenarios) {
+  public static RunReport of(String runId, Clock clock, List<ScenarioReport> scenarios) {
     return new RunReport(SCHEMA_VERSION, runId, clock.instant(), "splitcheck 0.1.0", scenarios);
   }
 

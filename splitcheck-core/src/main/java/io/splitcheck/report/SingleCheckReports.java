@@ -3,6 +3,7 @@ package io.splitcheck.report;
 import io.splitcheck.diff.DiffKind;
 import io.splitcheck.diff.TwiceResult;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,7 +55,7 @@ public final class SingleCheckReports {
    * field.
    */
   public static List<String> differenceLines(TwiceResult t) {
-    List<String> lines = new java.util.ArrayList<>();
+    List<String> lines = new ArrayList<>();
     t.differences()
         .forEach(
             d ->

@@ -1,5 +1,6 @@
 package io.splitcheck.scenario;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,7 +27,7 @@ public record BuildSpec(
   public BuildSpec {
     dockerfile = dockerfile == null ? "Dockerfile" : dockerfile;
     context = context == null ? "." : context;
-    args = java.util.Collections.unmodifiableMap(new TreeMap<>(args == null ? Map.of() : args));
+    args = Collections.unmodifiableMap(new TreeMap<>(args == null ? Map.of() : args));
     secrets = secrets == null ? List.of() : List.copyOf(secrets);
     prebuild = prebuild == null ? List.of() : List.copyOf(prebuild);
   }

@@ -1,5 +1,6 @@
 package io.splitcheck.scenario;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,8 +45,8 @@ public record Checks(Twice twice, Matrix matrix, Audit audit) {
       List<String> pods) {
     public Matrix {
       configs = List.copyOf(configs);
-      profiles = java.util.Collections.unmodifiableMap(new TreeMap<>(profiles));
-      derive = java.util.Collections.unmodifiableMap(new TreeMap<>(derive));
+      profiles = Collections.unmodifiableMap(new TreeMap<>(profiles));
+      derive = Collections.unmodifiableMap(new TreeMap<>(derive));
       cmd = List.copyOf(cmd);
       pods = pods == null ? List.of() : List.copyOf(pods);
     }

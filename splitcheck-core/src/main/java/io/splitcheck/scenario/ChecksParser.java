@@ -3,6 +3,8 @@ package io.splitcheck.scenario;
 import io.splitcheck.model.Durations;
 import io.splitcheck.model.Severity;
 import io.splitcheck.scenario.YamlNode.ScalarNode;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +22,7 @@ final class ChecksParser {
   /**
    * @param dir the scenario's directory, where the files it names are
    */
-  Checks checks(Fields c, java.nio.file.Path dir) {
+  Checks checks(Fields c, Path dir) {
     Checks.Twice twice = enabled(c, "twice") ? twice(c) : null;
     Checks.Matrix matrix = enabled(c, "matrix") ? matrix(options(c, "matrix", MATRIX), dir) : null;
     Checks.Audit audit = enabled(c, "audit") ? audit(options(c, "audit", AUDIT)) : null;
@@ -54,7 +56,7 @@ final class ChecksParser {
     return new Checks.Twice(t.oneOf("accept", Set.of("config-only", "mtime-only", "metadata")));
   }
 
-  private static Checks.Matrix matrix(Fields m, java.nio.file.Path dir) {
+  private static Checks.Matrix matrix(Fields m, Path dir) {
     List<String> configs = m.stringList("configs");
     for (int i = 0; i < configs.size(); i++) {
       if (configs.indexOf(configs.get(i)) != i) {
@@ -137,8 +139,8 @@ final class ChecksParser {
 
   /** The names of the matrix's cells: configs (or the built-in six), then profiles, then derive. */
   static List<String> cells(Checks.Matrix m) {
-    java.util.LinkedHashSet<String> cells =
-        new java.util.LinkedHashSet<>(
+    LinkedHashSet<String> cells =
+        new LinkedHashSet<>(
             m.configs().isEmpty()
                 ? List.of(
                     "unconfined",

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -69,7 +71,7 @@ public final class ScenarioLoader {
   }
 
   private static void requireUniqueNames(List<Scenario> scenarios) {
-    java.util.Map<String, Path> seen = new java.util.HashMap<>();
+    Map<String, Path> seen = new HashMap<>();
     for (Scenario s : scenarios) {
       Path before = seen.putIfAbsent(s.name(), s.dir());
       if (before != null) {

@@ -1,5 +1,7 @@
 package io.splitcheck.scenario;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +15,7 @@ sealed interface YamlNode {
   record MapNode(int line, Map<String, YamlNode> fields, Map<String, Integer> keyLines)
       implements YamlNode {
     public MapNode {
-      fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+      fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
       keyLines = Map.copyOf(keyLines);
     }
 

@@ -1,6 +1,7 @@
 package io.splitcheck.scenario;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.splitcheck.scenario.YamlNode.ListNode;
@@ -62,7 +63,7 @@ final class YamlTreeReader {
    * snippet.
    */
   static String yamlProblem(String message) {
-    java.util.List<String> lines =
+    List<String> lines =
         String.valueOf(message)
             .lines()
             .map(String::strip)
@@ -150,8 +151,7 @@ final class YamlTreeReader {
   }
 
   private static int lineOf(IOException e) {
-    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
-        && jpe.getLocation() != null) {
+    if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
       return jpe.getLocation().getLineNr();
     }
     return 1;

@@ -3,6 +3,7 @@ package io.splitcheck.seccomp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What a given engine makes of a profile: which fields its profile loader reads, and so what the
@@ -76,10 +77,10 @@ public final class EngineCompat {
    * start at 17); empty for anything else, such as Podman's Docker-compatible API reporting {@code
    * 4.3.1}.
    */
-  public static java.util.Optional<Target> dockerTarget(String engineVersion) {
+  public static Optional<Target> dockerTarget(String engineVersion) {
     return engineVersion != null && engineVersion.matches("(1[7-9]|[2-9]\\d)\\..*")
-        ? java.util.Optional.of(Target.of(engineVersion))
-        : java.util.Optional.empty();
+        ? Optional.of(Target.of(engineVersion))
+        : Optional.empty();
   }
 
   /** What {@code target} does with one field the profile uses. */

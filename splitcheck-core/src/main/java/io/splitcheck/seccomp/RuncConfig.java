@@ -3,6 +3,7 @@ package io.splitcheck.seccomp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -143,7 +144,7 @@ public record RuncConfig(
    * of any name in the configuration (whatever its action); empty when the architecture is not in
    * the filter or no name resolves there (runc then adds no stub section for it).
    */
-  public java.util.OptionalInt lastSyscall(SyscallTable table, String scmpArch, String nativeArch) {
+  public OptionalInt lastSyscall(SyscallTable table, String scmpArch, String nativeArch) {
     boolean listed =
         architectures.stream()
             .anyMatch(
@@ -151,16 +152,16 @@ public record RuncConfig(
                     a.equals(scmpArch)
                         || a.equals("SCMP_ARCH_NATIVE") && scmpArch.equals(nativeArch));
     if (!listed) {
-      return java.util.OptionalInt.empty();
+      return OptionalInt.empty();
     }
     int largest = 0;
     for (Call call : syscalls) {
-      java.util.OptionalInt nr = table.number(call.name(), scmpArch);
+      OptionalInt nr = table.number(call.name(), scmpArch);
       if (nr.isPresent() && nr.getAsInt() > largest) {
         largest = nr.getAsInt();
       }
     }
-    return largest == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(largest);
+    return largest == 0 ? OptionalInt.empty() : OptionalInt.of(largest);
   }
 
   public long defaultActionValue() {

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.splitcheck.json.Json;
 import io.splitcheck.model.Severity;
+import io.splitcheck.report.AuditResult;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -129,13 +131,10 @@ class AuditorTest {
     ByteArrayOutputStream json = new ByteArrayOutputStream();
     AuditReport report = new Auditor().audit(AuditInput.of(leaky()));
     report.writeJson(json);
-    io.splitcheck.report.AuditResult read =
-        io.splitcheck.json.Json.read(
-            new ByteArrayInputStream(json.toByteArray()),
-            io.splitcheck.report.AuditResult.class,
-            "audit.json");
+    AuditResult read =
+        Json.read(new ByteArrayInputStream(json.toByteArray()), AuditResult.class, "audit.json");
     assertEquals(report.findings().size(), read.findings().size());
-    io.splitcheck.audit.Finding first = read.findings().get(0);
+    Finding first = read.findings().get(0);
     assertEquals("leak.private-key", first.rule());
     assertEquals("error", first.severity().id());
     assertEquals(Boolean.TRUE, first.evidence().deletedInLaterLayer());

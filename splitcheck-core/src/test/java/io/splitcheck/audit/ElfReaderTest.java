@@ -7,13 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.splitcheck.audit.ElfInfo.Linkage;
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -177,7 +182,7 @@ class ElfReaderTest {
                 "/dynwin",
                 all.length,
                 Arrays.copyOf(all, 16),
-                new java.io.ByteArrayInputStream(Arrays.copyOfRange(all, 16, all.length)));
+                new ByteArrayInputStream(Arrays.copyOfRange(all, 16, all.length)));
     assertEquals(whole, f.elf().info(), String.valueOf(f.elf().error()));
   }
 
@@ -226,7 +231,7 @@ class ElfReaderTest {
   void tryRead_neverThrows_onCorruptBytes() {
     byte[] full =
         ElfBuilder.elf().interp("/lib/ld.so").needed("liba.so", "libb.so").runpath("/x").build();
-    java.util.Random random = new java.util.Random(42);
+    Random random = new Random(42);
     for (int i = 0; i < 5000; i++) {
       byte[] b = full.clone();
       for (int k = 0; k < 4; k++) {
@@ -305,9 +310,7 @@ class ElfReaderTest {
     assertEquals(Linkage.STATIC, nul.linkage());
     byte[] dyn = Files.readAllBytes(Toolchain.compile(dir, "interp0", Toolchain.HELLO, "gcc"));
     long h = programHeader(dyn, ElfReader.PT_INTERP);
-    java.nio.ByteBuffer.wrap(dyn)
-        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
-        .putLong((int) h + 32, 0); // p_filesz 0
+    ByteBuffer.wrap(dyn).order(ByteOrder.LITTLE_ENDIAN).putLong((int) h + 32, 0); // p_filesz 0
     assertNull(ElfReader.read("interp0", dyn).interpreter());
   }
 
@@ -315,7 +318,7 @@ class ElfReaderTest {
   void read_failsInsteadOfReturningWrongNames_whenDtStrtabDisagreesWithTheSectionHeaders()
       throws Exception {
     byte[] elf = Files.readAllBytes(Toolchain.compile(dir, "strtab", Toolchain.HELLO, "gcc"));
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(elf).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b = ByteBuffer.wrap(elf).order(ByteOrder.LITTLE_ENDIAN);
     long dyn = b.getLong((int) programHeader(elf, ElfReader.PT_DYNAMIC) + 8);
     for (int p = (int) dyn; b.getLong(p) != ElfReader.DT_NULL; p += 16) {
       if (b.getLong(p) == ElfReader.DT_STRTAB) {
@@ -335,7 +338,7 @@ class ElfReaderTest {
     Path debug = dir.resolve("dbg.debug");
     Toolchain.Result r =
         Toolchain.run(List.of("objcopy", "--only-keep-debug", bin.toString(), debug.toString()));
-    org.junit.jupiter.api.Assumptions.assumeTrue(r.exit() == 0, r.output());
+    Assumptions.assumeTrue(r.exit() == 0, r.output());
     ElfParse parse = ElfReader.tryRead("dbg.debug", Files.readAllBytes(debug));
     assertFalse(parse.ok());
     assertTrue(parse.error().contains("SHT_NOBITS"), parse.error());
@@ -343,7 +346,7 @@ class ElfReaderTest {
 
   /** The file offset of the first program header of {@code type} in a little-endian ELF64 file. */
   private static long programHeader(byte[] elf, long type) {
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(elf).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b = ByteBuffer.wrap(elf).order(ByteOrder.LITTLE_ENDIAN);
     long phoff = b.getLong(32);
     for (int i = 0; i < (b.getShort(56) & 0xffff); i++) {
       long h = phoff + (long) i * (b.getShort(54) & 0xffff);

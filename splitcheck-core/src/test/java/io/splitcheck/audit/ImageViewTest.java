@@ -10,10 +10,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
@@ -126,15 +129,13 @@ class ImageViewTest {
   }
 
   static String diffId(byte[] layer) throws Exception {
-    return "sha256:"
-        + java.util.HexFormat.of()
-            .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(layer));
+    return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(layer));
   }
 
   static byte[] layer(Map<String, byte[]> files) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
-      for (Map.Entry<String, byte[]> f : new java.util.TreeMap<>(files).entrySet()) {
+      for (Map.Entry<String, byte[]> f : new TreeMap<>(files).entrySet()) {
         put(tar, f.getKey(), f.getValue());
       }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class SizeRulesTest {
@@ -41,7 +42,7 @@ class SizeRulesTest {
     // + 10)
     double expected = (MIB + 10.0) / (4 * MIB + 10.0) * 100;
     assertTrue(
-        e.message().startsWith(String.format(java.util.Locale.ROOT, "efficiency %.2f%%", expected)),
+        e.message().startsWith(String.format(Locale.ROOT, "efficiency %.2f%%", expected)),
         e.message());
     assertEquals(3 * MIB, e.evidence().size());
   }

@@ -7,6 +7,7 @@ import io.splitcheck.model.EntryType;
 import io.splitcheck.model.FileEntry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class HostileArchiveTest {
       assertEquals("/huge", huge.path());
       assertEquals(50L * 1024 * 1024 * 1024 + 5, huge.size());
       assertTrue(huge.sha256().startsWith("sparse-"), huge.sha256());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       assertTrue(
           e.getMessage().startsWith("Error parsing layer 'layer0/layer.tar' of 'hostile.tar'"),
           e.getMessage());

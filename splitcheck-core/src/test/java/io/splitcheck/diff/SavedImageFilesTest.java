@@ -4,10 +4,13 @@ import static io.splitcheck.diff.TarFixtures.Item.file;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,15 +48,15 @@ class SavedImageFilesTest {
   void verifyingReader_rejectsALayerWhoseBytesDoNotMatchTheDeclaredDiffId() throws Exception {
     byte[] archive = Files.readAllBytes(save("a.tar", "1"));
     byte[] forged =
-        new String(archive, java.nio.charset.StandardCharsets.ISO_8859_1)
+        new String(archive, StandardCharsets.ISO_8859_1)
             .replaceFirst("sha256:[0-9a-f]{64}\"\\]", "sha256:" + "0".repeat(64) + "\"]")
-            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            .getBytes(StandardCharsets.ISO_8859_1);
     IllegalArgumentException e =
-        org.junit.jupiter.api.Assertions.assertThrows(
+        Assertions.assertThrows(
             IllegalArgumentException.class,
             () ->
                 new ImageArchiveReader(LayerContentVisitor.NONE, true)
-                    .read(new java.io.ByteArrayInputStream(forged), "forged.tar"));
+                    .read(new ByteArrayInputStream(forged), "forged.tar"));
     assertTrue(e.getMessage().contains("but the config declares sha256:000"), e.getMessage());
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.splitcheck.json.Document;
 import io.splitcheck.json.Json;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class TwiceGoldenJsonTest {
     }
     TwiceResult result =
         Json.read(
-            new java.io.ByteArrayInputStream(golden.getBytes(StandardCharsets.UTF_8)),
+            new ByteArrayInputStream(golden.getBytes(StandardCharsets.UTF_8)),
             TwiceResult.class,
             "twice.json");
 

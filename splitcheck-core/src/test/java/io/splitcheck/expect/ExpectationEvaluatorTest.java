@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.splitcheck.audit.Finding;
 import io.splitcheck.diff.TwiceResult;
+import io.splitcheck.json.Json;
+import io.splitcheck.model.Severity;
 import io.splitcheck.report.AuditResult;
 import io.splitcheck.report.CheckOutcome;
 import io.splitcheck.report.CheckOutcome.Status;
@@ -16,8 +18,11 @@ import io.splitcheck.report.Twices;
 import io.splitcheck.scenario.Scenario;
 import io.splitcheck.scenario.ScenarioParser;
 import io.splitcheck.seccomp.Culprit;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +41,7 @@ class ExpectationEvaluatorTest {
         null,
         null,
         List.of(),
-        java.util.Arrays.stream(paths)
+        Arrays.stream(paths)
             .map(p -> Twices.diff(1, "RUN x", p, List.of("content"), null))
             .toList(),
         List.of());
@@ -182,12 +187,8 @@ class ExpectationEvaluatorTest {
     AuditResult audit =
         new AuditResult(
             List.of(
-                new Finding("size.largest-files", io.splitcheck.model.Severity.INFO, "big", null),
-                new Finding(
-                    "base.unpinned",
-                    io.splitcheck.model.Severity.WARNING,
-                    "FROM debian:bookworm",
-                    null)));
+                new Finding("size.largest-files", Severity.INFO, "big", null),
+                new Finding("base.unpinned", Severity.WARNING, "FROM debian:bookworm", null)));
     CheckOutcome o = evaluator.evaluate(s, null, null, audit).get(0);
     assertEquals(Status.FAILED, o.status());
     assertEquals("failOn warning: base.unpinned (warning): FROM debian:bookworm", o.message());
@@ -198,12 +199,7 @@ class ExpectationEvaluatorTest {
     Scenario s = scenario("checks: {audit: {failOn: error}}\n");
     AuditResult audit =
         new AuditResult(
-            List.of(
-                new Finding(
-                    "base.unpinned",
-                    io.splitcheck.model.Severity.WARNING,
-                    "FROM debian:bookworm",
-                    null)));
+            List.of(new Finding("base.unpinned", Severity.WARNING, "FROM debian:bookworm", null)));
     assertEquals(Status.PASSED, evaluator.evaluate(s, null, null, audit).get(0).status());
   }
 
@@ -218,11 +214,7 @@ class ExpectationEvaluatorTest {
     AuditResult audit =
         new AuditResult(
             List.of(
-                new Finding(
-                    "leak.git",
-                    io.splitcheck.model.Severity.parse("error"),
-                    "/app/.git in the image",
-                    null)));
+                new Finding("leak.git", Severity.parse("error"), "/app/.git in the image", null)));
     CheckOutcome o = evaluator.evaluate(s, null, null, audit).get(0);
     assertEquals(Status.FAILED, o.status());
     assertEquals(
@@ -241,10 +233,10 @@ class ExpectationEvaluatorTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                io.splitcheck.json.Json.read(
-                    new java.io.ByteArrayInputStream(
+                Json.read(
+                    new ByteArrayInputStream(
                         "{\"findings\": [{\"rule\": \"x\", \"severity\": \"critical\", \"message\": \"m\"}]}"
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                            .getBytes(StandardCharsets.UTF_8)),
                     AuditResult.class,
                     "old.json"));
     assertTrue(e.getMessage().contains("critical"), e.getMessage());

@@ -3,7 +3,9 @@ package io.splitcheck.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.splitcheck.diff.DiffKind;
 import io.splitcheck.diff.TwiceResult;
+import io.splitcheck.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +18,7 @@ class CommandJsonTest {
 
   private static <T> T read(String name, Class<T> type) throws IOException {
     try (InputStream in = Files.newInputStream(Golden.DIR.resolve("commands").resolve(name))) {
-      return io.splitcheck.json.Json.read(in, type, name);
+      return Json.read(in, type, name);
     }
   }
 
@@ -25,9 +27,7 @@ class CommandJsonTest {
     TwiceResult t = read("twice.json", TwiceResult.class);
     assertEquals("content", t.verdict().id());
     assertEquals(List.of("sha256:<2>", "sha256:<3>", "sha256:<6>"), t.second().layers());
-    assertEquals(
-        List.of(io.splitcheck.diff.DiffKind.CONTENT, io.splitcheck.diff.DiffKind.MTIME),
-        t.differences().get(0).kinds());
+    assertEquals(List.of(DiffKind.CONTENT, DiffKind.MTIME), t.differences().get(0).kinds());
     assertEquals(1, t.notes().size());
   }
 
@@ -68,8 +68,7 @@ class CommandJsonTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                io.splitcheck.json.Json.read(
-                    new ByteArrayInputStream("[".getBytes()), MatrixResult.class, "m.json"));
+                Json.read(new ByteArrayInputStream("[".getBytes()), MatrixResult.class, "m.json"));
     assertEquals("Error parsing MatrixResult 'm.json'", e.getMessage().split(":")[0]);
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.splitcheck.report.CheckOutcome.Status;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConsoleRendererTest {
@@ -33,7 +34,7 @@ class ConsoleRendererTest {
 
   @Test
   void checkLine_redactsSecrets_inTheContainerTextItQuotes() {
-    Redactor.rememberSecrets(java.util.List.of("console-secret-3f9a7c"));
+    Redactor.rememberSecrets(List.of("console-secret-3f9a7c"));
     CheckOutcome o =
         new CheckOutcome(
             "matrix",

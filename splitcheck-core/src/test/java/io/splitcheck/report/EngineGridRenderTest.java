@@ -3,9 +3,16 @@ package io.splitcheck.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splitcheck.seccomp.Culprit;
+import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -93,23 +100,17 @@ class EngineGridRenderTest {
         new CheckOutcome("matrix", CheckOutcome.Status.PASSED, "no split", "no split", "", 0);
     ScenarioReport s =
         new ScenarioReport("img", "", "sha256:1", List.of(), null, m, null, List.of(o));
-    return RunReport.of(
-        "r1", java.time.Clock.fixed(Instant.EPOCH, java.time.ZoneOffset.UTC), List.of(s));
+    return RunReport.of("r1", Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), List.of(s));
   }
 
   @Test
   void reportJson_withTheGrid_followsTheSchema_andReadsBackEqual() throws Exception {
     String json = ReportJson.toString(report());
-    com.fasterxml.jackson.databind.ObjectMapper mapper =
-        new com.fasterxml.jackson.databind.ObjectMapper();
-    com.fasterxml.jackson.databind.JsonNode schema =
-        mapper.readTree(java.nio.file.Path.of("..", "reports", "report.schema.json").toFile());
+    ObjectMapper mapper = new ObjectMapper();
+    JsonNode schema = mapper.readTree(Path.of("..", "reports", "report.schema.json").toFile());
     assertEquals(List.of(), new MiniSchema(schema).validate(mapper.readTree(json)));
     RunReport back =
-        ReportJson.read(
-            new java.io.ByteArrayInputStream(
-                json.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-            "mem");
+        ReportJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "mem");
     assertEquals(grid(), back.scenarios().get(0).matrix().engineGrid());
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -140,7 +141,7 @@ class HtmlRendererTest {
     int row = grid.indexOf("<tr data-scenario=\"" + scenario + "\">");
     String tr = grid.substring(row, grid.indexOf("</tr>", row));
     Matcher m = Pattern.compile("class=\"cell ([a-z]+)\"").matcher(tr);
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     while (m.find()) {
       out.add(m.group(1));
     }

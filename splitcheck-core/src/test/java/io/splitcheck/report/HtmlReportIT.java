@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -131,9 +132,7 @@ class HtmlReportIT {
     assertTrue(colours.contains(SPLIT_RGB), "no split-coloured grid cell in the screenshot");
     assertTrue(colours.contains(SAME_RGB), "no same-as-baseline grid cell in the screenshot");
     Files.copy(
-        png,
-        Path.of("target", "html-report-screenshot.png"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        png, Path.of("target", "html-report-screenshot.png"), StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Test

@@ -7,6 +7,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -62,7 +66,7 @@ class JUnitXmlRendererTest {
   void render_namesEachCellsEngine_inTheMatrixTestcase() throws Exception {
     Document doc = parse(render(ReportSamples.sample()));
     Element matrix = testcase(doc, "splitcheck.getrandom-seccomp", "matrix");
-    java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
+    Map<String, String> properties = new LinkedHashMap<>();
     NodeList list = matrix.getElementsByTagName("property");
     for (int i = 0; i < list.getLength(); i++) {
       Element p = (Element) list.item(i);
@@ -72,7 +76,7 @@ class JUnitXmlRendererTest {
     assertEquals("24.0.7", properties.get("cell.runtime-default.engineVersion"));
     assertEquals("unconfined", properties.get("cell.runtime-default.seccompDefault"));
     assertEquals(
-        java.util.List.of(
+        List.of(
             "cell.unconfined.engine",
             "cell.unconfined.engineVersion",
             "cell.unconfined.seccompDefault",
@@ -82,7 +86,7 @@ class JUnitXmlRendererTest {
             "cell.prod.engine",
             "cell.prod.engineVersion",
             "cell.prod.seccompDefault"),
-        java.util.List.copyOf(properties.keySet()),
+        List.copyOf(properties.keySet()),
         "cells in matrix order");
     String out = matrix.getElementsByTagName("system-out").item(0).getTextContent();
     assertTrue(
@@ -137,7 +141,7 @@ class JUnitXmlRendererTest {
     }
     assertEquals(
         "2026-11-26T02:00:00",
-        JUnitXmlRenderer.timestamp(java.time.Instant.parse("2026-11-26T02:00:00.123456789Z")));
+        JUnitXmlRenderer.timestamp(Instant.parse("2026-11-26T02:00:00.123456789Z")));
   }
 
   @Test

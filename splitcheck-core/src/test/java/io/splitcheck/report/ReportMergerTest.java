@@ -8,6 +8,7 @@ import io.splitcheck.scenario.Shard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class ReportMergerTest {
   void merge_ofShardReports_writesTheSameFilesAsTheUnshardedRun(int count) throws Exception {
     RunReport sample = ReportSamples.sample();
     List<ScenarioReport> byName = new ArrayList<>(sample.scenarios());
-    byName.sort(java.util.Comparator.comparing(ScenarioReport::name)); // the order `run` reports in
+    byName.sort(Comparator.comparing(ScenarioReport::name)); // the order `run` reports in
     RunReport whole =
         new RunReport(
             sample.schemaVersion(), sample.runId(), sample.startedAt(), sample.tool(), byName);

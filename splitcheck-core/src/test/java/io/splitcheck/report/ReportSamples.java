@@ -4,6 +4,7 @@ import io.splitcheck.audit.Evidence;
 import io.splitcheck.audit.Finding;
 import io.splitcheck.diff.ImageComparison;
 import io.splitcheck.diff.TwiceResult;
+import io.splitcheck.model.Severity;
 import io.splitcheck.report.CheckOutcome.Status;
 import io.splitcheck.report.MatrixResult.CellResult;
 import io.splitcheck.report.MatrixResult.Engine;
@@ -132,7 +133,7 @@ final class ReportSamples {
             List.of(
                 new Finding(
                     "linkage.dynamic-in-scratch",
-                    io.splitcheck.model.Severity.parse("error"),
+                    Severity.parse("error"),
                     "/healthcheck is dynamic (interpreter /lib64/ld-linux-x86-64.so.2) in an image with no libc",
                     new Evidence(
                         "/healthcheck", 0, "COPY healthcheck /healthcheck", 3, 15960L, false))));

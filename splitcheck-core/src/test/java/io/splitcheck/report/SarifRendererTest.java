@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.splitcheck.diff.TwiceResult;
+import io.splitcheck.json.Json;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -31,7 +33,7 @@ class SarifRendererTest {
   private static <T> T fixture(String name, Class<T> type) throws Exception {
     try (InputStream in =
         SarifRendererTest.class.getResourceAsStream("/fixtures/report/commands/" + name)) {
-      return io.splitcheck.json.Json.read(in, type, name);
+      return Json.read(in, type, name);
     }
   }
 
@@ -135,10 +137,9 @@ class SarifRendererTest {
 
   @Test
   void schema_rejectsWhatSarifForbids_soTheValidationAboveMeansSomething() throws Exception {
-    com.fasterxml.jackson.databind.node.ObjectNode log =
+    ObjectNode log =
         new SarifRenderer().log(oneScenario(null, null, fixture("audit.json", AuditResult.class)));
-    ((com.fasterxml.jackson.databind.node.ObjectNode) log.get("runs").get(0).get("results").get(0))
-        .put("level", "fatal");
+    ((ObjectNode) log.get("runs").get(0).get("results").get(0)).put("level", "fatal");
     try (InputStream schema =
         SarifRendererTest.class.getResourceAsStream("/fixtures/sarif/sarif-schema-2.1.0.json")) {
       Set<ValidationMessage> errors =

@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class ScenarioParserTest {
@@ -26,9 +27,9 @@ class ScenarioParserTest {
   @Test
   void parse_namesChecksTwiceAccept_whenItIsNoVerdictTwiceCanAccept() {
     IllegalArgumentException e =
-        org.junit.jupiter.api.Assertions.assertThrows(
+        Assertions.assertThrows(
             IllegalArgumentException.class, () -> parse("checks: {twice: {accept: content}}\n"));
-    org.junit.jupiter.api.Assertions.assertTrue(
+    Assertions.assertTrue(
         e.getMessage().contains("checks.twice.accept")
             && e.getMessage().contains("config-only, metadata, mtime-only"),
         e.getMessage());

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds through the docker CLI with BuildKit (docker-java's build API uses the classic builder,
@@ -181,7 +183,7 @@ public final class BuildKitBuilder implements ImageBuilder {
     }
     List<String> out = new ArrayList<>();
     for (String line : log) {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(#\\d+) ERROR").matcher(line);
+      Matcher m = Pattern.compile("^(#\\d+) ERROR").matcher(line);
       if (m.find()) {
         out.addAll(stepOutput(log, m.group(1)));
       }
@@ -194,11 +196,10 @@ public final class BuildKitBuilder implements ImageBuilder {
 
   /** The last output lines ({@code #6 1.234 text}) of step {@code #6}, without the step prefix. */
   private static List<String> stepOutput(List<String> log, String step) {
-    java.util.regex.Pattern output =
-        java.util.regex.Pattern.compile("^" + step + " \\d+\\.\\d+ (.*)$");
+    Pattern output = Pattern.compile("^" + step + " \\d+\\.\\d+ (.*)$");
     List<String> lines = new ArrayList<>();
     for (String line : log) {
-      java.util.regex.Matcher m = output.matcher(line);
+      Matcher m = output.matcher(line);
       if (m.matches()) {
         lines.add("| " + m.group(1));
       }

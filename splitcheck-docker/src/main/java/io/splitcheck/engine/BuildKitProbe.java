@@ -9,7 +9,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds a docker CLI that builds with BuildKit. Order: the override (option, or the environment
@@ -23,8 +29,8 @@ public final class BuildKitProbe {
   private static final List<String> DEFAULT_CANDIDATES = List.of("docker", "/usr/bin/docker");
 
   /** The probes wait on processes: a thread each, daemons, so none holds the JVM open. */
-  private static final java.util.concurrent.Executor THREADS =
-      java.util.concurrent.Executors.newCachedThreadPool(
+  private static final Executor THREADS =
+      Executors.newCachedThreadPool(
           r -> {
             Thread t = new Thread(r, "splitcheck-buildkit-probe");
             t.setDaemon(true);
@@ -49,14 +55,11 @@ public final class BuildKitProbe {
     // every candidate probed at once (each probe runs two short CLI commands, one asks the engine):
     // the first candidate in order that can build wins, as when they were probed one after another
     List<List<String>> notes = new ArrayList<>();
-    List<java.util.concurrent.CompletableFuture<Optional<BuildKitClient>>> probes =
-        new ArrayList<>();
+    List<CompletableFuture<Optional<BuildKitClient>>> probes = new ArrayList<>();
     for (String candidate : candidates) {
-      List<String> note = new java.util.concurrent.CopyOnWriteArrayList<>();
+      List<String> note = new CopyOnWriteArrayList<>();
       notes.add(note);
-      probes.add(
-          java.util.concurrent.CompletableFuture.supplyAsync(
-              () -> probe(candidate, note), THREADS));
+      probes.add(CompletableFuture.supplyAsync(() -> probe(candidate, note), THREADS));
     }
     List<String> tried = new ArrayList<>();
     for (int i = 0; i < probes.size(); i++) {
@@ -76,8 +79,8 @@ public final class BuildKitProbe {
   }
 
   static Optional<BuildKitClient> probe(String executable, List<String> tried) {
-    java.util.concurrent.CompletableFuture<Boolean> buildx =
-        java.util.concurrent.CompletableFuture.supplyAsync(
+    CompletableFuture<Boolean> buildx =
+        CompletableFuture.supplyAsync(
             () -> run(List.of(executable, "buildx", "version")).isPresent(),
             THREADS); // beside the version
     // the client's own --version: `version --format` asks the engine too (0.3 s more per CLI under
@@ -108,8 +111,7 @@ public final class BuildKitProbe {
    * that shape.
    */
   static Optional<String> clientVersion(String versionLine) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(?i)\\bversion\\s+v?([0-9][^,\\s]*)").matcher(versionLine);
+    Matcher m = Pattern.compile("(?i)\\bversion\\s+v?([0-9][^,\\s]*)").matcher(versionLine);
     return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 

@@ -1,5 +1,10 @@
 package io.splitcheck.engine;
 
+import io.splitcheck.report.Redactor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -57,11 +62,10 @@ public record BuildRequest(
    * says so.
    */
   public static void rememberSecret(Path source) {
-    try (java.io.InputStream in = java.nio.file.Files.newInputStream(source)) {
+    try (InputStream in = Files.newInputStream(source)) {
       byte[] bytes = in.readNBytes(SECRET_READ_LIMIT);
-      io.splitcheck.report.Redactor.rememberSecrets(
-          List.of(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.io.IOException e) {
+      Redactor.rememberSecrets(List.of(new String(bytes, StandardCharsets.UTF_8)));
+    } catch (IOException e) {
       // the build reports an unreadable secret itself
     }
   }

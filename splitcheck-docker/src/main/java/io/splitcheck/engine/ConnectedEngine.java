@@ -2,6 +2,7 @@ package io.splitcheck.engine;
 
 import com.github.dockerjava.api.DockerClient;
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * One engine a command talks to, behind the engine port: the URL it was given, what {@code GET
@@ -114,7 +115,7 @@ public final class ConnectedEngine implements AutoCloseable {
   }
 
   /** Custom seccomp profiles go as files in {@code dir} from now on (Podman takes only a path). */
-  public void sendProfilesAsFiles(java.nio.file.Path dir) {
+  public void sendProfilesAsFiles(Path dir) {
     containers.sendProfilesAsFiles(dir);
   }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -34,17 +35,17 @@ final class ContainerProcesses {
   }
 
   /** The innermost pid of host pid {@code pid}, from its NSpid line. */
-  static java.util.Optional<Integer> nsPid(int pid) {
+  static Optional<Integer> nsPid(int pid) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Integer.toString(pid), "status"))) {
         if (line.startsWith("NSpid:")) {
           String[] f = line.substring(6).trim().split("\\s+");
-          return java.util.Optional.of(Integer.parseInt(f[f.length - 1]));
+          return Optional.of(Integer.parseInt(f[f.length - 1]));
         }
       }
     } catch (IOException | RuntimeException e) {
       // not on this host, or gone
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 }

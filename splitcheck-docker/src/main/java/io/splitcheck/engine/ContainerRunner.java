@@ -10,8 +10,8 @@ public interface ContainerRunner {
    * The host pid of a running container's first process ({@code State.Pid}); empty when not running
    * or not known.
    */
-  default java.util.Optional<Long> hostPid(String ref) throws EngineException {
-    return java.util.Optional.empty();
+  default Optional<Long> hostPid(String ref) throws EngineException {
+    return Optional.empty();
   }
 
   /** Runs a container to exit or timeout, collects its outcome, and removes it. */

@@ -6,6 +6,9 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -119,14 +122,14 @@ public final class DockerClients {
     t.setDaemon(true);
     t.start();
     try {
-      return ping.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
+      return ping.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
       t.interrupt();
       return "no answer to GET /_ping within " + timeout.toSeconds() + " s";
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "interrupted while waiting for GET /_ping";
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       return String.valueOf(e.getCause());
     }
   }

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import io.splitcheck.k8s.ImageFile;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -241,8 +242,8 @@ public final class DockerContainerEngine implements ContainerEngine {
   }
 
   @Override
-  public Optional<io.splitcheck.k8s.ImageFile> stat(
-      String image, String path, Map<String, String> labels) throws EngineException {
+  public Optional<ImageFile> stat(String image, String path, Map<String, String> labels)
+      throws EngineException {
     String id =
         calls.create(
             ContainerSettings.helperBody(

@@ -8,9 +8,11 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request.Method;
 import io.splitcheck.json.Json;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The engine's HTTP API as JSON trees, over docker-java's own transport ({@link DockerHttpClient}).
@@ -125,7 +127,7 @@ final class EngineApi {
       text =
           json != null && json.hasNonNull("message")
               ? json.get("message").asText()
-              : new String(bytes, java.nio.charset.StandardCharsets.UTF_8).strip();
+              : new String(bytes, StandardCharsets.UTF_8).strip();
     } catch (IOException | RuntimeException e) {
       text = "(no readable body: " + e.getMessage() + ")";
     }
@@ -133,7 +135,7 @@ final class EngineApi {
   }
 
   /** A response body that closes its response. */
-  private static final class ResponseStream extends java.io.FilterInputStream {
+  private static final class ResponseStream extends FilterInputStream {
     private final DockerHttpClient.Response response;
 
     ResponseStream(DockerHttpClient.Response response) {

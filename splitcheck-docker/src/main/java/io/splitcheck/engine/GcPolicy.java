@@ -3,6 +3,10 @@ package io.splitcheck.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -92,11 +96,10 @@ public final class GcPolicy {
       return null;
     }
     try {
-      return java.time.LocalDateTime.parse(
-              runId.substring(0, 15),
-              java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-          .toInstant(java.time.ZoneOffset.UTC);
-    } catch (java.time.format.DateTimeParseException e) {
+      return LocalDateTime.parse(
+              runId.substring(0, 15), DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+          .toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
       return null;
     }
   }

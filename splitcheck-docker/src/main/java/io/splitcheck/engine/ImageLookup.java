@@ -1,5 +1,7 @@
 package io.splitcheck.engine;
 
+import io.splitcheck.k8s.ImageFile;
+import java.util.Map;
 import java.util.Optional;
 
 /** The engine port's role that reads a local image's config. Never pulls. */
@@ -11,8 +13,8 @@ public interface ImageLookup {
    * Owner, mode and {@code security.capability} of a path in a local image, read from the engine's
    * archive of a created (never started) container; empty when the path does not exist.
    */
-  default Optional<io.splitcheck.k8s.ImageFile> stat(
-      String image, String path, java.util.Map<String, String> labels) throws EngineException {
+  default Optional<ImageFile> stat(String image, String path, Map<String, String> labels)
+      throws EngineException {
     return Optional.empty();
   }
 

@@ -1,6 +1,7 @@
 package io.splitcheck.engine;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,8 +40,7 @@ public interface ImageStore {
    * Where an engine on this host keeps an image: its config's bytes (their sha256 is its id) and
    * the overlay2 {@code diff} directories of its layers, base first.
    */
-  record StoredLayers(
-      String id, byte[] config, List<java.nio.file.Path> layerDirs, List<String> repoTags) {
+  record StoredLayers(String id, byte[] config, List<Path> layerDirs, List<String> repoTags) {
     public StoredLayers {
       layerDirs = List.copyOf(layerDirs);
       repoTags = List.copyOf(repoTags);

@@ -2,14 +2,17 @@ package io.splitcheck.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
@@ -82,7 +85,7 @@ public final class Janitor {
    * removes them.
    */
   public void claim(String runId, boolean kept) throws EngineException {
-    Map<String, String> labels = new java.util.TreeMap<>(Labels.forRun(runId, RECORD_ROLE));
+    Map<String, String> labels = new TreeMap<>(Labels.forRun(runId, RECORD_ROLE));
     labels.put(Labels.KEPT, Boolean.toString(kept));
     String request = "POST /volumes/create " + recordName(runId);
     Shutdown.creating(
@@ -140,7 +143,7 @@ public final class Janitor {
       }
     } catch (NotFoundException e) {
       // already gone
-    } catch (com.github.dockerjava.api.exception.ConflictException e) {
+    } catch (ConflictException e) {
       if (!removalInProgress(409, e.getMessage())) {
         throw new EngineException(
             "removing " + o.kind() + " " + o.id() + " failed: " + e.getMessage(), e);
@@ -251,7 +254,7 @@ public final class Janitor {
         .path("Volumes")
         .forEach(v -> out.add(of("volume", v.path("Name").asText(), labels(v), null)));
     answers.get(2).forEach(n -> out.add(of("network", n.path("Id").asText(), labels(n), null)));
-    Map<String, JsonNode> images = new java.util.TreeMap<>();
+    Map<String, JsonNode> images = new TreeMap<>();
     for (JsonNode list : answers.subList(3, answers.size())) {
       list.forEach(i -> images.put(i.path("Id").asText(), i));
     }
@@ -282,7 +285,7 @@ public final class Janitor {
   }
 
   private static Map<String, String> labels(JsonNode object) {
-    Map<String, String> out = new java.util.HashMap<>();
+    Map<String, String> out = new HashMap<>();
     object
         .path("Labels")
         .fields()

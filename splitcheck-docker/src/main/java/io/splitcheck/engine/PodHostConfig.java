@@ -1,6 +1,9 @@
 package io.splitcheck.engine;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Maps a cell's {@link PodSettings} onto {@code POST /containers/create}: User, Env and WorkingDir
@@ -34,10 +37,7 @@ final class PodHostConfig {
       pod.capAdd().forEach(add::add);
     }
     if (!pod.capDrop().isEmpty()) {
-      var drop =
-          host.has("CapDrop")
-              ? (com.fasterxml.jackson.databind.node.ArrayNode) host.get("CapDrop")
-              : host.putArray("CapDrop");
+      var drop = host.has("CapDrop") ? (ArrayNode) host.get("CapDrop") : host.putArray("CapDrop");
       pod.capDrop().forEach(drop::add);
     }
     PodSettings.Limits l = pod.limits();
@@ -75,12 +75,12 @@ final class PodHostConfig {
             (path, options) -> {
               ObjectNode m = mounts.addObject();
               m.put("Type", "volume");
-              m.put("Source", "splitcheck-" + run + "-emptydir-" + java.util.UUID.randomUUID());
+              m.put("Source", "splitcheck-" + run + "-emptydir-" + UUID.randomUUID());
               m.put("Target", path);
               ObjectNode v = m.putObject("VolumeOptions");
               v.put("NoCopy", true);
               ObjectNode labels = v.putObject("Labels");
-              new java.util.TreeMap<>(spec.labels()).forEach(labels::put);
+              new TreeMap<>(spec.labels()).forEach(labels::put);
               ObjectNode driver = v.putObject("DriverConfig");
               driver.put("Name", "local");
               ObjectNode o = driver.putObject("Options");

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -61,7 +64,7 @@ public final class TempFolder {
    */
   public static final String PROCESS_PREFIX = "splitcheck-process-";
 
-  private static final java.util.Set<Path> LIVE = new java.util.LinkedHashSet<>();
+  private static final Set<Path> LIVE = new LinkedHashSet<>();
   private static Path process;
   private static boolean hooked;
 
@@ -114,8 +117,7 @@ public final class TempFolder {
   private static Optional<Left> read(Path dir) {
     Path file = dir.resolve(OWNER_FILE);
     try {
-      if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-          || !Files.isRegularFile(file)) {
+      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || !Files.isRegularFile(file)) {
         return Optional.empty();
       }
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -141,7 +143,7 @@ public final class TempFolder {
     synchronized (TempFolder.class) {
       LIVE.remove(dir);
     }
-    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     try (Stream<Path> paths = Files.walk(dir)) {

@@ -1,5 +1,6 @@
 package io.splitcheck.engine;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,7 +114,7 @@ public final class TracerBundle {
       throw new EngineException(
           "packing the tracer bundle from " + strace + " failed: " + e.getMessage(), e);
     }
-    return new java.io.ByteArrayInputStream(bytes.toByteArray());
+    return new ByteArrayInputStream(bytes.toByteArray());
   }
 
   /** A tar holding one empty world-writable (sticky) directory {@code name}. */
@@ -124,7 +125,7 @@ public final class TracerBundle {
     } catch (IOException e) {
       throw new IllegalStateException("in-memory tar failed", e);
     }
-    return new java.io.ByteArrayInputStream(bytes.toByteArray());
+    return new ByteArrayInputStream(bytes.toByteArray());
   }
 
   private static void addDirectory(TarArchiveOutputStream tar, String name, int mode)

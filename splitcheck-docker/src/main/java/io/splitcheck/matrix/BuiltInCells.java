@@ -3,6 +3,7 @@ package io.splitcheck.matrix;
 import io.splitcheck.engine.ContainerSecurity;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The six built-in cells, in their default order; their names are part of the interface. Each of
@@ -43,14 +44,12 @@ public final class BuiltInCells {
 
   /** The six and the Kubernetes cells ({@link K8sCells}), which run only when named. */
   public static Optional<Cell> named(String name) {
-    return java.util.stream.Stream.concat(ALL.stream(), K8sCells.all().stream())
+    return Stream.concat(ALL.stream(), K8sCells.all().stream())
         .filter(c -> c.name().equals(name))
         .findFirst();
   }
 
   public static List<String> names() {
-    return java.util.stream.Stream.concat(ALL.stream(), K8sCells.all().stream())
-        .map(Cell::name)
-        .toList();
+    return Stream.concat(ALL.stream(), K8sCells.all().stream()).map(Cell::name).toList();
   }
 }

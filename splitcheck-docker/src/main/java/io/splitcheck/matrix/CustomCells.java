@@ -1,9 +1,12 @@
 package io.splitcheck.matrix;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splitcheck.engine.ContainerSecurity;
 import io.splitcheck.libseccomp.SyscallResolver;
 import io.splitcheck.seccomp.DefaultProfiles;
 import io.splitcheck.seccomp.Derivation;
+import io.splitcheck.seccomp.EngineCompat;
 import io.splitcheck.seccomp.NamedDerivations;
 import io.splitcheck.seccomp.SeccompProfile;
 import java.io.IOException;
@@ -127,8 +130,8 @@ public record CustomCells(
    */
   private static void requireJson(String cell, Path file, String json) {
     try {
-      new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      new ObjectMapper().readTree(json);
+    } catch (JsonProcessingException e) {
       var at = e.getLocation();
       throw new IllegalArgumentException(
           "--profile "
@@ -154,13 +157,13 @@ public record CustomCells(
    */
   public List<String> engineWarnings(String engineVersion) {
     List<String> out = new ArrayList<>();
-    if (io.splitcheck.seccomp.EngineCompat.dockerTarget(engineVersion).isEmpty()) {
+    if (EngineCompat.dockerTarget(engineVersion).isEmpty()) {
       return out;
     }
     for (Cell c : cells) {
       SeccompProfile p = parsed.get(c.name());
       if (p != null) {
-        out.addAll(io.splitcheck.seccomp.EngineCompat.warnings(p, c.origin(), engineVersion));
+        out.addAll(EngineCompat.warnings(p, c.origin(), engineVersion));
       }
     }
     return out;

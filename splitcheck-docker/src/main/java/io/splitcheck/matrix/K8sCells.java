@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The built-in cells of what a pod gets on a Kubernetes node (containerd 1.7, CRI): not in the
@@ -53,9 +54,9 @@ public final class K8sCells {
             List.of(),
             List.of(),
             PodSettings.Limits.NONE,
-            java.util.Map.of(),
-            java.util.Map.of(),
-            java.util.Map.of(),
+            Map.of(),
+            Map.of(),
+            Map.of(),
             null,
             null,
             null);
@@ -78,9 +79,9 @@ public final class K8sCells {
             List.of(),
             List.of(),
             PodSettings.Limits.NONE,
-            java.util.Map.of(),
-            java.util.Map.of(),
-            java.util.Map.of(),
+            Map.of(),
+            Map.of(),
+            Map.of(),
             null,
             null,
             null);

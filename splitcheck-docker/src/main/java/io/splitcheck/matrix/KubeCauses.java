@@ -12,8 +12,10 @@ import io.splitcheck.k8s.PathOrigin;
 import io.splitcheck.seccomp.Culprit;
 import io.splitcheck.trace.SyscallEvent;
 import io.splitcheck.trace.Trace;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +62,7 @@ public final class KubeCauses {
                   try {
                     return engine.stat(imageRef, p, Labels.forRun(runId, "stat"));
                   } catch (EngineException e) {
-                    throw new UncheckedIOException(new java.io.IOException(e.getMessage(), e));
+                    throw new UncheckedIOException(new IOException(e.getMessage(), e));
                   }
                 }),
         origins);
@@ -72,7 +74,7 @@ public final class KubeCauses {
   public List<Culprit> refine(List<Culprit> found, Trace cellTrace, Cell cell) {
     CellIdentity who = identity(cell);
     List<Culprit> out = new ArrayList<>();
-    Map<Culprit, String> blockers = new java.util.IdentityHashMap<>();
+    Map<Culprit, String> blockers = new IdentityHashMap<>();
     for (Culprit c : found) {
       boolean open =
           c.cause().equals(Culprit.UNKNOWN)

@@ -5,10 +5,12 @@ import io.splitcheck.engine.ContainerEngine.ImageConfig;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.EngineInfo;
 import io.splitcheck.engine.TracerBundle;
+import io.splitcheck.tracer.EbpfTracer;
 import io.splitcheck.tracer.TraceCollector;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -102,25 +104,20 @@ public final class MatrixCheck {
     MatrixOptions o = p.options();
     boolean useEbpf = ebpf(o, engines, infos, warn);
     if (useEbpf) {
-      io.splitcheck.tracer.EbpfTracer
-          .prestart(); // bpftrace attaches while the image and cells are prepared
+      EbpfTracer.prestart(); // bpftrace attaches while the image and cells are prepared
     }
     ImageConfig image = MatrixRunner.requireImage(engines.get(0), o.image());
     List<String> warnings = new ArrayList<>(p.cells().warnings());
     warnings.addAll(p.cells().lint(image.architecture()));
     infos.stream()
-        .filter(java.util.Objects::nonNull)
+        .filter(Objects::nonNull)
         .map(EngineInfo::version)
         .distinct()
         .forEach(v -> warnings.addAll(p.cells().engineWarnings(v)));
     warnings.forEach(warn);
     // attributed as the engine applies each profile, when every engine reports the same version
     List<String> versions =
-        infos.stream()
-            .filter(java.util.Objects::nonNull)
-            .map(EngineInfo::version)
-            .distinct()
-            .toList();
+        infos.stream().filter(Objects::nonNull).map(EngineInfo::version).distinct().toList();
     TraceAttributor attributor =
         new TraceAttributor(
                 Restrictions.forPlan(
@@ -186,7 +183,7 @@ public final class MatrixCheck {
                 .filter(i -> i.host() != null && !i.host().startsWith("unix:"))
                 .findFirst()
                 .map(i -> "the engine " + i.host() + " is not on this host")
-                .or(io.splitcheck.tracer.EbpfTracer::unavailable);
+                .or(EbpfTracer::unavailable);
     if (why.isPresent() && o.tracer() == TracerChoice.EBPF) {
       throw new IllegalArgumentException("--tracer ebpf: " + why.get());
     }

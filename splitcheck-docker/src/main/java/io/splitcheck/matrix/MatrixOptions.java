@@ -1,5 +1,6 @@
 package io.splitcheck.matrix;
 
+import io.splitcheck.engine.EngineInfo;
 import io.splitcheck.model.Durations;
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +61,7 @@ public record MatrixOptions(
   }
 
   /** The sum over the engines of max(6, 2 x the engine's CPUs). */
-  public static int defaultJobs(List<io.splitcheck.engine.EngineInfo> engines) {
+  public static int defaultJobs(List<EngineInfo> engines) {
     return engines.isEmpty()
         ? defaultJobs()
         : engines.stream().mapToInt(e -> perEngine(e.cpus())).sum();

@@ -1,5 +1,6 @@
 package io.splitcheck.matrix;
 
+import io.splitcheck.engine.CappedOutput;
 import io.splitcheck.engine.ContainerEngine;
 import io.splitcheck.engine.ContainerEngine.ImageConfig;
 import io.splitcheck.engine.ContainerExit;
@@ -7,13 +8,16 @@ import io.splitcheck.engine.ContainerSecurity;
 import io.splitcheck.engine.ContainerSpec;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.Labels;
+import io.splitcheck.engine.Progress;
 import io.splitcheck.tracer.EbpfTracer;
 import io.splitcheck.tracer.TraceCollector;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Runs an image under every cell of a plan: all cells untraced for the verdicts, then the cells the
@@ -83,7 +87,7 @@ public final class MatrixRunner {
       return ptraceWhereEbpfSawNothing(seen, o, argv);
     }
     List<Cell> cells = o.plan().cells();
-    List<Integer> indexes = java.util.stream.IntStream.range(0, cells.size()).boxed().toList();
+    List<Integer> indexes = IntStream.range(0, cells.size()).boxed().toList();
     List<CellResult> results =
         Parallel.map(indexes, o.jobs(), i -> untracedWithProgress(cells.get(i), slot(i), o, null));
     Set<String> toTrace =
@@ -113,7 +117,7 @@ public final class MatrixRunner {
     List<String> argv =
         argv(requireImage(slots.get(0).engine(), o.image()), o.command(), o.image());
     List<Cell> cells = o.plan().cells();
-    List<Integer> indexes = java.util.stream.IntStream.range(0, cells.size()).boxed().toList();
+    List<Integer> indexes = IntStream.range(0, cells.size()).boxed().toList();
     List<CellResult> traced =
         Parallel.map(
             indexes,
@@ -195,7 +199,7 @@ public final class MatrixRunner {
     if (startError == null || cell.security().seccomp() != ContainerSecurity.Seccomp.CUSTOM) {
       return Optional.empty();
     }
-    String lower = startError.toLowerCase(java.util.Locale.ROOT);
+    String lower = startError.toLowerCase(Locale.ROOT);
     boolean loaded =
         lower.contains("operation not permitted")
             || lower.contains("exec: \"")
@@ -209,7 +213,7 @@ public final class MatrixRunner {
 
   /** An engine that decodes the profile at create refuses the create: its error names seccomp. */
   private static Optional<String> createRejection(Cell cell, String createError) {
-    String lower = createError == null ? "" : createError.toLowerCase(java.util.Locale.ROOT);
+    String lower = createError == null ? "" : createError.toLowerCase(Locale.ROOT);
     return cell.security().seccomp() == ContainerSecurity.Seccomp.CUSTOM
             && lower.contains("seccomp")
         ? Optional.of(
@@ -250,22 +254,22 @@ public final class MatrixRunner {
    */
   private CellResult untracedWithProgress(
       Cell cell, EngineSlot slot, MatrixOptions o, String cgroupParent) throws EngineException {
-    io.splitcheck.engine.Progress.started("cells", cell.name());
+    Progress.started("cells", cell.name());
     try {
       return runUntraced(cell, slot, o, cgroupParent);
     } finally {
-      io.splitcheck.engine.Progress.finished("cells", cell.name());
+      Progress.finished("cells", cell.name());
     }
   }
 
   private CellTrace tracedWithProgress(
       Cell cell, EngineSlot slot, MatrixOptions o, List<String> argv, CellResult untraced)
       throws EngineException {
-    io.splitcheck.engine.Progress.started("traced", cell.name());
+    Progress.started("traced", cell.name());
     try {
       return trace(cell, slot, o, argv, untraced);
     } finally {
-      io.splitcheck.engine.Progress.finished("traced", cell.name());
+      Progress.finished("traced", cell.name());
     }
   }
 
@@ -277,8 +281,8 @@ public final class MatrixRunner {
           cell.name(),
           new Outcome(-1, false, false),
           0,
-          io.splitcheck.engine.CappedOutput.EMPTY,
-          io.splitcheck.engine.CappedOutput.EMPTY,
+          CappedOutput.EMPTY,
+          CappedOutput.EMPTY,
           refused.get(),
           null,
           slot.info());

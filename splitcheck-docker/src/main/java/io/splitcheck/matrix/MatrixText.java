@@ -1,5 +1,6 @@
 package io.splitcheck.matrix;
 
+import io.splitcheck.report.EngineGridText;
 import java.io.PrintStream;
 
 /** The human-readable report: one row per cell, then one summary line per split. */
@@ -48,7 +49,7 @@ public final class MatrixText {
     out.printf(
         "%s (%s), baseline %s, on %d engines%n",
         image, shortId(ref.imageId()), ref.baseline(), result.targets().size());
-    io.splitcheck.report.EngineGridText.lines(result.grid()).forEach(out::println);
+    EngineGridText.lines(result.grid()).forEach(out::println);
     for (int i = 0; i < result.targets().size(); i++) {
       MatrixReport r = result.reports().get(i);
       String name = result.targets().get(i).name();

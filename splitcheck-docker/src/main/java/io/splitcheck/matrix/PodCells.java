@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A cell from a Kubernetes manifest ({@code --pod FILE.yaml[#CONTAINER]}): what the kubelet and
@@ -76,7 +77,7 @@ public record PodCells(Cell cell, List<String> warnings) {
             capAdd,
             c.capDrop().stream().filter(x -> !x.equalsIgnoreCase("ALL")).toList(),
             new PodSettings.Limits(c.memoryLimitBytes(), null, c.nanoCpus()),
-            java.util.Map.of(),
+            Map.of(),
             c.emptyDirs(),
             c.env(),
             c.workingDir(),

@@ -3,6 +3,7 @@ package io.splitcheck.store;
 import io.splitcheck.model.EntryType;
 import io.splitcheck.model.FileEntry;
 import io.splitcheck.model.PathNames;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -86,7 +87,7 @@ final class OverlayWalk {
       raw = raw.substring(0, raw.length() - 1);
     }
     raw = raw.substring(raw.lastIndexOf('/') + 1);
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(raw.length());
+    ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
       if (c == '%' && i + 2 < raw.length()) {

@@ -6,6 +6,7 @@ import io.splitcheck.k8s.ImageSteps;
 import io.splitcheck.k8s.LayerEntry;
 import io.splitcheck.k8s.PathOrigin;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -79,9 +80,7 @@ public final class StoredPathOrigins {
       if (whiteout(dir, mode)
           || (mode & S_IFMT) == S_IFDIR
               && Xattrs.is(
-                  dir.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                  "trusted.overlay.opaque",
-                  "y")) {
+                  dir.toString().getBytes(StandardCharsets.UTF_8), "trusted.overlay.opaque", "y")) {
         return LayerEntry.REMOVED;
       }
     }

@@ -11,6 +11,7 @@ import io.splitcheck.report.AuditResult;
 import io.splitcheck.report.CheckOutcome;
 import io.splitcheck.report.MatrixResult;
 import io.splitcheck.report.ScenarioReport;
+import io.splitcheck.report.TerminalText;
 import io.splitcheck.scenario.Scenario;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -149,7 +150,7 @@ public final class ScenarioExecutor {
       images.remove(tag);
     } catch (EngineException e) {
       System.err.println(
-          io.splitcheck.report.TerminalText.line(
+          TerminalText.line(
               "splitcheck: could not remove "
                   + tag
                   + ": "

@@ -8,7 +8,10 @@ import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.ExitCleanup;
 import io.splitcheck.engine.ImageStore;
 import io.splitcheck.engine.RunId;
+import io.splitcheck.engine.Shutdown;
 import io.splitcheck.engine.TempFolder;
+import io.splitcheck.report.TerminalText;
+import io.splitcheck.scenario.Scenario;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -90,7 +93,7 @@ public final class SuiteSession implements AutoCloseable {
    * Refuses, before anything is built, a scenario whose {@code engines:} names a kind no engine of
    * this run is ({@link ScenarioEngines}).
    */
-  public void checkEngines(List<io.splitcheck.scenario.Scenario> scenarios) throws EngineException {
+  public void checkEngines(List<Scenario> scenarios) throws EngineException {
     if (scenarios.stream().allMatch(s -> s.engines().isEmpty())) {
       return;
     }
@@ -108,7 +111,7 @@ public final class SuiteSession implements AutoCloseable {
 
   @Override
   public void close() {
-    if (io.splitcheck.engine.Shutdown.started()) {
+    if (Shutdown.started()) {
       // SIGTERM or Ctrl-C: the exit hook removes the run's objects over these connections; leave
       // them open
       TempFolder.deleteQuietly(work);
@@ -119,7 +122,7 @@ public final class SuiteSession implements AutoCloseable {
         engine.janitor().removeRun(runId);
       } catch (EngineException e) {
         System.err.println(
-            io.splitcheck.report.TerminalText.line(
+            TerminalText.line(
                 "splitcheck: cleanup of run "
                     + runId
                     + " on "

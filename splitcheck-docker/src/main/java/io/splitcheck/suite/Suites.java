@@ -22,6 +22,7 @@ import io.splitcheck.matrix.TraceMode;
 import io.splitcheck.matrix.TracerChoice;
 import io.splitcheck.report.AuditResult;
 import io.splitcheck.report.MatrixResult;
+import io.splitcheck.report.TerminalText;
 import io.splitcheck.scenario.Checks;
 import io.splitcheck.twice.ExportedTwice;
 import io.splitcheck.twice.Twice;
@@ -31,8 +32,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The real implementations of the scenario checks: builds on the first engine, matrices over all.
@@ -55,8 +58,7 @@ public final class Suites {
         engines.stream().skip(1).map(e -> new ImageCopies.Target(e.host(), e.images())).toList();
     ImageStore source = engines.get(0).images();
     AtomicInteger sequence = new AtomicInteger();
-    java.util.concurrent.atomic.AtomicReference<ScenarioEngines> kinds =
-        new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicReference<ScenarioEngines> kinds = new AtomicReference<>();
     return (s, image, id) -> {
       Checks.Matrix m = s.checks().matrix();
       Map<String, Path> profiles = new LinkedHashMap<>();
@@ -155,7 +157,7 @@ public final class Suites {
     try {
       copies.close();
     } catch (EngineException e) {
-      System.err.println(io.splitcheck.report.TerminalText.line("splitcheck: " + e.getMessage()));
+      System.err.println(TerminalText.line("splitcheck: " + e.getMessage()));
     }
   }
 
@@ -203,10 +205,8 @@ public final class Suites {
    */
   public static ScenarioChecks.Twice twice(
       ImageBuilder builder, ImageStore images, String engineVersion, String dockerHost, Path work) {
-    java.util.Optional<Path> buildx =
-        ExportedTwice.supports(engineVersion)
-            ? BuildxExporter.find(null)
-            : java.util.Optional.empty();
+    Optional<Path> buildx =
+        ExportedTwice.supports(engineVersion) ? BuildxExporter.find(null) : Optional.empty();
     if (buildx.isPresent()) {
       BuildxExporter exporter = new BuildxExporter(buildx.get(), dockerHost);
       return (scenario, runId) -> {

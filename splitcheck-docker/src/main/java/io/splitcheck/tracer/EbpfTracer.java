@@ -10,10 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The eBPF tracer: one bpftrace process ({@code bpf/failures.bt}) per JVM, started once (ahead of
@@ -105,7 +109,7 @@ public final class EbpfTracer implements AutoCloseable {
                 try {
                   return startShared();
                 } catch (EngineException e) {
-                  throw new java.util.concurrent.CompletionException(e);
+                  throw new CompletionException(e);
                 }
               });
     }
@@ -211,8 +215,7 @@ public final class EbpfTracer implements AutoCloseable {
    * name. (Asking the BTF with {@code bpftrace -lv} cost a second bpftrace start.)
    */
   static String kernfsParentField(String release) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)").matcher(release);
+    Matcher m = Pattern.compile("^(\\d+)\\.(\\d+)").matcher(release);
     if (!m.find()) {
       return "__parent";
     }
@@ -272,8 +275,7 @@ public final class EbpfTracer implements AutoCloseable {
   }
 
   /** Reads a process's output stream line by line into {@code sink} until it ends. */
-  static Thread reader(
-      InputStream in, java.util.function.Consumer<String> sink, Runnable atEnd, String name) {
+  static Thread reader(InputStream in, Consumer<String> sink, Runnable atEnd, String name) {
     Thread t =
         new Thread(
             () -> {

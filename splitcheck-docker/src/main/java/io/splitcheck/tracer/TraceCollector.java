@@ -2,6 +2,7 @@ package io.splitcheck.tracer;
 
 import io.splitcheck.engine.ContainerEngine;
 import io.splitcheck.engine.ContainerExit;
+import io.splitcheck.engine.ContainerSecurity;
 import io.splitcheck.engine.ContainerSpec;
 import io.splitcheck.engine.ContainerSpec.VolumeMount;
 import io.splitcheck.engine.EngineException;
@@ -9,6 +10,7 @@ import io.splitcheck.engine.Labels;
 import io.splitcheck.engine.TracerBundle;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -78,13 +80,13 @@ public final class TraceCollector {
    * with only CAP_SYS_PTRACE added (all else dropped, read-only, no network, never privileged),
    * until the processes exit or {@code duration} passes.
    */
-  public TracedExit attach(ContainerEngine.ContainerInfo target, java.time.Duration duration)
+  public TracedExit attach(ContainerEngine.ContainerInfo target, Duration duration)
       throws EngineException {
     ContainerSpec sidecar =
         ContainerSpec.cell(
                 target.image(),
                 List.of(),
-                io.splitcheck.engine.ContainerSecurity.engineDefault()
+                ContainerSecurity.engineDefault()
                     .withDropAllCaps()
                     .withReadOnlyRoot(false)
                     .withNoNetwork()

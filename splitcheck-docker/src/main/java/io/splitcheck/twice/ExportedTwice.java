@@ -4,6 +4,7 @@ import io.splitcheck.diff.ImageComparison;
 import io.splitcheck.diff.SavedImageFiles;
 import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.diff.VariedTwiceResult;
+import io.splitcheck.diff.explain.Explain;
 import io.splitcheck.engine.BuildRequest;
 import io.splitcheck.engine.BuildxExporter;
 import io.splitcheck.engine.EngineException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -68,7 +70,7 @@ public final class ExportedTwice {
       List<Variation> variations,
       Clock clock)
       throws EngineException, IOException {
-    Clock now = Clock.fixed(clock.instant(), java.time.ZoneOffset.UTC);
+    Clock now = Clock.fixed(clock.instant(), ZoneOffset.UTC);
     List<Duration> times = new ArrayList<>();
     List<Path> tars =
         new ArrayList<>(List.of(workDir.resolve("first.tar"), workDir.resolve("second.tar")));
@@ -122,8 +124,7 @@ public final class ExportedTwice {
   }
 
   private static ImageComparison compare(Path a, Path b) throws IOException {
-    return io.splitcheck.diff.explain.Explain.comparison(
-        SavedImageFiles.compare(a, b), SavedImageFiles.files(a, b));
+    return Explain.comparison(SavedImageFiles.compare(a, b), SavedImageFiles.files(a, b));
   }
 
   static List<String> notes(ImageComparison c, OptionalLong epoch, EpochSource source) {

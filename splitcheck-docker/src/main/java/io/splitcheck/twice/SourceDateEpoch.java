@@ -1,5 +1,8 @@
 package io.splitcheck.twice;
 
+import java.time.Instant;
+import java.util.OptionalLong;
+
 /**
  * What SOURCE_DATE_EPOCH does on a given engine. BuildKit honours it (image config and history
  * timestamps) from v0.11, shipped with Docker Engine 23.0 and buildx 0.10; file mtimes in layers
@@ -31,7 +34,7 @@ final class SourceDateEpoch {
    * Podman 4.3 builds with buildah 1.28: it reads no SOURCE_DATE_EPOCH; {@code --timestamp} pins
    * times.
    */
-  static String podmanNote(String engineVersion, java.util.OptionalLong timestamp) {
+  static String podmanNote(String engineVersion, OptionalLong timestamp) {
     String common =
         "Podman "
             + engineVersion
@@ -47,7 +50,7 @@ final class SourceDateEpoch {
         + "Both builds ran with podman build --timestamp "
         + timestamp.getAsLong()
         + " ("
-        + java.time.Instant.ofEpochSecond(timestamp.getAsLong())
+        + Instant.ofEpochSecond(timestamp.getAsLong())
         + "): it sets the config's and history's "
         + "created time and the mtime of every file in the layers it writes to that time (set, not clamped as "
         + "BuildKit's rewrite-timestamp does, so files COPY brings lose their own mtimes too).";
@@ -61,13 +64,13 @@ final class SourceDateEpoch {
           + "differ in the mtime of every file a RUN step writes, whatever SOURCE_DATE_EPOCH says.";
 
   /** What the exported builds' SOURCE_DATE_EPOCH was, and where it came from. */
-  static String exportNote(java.util.OptionalLong epoch, ExportedTwice.EpochSource source) {
+  static String exportNote(OptionalLong epoch, ExportedTwice.EpochSource source) {
     if (epoch.isEmpty()) {
       return "No SOURCE_DATE_EPOCH (the context has no git commit and --source-date-epoch was not given): "
           + "config and history timestamps, and the rewritten file times, are each build's own time. "
           + "Pass --source-date-epoch SECONDS.";
     }
-    String when = java.time.Instant.ofEpochSecond(epoch.getAsLong()).toString();
+    String when = Instant.ofEpochSecond(epoch.getAsLong()).toString();
     String from =
         source == ExportedTwice.EpochSource.GIT_COMMIT
             ? "the context's latest git commit"

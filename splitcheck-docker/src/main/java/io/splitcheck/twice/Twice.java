@@ -11,6 +11,7 @@ import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.ImageBuilder;
 import io.splitcheck.engine.ImageStore;
 import io.splitcheck.engine.ImageStore.StoredLayers;
+import io.splitcheck.engine.Progress;
 import io.splitcheck.engine.TempFolder;
 import io.splitcheck.store.OverlayImages;
 import java.io.IOException;
@@ -21,10 +22,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Build twice, explain every difference. Both builds are exactly the user's request with no cache;
@@ -40,7 +44,7 @@ public final class Twice {
   private final String engineVersion;
   private final boolean readStore;
   private final String epochNote;
-  private java.util.function.Consumer<String> phases = p -> {};
+  private Consumer<String> phases = p -> {};
 
   /**
    * @param engineVersion the engine's version, for the notes on SOURCE_DATE_EPOCH
@@ -83,7 +87,7 @@ public final class Twice {
       ImageStore images,
       String engineVersion,
       boolean readStore,
-      java.util.OptionalLong timestamp) {
+      OptionalLong timestamp) {
     return new Twice(
         builder,
         images,
@@ -100,7 +104,7 @@ public final class Twice {
    * Told when each phase ends ({@code built first}, {@code built second}, {@code compared}, {@code
    * removed}).
    */
-  public Twice withPhases(java.util.function.Consumer<String> listener) {
+  public Twice withPhases(Consumer<String> listener) {
     this.phases = listener;
     return this;
   }
@@ -133,21 +137,21 @@ public final class Twice {
       for (String tag : tags) {
         built.add(tag);
         String which = tag.substring(tag.lastIndexOf(':') + 1);
-        io.splitcheck.engine.Progress.started("build", which);
+        Progress.started("build", which);
         try {
           results.add(builder.build(request.withTag(tag)));
         } finally {
-          io.splitcheck.engine.Progress.finished("build", which);
+          Progress.finished("build", which);
         }
         tagged.add(tag);
         phase("built-" + tag.substring(tag.lastIndexOf(':') + 1));
       }
-      io.splitcheck.engine.Progress.started("compare", "the two images");
+      Progress.started("compare", "the two images");
       ImageComparison comparison;
       try {
         comparison = compare(results.get(0).imageId(), results.get(1).imageId());
       } finally {
-        io.splitcheck.engine.Progress.finished("compare", "the two images");
+        Progress.finished("compare", "the two images");
       }
       phase("compared");
       return TwiceResult.of(
@@ -166,7 +170,7 @@ public final class Twice {
   /** While the builds run: the store's reader costs 0.1-0.2 s to load the first time. */
   void prepareReader() {
     if (readStore) {
-      java.util.concurrent.CompletableFuture.runAsync(OverlayImages::prepare);
+      CompletableFuture.runAsync(OverlayImages::prepare);
     }
   }
 

@@ -9,6 +9,7 @@ import io.splitcheck.engine.EngineException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,8 +38,7 @@ public final class VariedTwice {
     variations.forEach(v -> tags.add(Twice.tag(runId, "vary-" + v.id())));
     List<String> built = new ArrayList<>();
     List<String> tagged = new ArrayList<>();
-    Clock now =
-        Clock.fixed(clock.instant(), java.time.ZoneOffset.UTC); // one epoch for apply and change
+    Clock now = Clock.fixed(clock.instant(), ZoneOffset.UTC); // one epoch for apply and change
     twice.prepareReader();
     try {
       List<BuildResult> results = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,11 +76,9 @@ class BuildKitProbeTest {
   @Test
   void clientVersion_readsTheVersionOfDockerAndPodmanVersionLines() {
     assertEquals(
-        java.util.Optional.of("20.10.24+dfsg1"),
+        Optional.of("20.10.24+dfsg1"),
         BuildKitProbe.clientVersion("Docker version 20.10.24+dfsg1, build 297e128"));
-    assertEquals(
-        java.util.Optional.of("4.3.1"), BuildKitProbe.clientVersion("podman version 4.3.1"));
-    assertEquals(
-        java.util.Optional.empty(), BuildKitProbe.clientVersion("usage: docker [OPTIONS]"));
+    assertEquals(Optional.of("4.3.1"), BuildKitProbe.clientVersion("podman version 4.3.1"));
+    assertEquals(Optional.empty(), BuildKitProbe.clientVersion("usage: docker [OPTIONS]"));
   }
 }

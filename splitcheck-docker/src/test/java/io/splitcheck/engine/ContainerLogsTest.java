@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class ContainerLogsTest {
@@ -45,7 +46,7 @@ class ContainerLogsTest {
   void demultiplex_keepsTheCap_butCountsEveryByte_ofAFrameLargerThanItsBuffer() throws Exception {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     byte[] big = new byte[200_000];
-    java.util.Arrays.fill(big, (byte) 'x');
+    Arrays.fill(big, (byte) 'x');
     frame(log, 1, big);
     frame(log, 2, utf8("after"));
     CappedOutput[] out = ContainerLogs.demultiplex(new ByteArrayInputStream(log.toByteArray()), 10);
@@ -67,7 +68,7 @@ class ContainerLogsTest {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     frame(log, 1, utf8("complete"));
     byte[] bytes = log.toByteArray();
-    byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 3);
+    byte[] cut = Arrays.copyOf(bytes, bytes.length - 3);
     assertThrows(
         EOFException.class, () -> ContainerLogs.demultiplex(new ByteArrayInputStream(cut), 100));
   }

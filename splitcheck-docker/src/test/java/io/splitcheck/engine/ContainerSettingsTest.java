@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class ContainerSettingsTest {
@@ -107,7 +108,7 @@ class ContainerSettingsTest {
     assertEquals(new CellLimits(4096, 1L << 30), CellLimits.parse("memory=1G", "--cell-limits"));
     for (String bad : List.of("pids=0", "memory=1k", "cpus=2", "pids=lots", "memory=4x")) {
       IllegalArgumentException e =
-          org.junit.jupiter.api.Assertions.assertThrows(
+          Assertions.assertThrows(
               IllegalArgumentException.class, () -> CellLimits.parse(bad, "--cell-limits"));
       assertEquals(true, e.getMessage().startsWith("--cell-limits '" + bad + "'"), e.getMessage());
     }

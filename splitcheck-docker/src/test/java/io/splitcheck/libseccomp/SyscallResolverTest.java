@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.splitcheck.seccomp.SeccompProfile;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +65,7 @@ class SyscallResolverTest {
     List<String> unknown =
         resolver.unknownSyscalls(
             SeccompProfile.read(
-                java.nio.file.Path.of(
+                Path.of(
                     "../splitcheck-core/src/test/resources/fixtures/seccomp/engine-default.json")),
             "amd64");
 

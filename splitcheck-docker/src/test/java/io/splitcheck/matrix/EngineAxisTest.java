@@ -3,6 +3,7 @@ package io.splitcheck.matrix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.splitcheck.engine.ContainerSecurity;
 import io.splitcheck.engine.EngineFacts;
 import io.splitcheck.engine.EngineInfo;
 import io.splitcheck.engine.FakeEngine;
@@ -40,7 +41,7 @@ class EngineAxisTest {
             IMAGE,
             FakeEngine.bySecurity(
                 s ->
-                    s.seccomp() == io.splitcheck.engine.ContainerSecurity.Seccomp.UNCONFINED
+                    s.seccomp() == ContainerSecurity.Seccomp.UNCONFINED
                         ? FakeEngine.exit(0, "")
                         : FakeEngine.exit(1, "probe: EPERM\n")));
     FakeEngine podman = FakeEngine.withImage(IMAGE, s -> FakeEngine.exit(0, ""));

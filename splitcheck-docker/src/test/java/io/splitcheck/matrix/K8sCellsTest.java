@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.splitcheck.engine.ContainerEngine.ImageConfig;
 import io.splitcheck.engine.ContainerSecurity;
+import io.splitcheck.engine.PodSettings;
 import io.splitcheck.k8s.OutcomeCauses;
 import io.splitcheck.seccomp.CellRestrictions;
 import io.splitcheck.seccomp.SeccompProfile;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class K8sCellsTest {
@@ -105,15 +107,14 @@ class K8sCellsTest {
     MatrixPlan limited =
         CellOverrides.parse("1000:1000", List.of("memory=64m", "pids=32"), List.of("/cache"))
             .apply(plan);
-    assertEquals(
-        io.splitcheck.engine.PodSettings.NONE, limited.cell("unconfined").security().pod());
+    assertEquals(PodSettings.NONE, limited.cell("unconfined").security().pod());
     var pod = limited.cell("runtime-default").security().pod();
     assertEquals("1000:1000", pod.user());
     assertEquals(64L << 20, pod.limits().memoryBytes());
     assertEquals(32L, pod.limits().pids());
     assertTrue(pod.tmpfs().containsKey("/cache"));
     var e =
-        org.junit.jupiter.api.Assertions.assertThrows(
+        Assertions.assertThrows(
             IllegalArgumentException.class,
             () -> CellOverrides.parse(null, List.of("disk=1g"), List.of()));
     assertEquals("--limit 'disk=1g': expected memory=SIZE, pids=N or cpus=N", e.getMessage());

@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -147,8 +149,8 @@ class MatrixAnalysisTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     MatrixJson.write(report(), out);
     if (Boolean.getBoolean("splitcheck.updateGolden")) {
-      java.nio.file.Files.write(
-          java.nio.file.Path.of("src/test/resources/fixtures/matrix/matrix-report.golden.json"),
+      Files.write(
+          Path.of("src/test/resources/fixtures/matrix/matrix-report.golden.json"),
           out.toByteArray());
     }
     try (InputStream golden =

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
@@ -123,10 +124,7 @@ public final class ScenarioTests implements ExtensionContext.Store.CloseableReso
     try {
       if (reportDir != null && !done.isEmpty()) {
         List<ScenarioReport> ran =
-            scenarios.stream()
-                .map(s -> done.get(s.name()))
-                .filter(java.util.Objects::nonNull)
-                .toList();
+            scenarios.stream().map(s -> done.get(s.name())).filter(Objects::nonNull).toList();
         new ReportWriter().write(RunReport.of(session.runId(), clock, ran), reportDir);
       }
     } catch (IOException e) {

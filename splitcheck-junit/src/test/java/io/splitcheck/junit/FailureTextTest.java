@@ -2,6 +2,7 @@ package io.splitcheck.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.splitcheck.json.Json;
 import io.splitcheck.report.CheckOutcome;
 import io.splitcheck.report.MatrixResult;
 import io.splitcheck.report.ScenarioReport;
@@ -16,7 +17,7 @@ class FailureTextTest {
   private static MatrixResult matrix() throws Exception {
     try (InputStream in =
         FailureTextTest.class.getResourceAsStream("/fixtures/report/commands/matrix.json")) {
-      return io.splitcheck.json.Json.read(in, MatrixResult.class, "matrix.json");
+      return Json.read(in, MatrixResult.class, "matrix.json");
     }
   }
 

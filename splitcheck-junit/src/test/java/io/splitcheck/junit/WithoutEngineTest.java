@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
@@ -49,7 +50,7 @@ class WithoutEngineTest {
     String reason =
         aborted
             .get(0)
-            .getPayload(org.junit.platform.engine.TestExecutionResult.class)
+            .getPayload(TestExecutionResult.class)
             .orElseThrow()
             .getThrowable()
             .orElseThrow()

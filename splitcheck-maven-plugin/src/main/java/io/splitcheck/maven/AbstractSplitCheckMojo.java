@@ -6,6 +6,7 @@ import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.EngineReachability;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -111,7 +112,7 @@ public abstract class AbstractSplitCheckMojo extends AbstractMojo {
   /** The goal's own report folder, created. */
   File reportFolder() throws IOException {
     File dir = new File(reportDirectory, goal());
-    java.nio.file.Files.createDirectories(dir.toPath());
+    Files.createDirectories(dir.toPath());
     return dir;
   }
 

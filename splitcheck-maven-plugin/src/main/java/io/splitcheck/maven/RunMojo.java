@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -72,7 +73,7 @@ public final class RunMojo extends AbstractSplitCheckMojo {
                   + " "
                   + o.check()
                   + ": "
-                  + o.status().name().toLowerCase(java.util.Locale.ROOT)
+                  + o.status().name().toLowerCase(Locale.ROOT)
                   + (o.message().isEmpty() ? "" : ": " + o.message());
           if (o.passed()) {
             getLog().info(line);

@@ -3,6 +3,7 @@ package io.splitcheck.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.splitcheck.diff.TwiceResult;
+import io.splitcheck.json.Json;
 import io.splitcheck.model.Severity;
 import io.splitcheck.report.AuditResult;
 import io.splitcheck.report.MatrixResult;
@@ -18,7 +19,7 @@ class FailureLinesTest {
   private static <T> T fixture(String name, Class<T> type) throws Exception {
     try (InputStream in =
         FailureLinesTest.class.getResourceAsStream("/fixtures/report/commands/" + name)) {
-      return io.splitcheck.json.Json.read(in, type, name);
+      return Json.read(in, type, name);
     }
   }
 

@@ -2,6 +2,7 @@ package io.splitcheck.diff.explain;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -88,7 +89,7 @@ final class ElfExplainer implements FileExplainer {
   }
 
   private static String text(byte[] b) {
-    return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1).replace('\0', ';');
+    return new String(b, StandardCharsets.ISO_8859_1).replace('\0', ';');
   }
 
   private static byte[] bytes(byte[] elf, Section s) {
@@ -136,7 +137,7 @@ final class ElfExplainer implements FileExplainer {
       while (end < elf.length && elf[end] != 0) {
         end++;
       }
-      String name = new String(elf, at, end - at, java.nio.charset.StandardCharsets.US_ASCII);
+      String name = new String(elf, at, end - at, StandardCharsets.US_ASCII);
       out.putIfAbsent(name, new Section(name, s[2], s[3], (int) s[1]));
     }
     return out;

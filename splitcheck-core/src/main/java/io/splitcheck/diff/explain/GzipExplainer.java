@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -55,7 +56,7 @@ final class GzipExplainer implements FileExplainer {
       lines.add("header MTIME: " + Hex.epoch(ha.mtime()) + " -> " + Hex.epoch(hb.mtime()));
       evidence.add("gzip-mtime");
     }
-    if (!java.util.Objects.equals(ha.name(), hb.name())) {
+    if (!Objects.equals(ha.name(), hb.name())) {
       lines.add("header FNAME: " + ha.name() + " -> " + hb.name());
       evidence.add("gzip-name");
     }

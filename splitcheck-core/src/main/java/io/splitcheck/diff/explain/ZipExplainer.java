@@ -1,8 +1,10 @@
 package io.splitcheck.diff.explain;
 
+import io.splitcheck.diff.ImageArchiveReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -55,11 +57,7 @@ final class ZipExplainer implements FileExplainer {
       Item y = eb.get(n);
       if (x.time() != y.time()) {
         times.add(
-            n
-                + " "
-                + java.time.Instant.ofEpochMilli(x.time())
-                + " -> "
-                + java.time.Instant.ofEpochMilli(y.time()));
+            n + " " + Instant.ofEpochMilli(x.time()) + " -> " + Instant.ofEpochMilli(y.time()));
       }
       if (!Arrays.equals(x.extra(), y.extra())) {
         extras.add(
@@ -125,7 +123,7 @@ final class ZipExplainer implements FileExplainer {
       ZipEntry e;
       byte[] buf = new byte[8192];
       while ((e = in.getNextEntry()) != null) {
-        MessageDigest d = io.splitcheck.diff.ImageArchiveReader.newSha256();
+        MessageDigest d = ImageArchiveReader.newSha256();
         int n;
         while ((n = in.read(buf)) > 0) {
           d.update(buf, 0, n);

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.splitcheck.seccomp.SeccompActions;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,9 +19,9 @@ import org.junit.jupiter.api.Test;
 class BpfInterpreterTest {
 
   private static BpfProgram fixture(String name) throws Exception {
-    java.net.URL url = BpfInterpreterTest.class.getResource("/fixtures/seccomp/" + name);
+    URL url = BpfInterpreterTest.class.getResource("/fixtures/seccomp/" + name);
     // the filter compiled from Docker 19.03's historical profile is not committed (see Historical)
-    org.junit.jupiter.api.Assumptions.assumeTrue(url != null, name + " not present");
+    Assumptions.assumeTrue(url != null, name + " not present");
     Path p = Path.of(url.toURI());
     return BpfProgram.parse(Files.readAllBytes(p), name);
   }

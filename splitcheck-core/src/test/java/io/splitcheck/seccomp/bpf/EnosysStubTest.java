@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.splitcheck.seccomp.BundledSyscallTable;
 import io.splitcheck.seccomp.CellRestrictions;
+import io.splitcheck.seccomp.Historical;
 import io.splitcheck.seccomp.RuncConfig;
 import io.splitcheck.seccomp.SeccompProfile;
 import java.util.List;
@@ -67,8 +68,7 @@ class EnosysStubTest {
 
   @Test
   void lastSyscalls_countsEveryNamedSyscall_onEachArchitectureOfTheFilter() throws Exception {
-    SeccompProfile p =
-        SeccompProfile.read(io.splitcheck.seccomp.Historical.profile("docker-19.03.0.json"));
+    SeccompProfile p = SeccompProfile.read(Historical.profile("docker-19.03.0.json"));
     RuncConfig c = RuncConfig.of(p, CellRestrictions.DOCKER_DEFAULT_CAPS, "amd64", "6.1");
 
     assertEquals(

@@ -12,6 +12,7 @@ import io.splitcheck.trace.Trace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -120,7 +121,7 @@ class BpfTraceLogTest {
     // sys_exit shows futex = -512 (ERESTARTSYS) when a signal interrupts the wait; the kernel
     // restarts
     // the call, so user space (and strace) never sees it: no culprit may come of it
-    List<String> withRestart = new java.util.ArrayList<>(output());
+    List<String> withRestart = new ArrayList<>(output());
     int at =
         withRestart.indexOf(
             "E\t2742\t13954\t13954\t21\t-2\t4026532184\ttouch\t0\t/etc/ld.so.preload");
