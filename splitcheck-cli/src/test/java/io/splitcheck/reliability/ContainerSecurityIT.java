@@ -178,6 +178,8 @@ class ContainerSecurityIT {
                   Cli.run(
                       "trace",
                       target,
+                      "--tracer",
+                      "ptrace", // the sidecar under test; auto would take eBPF, from the host
                       "--duration",
                       "3s",
                       "--out",

@@ -28,7 +28,7 @@ class TwiceFixesIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String DOCKERFILE =
       "FROM splitcheck/debian:bookworm\n"
-          + "RUN echo notes > /notes.txt && gzip -k -9 /notes.txt && useradd -m app && ldconfig\n";
+          + "RUN sleep 1 && echo notes > /notes.txt && gzip -k -9 /notes.txt && useradd -m app && ldconfig\n";
 
   /** Each cause whose fix is a change to the Dockerfile, as its fix text says it. */
   private static final Map<String, UnaryOperator<String>> FIXES =

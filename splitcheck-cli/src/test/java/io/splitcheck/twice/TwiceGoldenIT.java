@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 @RequiresEngine
 class TwiceGoldenIT {
   static final String DOCKERFILE =
-      "FROM splitcheck/debian:bookworm\nCOPY motd /motd\nRUN date +%s%N > /built-at\n";
+      "FROM splitcheck/debian:bookworm\nCOPY motd /motd\nRUN sleep 1 && date +%s%N > /built-at\n";
   static final Path GOLDEN =
       Path.of(
           "..",

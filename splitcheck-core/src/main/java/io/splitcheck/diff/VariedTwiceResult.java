@@ -66,6 +66,12 @@ public record VariedTwiceResult(
   /** The input of one variant: its id, what was changed and the comparison of first vs varied. */
   public record Varied(String variation, String change, ImageComparison comparison) {}
 
+  /**
+   * Variations that cannot move a clock: an mtime they differ in is the build's own clock (a varied
+   * build runs later than the control's two, which may have shared one second), never theirs.
+   */
+  private static final Set<String> CLOCK_FREE = Set.of("umask", "order");
+
   /** Sensitivity of every path from the control and the varied comparisons. */
   public static VariedTwiceResult of(TwiceResult control, List<Varied> varied) {
     Map<String, Set<DiffKind>> base =
@@ -80,8 +86,12 @@ public record VariedTwiceResult(
         Set<DiffKind> added = EnumSet.noneOf(DiffKind.class);
         added.addAll(e.getValue());
         added.removeAll(base.getOrDefault(e.getKey(), Set.of()));
+        boolean clockFree = CLOCK_FREE.contains(v.variation());
+        if (clockFree) {
+          added.remove(DiffKind.MTIME);
+        }
         boolean newPath = !base.containsKey(e.getKey());
-        if (!added.isEmpty() || newPath) {
+        if (!added.isEmpty() || (newPath && !clockFree)) {
           sensitive++;
           byPath
               .computeIfAbsent(e.getKey(), k -> new ArrayList<>())

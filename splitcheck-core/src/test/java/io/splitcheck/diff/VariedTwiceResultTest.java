@@ -88,4 +88,39 @@ class VariedTwiceResultTest {
     assertEquals(List.of("umask", "mtime"), r.variationsOf("/hello.txt"));
     assertEquals(List.of(), r.variationsOf("/noise"));
   }
+
+  @Test
+  void umaskAndOrder_neverMoveAnMtime_theBuildClockDoes() {
+    // the control's two builds shared one second (no /dev difference); the varied ones ran later
+    VariedTwiceResult r =
+        VariedTwiceResult.of(
+            CONTROL,
+            List.of(
+                new Varied(
+                    "order",
+                    "reversed",
+                    comparison(Verdict.MTIME_ONLY, List.of(), diff("/dev", DiffKind.MTIME))),
+                new Varied(
+                    "umask",
+                    "g+w",
+                    comparison(
+                        Verdict.METADATA,
+                        List.of(),
+                        diff("/dev", DiffKind.MTIME),
+                        diff("/hello.txt", DiffKind.MODE, DiffKind.MTIME))),
+                new Varied(
+                    "time",
+                    "+398 days",
+                    comparison(Verdict.MTIME_ONLY, List.of(), diff("/dev", DiffKind.MTIME)))));
+
+    assertEquals(List.of("time"), r.variationsOf("/dev"));
+    assertEquals(
+        List.of(new VariedKinds("umask", List.of(DiffKind.MODE))),
+        r.sensitivity().stream()
+            .filter(p -> p.path().equals("/hello.txt"))
+            .findFirst()
+            .orElseThrow()
+            .variations());
+    assertEquals(0, r.variants().get(0).sensitivePaths());
+  }
 }

@@ -73,7 +73,7 @@ final class EbpfCells {
       // nothing ran, so nothing was traced: say what the engine said, as the ptrace path does
       return CellTrace.untraceable(
           "not traceable: the program did not start ("
-              + MatrixRunner.startProblem(r.startError())
+              + StartErrors.startProblem(r.startError())
               + ")");
     }
     List<String> lines =

@@ -4,7 +4,6 @@ import io.splitcheck.engine.CappedOutput;
 import io.splitcheck.engine.ContainerEngine;
 import io.splitcheck.engine.ContainerEngine.ImageConfig;
 import io.splitcheck.engine.ContainerExit;
-import io.splitcheck.engine.ContainerSecurity;
 import io.splitcheck.engine.ContainerSpec;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.Labels;
@@ -14,7 +13,6 @@ import io.splitcheck.tracer.TraceCollector;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -187,50 +185,6 @@ public final class MatrixRunner {
     return argv;
   }
 
-  /**
-   * A custom profile the engine refuses to load is bad input, reported by the cell's own start (no
-   * container of its own before the matrix). The cell differs from the engine's default only in its
-   * profile, so a start that fails before the workload's exec is the profile's refusal; one that
-   * got as far as the exec, or whose loaded filter denied runc a call, is the cell's outcome. Seen
-   * on Docker 20.10 / runc 1.1: {@code unable to start container process: SCMP_ACT_NOTIFY cannot be
-   * used as default action} (refused) vs {@code exec: "/x": operation not permitted} (loaded).
-   */
-  static Optional<String> profileRejection(Cell cell, String startError) {
-    if (startError == null || cell.security().seccomp() != ContainerSecurity.Seccomp.CUSTOM) {
-      return Optional.empty();
-    }
-    String lower = startError.toLowerCase(Locale.ROOT);
-    boolean loaded =
-        lower.contains("operation not permitted")
-            || lower.contains("exec: \"")
-            || lower.contains("exec format error")
-            || lower.contains("cannot start a stopped process")
-            || lower.matches("(?s).*\\bexec /.*");
-    return loaded
-        ? Optional.empty()
-        : Optional.of(startError.replaceFirst("^POST /containers/[^/]+/start: ", ""));
-  }
-
-  /** An engine that decodes the profile at create refuses the create: its error names seccomp. */
-  private static Optional<String> createRejection(Cell cell, String createError) {
-    String lower = createError == null ? "" : createError.toLowerCase(Locale.ROOT);
-    return cell.security().seccomp() == ContainerSecurity.Seccomp.CUSTOM
-            && lower.contains("seccomp")
-        ? Optional.of(
-            createError.replaceFirst("^POST /containers/create \\(image [^)]*\\) failed: ", ""))
-        : Optional.empty();
-  }
-
-  private static IllegalArgumentException rejected(Cell cell, String why) {
-    return new IllegalArgumentException(
-        "cell '"
-            + cell.name()
-            + "' ("
-            + cell.origin()
-            + "): the engine rejects the seccomp profile: "
-            + why);
-  }
-
   static Set<String> cellsToTrace(MatrixOptions o, List<CellResult> results) {
     Set<String> names = new LinkedHashSet<>();
     switch (o.trace()) {
@@ -247,7 +201,6 @@ public final class MatrixRunner {
     return names;
   }
 
-  /** A verdict run; under {@code cgroupParent} when not null (the eBPF tracer's cell directory). */
   /**
    * {@link #runUntraced}, told to the progress line ({@link io.splitcheck.engine.Progress} group
    * "cells").
@@ -292,9 +245,9 @@ public final class MatrixRunner {
       ContainerSpec spec = spec(cell, o, "cell");
       exit = slot.engine().run(cgroupParent == null ? spec : spec.withCgroupParent(cgroupParent));
     } catch (EngineException | RuntimeException e) {
-      Optional<String> rejection = createRejection(cell, e.getMessage());
+      Optional<String> rejection = StartErrors.createRejection(cell, e.getMessage());
       if (rejection.isPresent()) {
-        throw rejected(cell, rejection.get());
+        throw StartErrors.rejected(cell, rejection.get());
       }
       // docker-java reports a refused connection as a bare RuntimeException
       if (slot.engine().answers()) {
@@ -302,9 +255,9 @@ public final class MatrixRunner {
       }
       return CellResult.engineWentAway(cell.name(), e.getMessage(), slot.info());
     }
-    Optional<String> rejection = profileRejection(cell, exit.startError());
+    Optional<String> rejection = StartErrors.profileRejection(cell, exit.startError());
     if (rejection.isPresent()) {
-      throw rejected(cell, rejection.get());
+      throw StartErrors.rejected(cell, rejection.get());
     }
     return new CellResult(
         cell.name(),
@@ -330,7 +283,9 @@ public final class MatrixRunner {
       // nothing ran, so nothing can be traced: say what the engine said instead of blaming the
       // profile
       return CellTrace.untraceable(
-          "not traceable: the program did not start (" + startProblem(untraced.startError()) + ")");
+          "not traceable: the program did not start ("
+              + StartErrors.startProblem(untraced.startError())
+              + ")");
     }
     Optional<String> denied = gate.untraceable(cell);
     if (denied.isPresent()) {
@@ -347,7 +302,7 @@ public final class MatrixRunner {
           false,
           NOT_TRACEABLE
               + ": the tracer wrote no trace ("
-              + firstLine(t.exit().stderr().text(), t.exit().startError())
+              + StartErrors.firstLine(t.exit().stderr().text(), t.exit().startError())
               + ")",
           List.of(),
           outcome);
@@ -387,27 +342,5 @@ public final class MatrixRunner {
 
   static Outcome outcome(ContainerExit exit) {
     return new Outcome(exit.exitCode(), exit.timedOut(), exit.oomKilled());
-  }
-
-  /**
-   * The runtime's reason in an engine's start error: {@code exec: "/app": stat /app: no such file
-   * or directory}.
-   */
-  static String startProblem(String startError) {
-    String marker = "unable to start container process: ";
-    int at = startError.indexOf(marker);
-    String why = at < 0 ? startError : startError.substring(at + marker.length());
-    return why.replaceFirst(":\\s*unknown\\s*$", "").strip();
-  }
-
-  private static String firstLine(String stderr, String startError) {
-    if (startError != null) {
-      return startError;
-    }
-    return stderr
-        .lines()
-        .filter(l -> l.contains("strace"))
-        .findFirst()
-        .orElse(stderr.lines().findFirst().orElse("no output"));
   }
 }

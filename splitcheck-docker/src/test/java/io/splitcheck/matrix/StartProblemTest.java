@@ -17,7 +17,7 @@ class StartProblemTest {
             + "no such file or directory: unknown";
     assertEquals(
         "exec: \"/app/server\": stat /app/server: no such file or directory",
-        MatrixRunner.startProblem(engine));
-    assertEquals("some other engine error", MatrixRunner.startProblem("some other engine error"));
+        StartErrors.startProblem(engine));
+    assertEquals("some other engine error", StartErrors.startProblem("some other engine error"));
   }
 }

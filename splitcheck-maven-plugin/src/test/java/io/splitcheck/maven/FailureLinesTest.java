@@ -53,7 +53,7 @@ class FailureLinesTest {
 
     List<String> lines = mojo.failures(result);
     assertEquals(
-        "not reproducible: layer 2 (RUN /bin/sh -c date +%s%N > /built-at # buildkit): /built-at differs"
+        "not reproducible: layer 2 (RUN /bin/sh -c sleep 1 && date +%s%N > /built-at # buildkit): /built-at differs"
             + " in content, mtime: content: sha256 <hash> (20 bytes) -> <hash> (20 bytes); mtime: <time> -> <time>",
         lines.get(0));
     assertEquals(
