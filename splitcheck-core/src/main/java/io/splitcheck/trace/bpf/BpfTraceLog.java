@@ -111,11 +111,15 @@ public final class BpfTraceLog {
     Map<Integer, Integer> tgidOf = new HashMap<>();
     records.forEach(r -> tgidOf.putIfAbsent(r.tid(), r.tgid()));
     Set<Integer> workload = new HashSet<>(Set.of(records.get(start).tgid()));
+    Set<Integer> runcThreads = threadsBefore(start);
     List<String> out = new ArrayList<>();
     for (int i = start; i < records.size(); i++) {
       BpfRecord r = records.get(i);
       if (!running && !workload.contains(r.tgid())) {
         continue;
+      }
+      if (r.tid() != r.tgid() && runcThreads.contains(r.tid())) {
+        continue; // a runc init thread's call, read after the exec that ended it (per-CPU buffers)
       }
       if (r.kind() == 'F') {
         workload.add(tgidOf.getOrDefault(r.child(), r.child()));
@@ -137,6 +141,25 @@ public final class BpfTraceLog {
    */
   public Trace trace() {
     return Trace.parse(straceLines(), source);
+  }
+
+  /**
+   * The threads (tid other than its tgid) that existed before the workload's exec: the exec ended
+   * them, so a record of theirs that comes after it is runc's, read late from another CPU's buffer.
+   */
+  private Set<Integer> threadsBefore(int start) {
+    Set<Integer> threads = new HashSet<>();
+    for (int i = 0; i < start; i++) {
+      BpfRecord r = records.get(i);
+      if (r.tid() != r.tgid()) {
+        threads.add(r.tid());
+      }
+      if (r.kind() == 'F') {
+        threads.add(r.child());
+      }
+    }
+    threads.remove(records.get(start).tgid());
+    return threads;
   }
 
   private int workloadStart() {
@@ -185,11 +208,21 @@ public final class BpfTraceLog {
           "execve("
               + SyscallArguments.quote(r.text())
               + ", ["
-              + (r.argv0().isEmpty() ? "" : SyscallArguments.quote(r.argv0()))
+              + (r.argv0().isEmpty() ? "" : SyscallArguments.quote(callersArgv0(r)))
               + "], ?) = 0";
       case 'Q' -> r.tid() != r.tgid() ? null : exit(r.status());
       default -> null;
     };
+  }
+
+  /**
+   * argv[0] as the caller passed it, as strace shows it. Read after the exec, a script's argv[0] is
+   * the interpreter the kernel put in front ({@code /bin/sh} for {@code #!/bin/sh}, with the script
+   * as argv[1]); the caller had named the script, which is the exec's filename.
+   */
+  private static String callersArgv0(BpfRecord r) {
+    boolean interpreter = r.argv0().startsWith("/") && !r.argv0().equals(r.text());
+    return interpreter ? r.text() : r.argv0();
   }
 
   private static String exit(int status) {

@@ -108,6 +108,45 @@ class BpfTraceLogTest {
   }
 
   @Test
+  void aScriptsExec_isNamedAsItsCallerNamedIt_notByItsInterpreter() {
+    List<String> lines =
+        BpfTraceLog.of(
+                List.of(
+                    "Attaching 5 probes...",
+                    "X\t7\t100\t100\t/usr/local/bin/app\t/bin/sh",
+                    "X\t7\t100\t100\t/bin/mkdir\tmkdir"),
+                7,
+                "cells.out")
+            .straceLines();
+
+    assertTrue(
+        lines.stream()
+            .anyMatch(l -> l.contains("execve(\"/usr/local/bin/app\", [\"/usr/local/bin/app\"]")),
+        lines.toString());
+    assertTrue(
+        lines.stream().anyMatch(l -> l.contains("execve(\"/bin/mkdir\", [\"mkdir\"]")),
+        lines.toString());
+  }
+
+  @Test
+  void aRuncThreadsCall_readAfterTheExecThatEndedIt_isNotTheWorkloads() {
+    List<String> lines =
+        BpfTraceLog.of(
+                List.of(
+                    "Attaching 5 probes...",
+                    "F\t7\t100\t100\t101",
+                    "X\t7\t100\t100\t/probe\t/probe",
+                    "E\t7\t100\t101\t233\t-1\t4026531836\trunc:[2:INIT]\t0\t",
+                    "E\t7\t100\t100\t92\t-1\t4026531836\tprobe\t0\t/x"),
+                7,
+                "cells.out")
+            .straceLines();
+
+    assertTrue(lines.stream().noneMatch(l -> l.contains("epoll_ctl")), lines.toString());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("100  chown(")), lines.toString());
+  }
+
+  @Test
   void malformedRecord_isAnErrorNamingTheLine() {
     IllegalArgumentException e =
         assertThrows(
