@@ -56,13 +56,23 @@ public final class AuditText {
     return sb.toString();
   }
 
-  /** Equal findings as one line, in order: severity (errors first), path, rule, message. */
+  /** {@code size.largest-files} by size, largest first (its rank), before the rest by path. */
+  private static long largestFirst(Finding f) {
+    Long size = f.evidence().size();
+    return f.rule().equals("size.largest-files") && size != null ? -size : 0;
+  }
+
+  /**
+   * Equal findings as one line, in order: severity (errors first), the largest files by size, path,
+   * rule, message.
+   */
   static List<Line> merge(List<Finding> findings) {
     Map<List<Object>, Line> lines = new LinkedHashMap<>();
     List<Finding> sorted =
         findings.stream()
             .sorted(
                 Comparator.comparing(Finding::severity)
+                    .thenComparingLong(AuditText::largestFirst)
                     .thenComparing(f -> f.evidence().path(), NULLS_FIRST)
                     .thenComparing(Finding::rule)
                     .thenComparing(Finding::message))

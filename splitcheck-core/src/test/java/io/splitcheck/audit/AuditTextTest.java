@@ -72,6 +72,36 @@ class AuditTextTest {
   }
 
   @Test
+  void render_listsTheLargestFilesBySize_largestFirst_whenVerbose() {
+    List<Finding> findings =
+        List.of(
+            new Finding(
+                "size.largest-files",
+                Severity.INFO,
+                "#2 8.0 MB /usr/bin/node",
+                Evidence.path("/usr/bin/node").withSize(8L << 20)),
+            new Finding(
+                "size.largest-files",
+                Severity.INFO,
+                "#1 12.0 MB /usr/lib/libLLVM.so",
+                Evidence.path("/usr/lib/libLLVM.so").withSize(12L << 20)),
+            new Finding(
+                "size.largest-files",
+                Severity.INFO,
+                "#3 1.0 MB /a",
+                Evidence.path("/a").withSize(1L << 20)));
+
+    String text = AuditText.render(new AuditReport("img", "sha256:1", findings), true);
+
+    assertEquals(
+        List.of("/usr/lib/libLLVM.so", "/usr/bin/node", "/a"),
+        text.lines()
+            .filter(l -> l.startsWith("INFO"))
+            .map(l -> l.replaceFirst("^INFO +size.largest-files +(\\S+).*", "$1"))
+            .toList());
+  }
+
+  @Test
   void render_saysOnlyTheCounts_whenThereIsNothing() {
     assertEquals(
         "0 error(s), 0 warning(s), 0 info\n",
