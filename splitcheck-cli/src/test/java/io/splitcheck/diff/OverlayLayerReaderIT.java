@@ -38,13 +38,16 @@ class OverlayLayerReaderIT {
   private static final List<String> TAGS =
       List.of("splitcheck-test/overlay:" + RUN + "-a", "splitcheck-test/overlay:" + RUN + "-b");
 
-  /** Every kind of entry a layer can hold, and a stamp so that the two builds differ. */
+  /**
+   * Every kind of entry a layer can hold, and a stamp so that the two builds differ; the sleep puts
+   * the two builds' files a second apart (two fast builds on an idle engine shared one second).
+   */
   static final String DOCKERFILE =
       """
       FROM splitcheck/debian:bookworm
       ARG NAMEBYTE
       COPY ctx /ctx
-      RUN touch "/opt/name-$(printf "\\\\$NAMEBYTE")" "/opt/caf$(printf '\\351')" \\
+      RUN sleep 1 && touch "/opt/name-$(printf "\\\\$NAMEBYTE")" "/opt/caf$(printf '\\351')" \\
        && mkdir "/opt/d-$(printf '\\215')" && ln -s "caf$(printf '\\351')" "/opt/d-$(printf '\\215')/ln" \\
        && mkdir -p /opt/a/b /opt/z && echo hi > /opt/a/b/f && ln /opt/a/b/f /opt/a/hl \\
        && ln -s b/f /opt/a/sl && mkfifo /opt/a/fifo && chmod 4755 /opt/a/b/f \\

@@ -91,12 +91,13 @@ class TwiceIT {
    * A name that is not UTF-8 and differs between the builds (three random bytes from \\300-\\377),
    * one that is the same in both with other content, and an opaque directory (removed and made
    * again over a lower layer's): on the engine's store and through docker save, the same answer.
+   * The sleep puts the two builds' directories a second apart (fast builds can share one second).
    */
   private static final String ODD_NAMES =
       "FROM scratch\n"
           + "COPY busybox /bin/busybox\n"
           + "COPY hello.txt /keep/hello.txt\n"
-          + "RUN [\"/bin/busybox\", \"sh\", \"-c\", \"B=/bin/busybox; $B mkdir -p /opt"
+          + "RUN [\"/bin/busybox\", \"sh\", \"-c\", \"B=/bin/busybox; $B sleep 1 && $B mkdir -p /opt"
           + " && $B rm -rf /keep && $B mkdir /keep && $B touch /keep/new"
           + " && $B touch /opt/name-$($B printf '\\\\3'$((RANDOM%8))$((RANDOM%8))'\\\\3'$((RANDOM%8))$((RANDOM%8))'\\\\3'$((RANDOM%8))$((RANDOM%8)))"
           + " && $B date +%s%N > /opt/caf$($B printf '\\\\351')\"]\n";

@@ -40,7 +40,8 @@ class TwicePodmanIT {
     Files.writeString(
         ctx.resolve("Dockerfile"),
         "FROM scratch\nCOPY busybox /bin/busybox\n"
-            + "RUN [\"/bin/busybox\", \"sh\", \"-c\", \"/bin/busybox echo x > /x\"]\n");
+            // the sleep puts the two builds' files a second apart (fast builds can share one)
+            + "RUN [\"/bin/busybox\", \"sh\", \"-c\", \"/bin/busybox sleep 1; /bin/busybox echo x > /x\"]\n");
     return ctx;
   }
 
