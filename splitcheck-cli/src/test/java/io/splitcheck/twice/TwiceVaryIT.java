@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code twice --vary} on the real engine: a FROM scratch context that copies a file and writes
- * SOURCE_DATE_EPOCH into the image, built twice and once more per variation.
+ * SOURCE_DATE_EPOCH into the image, built twice and once more per variation. The sleep puts the
+ * control's two builds a second apart, as the varied ones are from the first (fast builds can share
+ * one second, and then the control shows no build-time mtime where the varied builds do).
  */
 @RequiresEngine
 class TwiceVaryIT {
@@ -37,7 +39,7 @@ class TwiceVaryIT {
         ctx.resolve("Dockerfile"),
         "FROM scratch\nCOPY busybox /bin/busybox\n"
             + "COPY hello.txt /hello.txt\nARG SOURCE_DATE_EPOCH\n"
-            + "RUN [\"/bin/busybox\", \"sh\", \"-c\", \"echo ${SOURCE_DATE_EPOCH:-none} > /epoch\"]\n");
+            + "RUN [\"/bin/busybox\", \"sh\", \"-c\", \"/bin/busybox sleep 1; echo ${SOURCE_DATE_EPOCH:-none} > /epoch\"]\n");
     Path json = dir.resolve("vary.json");
 
     Cli.Result r =
