@@ -92,10 +92,18 @@ final class BpfProcess {
     if (!alive()) {
       throw new EngineException("bpftrace " + program + " exited: " + errors());
     }
-    Process marker;
+    List<Process> markers = new ArrayList<>();
     try {
-      marker = new ProcessBuilder("/bin/true").start();
-      marker.waitFor(FLUSH_SECONDS, TimeUnit.SECONDS);
+      List<Integer> cpus = CpuPinning.cpus();
+      if (cpus.isEmpty()) {
+        markers.add(new ProcessBuilder("/bin/true").start());
+      }
+      for (int cpu : cpus) { // one a CPU: each CPU's buffer is read in order, the CPUs are not
+        markers.add(CpuPinning.startOn(cpu, "/bin/true"));
+      }
+      for (Process marker : markers) {
+        marker.waitFor(FLUSH_SECONDS, TimeUnit.SECONDS);
+      }
     } catch (IOException e) {
       throw new EngineException(
           "starting /bin/true (the eBPF tracer's marker) failed: " + e.getMessage(), e);
@@ -103,16 +111,18 @@ final class BpfProcess {
       Thread.currentThread().interrupt();
       throw new EngineException("interrupted starting the eBPF tracer's marker", e);
     }
-    if (!EbpfTracer.await(output, marker.pid(), FLUSH_SECONDS)) {
-      throw new EngineException(
-          "bpftrace "
-              + program
-              + " did not print the marker of pid "
-              + marker.pid()
-              + " within "
-              + FLUSH_SECONDS
-              + " s"
-              + (alive() ? "" : " (it exited: " + errors() + ")"));
+    for (Process marker : markers) {
+      if (!EbpfTracer.await(output, marker.pid(), FLUSH_SECONDS)) {
+        throw new EngineException(
+            "bpftrace "
+                + program
+                + " did not print the marker of pid "
+                + marker.pid()
+                + " within "
+                + FLUSH_SECONDS
+                + " s"
+                + (alive() ? "" : " (it exited: " + errors() + ")"));
+      }
     }
   }
 
