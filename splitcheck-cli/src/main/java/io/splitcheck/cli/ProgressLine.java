@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -32,7 +34,7 @@ final class ProgressLine implements Progress.Listener, AutoCloseable {
   private final int width;
   private final long start;
   private final Map<String, Group> groups = new LinkedHashMap<>();
-  private Thread ticker;
+  private ScheduledExecutorService ticker;
   private AutoCloseable listening;
 
   ProgressLine(String command, PrintStream err, LongSupplier nanos, int width) {
@@ -51,9 +53,14 @@ final class ProgressLine implements Progress.Listener, AutoCloseable {
     ProgressLine line = new ProgressLine(command, System.err, System::nanoTime, columns());
     if (terminal.progress()) {
       line.listening = Progress.listen(line);
-      line.ticker = new Thread(line::tick, "splitcheck-progress");
-      line.ticker.setDaemon(true);
-      line.ticker.start();
+      line.ticker =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "splitcheck-progress");
+                t.setDaemon(true);
+                return t;
+              });
+      line.ticker.scheduleAtFixedRate(line::draw, 0, 250, TimeUnit.MILLISECONDS);
     }
     return line;
   }
@@ -94,17 +101,10 @@ final class ProgressLine implements Progress.Listener, AutoCloseable {
     return line.length() <= width - 1 ? line : line.substring(0, Math.max(0, width - 4)) + "...";
   }
 
-  private void tick() {
-    try {
-      while (!Thread.currentThread().isInterrupted()) {
-        synchronized (err) {
-          err.print(CLEAR + render());
-          err.flush();
-        }
-        Thread.sleep(250);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  private void draw() {
+    synchronized (err) {
+      err.print(CLEAR + render());
+      err.flush();
     }
   }
 
@@ -114,9 +114,9 @@ final class ProgressLine implements Progress.Listener, AutoCloseable {
     if (ticker == null) {
       return;
     }
-    ticker.interrupt();
+    ticker.shutdownNow();
     try {
-      ticker.join(1000);
+      ticker.awaitTermination(1, TimeUnit.SECONDS);
       listening.close();
     } catch (Exception e) {
       // the line is cleared below either way
