@@ -4,14 +4,11 @@ import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.diff.VariedTwiceResult;
 import io.splitcheck.diff.Verdict;
 import io.splitcheck.engine.BuildKitBuilder;
-import io.splitcheck.engine.BuildKitClient;
-import io.splitcheck.engine.BuildKitProbe;
 import io.splitcheck.engine.BuildRequest;
 import io.splitcheck.engine.BuildxExporter;
 import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.engine.DockerClients;
 import io.splitcheck.engine.EngineException;
-import io.splitcheck.engine.EngineFacts;
 import io.splitcheck.engine.ExitCleanup;
 import io.splitcheck.engine.GitCommitTime;
 import io.splitcheck.engine.Janitor;
@@ -39,8 +36,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -156,22 +151,16 @@ public final class TwiceCommand implements Callable<Integer> {
     String runId = RunId.next(clock);
     BuildRequest request = build.toRequest(context, Twice.tag(runId, "first"));
     Redactor redactor = Redactor.standard().withLiterals(secretValues(request));
-    // the probe runs docker CLIs: while they run, the engine connection is opened
-    CompletableFuture<BuildKitClient> probe =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return BuildKitProbe.find(build.dockerCli);
-              } catch (EngineException e) {
-                throw new CompletionException(e);
-              }
-            });
-    Timings.mark("command");
-    ConnectedEngine engine = EngineConnection.open(common);
-    Timings.mark("engine");
     Path work = TempFolder.create("splitcheck-twice-", runId);
-    String engineVersion = engine.version();
-    Timings.mark("version");
+    TwiceStart start;
+    try {
+      start = TwiceStart.open(common, build, request, work, variations.isEmpty());
+    } catch (EngineException | RuntimeException e) {
+      TempFolder.deleteQuietly(work);
+      throw e;
+    }
+    ConnectedEngine engine = start.engine();
+    String engineVersion = start.engineVersion();
     Optional<Path> exporting =
         ExportedTwice.supports(engineVersion) ? BuildxExporter.find(buildx) : Optional.empty();
     if (exporting.isPresent()) {
@@ -188,8 +177,7 @@ public final class TwiceCommand implements Callable<Integer> {
         engine.close();
       }
     }
-    boolean podman = EngineFacts.PODMAN.equals(engine.facts().kind());
-    Timings.mark("facts");
+    boolean podman = start.podman();
     Janitor janitor = engine.janitor();
     ExitCleanup onExit = keep ? null : ExitCleanup.install(runId, janitor);
     try {
@@ -204,10 +192,11 @@ public final class TwiceCommand implements Callable<Integer> {
         describe = builder.describe();
         twice = Twice.onPodman(builder, engine.images(), engineVersion, !viaSave, timestamp);
       } else {
-        BuildKitBuilder builder = new BuildKitBuilder(probed(probe), work, host);
+        BuildKitBuilder builder = new BuildKitBuilder(start.client(), work, host);
         Timings.mark("probe");
         describe = builder.client().describe();
         twice = new Twice(builder, engine.images(), engineVersion, !viaSave);
+        start.first().ifPresent(twice::withStartedFirst);
       }
       twice.withPhases(Timings::mark);
       PrintWriter out = output.human();
@@ -241,6 +230,7 @@ public final class TwiceCommand implements Callable<Integer> {
       Timings.mark("written");
       return exit;
     } finally {
+      start.discardUntaken();
       TempFolder.deleteQuietly(work);
       // stopping (SIGTERM, Ctrl-C): the exit hook removes the images over this connection; leave it
       // open
@@ -345,18 +335,6 @@ public final class TwiceCommand implements Callable<Integer> {
       note.flush();
     }
     return result.accepted(accepted) ? 0 : 1;
-  }
-
-  private static BuildKitClient probed(CompletableFuture<BuildKitClient> probe)
-      throws EngineException {
-    try {
-      return probe.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof EngineException ee) {
-        throw ee;
-      }
-      throw e;
-    }
   }
 
   /**

@@ -54,6 +54,17 @@ public final class OverlayImages {
   }
 
   public static ImageComparison compare(Image first, Image second) throws IOException {
+    return compare(WalkedImage.now(first), second);
+  }
+
+  /**
+   * As {@link #compare(Image, Image)}, with the first image's layers walked ahead ({@link
+   * WalkedImage#start}, while the second was built): of the layers whose diffIDs differ, only the
+   * second image's directories are walked now.
+   */
+  public static ImageComparison compare(WalkedImage walked, Image second) throws IOException {
+    Image first = walked.image();
+    walked.close(); // from here on, only the layers that differ are walked
     JsonNode ca = JSON.readTree(first.config());
     JsonNode cb = JSON.readTree(second.config());
     List<String> da = diffIds(first, ca);
@@ -71,11 +82,7 @@ public final class OverlayImages {
         try {
           pair =
               OverlayLayerReader.readPair(
-                  da.get(i),
-                  da.get(i),
-                  first.layerDirs().get(i),
-                  db.get(i),
-                  second.layerDirs().get(i));
+                  da.get(i), da.get(i), walked, i, db.get(i), second.layerDirs().get(i));
         } catch (IOException | RuntimeException e) {
           throw new IOException(
               "Error reading layer "

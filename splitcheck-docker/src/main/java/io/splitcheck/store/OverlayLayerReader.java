@@ -44,53 +44,94 @@ public final class OverlayLayerReader {
    */
   public static LayerSummary[] readPair(
       String key, String diffIdA, Path dirA, String diffIdB, Path dirB) throws IOException {
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            THREADS,
-            r -> {
-              Thread t = new Thread(r, "splitcheck-layer-pair");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService pool = pool();
     try {
       Future<List<Item>> walkA = pool.submit(() -> OverlayWalk.walk(dirA));
       List<Item> b = OverlayWalk.walk(dirB);
-      List<Item> a = Futures.get(walkA, "walking " + dirA);
-      int n = Math.max(a.size(), b.size());
-      FileEntry[] ea = new FileEntry[n];
-      FileEntry[] eb = new FileEntry[n];
-      List<Future<Void>> blocks = new ArrayList<>();
-      for (int from = 0; from < n; from += BLOCK) {
-        int start = from;
-        int end = Math.min(n, from + BLOCK);
-        blocks.add(
-            pool.submit(
-                () -> {
-                  byte[] bufA = new byte[CHUNK];
-                  byte[] bufB = new byte[CHUNK];
-                  for (int i = start; i < end; i++) {
-                    pair(
-                        i < a.size() ? a.get(i) : null,
-                        i < b.size() ? b.get(i) : null,
-                        ea,
-                        eb,
-                        i,
-                        bufA,
-                        bufB);
-                  }
-                  return null;
-                }));
-      }
-      for (Future<Void> block : blocks) {
-        Futures.get(block, "comparing " + dirA + " and " + dirB);
-      }
-      return new LayerSummary[] {
-        new LayerSummary(key, diffIdA, 0, present(ea)),
-        new LayerSummary(key, diffIdB, 0, present(eb))
-      };
+      return compared(
+          pool, key, diffIdA, Futures.get(walkA, "walking " + dirA), dirA, diffIdB, b, dirB);
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * As {@link #readPair(String, String, Path, String, Path)}, with layer {@code layer} of the first
+   * image walked ahead (while the second image was built): only the second directory is walked now.
+   */
+  static LayerSummary[] readPair(
+      String key, String diffIdA, WalkedImage first, int layer, String diffIdB, Path dirB)
+      throws IOException {
+    ExecutorService pool = pool();
+    try {
+      Future<List<Item>> walkB = pool.submit(() -> OverlayWalk.walk(dirB));
+      List<Item> a = first.layer(layer);
+      return compared(
+          pool,
+          key,
+          diffIdA,
+          a,
+          first.layerDir(layer),
+          diffIdB,
+          Futures.get(walkB, "walking " + dirB),
+          dirB);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static ExecutorService pool() {
+    return Executors.newFixedThreadPool(
+        THREADS,
+        r -> {
+          Thread t = new Thread(r, "splitcheck-layer-pair");
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /** Both walks' entries paired by position, the files compared in blocks on every core. */
+  private static LayerSummary[] compared(
+      ExecutorService pool,
+      String key,
+      String diffIdA,
+      List<Item> a,
+      Path dirA,
+      String diffIdB,
+      List<Item> b,
+      Path dirB)
+      throws IOException {
+    int n = Math.max(a.size(), b.size());
+    FileEntry[] ea = new FileEntry[n];
+    FileEntry[] eb = new FileEntry[n];
+    List<Future<Void>> blocks = new ArrayList<>();
+    for (int from = 0; from < n; from += BLOCK) {
+      int start = from;
+      int end = Math.min(n, from + BLOCK);
+      blocks.add(
+          pool.submit(
+              () -> {
+                byte[] bufA = new byte[CHUNK];
+                byte[] bufB = new byte[CHUNK];
+                for (int i = start; i < end; i++) {
+                  pair(
+                      i < a.size() ? a.get(i) : null,
+                      i < b.size() ? b.get(i) : null,
+                      ea,
+                      eb,
+                      i,
+                      bufA,
+                      bufB);
+                }
+                return null;
+              }));
+    }
+    for (Future<Void> block : blocks) {
+      Futures.get(block, "comparing " + dirA + " and " + dirB);
+    }
+    return new LayerSummary[] {
+      new LayerSummary(key, diffIdA, 0, present(ea)), new LayerSummary(key, diffIdB, 0, present(eb))
+    };
   }
 
   /** Entry {@code i} of both sides: byte-compared when in step, else each hashed. */

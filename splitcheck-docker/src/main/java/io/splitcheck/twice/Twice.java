@@ -1,10 +1,8 @@
 package io.splitcheck.twice;
 
 import io.splitcheck.diff.ImageComparison;
-import io.splitcheck.diff.SavedImageFiles;
 import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.diff.Verdict;
-import io.splitcheck.diff.explain.Explain;
 import io.splitcheck.engine.BuildRequest;
 import io.splitcheck.engine.BuildResult;
 import io.splitcheck.engine.EngineException;
@@ -12,22 +10,14 @@ import io.splitcheck.engine.ImageBuilder;
 import io.splitcheck.engine.ImageStore;
 import io.splitcheck.engine.ImageStore.StoredLayers;
 import io.splitcheck.engine.Progress;
-import io.splitcheck.engine.TempFolder;
 import io.splitcheck.store.OverlayImages;
+import io.splitcheck.store.WalkedImage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -44,7 +34,9 @@ public final class Twice {
   private final String engineVersion;
   private final boolean readStore;
   private final String epochNote;
+  private final TwiceComparer comparer;
   private Consumer<String> phases = p -> {};
+  private FirstBuild startedFirst;
 
   /**
    * @param engineVersion the engine's version, for the notes on SOURCE_DATE_EPOCH
@@ -76,6 +68,7 @@ public final class Twice {
     this.engineVersion = engineVersion;
     this.readStore = readStore;
     this.epochNote = epochNote;
+    this.comparer = new TwiceComparer(images, readStore);
   }
 
   /**
@@ -109,6 +102,15 @@ public final class Twice {
     return this;
   }
 
+  /**
+   * The first build of the next {@link #run} was started already ({@link FirstBuild#start}, before
+   * the engine connection was open), with the request and tag run will give it.
+   */
+  public Twice withStartedFirst(FirstBuild first) {
+    this.startedFirst = first;
+    return this;
+  }
+
   void phase(String name) {
     phases.accept(name);
   }
@@ -132,24 +134,23 @@ public final class Twice {
     List<String> built = new ArrayList<>();
     List<String> tagged = new ArrayList<>();
     prepareReader();
+    CompletableFuture<Optional<WalkedImage>> ahead = null;
     try {
       List<BuildResult> results = new ArrayList<>();
       for (String tag : tags) {
         built.add(tag);
         String which = tag.substring(tag.lastIndexOf(':') + 1);
-        Progress.started("build", which);
-        try {
-          results.add(builder.build(request.withTag(tag)));
-        } finally {
-          Progress.finished("build", which);
-        }
+        results.add(build(request, tag, which, results.isEmpty() && label.isEmpty()));
         tagged.add(tag);
-        phase("built-" + tag.substring(tag.lastIndexOf(':') + 1));
+        phase("built-" + which);
+        if (ahead == null) { // the first image read from the store while the second builds
+          ahead = comparer.ahead(results.get(0).imageId());
+        }
       }
       Progress.started("compare", "the two images");
       ImageComparison comparison;
       try {
-        comparison = compare(results.get(0).imageId(), results.get(1).imageId());
+        comparison = comparer.compare(ahead, results.get(0).imageId(), results.get(1).imageId());
       } finally {
         Progress.finished("compare", "the two images");
       }
@@ -160,10 +161,33 @@ public final class Twice {
           notes(comparison),
           results.stream().map(BuildResult::wall).toList());
     } finally {
+      if (ahead != null) { // a second build that failed: the walk ahead stops
+        ahead.thenAccept(w -> w.ifPresent(WalkedImage::close));
+      }
       if (!keep) {
         removeTags(built, tagged);
         phase("removed");
       }
+    }
+  }
+
+  /** One build: the one started ahead when there is one (and this is the first), else now. */
+  private BuildResult build(BuildRequest request, String tag, String which, boolean mayBeStarted)
+      throws EngineException {
+    Progress.started("build", which);
+    try {
+      if (mayBeStarted && startedFirst != null) {
+        FirstBuild started = startedFirst;
+        startedFirst = null;
+        if (!started.tag().equals(tag)) {
+          throw new IllegalStateException(
+              "the build started ahead is tagged " + started.tag() + ", not " + tag);
+        }
+        return started.await();
+      }
+      return builder.build(request.withTag(tag));
+    } finally {
+      Progress.finished("build", which);
     }
   }
 
@@ -209,84 +233,13 @@ public final class Twice {
         first);
   }
 
-  /**
-   * When the engine's overlay2 store can be read from here, both images are compared from it: only
-   * the layers whose diffIDs differ are read, from their directories ({@link OverlayImages}), and
-   * nothing is copied out of the engine. Otherwise both images are saved to temporary files at once
-   * and compared with random access: layers whose diffIDs are equal are never read, the differing
-   * ones are read side by side and equal files are compared byte for byte instead of hashed ({@link
-   * SavedImageFiles#compare}). Disk: both images, for the time of the comparison.
-   */
   ImageComparison compare(String firstId, String secondId) throws EngineException, IOException {
-    if (readStore) {
-      Optional<StoredLayers> a = images.storedLayers(firstId);
-      Optional<StoredLayers> b = a.isEmpty() ? Optional.empty() : images.storedLayers(secondId);
-      if (a.isPresent() && b.isPresent()) {
-        try {
-          OverlayImages.Image ia = fromStore(firstId, a.get());
-          OverlayImages.Image ib = fromStore(secondId, b.get());
-          return Explain.comparison(OverlayImages.compare(ia, ib), OverlayImages.files(ia, ib));
-        } catch (IOException | RuntimeException e) {
-          throw new IOException(
-              "reading the two images from the engine's overlay2 store failed: "
-                  + e.getMessage()
-                  + " (twice --via-save compares them through docker save instead)",
-              e);
-        }
-      }
-    }
-    return compareSaved(firstId, secondId);
+    return comparer.compare(firstId, secondId);
   }
 
   /** An image of the engine's store as {@link OverlayImages} reads it. */
   public static OverlayImages.Image fromStore(String source, StoredLayers s) {
-    return new OverlayImages.Image(source, s.config(), s.layerDirs(), s.repoTags());
-  }
-
-  ImageComparison compareSaved(String firstId, String secondId)
-      throws EngineException, IOException {
-    if (firstId.equals(
-        secondId)) { // one image: saved once, read with random access as two would be
-      Path only = TempFolder.file("twice-", ".tar");
-      try {
-        saveTo(firstId, only);
-        return SavedImageFiles.compare(only, only);
-      } finally {
-        Files.deleteIfExists(only);
-      }
-    }
-    Path first = TempFolder.file("twice-", ".tar");
-    Path second = TempFolder.file("twice-", ".tar");
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      Future<?> a = pool.submit(() -> saveTo(firstId, first));
-      Future<?> b = pool.submit(() -> saveTo(secondId, second));
-      a.get();
-      b.get();
-      return Explain.comparison(
-          SavedImageFiles.compare(first, second), SavedImageFiles.files(first, second));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineException("interrupted while saving the two images", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof EngineException ee) {
-        throw ee;
-      } else if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw new EngineException("saving the two images failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
-      Files.deleteIfExists(first);
-      Files.deleteIfExists(second);
-    }
-  }
-
-  private Void saveTo(String id, Path file) throws EngineException, IOException {
-    try (InputStream in = images.save(id)) {
-      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-    return null;
+    return TwiceComparer.fromStore(source, s);
   }
 
   List<String> notes(ImageComparison c) {

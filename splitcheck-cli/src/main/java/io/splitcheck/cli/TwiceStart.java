@@ -1,0 +1,161 @@
+package io.splitcheck.cli;
+
+import io.splitcheck.engine.BuildKitBuilder;
+import io.splitcheck.engine.BuildKitClient;
+import io.splitcheck.engine.BuildKitProbe;
+import io.splitcheck.engine.BuildRequest;
+import io.splitcheck.engine.ConnectedEngine;
+import io.splitcheck.engine.DockerClients;
+import io.splitcheck.engine.EngineException;
+import io.splitcheck.engine.EngineFacts;
+import io.splitcheck.twice.EngineFactsCache;
+import io.splitcheck.twice.ExportedTwice;
+import io.splitcheck.twice.FirstBuild;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * What {@code twice} does before its builds: connect to the engine, learn its version and kind,
+ * find the BuildKit client. When an earlier run on the same engine socket and docker CLI left their
+ * facts ({@link EngineFactsCache}), the first build starts at once, with the connection, the
+ * version check and the run's claim in parallel with it; the facts are checked against the engine
+ * once it answers, and a build started on facts that no longer hold is discarded (its image
+ * removed) and the command goes on as without a cache.
+ */
+final class TwiceStart {
+  private final ConnectedEngine engine;
+  private final String engineVersion;
+  private final boolean podman;
+  private final CompletableFuture<BuildKitClient> probe;
+  private final FirstBuild first;
+
+  private TwiceStart(
+      ConnectedEngine engine,
+      String engineVersion,
+      boolean podman,
+      CompletableFuture<BuildKitClient> probe,
+      FirstBuild first) {
+    this.engine = engine;
+    this.engineVersion = engineVersion;
+    this.podman = podman;
+    this.probe = probe;
+    this.first = first;
+  }
+
+  /**
+   * @param request the first build's request (tagged as the run's first image)
+   * @param ahead whether the first build may start before the engine answers (not for --vary)
+   */
+  static TwiceStart open(
+      CommonOptions common, BuildOptions build, BuildRequest request, Path work, boolean ahead)
+      throws EngineException {
+    Optional<EngineFactsCache> cache = EngineFactsCache.of(common.dockerHost, build.dockerCli);
+    Optional<EngineFactsCache.Facts> known = cache.flatMap(EngineFactsCache::read);
+    // the probe runs docker CLIs: while they run, the engine connection is opened
+    CompletableFuture<BuildKitClient> probe =
+        known.isPresent()
+            ? CompletableFuture.completedFuture(known.get().client())
+            : CompletableFuture.supplyAsync(() -> probe(build.dockerCli));
+    FirstBuild first = null;
+    if (ahead && known.isPresent() && buildsAhead(known.get())) {
+      String host = DockerClients.hostOf(common.dockerHost);
+      first = FirstBuild.start(new BuildKitBuilder(known.get().client(), work, host), request);
+      Timings.mark("first-build-started");
+    }
+    Timings.mark("command");
+    ConnectedEngine engine = EngineConnection.open(common);
+    Timings.mark("engine");
+    String version = engine.version();
+    Timings.mark("version");
+    if (known.isPresent() && known.get().engineVersion().equals(version)) {
+      return new TwiceStart(
+          engine, version, EngineFacts.PODMAN.equals(known.get().kind()), probe, first);
+    }
+    if (first != null) { // started on facts that no longer hold: its image goes
+      discard(engine, first);
+      first = null;
+    }
+    boolean podman = !ExportedTwice.supports(version) && isPodman(engine);
+    Timings.mark("facts");
+    TwiceStart start = new TwiceStart(engine, version, podman, probe, null);
+    if (cache.isPresent() && !podman && !ExportedTwice.supports(version)) {
+      try {
+        cache.get().write(new EngineFactsCache.Facts("docker", version, start.client()));
+      } catch (EngineException e) {
+        // no client: the command says so where it needs one
+      }
+    }
+    return start;
+  }
+
+  /** The builds twice can start ahead: Docker's BuildKit, images loaded into its store. */
+  private static boolean buildsAhead(EngineFactsCache.Facts facts) {
+    return !EngineFacts.PODMAN.equals(facts.kind())
+        && !ExportedTwice.supports(facts.engineVersion());
+  }
+
+  private static boolean isPodman(ConnectedEngine engine) throws EngineException {
+    return EngineFacts.PODMAN.equals(engine.facts().kind());
+  }
+
+  private static BuildKitClient probe(String dockerCli) {
+    try {
+      return BuildKitProbe.find(dockerCli);
+    } catch (EngineException e) {
+      throw new CompletionException(e);
+    }
+  }
+
+  private static void discard(ConnectedEngine engine, FirstBuild first) {
+    try {
+      first.await();
+    } catch (EngineException | RuntimeException e) {
+      return; // nothing built
+    }
+    try {
+      engine.images().remove(first.tag());
+    } catch (EngineException e) {
+      // the engine refused: what the run's own error says next is what the user acts on
+    }
+  }
+
+  ConnectedEngine engine() {
+    return engine;
+  }
+
+  String engineVersion() {
+    return engineVersion;
+  }
+
+  boolean podman() {
+    return podman;
+  }
+
+  /** The first build started ahead, or empty. */
+  Optional<FirstBuild> first() {
+    return Optional.ofNullable(first);
+  }
+
+  /**
+   * A first build started ahead that the run never took (it failed before building): awaited and
+   * its image removed, so nothing of the run is left untracked.
+   */
+  void discardUntaken() {
+    if (first != null && !first.taken()) {
+      discard(engine, first);
+    }
+  }
+
+  BuildKitClient client() throws EngineException {
+    try {
+      return probe.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof EngineException ee) {
+        throw ee;
+      }
+      throw e;
+    }
+  }
+}

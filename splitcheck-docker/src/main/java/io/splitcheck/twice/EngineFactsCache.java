@@ -1,0 +1,177 @@
+package io.splitcheck.twice;
+
+import io.splitcheck.engine.BuildKitClient;
+import io.splitcheck.engine.BuildKitProbe;
+import io.splitcheck.engine.DockerClients;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * What {@code twice} learnt about a local engine and its docker CLI the last time (the engine's
+ * kind and version, the BuildKit client {@link io.splitcheck.engine.BuildKitProbe} found), so the
+ * next run can start its first build before it has connected and probed. Remembered under a key of
+ * what those facts depend on: the engine's socket (its device, inode and change time: a restarted
+ * engine makes a new socket), the engine's pid file, the CLI candidates on PATH and the buildx
+ * plugin directories (size and mtime). Kept where {@code scripts/splitcheck} keeps its checks
+ * ({@code SPLITCHECK_CHECK_CACHE}, else {@code $XDG_RUNTIME_DIR} or {@code /tmp}), one file per
+ * key; only a file this user owns is read. A remote engine ({@code tcp://}) is never cached.
+ */
+public final class EngineFactsCache {
+  /** The directory (as scripts/splitcheck names it); else a per-user one under the runtime dir. */
+  public static final String ENV = "SPLITCHECK_CHECK_CACHE";
+
+  private static final List<String> PLUGIN_DIRS =
+      List.of(
+          "/usr/libexec/docker/cli-plugins",
+          "/usr/lib/docker/cli-plugins",
+          "/usr/local/lib/docker/cli-plugins",
+          "/usr/local/libexec/docker/cli-plugins");
+
+  /** An engine's kind and version and the client that builds on it. */
+  public record Facts(String kind, String engineVersion, BuildKitClient client) {}
+
+  private final Path dir;
+  private final String key;
+
+  private EngineFactsCache(Path dir, String key) {
+    this.dir = dir;
+    this.key = key;
+  }
+
+  /**
+   * The cache for this engine and CLI, or empty where its facts cannot be keyed (a remote engine, a
+   * socket that is not there).
+   *
+   * @param host the engine URL (null: DOCKER_HOST, else the local socket)
+   * @param cliOverride {@code --docker-cli}, or null
+   */
+  public static Optional<EngineFactsCache> of(String host, String cliOverride) {
+    String url = DockerClients.hostOf(host);
+    if (!url.startsWith("unix://")) {
+      return Optional.empty();
+    }
+    Path socket = Path.of(url.substring("unix://".length()));
+    List<String> parts = new ArrayList<>(List.of("twice-engine-facts 1", url));
+    parts.add(stat(socket, "unix:dev,ino,ctime"));
+    if (parts.get(2).isEmpty()) {
+      return Optional.empty();
+    }
+    parts.add(stat(Path.of("/var/run/docker.pid"), "unix:ino,ctime,size"));
+    parts.add(String.valueOf(cliOverride));
+    parts.add(String.valueOf(System.getenv(BuildKitProbe.ENV)));
+    String path = System.getenv().getOrDefault("PATH", "");
+    parts.add(path);
+    for (String d : path.split(":")) {
+      if (!d.isEmpty()) {
+        parts.add(stat(Path.of(d, "docker"), "unix:ino,size,lastModifiedTime"));
+      }
+    }
+    String home = System.getProperty("user.home", "");
+    List<String> plugins = new ArrayList<>(PLUGIN_DIRS);
+    plugins.add(home + "/.docker/cli-plugins");
+    for (String d : plugins) {
+      parts.add(stat(Path.of(d), "unix:ino,ctime") + stat(Path.of(d, "docker-buildx"), "size"));
+    }
+    return Optional.of(new EngineFactsCache(directory(), digest(String.join("\n", parts))));
+  }
+
+  static Path directory() {
+    String env = System.getenv(ENV);
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    String runtime = System.getenv().getOrDefault("XDG_RUNTIME_DIR", "/tmp");
+    return Path.of(runtime.isBlank() ? "/tmp" : runtime, "splitcheck-checks-" + uid());
+  }
+
+  private Path file() {
+    return dir.resolve("twice-facts." + key);
+  }
+
+  /** The facts remembered under this key, or empty (none, unreadable, not this user's file). */
+  public Optional<Facts> read() {
+    Path file = file();
+    try {
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+          || !uid().equals(String.valueOf(Files.getAttribute(file, "unix:uid")))) {
+        return Optional.empty();
+      }
+      Properties p = new Properties();
+      try (Reader r = new StringReader(Files.readString(file, StandardCharsets.UTF_8))) {
+        p.load(r);
+      }
+      BuildKitClient client =
+          new BuildKitClient(
+              p.getProperty("cli"),
+              BuildKitClient.Mode.valueOf(p.getProperty("mode")),
+              p.getProperty("clientVersion"));
+      return Optional.of(new Facts(p.getProperty("kind"), p.getProperty("version"), client));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // a cache that cannot be read is a cache miss
+    }
+  }
+
+  /** Remembers the facts (atomically: a reader sees the old file or the new one); best effort. */
+  public void write(Facts facts) {
+    Properties p = new Properties();
+    p.setProperty("kind", facts.kind());
+    p.setProperty("version", facts.engineVersion());
+    p.setProperty("cli", facts.client().executable());
+    p.setProperty("mode", facts.client().mode().name());
+    p.setProperty("clientVersion", facts.client().clientVersion());
+    try {
+      Files.createDirectories(dir);
+      StringWriter text = new StringWriter();
+      p.store(text, null);
+      // beside the file (one file system, so the move is a rename), named by this process
+      Path tmp = dir.resolve(file().getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+      Files.writeString(tmp, text.toString(), StandardCharsets.UTF_8);
+      Files.move(tmp, file(), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      // not remembered: the next run probes again
+    }
+  }
+
+  /** The attributes, as text, or "" when the file is not there. */
+  private static String stat(Path file, String attributes) {
+    try {
+      Map<String, Object> a = Files.readAttributes(file, attributes, LinkOption.NOFOLLOW_LINKS);
+      return new TreeMap<>(a).toString();
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  private static String uid() {
+    try {
+      return String.valueOf(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+    } catch (IOException | RuntimeException e) {
+      return System.getProperty("user.name", "unknown");
+    }
+  }
+
+  private static String digest(String text) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no SHA-256", e);
+    }
+  }
+}
