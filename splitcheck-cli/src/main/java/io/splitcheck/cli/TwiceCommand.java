@@ -16,22 +16,15 @@ import io.splitcheck.engine.PodmanBuilder;
 import io.splitcheck.engine.RunId;
 import io.splitcheck.engine.Shutdown;
 import io.splitcheck.engine.TempFolder;
-import io.splitcheck.json.Document;
-import io.splitcheck.json.Json;
 import io.splitcheck.report.Redactor;
-import io.splitcheck.report.SarifRenderer;
-import io.splitcheck.report.SingleCheckReports;
 import io.splitcheck.report.TerminalText;
 import io.splitcheck.twice.ExportedTwice;
 import io.splitcheck.twice.Twice;
 import io.splitcheck.twice.Variation;
 import io.splitcheck.twice.VariedTwice;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -144,13 +137,14 @@ public final class TwiceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Timings.mark("call");
     output.streams(spec.commandLine()).check("--json", json);
     acceptedVerdict(accept); // a bad --accept fails before anything is built
     List<Variation> variations = vary == null ? List.of() : Variation.parse(vary);
     OutputPaths.file(json, "--json");
     String runId = RunId.next(clock);
     BuildRequest request = build.toRequest(context, Twice.tag(runId, "first"));
-    Redactor redactor = Redactor.standard().withLiterals(secretValues(request));
+    Redactor redactor = TwiceReport.redactor(request);
     Path work = TempFolder.create("splitcheck-twice-", runId);
     TwiceStart start;
     try {
@@ -200,33 +194,23 @@ public final class TwiceCommand implements Callable<Integer> {
       }
       twice.withPhases(Timings::mark);
       PrintWriter out = output.human();
-      out.println(
-          TerminalText.escape("twice: " + context)
-              + " (builder: "
-              + describe
-              + ", run "
-              + runId
-              + ")");
-      out.flush();
+      TwiceReport.header(out, context, describe, runId);
       if (!variations.isEmpty()) {
         VariedTwiceResult varied =
             new VariedTwice(twice, clock).run(request, runId, variations, work, keep);
-        return printed(varied, runId, redactor);
+        return report(runId, redactor).printed(varied);
       }
       TwiceResult result;
       Terminal terminal = output.terminal(json);
       try (ProgressLine progress = ProgressLine.start("twice", terminal).total("build", 2)) {
         result = twice.run(request, runId, keep);
       }
-      out.print(
-          Colours.paint(
-              TerminalText.escape(redactor.redact(TwiceSummary.render(result))),
-              terminal.colour()));
+      report(runId, redactor).summary(result, terminal.colour());
       if (keep) {
         out.println("kept: " + Twice.tag(runId, "first") + " " + Twice.tag(runId, "second"));
       }
       out.flush();
-      int exit = written(result, result, runId, redactor);
+      int exit = report(runId, redactor).written(result, result);
       Timings.mark("written");
       return exit;
     } finally {
@@ -262,27 +246,15 @@ public final class TwiceCommand implements Callable<Integer> {
             : epoch.isPresent()
                 ? ExportedTwice.EpochSource.GIT_COMMIT
                 : ExportedTwice.EpochSource.NONE;
-    PrintWriter out = output.human();
-    out.println(
-        TerminalText.escape("twice: " + context)
-            + " (builder: "
-            + exporter.describe()
-            + ", run "
-            + runId
-            + ")");
-    out.flush();
+    TwiceReport.header(output.human(), context, exporter.describe(), runId);
     VariedTwiceResult varied =
         new ExportedTwice(exporter, work).run(request, epoch, source, variations, clock);
     if (!variations.isEmpty()) {
-      return printed(varied, runId, redactor);
+      return report(runId, redactor).printed(varied);
     }
     TwiceResult result = varied.twice();
-    out.print(
-        Colours.paint(
-            TerminalText.escape(redactor.redact(TwiceSummary.render(result))),
-            output.terminal(json).colour()));
-    out.flush();
-    return written(result, result, runId, redactor);
+    report(runId, redactor).summary(result, output.terminal(json).colour());
+    return report(runId, redactor).written(result, result);
   }
 
   /** {@code --source-date-epoch}, else the time of the context's latest git commit, else none. */
@@ -292,49 +264,17 @@ public final class TwiceCommand implements Callable<Integer> {
         : GitCommitTime.latest(context);
   }
 
-  /**
-   * {@code --vary}: the control's summary, then what each variation changed and which paths it
-   * moved.
-   */
-  private int printed(VariedTwiceResult varied, String runId, Redactor redactor)
-      throws IOException {
-    PrintWriter out = output.human();
-    out.print(
-        TerminalText.escape(
-            redactor.redact(TwiceSummary.render(varied.twice()) + VariedSummary.render(varied))));
-    out.flush();
-    return written(varied.twice(), varied, runId, redactor);
-  }
-
-  /** {@code --json} and the {@code --format} on stdout; the exit code (0 reproducible, 1 not). */
-  private int written(TwiceResult result, Object record, String runId, Redactor redactor)
-      throws IOException {
-    String document = Json.text(Document.of(record));
-    if (json != null) {
-      output.writeJson(json, document, redactor);
-    }
-    List<String> failures =
-        result.reproducible() ? List.of() : SingleCheckReports.differenceLines(result);
-    output.emit(
-        document,
-        SingleCheckReports.twice(context.toString(), result, failures, runId, clock),
-        new SarifRenderer(
-            s ->
-                build.dockerfile != null
-                    ? build.dockerfile.toString()
-                    : context.resolve("Dockerfile").toString()),
+  private TwiceReport report(String runId, Redactor redactor) {
+    return new TwiceReport(
+        spec,
+        output,
+        json,
+        build.dockerfile,
+        context,
+        acceptedVerdict(accept),
+        clock,
+        runId,
         redactor);
-    Verdict accepted = acceptedVerdict(accept);
-    if (accepted != null && !result.reproducible()) {
-      PrintWriter note = spec.commandLine().getErr();
-      note.println(
-          (result.accepted(accepted) ? "accepted: " : "not accepted: ")
-              + result.verdict().id()
-              + (result.accepted(accepted) ? " is within --accept " : " is worse than --accept ")
-              + accepted.id());
-      note.flush();
-    }
-    return result.accepted(accepted) ? 0 : 1;
   }
 
   /**
@@ -354,16 +294,5 @@ public final class TwiceCommand implements Callable<Integer> {
               TerminalText.line(
                   "splitcheck twice: " + e.getMessage() + " (`splitcheck gc` removes it)"));
     }
-  }
-
-  /**
-   * The contents of the build's secret files: blanked wherever they might show up in the output.
-   */
-  private static List<String> secretValues(BuildRequest request) throws IOException {
-    List<String> values = new ArrayList<>();
-    for (BuildRequest.Secret s : request.secrets()) {
-      values.add(Files.readString(s.source()));
-    }
-    return values;
   }
 }

@@ -62,6 +62,13 @@ public final class EngineFactsCache {
    * @param cliOverride {@code --docker-cli}, or null
    */
   public static Optional<EngineFactsCache> of(String host, String cliOverride) {
+    return of(host, cliOverride, directory());
+  }
+
+  /**
+   * @param dir where the facts are kept
+   */
+  static Optional<EngineFactsCache> of(String host, String cliOverride, Path dir) {
     String url = DockerClients.hostOf(host);
     if (!url.startsWith("unix://")) {
       return Optional.empty();
@@ -88,7 +95,7 @@ public final class EngineFactsCache {
     for (String d : plugins) {
       parts.add(stat(Path.of(d), "unix:ino,ctime") + stat(Path.of(d, "docker-buildx"), "size"));
     }
-    return Optional.of(new EngineFactsCache(directory(), digest(String.join("\n", parts))));
+    return Optional.of(new EngineFactsCache(dir, digest(String.join("\n", parts))));
   }
 
   static Path directory() {
