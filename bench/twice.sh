@@ -3,6 +3,9 @@
 # (BENCH_TWICE_PAIRS), median and spread of each side, and in every pair the wall time of one plain
 # `docker run --rm` of a FROM scratch binary, so a reader can tell a fast engine from a slow one. The
 # load average of the machine is recorded before and after: other sessions build on the same cores.
+# BENCH_TWICE_BASELINE=DIR (a checkout whose splitcheck-cli/target/splitcheck.jar is built, e.g. main's
+# in a worktree under /tmp) adds a third side to every pair: that checkout's twice, run the same way, so a
+# change is measured before and after in one interleaved run.
 
 # "a b c" -> {"median": m, "min": x, "max": y}
 twice_stats() {
@@ -15,10 +18,12 @@ twice_secs() { python3 -c "print(round(($2 - $1) / 1e9, 3))"; }
 # One case: CONTEXT NAME; prints a JSON object.
 twice_pairs() {
   local ctx=$1 name=$2 pairs=${BENCH_TWICE_PAIRS:-5} plain=() sc=() run=() rmi=() ratios=() phases=() exits=()
+  local base=${BENCH_TWICE_BASELINE:-} old=() oldRatios=() oldExits=()
   local t0 t1 side p s rc load0 load1
   load0=$(cut -d' ' -f1-3 /proc/loadavg)
   # warm: the base image's layers and the CLI's class data archive (the first run after a build dumps it)
   "${SC[@]}" twice "$ctx" >/dev/null 2>&1 || true
+  [[ -n $base ]] && { env SPLITCHECK_LAUNCH_ONLY=1 "$base/scripts/splitcheck" twice "$ctx" >/dev/null 2>&1 || true; }
   for ((p = 0; p < pairs; p++)); do
     t0=$(date +%s%N)
     for side in a b; do
@@ -28,6 +33,12 @@ twice_pairs() {
     t0=$(date +%s%N)
     $DOCKER rmi -f splitcheck-bench/twice-plain:a splitcheck-bench/twice-plain:b >/dev/null
     rmi+=("$(twice_secs "$t0" "$(date +%s%N)")")
+    if [[ -n $base ]]; then
+      t0=$(date +%s%N); rc=0
+      env SPLITCHECK_LAUNCH_ONLY=1 "$base/scripts/splitcheck" twice "$ctx" >/dev/null 2>&1 || rc=$?
+      s=$(twice_secs "$t0" "$(date +%s%N)"); old+=("$s"); oldExits+=("$rc")
+      oldRatios+=("$(python3 -c "print(round($s / ${plain[-1]}, 3))")")
+    fi
     t0=$(date +%s%N)
     rc=0
     SPLITCHECK_TIMINGS=1 "${SC[@]}" twice "$ctx" >"$WORK/twice.out" 2>"$WORK/twice.err" || rc=$?
@@ -46,6 +57,7 @@ built = [float(x) for x in re.findall(r"built in ([0-9.]+) s", open(sys.argv[2])
 total = float(sys.argv[3])
 g = lambda a, b: round((t[b] - t[a]) / 1000, 3) if a in t and b in t else None
 print(json.dumps({"jvmToMain": round(t.get("main", 0) / 1000, 3), "mainToCommand": g("main", "command"),
+                  "mainToCall": g("main", "call"), "firstBuildStartedAfterMain": g("main", "first-build-started"),
                   "connect": g("command", "engine"), "beforeFirstBuild": g("engine", "probe"),
                   "buildsAsTwiceTimedThem": round(sum(built), 3), "compare": g("built-second", "compared"),
                   "remove": g("compared", "removed"), "report": g("removed", "written"),
@@ -65,6 +77,7 @@ PY
  "ratio": $(python3 -c "print(round($ms / $mp, 3))"), "pairRatios": $(twice_stats "${ratios[@]}"),
  "overheadSeconds": $(python3 -c "print(round($ms - $mp, 3))"),
  "dockerRunRm": $(twice_stats "${run[@]}"),
+ "baseline": $(if [[ -n $base ]]; then echo "{\"checkout\": \"$base\", \"commit\": \"$(git -C "$base" rev-parse --short HEAD)\", \"runs\": [$(IFS=,; echo "${old[*]}")], \"exits\": [$(IFS=,; echo "${oldExits[*]}")], \"seconds\": $(twice_stats "${old[@]}"), \"ratio\": $(python3 -c "print(round($(median "${old[@]}") / $mp, 3))"), \"pairRatios\": $(twice_stats "${oldRatios[@]}")}"; else echo null; fi),
  "phases": [$(IFS=,; echo "${phases[*]}")]}
 JSON
 }
