@@ -95,8 +95,11 @@ final class TwiceReport {
   int printed(VariedTwiceResult varied) throws IOException {
     PrintWriter out = output.human();
     out.print(
-        TerminalText.escape(
-            redactor.redact(TwiceSummary.render(varied.twice()) + VariedSummary.render(varied))));
+        Colours.paint(
+            TerminalText.escape(
+                redactor.redact(
+                    TwiceSummary.render(varied.twice()) + VariedSummary.render(varied))),
+            output.terminal(json).colour()));
     out.flush();
     return written(varied.twice(), varied);
   }
