@@ -18,7 +18,7 @@ twice_secs() { python3 -c "print(round(($2 - $1) / 1e9, 3))"; }
 # One case: CONTEXT NAME; prints a JSON object.
 twice_pairs() {
   local ctx=$1 name=$2 pairs=${BENCH_TWICE_PAIRS:-5} plain=() sc=() run=() rmi=() ratios=() phases=() exits=()
-  local base=${BENCH_TWICE_BASELINE:-} old=() oldRatios=() oldExits=()
+  local base=${BENCH_TWICE_BASELINE:-} old=() oldRatios=() oldExits=() plainFailed=()
   local t0 t1 side p s rc load0 load1
   load0=$(cut -d' ' -f1-3 /proc/loadavg)
   # warm: the base image's layers and the CLI's class data archive (the first run after a build dumps it)
@@ -27,7 +27,9 @@ twice_pairs() {
   for ((p = 0; p < pairs; p++)); do
     t0=$(date +%s%N)
     for side in a b; do
-      DOCKER_BUILDKIT=1 $DOCKER build -q --no-cache -t "splitcheck-bench/twice-plain:$side" "$ctx" >/dev/null
+      # a plain build that fails (the apt mirror's DNS under load) makes the pair's ratio meaningless
+      DOCKER_BUILDKIT=1 $DOCKER build -q --no-cache -t "splitcheck-bench/twice-plain:$side" "$ctx" >/dev/null 2>"$WORK/plain.err" \
+        || { plainFailed+=("$p"); cp "$WORK/plain.err" "$WORK/plain-failed-$p-$side.err"; }
     done
     t1=$(date +%s%N); plain+=("$(twice_secs "$t0" "$t1")")
     t0=$(date +%s%N)
@@ -73,7 +75,8 @@ PY
  "plain": $(twice_stats "${plain[@]}"), "plainRuns": [$(IFS=,; echo "${plain[*]}")],
  "plainRmiOfBoth": $(twice_stats "${rmi[@]}"),
  "splitcheck": $(twice_stats "${sc[@]}"), "splitcheckRuns": [$(IFS=,; echo "${sc[*]}")],
- "splitcheckExits": [$(IFS=,; echo "${exits[*]}")], "valid": $(python3 -c "import sys; print('false' if any(int(x) >= 2 for x in sys.argv[1:]) else 'true')" "${exits[@]}"),
+ "splitcheckExits": [$(IFS=,; echo "${exits[*]}")], "plainFailedInPairs": [$(IFS=,; echo "${plainFailed[*]}")],
+ "valid": $(python3 -c "import sys; print('false' if any(int(x) >= 2 for x in sys.argv[2:]) or sys.argv[1] else 'true')" "${plainFailed[*]}" "${exits[@]}"),
  "ratio": $(python3 -c "print(round($ms / $mp, 3))"), "pairRatios": $(twice_stats "${ratios[@]}"),
  "overheadSeconds": $(python3 -c "print(round($ms - $mp, 3))"),
  "dockerRunRm": $(twice_stats "${run[@]}"),
