@@ -1,5 +1,6 @@
 package io.splitcheck.matrix;
 
+import io.splitcheck.engine.ChecksDirectory;
 import io.splitcheck.engine.ContainerEngine;
 import io.splitcheck.engine.EngineInfo;
 import java.io.IOException;
@@ -12,38 +13,24 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 
 /**
  * The fastest container start each engine answered in its last matrix, kept between commands: one
  * small file per engine ({@code start.KEY}, the milliseconds as text; the key a hash of the
- * engine's URL and {@code GET /info} identity) in the directory scripts/splitcheck keeps its passed
- * checks in ({@value #ENV}, else {@code $XDG_RUNTIME_DIR}, else the temporary directory, then
- * {@code splitcheck-checks-UID}). Best effort: a file that cannot be read or written is no
- * measurement, never an error.
+ * engine's URL and {@code GET /info} identity) in the {@link ChecksDirectory}. Best effort: a file
+ * that cannot be read or written is no measurement, never an error.
  */
 public final class StartCache {
-  public static final String ENV = "SPLITCHECK_CHECK_CACHE";
   private final Path dir;
 
   StartCache(Path dir) {
     this.dir = dir;
   }
 
-  /** The cache of this user, where the environment puts it. */
+  /** The cache of this user, where the environment puts it ({@link ChecksDirectory}). */
   public static StartCache standard() {
-    return new StartCache(directory(System.getenv(), System.getProperty("java.io.tmpdir"), uid()));
-  }
-
-  static Path directory(Map<String, String> env, String tmp, String uid) {
-    String set = env.get(ENV);
-    if (set != null && !set.isBlank()) {
-      return Path.of(set);
-    }
-    String runtime = env.get("XDG_RUNTIME_DIR");
-    String base = runtime != null && !runtime.isBlank() ? runtime : tmp;
-    return Path.of(base, "splitcheck-checks-" + uid);
+    return new StartCache(ChecksDirectory.standard());
   }
 
   /**
@@ -104,14 +91,6 @@ public final class StartCache {
       return HexFormat.of().formatHex(d, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
-  }
-
-  private static String uid() {
-    try {
-      return String.valueOf(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-    } catch (IOException | RuntimeException e) {
-      return System.getProperty("user.name", "user");
     }
   }
 }

@@ -9,7 +9,6 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,17 +65,6 @@ class StartCacheTest {
   void key_differsBetweenEngines_andIsStableForOne() {
     assertEquals(StartCache.key(ENGINE), StartCache.key(ENGINE));
     assertNotEquals(StartCache.key(ENGINE), StartCache.key(OTHER));
-  }
-
-  @Test
-  void directory_isTheChecksCacheOfScriptsSplitcheck() {
-    assertEquals(
-        Path.of("/custom"),
-        StartCache.directory(Map.of(StartCache.ENV, "/custom"), "/tmp", "1000"));
-    assertEquals(
-        Path.of("/run/user/1000/splitcheck-checks-1000"),
-        StartCache.directory(Map.of("XDG_RUNTIME_DIR", "/run/user/1000"), "/tmp", "1000"));
-    assertEquals(Path.of("/tmp/splitcheck-checks-0"), StartCache.directory(Map.of(), "/tmp", "0"));
   }
 
   /** An engine whose only answer is its fastest start (every other call is not expected). */
