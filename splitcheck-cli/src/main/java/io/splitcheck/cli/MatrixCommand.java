@@ -266,7 +266,12 @@ public final class MatrixCommand implements Callable<Integer> {
     // every engine runs the image under the run's tag; --pod matches containers by the image's name
     MatrixCheck.Prepared prepared = MatrixCheck.prepare(request).withImage(OnEngines.tag(runId));
     EngineAxis.Result result;
-    try (OnEngines engines = OnEngines.open(named, image, runId, warn)) {
+    List<String> names = List.copyOf(named.keySet());
+    int cells = prepared.options().plan().cells().size();
+    try (OnEngines engines = OnEngines.open(named, image, runId, warn);
+        ProgressLine progress =
+            ProgressLine.start(
+                "matrix", output.terminal(json), l -> new EngineProgress(l, names, cells))) {
       Timings.mark("engines");
       result = EngineAxis.run(engines.targets(), prepared, runId, warn);
     }
