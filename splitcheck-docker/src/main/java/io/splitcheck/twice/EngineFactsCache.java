@@ -2,6 +2,7 @@ package io.splitcheck.twice;
 
 import io.splitcheck.engine.BuildKitClient;
 import io.splitcheck.engine.BuildKitProbe;
+import io.splitcheck.engine.ChecksDirectory;
 import io.splitcheck.engine.DockerClients;
 import java.io.IOException;
 import java.io.Reader;
@@ -98,13 +99,9 @@ public final class EngineFactsCache {
     return Optional.of(new EngineFactsCache(dir, digest(String.join("\n", parts))));
   }
 
+  /** The CLI's checks directory ({@link ChecksDirectory}, shared with the probe's own cache). */
   static Path directory() {
-    String env = System.getenv(ENV);
-    if (env != null && !env.isBlank()) {
-      return Path.of(env);
-    }
-    String runtime = System.getenv().getOrDefault("XDG_RUNTIME_DIR", "/tmp");
-    return Path.of(runtime.isBlank() ? "/tmp" : runtime, "splitcheck-checks-" + uid());
+    return ChecksDirectory.standard();
   }
 
   private Path file() {
@@ -113,6 +110,9 @@ public final class EngineFactsCache {
 
   /** The facts remembered under this key, or empty (none, unreadable, not this user's file). */
   public Optional<Facts> read() {
+    if ("1".equals(System.getenv("SPLITCHECK_RECHECK"))) {
+      return Optional.empty(); // asked to probe again, as for scripts/splitcheck's checks
+    }
     Path file = file();
     try {
       if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
