@@ -183,6 +183,7 @@ final class DaemonServer {
       mine.values().forEach(this::abandon);
       lastActive = clock.instant();
       connections.decrementAndGet();
+      sweep(); // a dead client's cells whose containers have ended since
     }
   }
 
