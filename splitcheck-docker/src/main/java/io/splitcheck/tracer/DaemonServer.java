@@ -70,6 +70,7 @@ final class DaemonServer {
   private volatile Instant lastActive;
   private volatile String why = "";
   private ServerSocketChannel server;
+  private Path socket;
 
   DaemonServer(Cells cells, Duration idle, Clock clock) {
     this.cells = cells;
@@ -82,6 +83,7 @@ final class DaemonServer {
   /** Listens on {@code socket} (a stale file there is replaced) and serves in the background. */
   void start(Path socket) throws IOException {
     Files.deleteIfExists(socket);
+    this.socket = socket;
     server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     server.bind(UnixDomainSocketAddress.of(socket));
     Thread accept = new Thread(this::acceptLoop, "splitcheck-daemon-accept");
@@ -112,6 +114,7 @@ final class DaemonServer {
     }
     why = reason;
     try {
+      Files.deleteIfExists(socket); // no new client finds it, even before the close completes
       server.close();
     } catch (IOException e) {
       // closing anyway

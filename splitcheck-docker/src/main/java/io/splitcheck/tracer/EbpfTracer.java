@@ -1,9 +1,6 @@
 package io.splitcheck.tracer;
 
 import io.splitcheck.engine.EngineException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,8 +10,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The eBPF tracer: one bpftrace process ({@code bpf/failures.bt}) per JVM, started once (ahead of
@@ -29,15 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class EbpfTracer implements CellTracer, AutoCloseable {
   static final Path BPFTRACE = Path.of("/usr/bin/bpftrace");
-  static final String PROGRAM = "/bpf/failures.bt";
   private static final int STRLEN = 64;
-
-  /**
-   * x86_64's THREAD_SIZE without KASAN: the task's user registers sit at the top of its kernel
-   * stack.
-   */
-  private static final int THREAD_SIZE = 16384;
-
   private static final long ATTACH_SECONDS = 180;
 
   /**
@@ -48,10 +35,8 @@ public final class EbpfTracer implements CellTracer, AutoCloseable {
 
   public static final int RECORDS_TAIL = 50_000;
   // Process-wide by design: one bpftrace serves the whole JVM (its start costs seconds of CPU; a
-  // second
-  // one would double every syscall's cost on the host) and is killed by the JVM's shutdown hook;
-  // the
-  // count says what that one tracer has traced. Everything of one run (its cells) is a TracedCell.
+  // second one would double every syscall's cost on the host) and is killed by the JVM's shutdown
+  // hook; the count says how many cells this JVM had traced (by its tracer or the daemon).
   private static final AtomicLong TRACED = new AtomicLong();
   private static CompletableFuture<EbpfTracer> shared;
 
@@ -152,7 +137,7 @@ public final class EbpfTracer implements CellTracer, AutoCloseable {
   static EbpfTracer start(String root) throws EngineException {
     CgroupDirs dirs = CgroupDirs.create(root);
     try {
-      String kn = kernfsParentField(System.getProperty("os.version"));
+      String kn = BpfProgram.kernfsParentField(System.getProperty("os.version"));
       BpfProcess p;
       try {
         p = startFiltered(dirs.rootId(), kn);
@@ -181,52 +166,21 @@ public final class EbpfTracer implements CellTracer, AutoCloseable {
     return new EbpfTracer(
         null,
         BpfProcess.start(
-            program("cgroup == " + id, "cgroup"),
+            BpfProgram.text("cgroup == " + id, "cgroup"),
             STRLEN,
             RECORDS_HEAD,
             RECORDS_TAIL,
             ATTACH_SECONDS));
   }
 
-  /** The program with its filter, the id each record carries and the marker's parent filled in. */
-  static String program(String filter, String cellId) throws EngineException {
-    try (InputStream in = EbpfTracer.class.getResourceAsStream(PROGRAM)) {
-      if (in == null) {
-        throw new IOException("resource " + PROGRAM + " missing");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .replace("{{FILTER}}", filter)
-          .replace("{{CELL}}", cellId)
-          .replace("{{THREAD_SIZE}}", Integer.toString(THREAD_SIZE))
-          .replace("{{MARKER_PARENT}}", Long.toString(ProcessHandle.current().pid()));
-    } catch (IOException e) {
-      throw new EngineException("reading " + PROGRAM + " failed: " + e.getMessage(), e);
-    }
-  }
-
   private static BpfProcess startFiltered(long rootId, String kn) throws EngineException {
     String filter = "curtask->cgroups->dfl_cgrp->kn->" + kn + "->" + kn + "->id == " + rootId;
     return BpfProcess.start(
-        program(filter, "curtask->cgroups->dfl_cgrp->kn->" + kn + "->id"),
+        BpfProgram.text(filter, "curtask->cgroups->dfl_cgrp->kn->" + kn + "->id"),
         STRLEN,
         RECORDS_HEAD,
         RECORDS_TAIL,
         ATTACH_SECONDS);
-  }
-
-  /**
-   * kernfs_node's parent pointer: {@code __parent} on kernels since 6.15, {@code parent} before, by
-   * the kernel's release ({@code 6.18.44-...}); a start that fails on the field tries the other
-   * name. (Asking the BTF with {@code bpftrace -lv} cost a second bpftrace start.)
-   */
-  static String kernfsParentField(String release) {
-    Matcher m = Pattern.compile("^(\\d+)\\.(\\d+)").matcher(release);
-    if (!m.find()) {
-      return "__parent";
-    }
-    int major = Integer.parseInt(m.group(1));
-    int minor = Integer.parseInt(m.group(2));
-    return major > 6 || major == 6 && minor >= 15 ? "__parent" : "parent";
   }
 
   /**

@@ -10,16 +10,16 @@ import org.junit.jupiter.api.Test;
 class EbpfTracerTest {
   @Test
   void kernfsParentField_isDoubleUnderscoredFromLinux615_byTheRelease() {
-    assertEquals("__parent", EbpfTracer.kernfsParentField("6.18.44-fc-v1045"));
-    assertEquals("__parent", EbpfTracer.kernfsParentField("6.15.0"));
-    assertEquals("__parent", EbpfTracer.kernfsParentField("7.0.1-arch1"));
-    assertEquals("parent", EbpfTracer.kernfsParentField("6.1.0-13-amd64"));
-    assertEquals("parent", EbpfTracer.kernfsParentField("5.10.0-28-cloud-amd64"));
+    assertEquals("__parent", BpfProgram.kernfsParentField("6.18.44-fc-v1045"));
+    assertEquals("__parent", BpfProgram.kernfsParentField("6.15.0"));
+    assertEquals("__parent", BpfProgram.kernfsParentField("7.0.1-arch1"));
+    assertEquals("parent", BpfProgram.kernfsParentField("6.1.0-13-amd64"));
+    assertEquals("parent", BpfProgram.kernfsParentField("5.10.0-28-cloud-amd64"));
   }
 
   @Test
   void program_fillsEveryPlaceholder_andHasNoSysEnterProbe() throws Exception {
-    String p = EbpfTracer.program("cgroup == 4242", "cgroup");
+    String p = BpfProgram.text("cgroup == 4242", "cgroup");
 
     assertFalse(p.contains("{{"), p);
     assertTrue(p.contains("/args->ret < 0 && cgroup == 4242/"), p);
