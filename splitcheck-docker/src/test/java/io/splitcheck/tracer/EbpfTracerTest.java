@@ -28,4 +28,12 @@ class EbpfTracerTest {
         p.contains("tracepoint:raw_syscalls:sys_enter"),
         "no probe on sys_enter: every call on the host would pay");
   }
+
+  @Test
+  void program_hasOneSysExitProbe_printingTheNRecordRightAfterItsE() throws Exception {
+    String p = BpfProgram.text("cgroup == 4242", "cgroup");
+    // each program attached to sys_exit runs on every syscall of the host
+    assertEquals(1, p.split("\ntracepoint:raw_syscalls:sys_exit ", -1).length - 1, p);
+    assertTrue(p.indexOf("printf(\"N\\t") > p.indexOf("printf(\"E\\t"), "N after its E");
+  }
 }
