@@ -101,7 +101,11 @@ public final class ElfReader {
     Segments s = segments();
     ElfSections.Dynamic section = sectionView();
     crossCheckSegment(s, section);
-    Dynamic dyn = s.dynOff < 0 ? new Dynamic() : readDynamic(s.dynOff, s.dynSize, s.loads, section);
+    ElfDynamic dyn =
+        s.dynOff < 0
+            ? new ElfDynamic()
+            : ElfDynamic.read(
+                b, s.dynOff, s.dynSize, s.loads, section == NO_SECTIONS ? null : section);
     return new ElfInfo(
         b.is64 ? 64 : 32,
         b.big,
@@ -228,93 +232,5 @@ public final class ElfReader {
       }
     }
     return new Segments(loads, interp, dynOff, dynSize);
-  }
-
-  private static final class Dynamic {
-    final List<String> needed = new ArrayList<>();
-    final List<String> rpath = new ArrayList<>();
-    final List<String> runpath = new ArrayList<>();
-    String soname;
-    long flags1;
-  }
-
-  private Dynamic readDynamic(
-      long off, long size, List<long[]> loads, ElfSections.Dynamic section) {
-    boolean is64 = b.is64;
-    int entry = is64 ? 16 : 8;
-    List<long[]> strings = new ArrayList<>(); // {tag, offset into strtab}
-    long strtab = -1;
-    long strsz = -1;
-    Dynamic d = new Dynamic();
-    for (long p = off; p + entry <= off + size; p += entry) {
-      long tag = b.word(p);
-      long val = b.word(p + (is64 ? 8 : 4));
-      if (tag == DT_NULL) {
-        break;
-      } else if (tag == DT_STRTAB) {
-        strtab = val;
-      } else if (tag == DT_STRSZ) {
-        strsz = val;
-      } else if (tag == DT_FLAGS_1) {
-        d.flags1 = val;
-      } else if (tag == DT_NEEDED || tag == DT_SONAME || tag == DT_RPATH || tag == DT_RUNPATH) {
-        strings.add(new long[] {tag, val});
-      }
-    }
-    if (strings.isEmpty()) {
-      return d;
-    }
-    if (strtab < 0) {
-      throw b.error("dynamic section has string entries but no DT_STRTAB");
-    }
-    long base = fileOffset(strtab, loads);
-    long end = strsz >= 0 ? base + strsz : b.length();
-    b.need(base, Math.max(0, end - base), "DT_STRTAB");
-    if (section != NO_SECTIONS && section.strOffset() >= 0 && section.strOffset() != base) {
-      throw b.error(
-          "DT_STRTAB at file offset "
-              + base
-              + " but the string table of section .dynamic at offset "
-              + section.strOffset()
-              + ": corrupt");
-    }
-    for (long[] s : strings) {
-      if (s[1] < 0 || base + s[1] >= end) {
-        throw b.error(
-            "dynamic string offset " + s[1] + " outside DT_STRTAB of " + (end - base) + " bytes");
-      }
-      String value = b.cString(base + s[1], end);
-      if (value == null) {
-        throw b.error(
-            "dynamic string at offset "
-                + s[1]
-                + " runs past the end of DT_STRTAB ("
-                + (end - base)
-                + " bytes) without a NUL: corrupt");
-      }
-      if (s[0] == DT_NEEDED) {
-        d.needed.add(value);
-      } else if (s[0] == DT_SONAME) {
-        d.soname = value;
-      } else {
-        List<String> into = s[0] == DT_RPATH ? d.rpath : d.runpath;
-        for (String part : value.split(":")) {
-          if (!part.isEmpty()) {
-            into.add(part);
-          }
-        }
-      }
-    }
-    return d;
-  }
-
-  /** Maps a virtual address to a file offset through the PT_LOAD segment that contains it. */
-  private long fileOffset(long vaddr, List<long[]> loads) {
-    for (long[] l : loads) {
-      if (Long.compareUnsigned(vaddr, l[1]) >= 0 && Long.compareUnsigned(vaddr - l[1], l[2]) < 0) {
-        return l[0] + (vaddr - l[1]);
-      }
-    }
-    throw b.error("DT_STRTAB address 0x" + Long.toHexString(vaddr) + " is in no PT_LOAD segment");
   }
 }

@@ -228,7 +228,7 @@ class AttributionTest {
     assertEquals(
         Optional.of(
             "not traceable under this profile: getrandom kills the tracer (SCMP_ACT_KILL_PROCESS)"),
-        Attribution.untraceable(seccompOnly("k", killing, false), "amd64"));
+        StraceTraceability.untraceable(seccompOnly("k", killing, false), "amd64"));
   }
 
   @Test
@@ -238,16 +238,17 @@ class AttributionTest {
     SeccompProfile noWait = Derivation.parse("wait4=EPERM").apply(DEFAULT);
 
     assertEquals(
-        Optional.empty(), Attribution.untraceable(seccompOnly("d", DEFAULT, true), "amd64"));
-    assertEquals(Optional.empty(), Attribution.untraceable(seccompOnly("u", null, false), "amd64"));
+        Optional.empty(), StraceTraceability.untraceable(seccompOnly("d", DEFAULT, true), "amd64"));
+    assertEquals(
+        Optional.empty(), StraceTraceability.untraceable(seccompOnly("u", null, false), "amd64"));
     assertEquals(
         Optional.of(
             "not traceable under this profile: ptrace denied (SCMP_ACT_ERRNO (EPERM)), "
                 + "wait4 denied (SCMP_ACT_ERRNO (EPERM))"),
-        Attribution.untraceable(seccompOnly("a", allowlist, false), "amd64"));
+        StraceTraceability.untraceable(seccompOnly("a", allowlist, false), "amd64"));
     assertEquals(
         Optional.of("not traceable under this profile: wait4 denied (SCMP_ACT_ERRNO (EPERM))"),
-        Attribution.untraceable(seccompOnly("w", noWait, false), "amd64"));
+        StraceTraceability.untraceable(seccompOnly("w", noWait, false), "amd64"));
   }
 
   @Test

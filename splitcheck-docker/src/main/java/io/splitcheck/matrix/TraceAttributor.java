@@ -3,6 +3,7 @@ package io.splitcheck.matrix;
 import io.splitcheck.seccomp.Attribution;
 import io.splitcheck.seccomp.CellRestrictions;
 import io.splitcheck.seccomp.Culprit;
+import io.splitcheck.seccomp.StraceTraceability;
 import io.splitcheck.trace.FailedSyscall;
 import io.splitcheck.trace.Trace;
 import java.util.Comparator;
@@ -35,7 +36,7 @@ public final class TraceAttributor implements Attributor, MatrixRunner.TraceGate
 
   @Override
   public Optional<String> untraceable(Cell cell) {
-    return Attribution.untraceable(restrictionsOf(cell.name()), arch);
+    return StraceTraceability.untraceable(restrictionsOf(cell.name()), arch);
   }
 
   @Override
