@@ -179,15 +179,42 @@ class TracerDaemonIT {
             "--",
             "hang-if-read-only");
     try (ChildCli child = ChildCli.start("256m", env, argv)) {
-      Waits.until(() -> hello().cellsOpen() == 2 && Reports.ownedBy(child.pid()) > 0, 120);
-      child.process().destroyForcibly();
-      child.waitFor(30);
-      Waits.until(() -> hello().cellsOpen() == 0, 30); // the daemon saw its connections end
-      assertFalse(cellDirs().isEmpty(), "the hanging cell's directory is busy while it runs");
-      Reports.removeOwnedBy(child.pid());
+      try {
+        // killed once the hanging cell's container runs in its cell directory
+        Waits.until(this::aCellHasProcesses, 120);
+        child.process().destroyForcibly();
+        child.waitFor(30);
+        Waits.until(() -> hello().cellsOpen() == 0, 30); // the daemon saw its connections end
+        assertFalse(cellDirs().isEmpty(), "the hanging cell's directory is busy while it runs");
+      } finally {
+        child.process().destroyForcibly();
+        child.waitFor(30);
+        Reports.removeOwnedBy(child.pid());
+      }
     }
-    tracer("status"); // a connection's end sweeps
+    // a connection's end sweeps; the engine may take a moment after `docker rm` returns to let
+    // go of a removed container's cgroup (seen once: the cell directories still busy)
+    Waits.until(() -> tracer("status") == 0 && cellDirs().isEmpty(), 60);
     assertEquals(List.of(), cellDirs());
+  }
+
+  /** Whether a cgroup below a cell directory of the daemon (a container's) holds a process. */
+  private boolean aCellHasProcesses() throws Exception {
+    Path root = Path.of("/sys/fs/cgroup/unified").resolve(state.cgroupRoot());
+    if (!Files.isDirectory(root)) {
+      root = Path.of("/sys/fs/cgroup").resolve(state.cgroupRoot());
+    }
+    if (!Files.isDirectory(root)) {
+      return false;
+    }
+    try (var files = Files.walk(root, 3)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().equals("cgroup.procs")).toList()) {
+        if (f.getNameCount() - root.getNameCount() == 3 && !Files.readString(f).isBlank()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The cell directories below the daemon's cgroup root, in every hierarchy. */
