@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code splitcheck tracer start|stop|status}: the host's eBPF tracer daemon, one bpftrace kept
@@ -46,10 +48,11 @@ public final class TracerCommand implements Callable<Integer> {
   Path stateDir;
 
   Clock clock = Clock.systemUTC();
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    System.err.println("splitcheck tracer: say start, stop or status");
+    spec.commandLine().getErr().println("splitcheck tracer: error: say start, stop or status");
     return ErrorHandler.EXIT_ERROR;
   }
 
@@ -74,6 +77,7 @@ public final class TracerCommand implements Callable<Integer> {
   @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the daemon.")
   static final class Start implements Callable<Integer> {
     @ParentCommand TracerCommand parent;
+    @Spec CommandSpec spec;
 
     @Option(
         names = "--idle",
@@ -84,8 +88,8 @@ public final class TracerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      requireEbpf();
       Duration d = Durations.positive(idle, "--idle");
+      requireEbpf();
       DaemonState s = parent.state();
       List<String> command = new ArrayList<>();
       command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -95,7 +99,7 @@ public final class TracerCommand implements Callable<Integer> {
       command.addAll(List.of("tracer", "--state-dir", s.dir().toString()));
       command.addAll(List.of("serve", "--idle", d.toSeconds() + "s"));
       String text = DaemonControl.start(s, command, Duration.ofMinutes(3), parent.clock);
-      System.out.println(TerminalText.line("splitcheck tracer: " + text));
+      spec.commandLine().getOut().println(TerminalText.line("splitcheck tracer: " + text));
       return 0;
     }
   }
@@ -103,11 +107,13 @@ public final class TracerCommand implements Callable<Integer> {
   @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the daemon.")
   static final class Stop implements Callable<Integer> {
     @ParentCommand TracerCommand parent;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-      System.out.println(
-          TerminalText.line("splitcheck tracer: " + DaemonControl.stop(parent.state())));
+      spec.commandLine()
+          .getOut()
+          .println(TerminalText.line("splitcheck tracer: " + DaemonControl.stop(parent.state())));
       return 0;
     }
   }
@@ -118,11 +124,12 @@ public final class TracerCommand implements Callable<Integer> {
       description = "Say whether the daemon runs (exit 0) or not (exit 1).")
   static final class Status implements Callable<Integer> {
     @ParentCommand TracerCommand parent;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
       String text = DaemonControl.status(parent.state(), parent.clock);
-      System.out.println(TerminalText.line("splitcheck tracer: " + text));
+      spec.commandLine().getOut().println(TerminalText.line("splitcheck tracer: " + text));
       return text.startsWith("running") ? 0 : 1;
     }
   }
