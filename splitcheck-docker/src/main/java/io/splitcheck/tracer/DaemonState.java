@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Where the host's tracer daemon keeps its state: a folder (default {@value #DEFAULT_DIR}) with the
@@ -188,11 +191,23 @@ public final class DaemonState {
     }
   }
 
+  /** SIGKILL, then up to 10 s for bpftrace to detach its probes and go. */
+  private static void killAndWait(ProcessHandle h) {
+    h.destroyForcibly();
+    try {
+      h.onExit().get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // reported as killed: the signal was sent
+    }
+  }
+
   private static String killed(Owner o) {
     Optional<ProcessHandle> b =
         ProcessHandle.of(o.bpftracePid())
             .filter(h -> h.info().startInstant().map(o.bpftraceStarted()::equals).orElse(false));
-    b.ifPresent(ProcessHandle::destroyForcibly);
+    b.ifPresent(DaemonState::killAndWait);
     return b.isPresent() ? " (its bpftrace " + o.bpftracePid() + " killed)" : "";
   }
 }
