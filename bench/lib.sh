@@ -172,7 +172,8 @@ bench_matrix() {
     SPLITCHECK_TIMINGS=1 "${SC[@]}" matrix --trace never "$img" >/dev/null 2>"$WORK/timings.err" || true
     local phases; phases=$(python3 -c '
 import json, sys
-t = dict((l.split()[1], int(l.split()[2])) for l in open(sys.argv[1]) if l.startswith("timing: "))
+t = dict((f[1], int(f[2])) for f in (l.split() for l in open(sys.argv[1]) if l.startswith("timing: "))
+         if len(f) == 3 and f[2].isdigit())  # phases only: not the per-call or note lines
 print(json.dumps({"jvmToMainMs": t.get("main"), "jvmAndPicocliMs": t.get("command"), "enginesReadyMs": t.get("engines"),
                   "cellsAndCleanupDoneMs": t.get("cells"), "reportedMs": t.get("reported")}))' "$WORK/timings.err")
     local msc mloop rs bs os_
@@ -375,6 +376,8 @@ bench_growth_run() {
 int main(void) { write(1, "image $i\\n", sizeof("image $i\\n") - 1); return 0; }
 C
   done
+  # one `run` before measuring: its first run after a build dumps the command's class-data archive
+  "$ROOT/scripts/splitcheck" run "$(growth_scenarios 1)" --quiet --report "$WORK/run-report" >/dev/null 2>&1 || true
   local load_start; load_start=$(load1)
   for n in "${sizes[@]}"; do
     local dir runs=() seps=() ratios=() r rs

@@ -5,9 +5,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Verdict colours for the console text of matrix, twice, audit and run: green for what passed, red
- * for what split or differs, yellow for what could not be decided. Applied to text already escaped
- * ({@link io.splitcheck.report.TerminalText}), so the only escape sequences in it are these.
+ * Verdict colours for the console text of matrix, twice (with {@code --vary}), audit and run: green
+ * for what passed, red for what split or differs, yellow for what could not be decided. Applied to
+ * text already escaped ({@link io.splitcheck.report.TerminalText}), so the only escape sequences in
+ * it are these.
  */
 final class Colours {
   private static final String RED = "\u001b[31m";
@@ -26,6 +27,9 @@ final class Colours {
           new Rule(Pattern.compile("^inconclusive:"), YELLOW),
           new Rule(Pattern.compile("^verdict: reproducible\\b"), GREEN),
           new Rule(Pattern.compile("^verdict: \\S+"), RED),
+          // twice --vary: each variation's verdict, indented under its name
+          new Rule(Pattern.compile("(?<=^ {4})verdict reproducible\\b"), GREEN),
+          new Rule(Pattern.compile("(?<=^ {4})verdict [^\\s,]+"), RED),
           new Rule(Pattern.compile("^ERROR\\b"), BOLD_RED),
           new Rule(Pattern.compile("^WARNING\\b"), YELLOW),
           new Rule(Pattern.compile("^0 error\\(s\\), 0 warning\\(s\\)"), GREEN));

@@ -1,31 +1,24 @@
 package io.splitcheck.cli;
 
-import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.RunId;
-import io.splitcheck.json.Document;
-import io.splitcheck.json.Json;
 import io.splitcheck.matrix.CellOverrides;
-import io.splitcheck.matrix.CellResult;
 import io.splitcheck.matrix.EngineAxis;
+import io.splitcheck.matrix.JobsChoice;
 import io.splitcheck.matrix.MatrixCheck;
 import io.splitcheck.matrix.MatrixJson;
 import io.splitcheck.matrix.MatrixOptions;
 import io.splitcheck.matrix.MatrixReport;
 import io.splitcheck.matrix.MatrixRequest;
 import io.splitcheck.matrix.MatrixText;
+import io.splitcheck.matrix.StartCache;
 import io.splitcheck.matrix.TraceMode;
 import io.splitcheck.matrix.TracerChoice;
 import io.splitcheck.model.Durations;
 import io.splitcheck.report.MatrixResult;
 import io.splitcheck.report.Redactor;
-import io.splitcheck.report.ReportWriter;
-import io.splitcheck.report.RunReport;
-import io.splitcheck.report.SarifRenderer;
 import io.splitcheck.report.TerminalText;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -108,7 +101,9 @@ public final class MatrixCommand implements Callable<Integer> {
   @Option(
       names = "--jobs",
       paramLabel = "N",
-      description = "cells at once; default: the sum over the engines of max(6, 2 x its CPUs)")
+      description =
+          "cells at once; default: per engine max(6, 2 x its CPUs), or max(12, 4 x its CPUs) when"
+              + " its fastest container start in the last run took 1 s or more, summed over the engines")
   Integer jobs;
 
   @Option(
@@ -210,9 +205,9 @@ public final class MatrixCommand implements Callable<Integer> {
         w ->
             System.err.println(
                 "splitcheck matrix: warning: " + TerminalText.escape(redactor.redact(w)));
-    Outcome outcome = on.isEmpty() ? spread(request, warn) : onEngines(request, warn);
+    MatrixWriter.Outcome outcome = on.isEmpty() ? spread(request, warn) : onEngines(request, warn);
     Timings.mark("cells");
-    write(outcome, redactor);
+    new MatrixWriter(output, json, reportDir, image).write(outcome, redactor);
     Timings.mark("reported");
     if (outcome.failure() != null) {
       throw outcome.failure();
@@ -220,15 +215,9 @@ public final class MatrixCommand implements Callable<Integer> {
     return outcome.exitCode();
   }
 
-  /**
-   * What a run found, whichever way its cells ran: the human text, the one result record the JSON,
-   * the report and {@code --format} render, the exit code, and an error to raise once all is
-   * written.
-   */
-  private record Outcome(String text, MatrixResult result, int exitCode, EngineException failure) {}
-
   /** The cells on one engine, or spread round-robin over the {@code --engine}s. */
-  private Outcome spread(MatrixRequest request, Consumer<String> warn) throws Exception {
+  private MatrixWriter.Outcome spread(MatrixRequest request, Consumer<String> warn)
+      throws Exception {
     // connecting (class loading, ping, info) overlaps with reading the profiles
     Engines.Pending pending = Engines.connect(engines, common.dockerHost);
     MatrixCheck.Prepared prepared;
@@ -241,7 +230,12 @@ public final class MatrixCommand implements Callable<Integer> {
     Engines connected = pending.await();
     Timings.mark("engines");
     if (jobs == null) {
-      prepared = prepared.withJobs(MatrixOptions.defaultJobs(connected.infos()));
+      JobsChoice chosen =
+          JobsChoice.choose(
+              connected.infos(),
+              StartCache.standard().fastestStarts(connected.engines(), connected.infos()));
+      Timings.note(chosen.describe());
+      prepared = prepared.withJobs(chosen.jobs());
     }
     MatrixReport report;
     try (ProgressLine progress =
@@ -257,21 +251,27 @@ public final class MatrixCommand implements Callable<Integer> {
     }
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     MatrixText.print(report, new PrintStream(text, true, StandardCharsets.UTF_8));
-    return new Outcome(
+    return new MatrixWriter.Outcome(
         text.toString(StandardCharsets.UTF_8),
         MatrixJson.result(report),
         report.exitCode(),
-        report.engineLost() ? engineWentAway(report) : null);
+        report.engineLost() ? MatrixWriter.engineWentAway(report, json, reportDir) : null);
   }
 
   /** {@code --on}: every cell on every named engine, the cells x engines grid. */
-  private Outcome onEngines(MatrixRequest request, Consumer<String> warn) throws Exception {
+  private MatrixWriter.Outcome onEngines(MatrixRequest request, Consumer<String> warn)
+      throws Exception {
     Map<String, String> named = OnEngines.parse(on);
     String runId = RunId.next(Clock.systemUTC());
     // every engine runs the image under the run's tag; --pod matches containers by the image's name
     MatrixCheck.Prepared prepared = MatrixCheck.prepare(request).withImage(OnEngines.tag(runId));
     EngineAxis.Result result;
-    try (OnEngines engines = OnEngines.open(named, image, runId, warn)) {
+    List<String> names = List.copyOf(named.keySet());
+    int cells = prepared.options().plan().cells().size();
+    try (OnEngines engines = OnEngines.open(named, image, runId, warn);
+        ProgressLine progress =
+            ProgressLine.start(
+                "matrix", output.terminal(json), l -> new EngineProgress(l, names, cells))) {
       Timings.mark("engines");
       result = EngineAxis.run(engines.targets(), prepared, runId, warn);
     }
@@ -281,27 +281,8 @@ public final class MatrixCommand implements Callable<Integer> {
     r =
         new MatrixResult(
             image, r.imageId(), r.baseline(), r.cells(), r.splits(), r.warnings(), r.engineGrid());
-    return new Outcome(text.toString(StandardCharsets.UTF_8), r, result.exitCode(), null);
-  }
-
-  /** The text, {@code --json}, {@code --format}'s stdout and {@code --report}, for either path. */
-  private void write(Outcome outcome, Redactor redactor) throws IOException {
-    PrintWriter human = output.human();
-    human.print(
-        Colours.paint(
-            TerminalText.escape(redactor.redact(outcome.text())), output.terminal(json).colour()));
-    human.flush();
-    String document = Json.text(Document.of(outcome.result()));
-    if (json != null) {
-      output.writeJson(json, document, redactor);
-    }
-    RunReport single = SingleImageReport.of(image, outcome.result(), Clock.systemUTC());
-    output.emit(document, single, new SarifRenderer(), redactor);
-    if (reportDir != null) {
-      new ReportWriter().write(single, reportDir);
-      human.println("report: " + reportDir.resolve(ReportWriter.HTML));
-      human.flush();
-    }
+    return new MatrixWriter.Outcome(
+        text.toString(StandardCharsets.UTF_8), r, result.exitCode(), null);
   }
 
   /** The matrix the options ask for, as one request for both paths. */
@@ -320,29 +301,5 @@ public final class MatrixCommand implements Callable<Integer> {
         .overrides(CellOverrides.parse(user, limits, tmpfs))
         .pods(pods)
         .build();
-  }
-
-  /** Exit 2 with the cells that did not finish; the report of those that did is already written. */
-  private EngineException engineWentAway(MatrixReport report) {
-    List<CellResult> cells = report.run().cells();
-    List<CellResult> lost = cells.stream().filter(CellResult::engineLost).toList();
-    String written =
-        json == null && reportDir == null
-            ? ""
-            : "; the report of the "
-                + (cells.size() - lost.size())
-                + " finished cell(s) was written to "
-                + (reportDir != null ? reportDir : json);
-    return new EngineException(
-        "the engine went away during the run: "
-            + lost.size()
-            + " of "
-            + cells.size()
-            + " cell(s) did not finish ("
-            + lost.stream().map(CellResult::config).toList()
-            + ": "
-            + lost.get(0).startError()
-            + ")"
-            + written);
   }
 }

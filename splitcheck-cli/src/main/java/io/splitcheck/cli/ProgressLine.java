@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -50,9 +51,18 @@ final class ProgressLine implements Progress.Listener, AutoCloseable {
    * nothing.
    */
   static ProgressLine start(String command, Terminal terminal) {
+    return start(command, terminal, line -> line);
+  }
+
+  /**
+   * As {@link #start(String, Terminal)}, the events reaching the line through {@code listener}
+   * (which may rename their groups, as {@link EngineProgress} does).
+   */
+  static ProgressLine start(
+      String command, Terminal terminal, Function<ProgressLine, Progress.Listener> listener) {
     ProgressLine line = new ProgressLine(command, System.err, System::nanoTime, columns());
     if (terminal.progress()) {
-      line.listening = Progress.listen(line);
+      line.listening = Progress.listen(listener.apply(line));
       line.ticker =
           Executors.newSingleThreadScheduledExecutor(
               r -> {

@@ -12,6 +12,13 @@ final class Timings {
 
   private Timings() {}
 
+  /** {@code timing: note TEXT}: a choice the command made, e.g. the cells it runs at once. */
+  static void note(String text) {
+    if (ON) {
+      System.err.println("timing: note " + text);
+    }
+  }
+
   static void mark(String phase) {
     if (ON) {
       System.err.println(

@@ -310,8 +310,11 @@ public final class TwiceCommand implements Callable<Integer> {
       throws IOException {
     PrintWriter out = output.human();
     out.print(
-        TerminalText.escape(
-            redactor.redact(TwiceSummary.render(varied.twice()) + VariedSummary.render(varied))));
+        Colours.paint(
+            TerminalText.escape(
+                redactor.redact(
+                    TwiceSummary.render(varied.twice()) + VariedSummary.render(varied))),
+            output.terminal(json).colour()));
     out.flush();
     return written(varied.twice(), varied, runId, redactor);
   }

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.splitcheck.engine.DockerClients;
 import io.splitcheck.testing.BusyboxImage;
 import io.splitcheck.testing.ChildCli;
+import io.splitcheck.testing.NamedEngine;
 import io.splitcheck.testing.RequiresEngine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +99,69 @@ class TerminalIT {
           child.out().contains("\u001b") || child.err().contains("\u001b"),
           child.out() + child.err());
       assertTrue(child.out().contains("1 split:"), child.out());
+    }
+  }
+
+  @Test
+  void matrixOnTwoEngines_onATerminal_progressCountsEachEnginesCells() throws Exception {
+    String docker26 = NamedEngine.DOCKER26.host();
+    String screen =
+        inTerminal(
+            Map.of(),
+            matrix("--on", "d20=" + DockerClients.hostOf(null), "--on", "d26=" + docker26));
+    assertTrue(screen.contains(PROGRESS), screen);
+    assertTrue(
+        screen.contains("  d20 cells 0/2  d26 cells 0/2"),
+        "both engines from the start: " + screen);
+    assertTrue(
+        screen.contains("d20 cells 1/2") && screen.contains("d20 cells 2/2  d26 cells 0/2: "),
+        "each engine's cells counted on its own: " + screen);
+    assertTrue(
+        screen.matches("(?s).*d26 cells [01]/2: [^\\r]*read-only.*"),
+        "names the running cell on its engine: " + screen);
+    assertTrue(screen.contains("on d26 ("), "then the result: " + screen);
+  }
+
+  @Test
+  void matrixOnTwoEngines_piped_noProgress() throws Exception {
+    String docker26 = NamedEngine.DOCKER26.host();
+    List<String> args =
+        matrix("--on", "d20=" + DockerClients.hostOf(null), "--on", "d26=" + docker26);
+    try (ChildCli child = ChildCli.start("128m", args)) {
+      assertEquals(1, child.waitFor(120), child.err());
+      assertFalse(
+          child.out().contains("\u001b") || child.err().contains("\u001b"),
+          child.out() + child.err());
+      assertTrue(child.out().contains("on d26 ("), child.out());
+    }
+  }
+
+  @Test
+  void twiceVary_onATerminal_verdictsColoured_andNotUnderNoColor() throws Exception {
+    Path ctx = Files.createDirectories(tmp.resolve("vary"));
+    Files.copy(
+        Path.of("/bin/busybox"), ctx.resolve("busybox"), StandardCopyOption.REPLACE_EXISTING);
+    Files.writeString(ctx.resolve("hello.txt"), "hello\n");
+    Files.writeString(
+        ctx.resolve("Dockerfile"), "FROM scratch\nCOPY busybox /bin/busybox\nCOPY hello.txt /\n");
+    List<String> args = List.of("twice", ctx.toString(), "--vary", "umask");
+
+    String screen = inTerminal(Map.of(), args);
+    assertTrue(screen.contains("\u001b[31mverdict: "), "the control's verdict: " + screen);
+    assertTrue(
+        screen.contains("    \u001b[31mverdict metadata\u001b[0m, "),
+        "the umask variation's verdict: " + screen);
+
+    String plain = inTerminal(Map.of("NO_COLOR", "1"), args);
+    assertFalse(plain.contains("\u001b[3") || plain.contains("\u001b[1;3"), plain);
+    assertTrue(plain.contains("    verdict metadata, "), plain);
+
+    try (ChildCli child = ChildCli.start("128m", args)) {
+      assertEquals(1, child.waitFor(120), child.err());
+      assertFalse(
+          child.out().contains("\u001b") || child.err().contains("\u001b"),
+          child.out() + child.err());
+      assertTrue(child.out().contains("    verdict metadata, "), child.out());
     }
   }
 

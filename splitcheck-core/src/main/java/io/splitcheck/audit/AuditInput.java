@@ -15,6 +15,7 @@ import java.util.Map;
  * @param secretIds the secret ids passed to the build, null when not said
  * @param pins per {@code FROM} reference, the digest the engine resolves now
  * @param entrypointOnly read only the entrypoint/cmd program and what it loads
+ * @param base the image the final stage is FROM and how many layers are its, or null when unknown
  */
 public record AuditInput(
     ImageView image,
@@ -25,7 +26,8 @@ public record AuditInput(
     List<String> secretIds,
     Map<String, BasePin> pins,
     AuditConfig config,
-    boolean entrypointOnly) {
+    boolean entrypointOnly,
+    BaseImage base) {
   /** The digest to pin a base reference to, and where it came from. */
   public record BasePin(String reference, String digest, String source) {}
 
@@ -45,46 +47,78 @@ public record AuditInput(
 
   public static AuditInput of(ImageView image) {
     return new AuditInput(
-        image, null, null, List.of(), null, null, Map.of(), AuditConfig.DEFAULT, false);
+        image, null, null, List.of(), null, null, Map.of(), AuditConfig.DEFAULT, false, null);
   }
 
   public AuditInput withDockerfile(Dockerfile d) {
     return new AuditInput(
-        image, d, context, buildLogs, cacheCheck, secretIds, pins, config, entrypointOnly);
+        image, d, context, buildLogs, cacheCheck, secretIds, pins, config, entrypointOnly, base);
   }
 
   public AuditInput withContext(BuildContext c) {
     return new AuditInput(
-        image, dockerfile, c, buildLogs, cacheCheck, secretIds, pins, config, entrypointOnly);
+        image, dockerfile, c, buildLogs, cacheCheck, secretIds, pins, config, entrypointOnly, base);
   }
 
   public AuditInput withBuildLogs(List<BuildLog> l) {
     return new AuditInput(
-        image, dockerfile, context, l, cacheCheck, secretIds, pins, config, entrypointOnly);
+        image, dockerfile, context, l, cacheCheck, secretIds, pins, config, entrypointOnly, base);
   }
 
   public AuditInput withCacheCheck(CacheCheck c) {
     return new AuditInput(
-        image, dockerfile, context, buildLogs, c, secretIds, pins, config, entrypointOnly);
+        image, dockerfile, context, buildLogs, c, secretIds, pins, config, entrypointOnly, base);
   }
 
   public AuditInput withSecretIds(List<String> s) {
     return new AuditInput(
-        image, dockerfile, context, buildLogs, cacheCheck, s, pins, config, entrypointOnly);
+        image, dockerfile, context, buildLogs, cacheCheck, s, pins, config, entrypointOnly, base);
   }
 
   public AuditInput withPins(Map<String, BasePin> p) {
     return new AuditInput(
-        image, dockerfile, context, buildLogs, cacheCheck, secretIds, p, config, entrypointOnly);
+        image,
+        dockerfile,
+        context,
+        buildLogs,
+        cacheCheck,
+        secretIds,
+        p,
+        config,
+        entrypointOnly,
+        base);
   }
 
   public AuditInput withConfig(AuditConfig c) {
     return new AuditInput(
-        image, dockerfile, context, buildLogs, cacheCheck, secretIds, pins, c, entrypointOnly);
+        image,
+        dockerfile,
+        context,
+        buildLogs,
+        cacheCheck,
+        secretIds,
+        pins,
+        c,
+        entrypointOnly,
+        base);
   }
 
   public AuditInput withEntrypointOnly(boolean e) {
     return new AuditInput(
-        image, dockerfile, context, buildLogs, cacheCheck, secretIds, pins, config, e);
+        image, dockerfile, context, buildLogs, cacheCheck, secretIds, pins, config, e, base);
+  }
+
+  public AuditInput withBase(BaseImage b) {
+    return new AuditInput(
+        image,
+        dockerfile,
+        context,
+        buildLogs,
+        cacheCheck,
+        secretIds,
+        pins,
+        config,
+        entrypointOnly,
+        b);
   }
 }

@@ -15,8 +15,8 @@ import java.util.TreeSet;
  * The console text of an audit (pure): errors, then warnings, each sorted by path then rule; a
  * finding that repeats (same severity, rule, path and message: the same ENV secret seen in two
  * layers) is one line naming every layer and line it was seen at; the INFO findings summarised in
- * one line by rule unless {@code verbose}; the counts last. The JSON report is untouched: it keeps
- * every finding.
+ * one line by rule unless {@code verbose}, those from the base image's layers in one line per rule
+ * naming the base; the counts last. The JSON report is untouched: it keeps every finding.
  */
 public final class AuditText {
   private static final Comparator<String> NULLS_FIRST =
@@ -32,13 +32,24 @@ public final class AuditText {
     List<Line> merged = merge(report.findings());
     StringBuilder sb = new StringBuilder();
     Map<String, Integer> infoByRule = new TreeMap<>();
+    Map<List<String>, Integer> baseByRule = new TreeMap<>(AuditText::compareKeys);
     for (Line l : merged) {
-      if (l.finding().severity() == Severity.INFO && !verbose) {
-        infoByRule.merge(l.finding().rule(), l.count(), Integer::sum);
+      Finding f = l.finding();
+      if (f.severity() == Severity.INFO && !verbose && f.evidence().base() != null) {
+        baseByRule.merge(List.of(f.rule(), f.evidence().base()), l.count(), Integer::sum);
+      } else if (f.severity() == Severity.INFO && !verbose) {
+        infoByRule.merge(f.rule(), l.count(), Integer::sum);
       } else {
         line(sb, l);
       }
     }
+    baseByRule.forEach(
+        (key, n) ->
+            sb.append(
+                String.format(
+                    "%-7s %-32s %d from the base image %s, none from this Dockerfile's steps;"
+                        + " --verbose lists them%n",
+                    "INFO", key.get(0), n, key.get(1))));
     if (!infoByRule.isEmpty()) {
       int total = infoByRule.values().stream().mapToInt(Integer::intValue).sum();
       List<String> parts = new ArrayList<>();
@@ -54,6 +65,11 @@ public final class AuditText {
             "%d error(s), %d warning(s), %d info%n",
             s.get("error"), s.get("warning"), s.get("info")));
     return sb.toString();
+  }
+
+  private static int compareKeys(List<String> a, List<String> b) {
+    int c = a.get(0).compareTo(b.get(0));
+    return c != 0 ? c : a.get(1).compareTo(b.get(1));
   }
 
   /** {@code size.largest-files} by size, largest first (its rank), before the rest by path. */

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Runs every rule family over one {@link AuditInput}, drops disabled rules, applies configured
- * severities, fills in Dockerfile lines for layer steps, and sorts.
+ * severities, attributes findings in the base image's layers to it ({@link BaseImage}), fills in
+ * Dockerfile lines for the user's layer steps, and sorts.
  */
 public final class Auditor {
   private final List<AuditRule> rules;
@@ -31,7 +32,10 @@ public final class Auditor {
     for (AuditRule rule : rules) {
       for (Finding f : rule.check(in)) {
         if (in.config().enabled(f.rule())) {
-          out.add(withLine(in.config().apply(f), in.dockerfile()));
+          Finding applied = in.config().apply(f);
+          out.add(
+              withLine(
+                  in.base() == null ? applied : in.base().attribute(applied), in.dockerfile()));
         }
       }
     }

@@ -138,6 +138,11 @@ public final class ImageView {
     return fs.node(canonicalPath).flatMap(n -> facts(n.layer(), n.entry().path()));
   }
 
+  /** The config's {@code rootfs.diff_ids}: one per layer, base first. */
+  public List<String> diffIds() {
+    return BaseImage.diffIds(config);
+  }
+
   /** The config's {@code Env} as a map, in order. */
   public Map<String, String> env() {
     Map<String, String> out = new LinkedHashMap<>();

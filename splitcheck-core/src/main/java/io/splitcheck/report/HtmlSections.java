@@ -170,6 +170,9 @@ final class HtmlSections {
     if (e.line() != null) {
       out.append(" Dockerfile line ").append(e.line());
     }
+    if (e.base() != null) {
+      out.append(" from the base image ").append(e.base());
+    }
     if (e.step() != null) {
       out.append(" step ").append(e.step());
     }

@@ -106,6 +106,16 @@ final class ImageFixture {
     return this;
   }
 
+  /**
+   * A captured image config instead of the one made from the steps given (its history and {@code
+   * rootfs.diff_ids} then name the layers).
+   */
+  ImageFixture config(com.fasterxml.jackson.databind.JsonNode captured) {
+    config.removeAll();
+    config.setAll((ObjectNode) captured);
+    return this;
+  }
+
   ImageView build() {
     flush();
     SavedImage saved = new SavedImage("sha256:fixture", config, layers, List.of("fixture:latest"));

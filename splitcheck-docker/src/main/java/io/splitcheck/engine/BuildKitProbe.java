@@ -52,6 +52,22 @@ public final class BuildKitProbe {
     } else {
       candidates.addAll(DEFAULT_CANDIDATES);
     }
+    List<String> order = List.copyOf(candidates);
+    ProbeCache cache = ProbeCache.standard();
+    // remembered between commands (ProbeCache); SPLITCHECK_RECHECK=1 probes again, as for the
+    // checks of scripts/splitcheck
+    Optional<BuildKitClient> remembered =
+        "1".equals(System.getenv("SPLITCHECK_RECHECK")) ? Optional.empty() : cache.read(order);
+    if (remembered.isPresent()) {
+      return remembered.get();
+    }
+    BuildKitClient found = probeAll(order);
+    cache.write(order, found);
+    return found;
+  }
+
+  /** Probes the candidates; the first in order that can build. */
+  private static BuildKitClient probeAll(List<String> candidates) throws EngineException {
     // every candidate probed at once (each probe runs two short CLI commands, one asks the engine):
     // the first candidate in order that can build wins, as when they were probed one after another
     List<List<String>> notes = new ArrayList<>();

@@ -11,8 +11,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -25,6 +27,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 final class ContainerCalls {
   private final DockerClient docker;
   private final EngineApi api;
+
+  /** The fastest answered start so far, ms; {@link Long#MAX_VALUE} before the first. */
+  private final AtomicLong fastestStart = new AtomicLong(Long.MAX_VALUE);
 
   /** Where custom profiles are written for an engine that takes {@code seccomp=} only as a path. */
   private volatile Path profileFiles;
@@ -94,14 +99,23 @@ final class ContainerCalls {
           "POST /containers/" + id + "/start: " + e.daemonMessage(),
           null);
     }
+    fastestStart.accumulateAndGet((System.nanoTime() - started) / 1_000_000, Math::min);
     boolean timedOut = awaitExit(id, spec.timeout().toMillis(), spec.ptraceSidecarOf() != null);
     long wall = (System.nanoTime() - started) / 1_000_000;
     JsonNode state = state(id);
     int exitCode = state.path("ExitCode").asInt(-1);
     boolean oom = state.path("OOMKilled").asBoolean(false);
+    long logsStarted = CallTimings.start();
     CappedOutput[] logs = ContainerLogs.read(api, id, spec.outputCap());
+    CallTimings.end("GET /containers/" + id + "/logs", logsStarted);
     Path readBack = spec.readBack() == null ? null : copyOut(id, spec.readBack());
     return new ContainerExit(exitCode, timedOut, oom, wall, logs[0], logs[1], null, readBack);
+  }
+
+  /** The fastest start the engine answered through these calls; empty before the first. */
+  OptionalLong fastestStartMillis() {
+    long ms = fastestStart.get();
+    return ms == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(ms);
   }
 
   /**

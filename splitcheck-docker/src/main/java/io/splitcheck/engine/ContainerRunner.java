@@ -1,6 +1,7 @@
 package io.splitcheck.engine;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The engine port's role that runs containers: what a matrix cell, a trace and a profile run need.
@@ -22,6 +23,15 @@ public interface ContainerRunner {
 
   /** The container by name or id, or empty when the engine has none. */
   Optional<ContainerEngine.ContainerInfo> container(String ref) throws EngineException;
+
+  /**
+   * The fastest {@code POST /containers/ID/start} this engine answered for this process, in
+   * milliseconds (what {@code --jobs} is chosen from); empty before the first start or when not
+   * measured.
+   */
+  default OptionalLong fastestStartMillis() {
+    return OptionalLong.empty();
+  }
 
   /** Whether the engine still answers (a ping); false once it went away. */
   default boolean answers() {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * {@link ContainerEngine} over docker-java: its typed commands, and its transport with JSON trees
@@ -253,6 +254,11 @@ public final class DockerContainerEngine implements ContainerEngine {
     } finally {
       calls.remove(id);
     }
+  }
+
+  @Override
+  public OptionalLong fastestStartMillis() {
+    return calls.fastestStartMillis();
   }
 
   @Override

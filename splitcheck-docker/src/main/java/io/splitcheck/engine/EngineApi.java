@@ -92,6 +92,7 @@ final class EngineApi {
 
   private JsonNode call(Method method, String path, JsonNode body) throws EngineException {
     String request = method + " " + path;
+    long started = CallTimings.start();
     try (DockerHttpClient.Response r = execute(method, path, body, request)) {
       if (r.getStatusCode() >= 400) {
         throw status(request, r);
@@ -100,6 +101,8 @@ final class EngineApi {
       return bytes.length == 0 ? null : JSON.readTree(bytes);
     } catch (IOException | UncheckedIOException e) {
       throw new EngineException(request + " failed: " + e.getMessage(), e);
+    } finally {
+      CallTimings.end(request, started);
     }
   }
 

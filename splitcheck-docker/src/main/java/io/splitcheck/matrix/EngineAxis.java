@@ -5,6 +5,7 @@ import io.splitcheck.engine.ContainerEngine.ImageConfig;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.EngineFacts;
 import io.splitcheck.engine.EngineInfo;
+import io.splitcheck.engine.Progress;
 import io.splitcheck.engine.TracerBundle;
 import io.splitcheck.report.EngineGrid;
 import io.splitcheck.report.MatrixResult;
@@ -27,6 +28,12 @@ import java.util.function.Consumer;
  * {@code engine}. Each engine must hold the image under {@code MatrixOptions.image()}.
  */
 public final class EngineAxis {
+  /**
+   * The {@link Progress} group whose item is the engine now working: the "cells" and "traced"
+   * events between its start and finish are that engine's (the engines run one after the other).
+   */
+  public static final String PROGRESS_GROUP = "engine";
+
   private EngineAxis() {}
 
   /**
@@ -139,7 +146,9 @@ public final class EngineAxis {
                 runId,
                 a);
         long started = System.nanoTime();
-        runs.add(runner.run(o, MatrixRunner.requireImage(t.engine(), o.image())));
+        runs.add(
+            onEngine(
+                t.name(), () -> runner.run(o, MatrixRunner.requireImage(t.engine(), o.image()))));
         millis.add((System.nanoTime() - started) / 1_000_000);
         attributors.add(a);
         runners.add(runner);
@@ -148,7 +157,10 @@ public final class EngineAxis {
       List<MatrixReport> reports = new ArrayList<>();
       for (int i = 0; i < targets.size(); i++) {
         long started = System.nanoTime();
-        MatrixRun traced = runners.get(i).traceMore(runs.get(i), o, needed(pairs, i));
+        MatrixRunner runner = runners.get(i);
+        MatrixRun run = runs.get(i);
+        Set<String> needed = needed(pairs, i);
+        MatrixRun traced = onEngine(targets.get(i).name(), () -> runner.traceMore(run, o, needed));
         millis.set(i, millis.get(i) + (System.nanoTime() - started) / 1_000_000);
         runs.set(i, traced);
         reports.add(MatrixAnalysis.analyze(traced, o.plan(), attributors.get(i), warnings));
@@ -160,6 +172,20 @@ public final class EngineAxis {
     } catch (EngineException | RuntimeException e) {
       MatrixCheck.closeQuietly(scopes, e);
       throw e;
+    }
+  }
+
+  private interface EngineWork<T> {
+    T run() throws EngineException;
+  }
+
+  /** {@code work}, told to the progress line as engine {@code name}'s ({@link #PROGRESS_GROUP}). */
+  private static <T> T onEngine(String name, EngineWork<T> work) throws EngineException {
+    Progress.started(PROGRESS_GROUP, name);
+    try {
+      return work.run();
+    } finally {
+      Progress.finished(PROGRESS_GROUP, name);
     }
   }
 

@@ -143,6 +143,7 @@ public final class MatrixCheck {
                 bundle == null ? null : new TraceCollector(engine, bundle, runId)));
       }
       MatrixRun run = new MatrixRunner(slots, runId, attributor).withEbpf(useEbpf).run(o, image);
+      StartCache.standard().record(engines, infos); // what the next run's --jobs is chosen from
       report = MatrixAnalysis.analyze(run, o.plan(), attributor, warnings);
     } catch (EngineException | RuntimeException e) {
       closeQuietly(scopes, e);

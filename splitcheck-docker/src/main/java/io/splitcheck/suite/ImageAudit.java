@@ -5,6 +5,7 @@ import io.splitcheck.audit.AuditInput;
 import io.splitcheck.audit.AuditInput.BasePin;
 import io.splitcheck.audit.AuditReport;
 import io.splitcheck.audit.Auditor;
+import io.splitcheck.audit.BaseImage;
 import io.splitcheck.audit.BuildContext;
 import io.splitcheck.audit.BuildLog;
 import io.splitcheck.audit.Dockerfile;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One audit over a local image: streams it out of the engine, reads the optional Dockerfile,
@@ -66,12 +68,43 @@ public record ImageAudit(
             .withPins(df == null ? Map.of() : pins(df, store))
             .withConfig(config)
             .withEntrypointOnly(entrypointOnly)
+            .withBase(df == null ? null : base(df, view, store).orElse(null))
             .withContext(context == null ? null : BuildContext.scan(context, dockerfile))
             .withCacheCheck(
                 cacheCheck == null
                     ? null
                     : CacheCheckRun.run(cacheCheck, context, dockerfile, runId, runner, store));
     return new Auditor().audit(in);
+  }
+
+  /**
+   * The image the Dockerfile's final stage is FROM (through {@code FROM <stage>}), when the engine
+   * holds it and its layers are the first of {@code view}'s; else empty (scratch, a variable, a
+   * base not here, or one rebuilt since): then no finding is attributed to a base.
+   */
+  static Optional<BaseImage> base(Dockerfile df, ImageView view, ImageStore store)
+      throws EngineException {
+    List<Dockerfile.Stage> stages = df.stages();
+    if (stages.isEmpty()) {
+      return Optional.empty();
+    }
+    String base = stages.get(stages.size() - 1).base();
+    for (int hops = 0; hops < stages.size(); hops++) {
+      String from = base;
+      Optional<Dockerfile.Stage> stage =
+          stages.stream().filter(s -> from.equalsIgnoreCase(s.name())).findFirst();
+      if (stage.isEmpty()) {
+        break;
+      }
+      base = stage.get().base();
+    }
+    if (base.equals("scratch") || base.contains("$")) {
+      return Optional.empty();
+    }
+    Optional<ImageStore.ImageInfo> info = store.inspect(base);
+    return info.isEmpty()
+        ? Optional.empty()
+        : BaseImage.match(base, info.get().diffIds(), view.diffIds());
   }
 
   /**

@@ -13,11 +13,13 @@ import io.splitcheck.engine.GitCommitTime;
 import io.splitcheck.engine.ImageBuilder;
 import io.splitcheck.engine.ImageStore;
 import io.splitcheck.matrix.EngineAxis;
+import io.splitcheck.matrix.JobsChoice;
 import io.splitcheck.matrix.MatrixCheck;
 import io.splitcheck.matrix.MatrixJson;
 import io.splitcheck.matrix.MatrixOptions;
 import io.splitcheck.matrix.MatrixReport;
 import io.splitcheck.matrix.MatrixRequest;
+import io.splitcheck.matrix.StartCache;
 import io.splitcheck.matrix.TraceMode;
 import io.splitcheck.matrix.TracerChoice;
 import io.splitcheck.report.AuditResult;
@@ -73,7 +75,9 @@ public final class Suites {
               .baseline(m.baseline())
               .trace(m.trace() == null ? TraceMode.AUTO : TraceMode.parse(m.trace()))
               .timeout(MatrixOptions.timeout(m.timeout()))
-              .jobs(MatrixOptions.defaultJobs(infos))
+              .jobs(
+                  JobsChoice.choose(infos, StartCache.standard().fastestStarts(containers, infos))
+                      .jobs())
               .command(m.cmd())
               .pods(pods)
               .tracer(

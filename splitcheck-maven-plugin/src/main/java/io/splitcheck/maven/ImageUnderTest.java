@@ -9,7 +9,6 @@ import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.TempFolder;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -57,8 +56,8 @@ final class ImageUnderTest implements AutoCloseable {
     if (image != null) {
       return new ImageUnderTest(image, docker, false);
     }
-    BuildRequest request = request(context, dockerfile, buildArgs, tag);
-    Path work = Files.createTempDirectory("splitcheck-maven-");
+    BuildRequest request = request(context, dockerfile, buildArgs, tag, false);
+    Path work = TempFolder.directory("maven-build-");
     try {
       log.accept("building " + context + " as " + tag);
       BuildResult result = new BuildKitBuilder(BuildKitProbe.find(null), work).build(request);
@@ -68,8 +67,11 @@ final class ImageUnderTest implements AutoCloseable {
     }
   }
 
+  /**
+   * @param noCache build every step again ({@code twice}: a cached step would make both builds one)
+   */
   static BuildRequest request(
-      File context, File dockerfile, Map<String, String> buildArgs, String tag) {
+      File context, File dockerfile, Map<String, String> buildArgs, String tag, boolean noCache) {
     if (!context.isDirectory()) {
       throw new IllegalArgumentException("<context> '" + context + "' is not a directory");
     }
@@ -84,7 +86,7 @@ final class ImageUnderTest implements AutoCloseable {
         List.of(),
         null,
         tag,
-        false,
+        noCache,
         Duration.ofMinutes(30));
   }
 

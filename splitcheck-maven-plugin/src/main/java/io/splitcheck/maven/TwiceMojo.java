@@ -14,7 +14,6 @@ import io.splitcheck.report.ReportWriter;
 import io.splitcheck.twice.Twice;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -57,8 +56,9 @@ public final class TwiceMojo extends AbstractSplitCheckMojo {
     String runId = RunId.next(Clock.systemUTC());
     File ctx = resolve(context);
     BuildRequest request =
-        ImageUnderTest.request(ctx, resolve(dockerfile), buildArgs, Twice.tag(runId, "first"));
-    Path work = Files.createTempDirectory("splitcheck-twice-");
+        ImageUnderTest.request(
+            ctx, resolve(dockerfile), buildArgs, Twice.tag(runId, "first"), true);
+    Path work = TempFolder.directory("twice-");
     try {
       BuildKitBuilder builder = new BuildKitBuilder(BuildKitProbe.find(null), work, dockerHost);
       getLog()
