@@ -26,6 +26,7 @@ import java.util.function.Consumer;
 final class BpfProcess {
   private static final int ERROR_LINES = 20;
   private static final long FLUSH_SECONDS = 30;
+  private static final long MARKER_RETRY_MILLIS = 100;
   private final Process process;
   private final BpfOutput output;
   private final Path program;
@@ -58,6 +59,7 @@ final class BpfProcess {
     reader(p.getInputStream(), b.output::accept, b.output::end, "splitcheck-ebpf-out");
     b.errorReader = reader(p.getErrorStream(), b::error, () -> {}, "splitcheck-ebpf-err");
     b.awaitAttached(attachSeconds);
+    b.awaitProbes(attachSeconds);
     return b;
   }
 
@@ -88,6 +90,38 @@ final class BpfProcess {
 
   boolean alive() {
     return process.isAlive() && !output.ended();
+  }
+
+  /**
+   * bpftrace prints "Attaching N probes..." before it attaches them, one after another in the
+   * program's order, the marker's probe last: a marker printed is the sign that all are on. Starts
+   * a marker every {@code MARKER_RETRY_MILLIS} until one is printed.
+   */
+  private void awaitProbes(long seconds) throws EngineException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < deadline) {
+      if (!alive()) {
+        throw new EngineException("bpftrace " + program + " exited: " + errors());
+      }
+      try {
+        Process marker = new ProcessBuilder("/bin/true").start();
+        marker.waitFor(FLUSH_SECONDS, TimeUnit.SECONDS);
+        if (output.awaitMarker(marker.pid(), MARKER_RETRY_MILLIS, TimeUnit.MILLISECONDS)
+            && alive()) {
+          return;
+        }
+      } catch (IOException e) {
+        throw new EngineException(
+            "starting /bin/true (the eBPF tracer's marker) failed: " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        stop();
+        Thread.currentThread().interrupt();
+        throw new EngineException("interrupted waiting for bpftrace's probes", e);
+      }
+    }
+    stop();
+    throw new EngineException(
+        "bpftrace " + program + " printed no marker within " + seconds + " s of attaching");
   }
 
   /** Returns once every record the kernel made before this call has been read from bpftrace. */

@@ -36,4 +36,14 @@ class EbpfTracerTest {
     assertEquals(1, p.split("\ntracepoint:raw_syscalls:sys_exit ", -1).length - 1, p);
     assertTrue(p.indexOf("printf(\"N\\t") > p.indexOf("printf(\"E\\t"), "N after its E");
   }
+
+  @Test
+  void program_declaresTheMarkerProbeLast_soAPrintedMarkerMeansEveryProbeIsAttached()
+      throws Exception {
+    String p = BpfProgram.text("cgroup == 4242", "cgroup");
+    // bpftrace 0.17 attaches tracepoints in the order written, after printing "Attaching"
+    int marker = p.indexOf("/curtask->real_parent->tgid == ");
+    int lastProbe = p.lastIndexOf("\ntracepoint:");
+    assertTrue(marker > lastProbe, "the marker's probe is the last one: " + p.substring(lastProbe));
+  }
 }
