@@ -400,3 +400,58 @@ C
  "notes": "splitcheck run over N scenarios (a FROM scratch program each, checks: matrix, trace never; one JVM, one engine connection) vs per scenario a cached docker build and a separate scripts/splitcheck matrix; interleaved pair by pair; ratio = median of the pairs' ratios (min-max)"}
 JSON
 }
+
+# The eBPF tracer kept across CLI runs (`splitcheck tracer start`) against the untraced matrix and against
+# eBPF without it (one bpftrace start per CLI run). Per round, in a rotated order: --trace never, eBPF through
+# the daemon, eBPF with the run's own bpftrace (SPLITCHECK_EBPF_DAEMON=off); then one plain `docker run --rm`.
+# Cases: the six built-in cells on each bench image (--trace always: every cell's trace kept) and a matrix
+# with one split (unconfined + read-only on the writer image, --trace auto). Ratios pair by pair.
+bench_tracer_daemon() {
+  bench_images; trace_images
+  local rounds=${BENCH_PAIRS:-5} state=$WORK/tracer-daemon parts=() load_start one=() s rc t0 start_s
+  (( rounds >= 5 )) || rounds=5
+  "${SC[@]}" tracer --state-dir "$state" stop >/dev/null 2>&1 || true
+  t0=$(date +%s%N)
+  "${SC[@]}" tracer --state-dir "$state" start --idle 30m >&2
+  start_s=$(awk -v n=$(( $(date +%s%N) - t0 )) 'BEGIN {printf "%.3f", n / 1e9}')
+  load_start=$(load1)
+  local cases=("six static splitcheck-bench/static:1 --trace always"
+               "six debian splitcheck-bench/debian:1 --trace always"
+               "split writer splitcheck-bench/writer:1 --config unconfined --config read-only --trace auto")
+  for c in "${cases[@]}"; do
+    local -a f; read -r -a f <<< "$c"
+    local img=${f[2]} opts=("${f[@]:3}") never=() daemon=() own=() dr=() or=() r k m
+    local -a never_opts=("${opts[@]}"); never_opts[${#never_opts[@]}-1]=never
+    "${SC[@]}" matrix "$img" "${never_opts[@]}" >/dev/null 2>&1 || true   # warm the image's layers
+    for ((r = 0; r < rounds; r++)); do
+      for ((k = 0; k < 3; k++)); do
+        m=$(( (r + k) % 3 ))
+        case $m in
+          0) read -r s rc < <(wall "${SC[@]}" matrix "$img" "${never_opts[@]}"); never+=("$s") ;;
+          1) read -r s rc < <(wall env SPLITCHECK_EBPF_DAEMON="$state" "${SC[@]}" matrix "$img" --tracer ebpf "${opts[@]}")
+             daemon+=("$s"); grep -q 'traced' "$WORK/last.out" || echo "tracer-daemon: no traced cell: $(tail -3 "$WORK/last.err")" >&2 ;;
+          2) read -r s rc < <(wall env SPLITCHECK_EBPF_DAEMON=off "${SC[@]}" matrix "$img" --tracer ebpf "${opts[@]}"); own+=("$s") ;;
+        esac
+      done
+      dr+=("$(python3 -c "print(round(${daemon[-1]} / ${never[-1]}, 3))")")
+      or+=("$(python3 -c "print(round(${own[-1]} / ${never[-1]}, 3))")")
+      read -r s rc < <(wall $DOCKER run --rm "$img"); one+=("$s")
+    done
+    local dn od; read -r -a dn <<< "$(spread "${dr[@]}")"; read -r -a od <<< "$(spread "${or[@]}")"
+    parts+=("{\"case\": \"${f[0]}\", \"image\": \"$img\", \"options\": \"${opts[*]}\",
+      \"neverSeconds\": $(median "${never[@]}"), \"daemonSeconds\": $(median "${daemon[@]}"), \"ownSeconds\": $(median "${own[@]}"),
+      \"daemonRatio\": ${dn[0]}, \"daemonRatioMin\": ${dn[1]}, \"daemonRatioMax\": ${dn[2]},
+      \"ownRatio\": ${od[0]}, \"ownRatioMin\": ${od[1]}, \"ownRatioMax\": ${od[2]},
+      \"neverRuns\": [$(IFS=,; echo "${never[*]}")], \"daemonRuns\": [$(IFS=,; echo "${daemon[*]}")], \"ownRuns\": [$(IFS=,; echo "${own[*]}")]}")
+  done
+  local status; status=$("${SC[@]}" tracer --state-dir "$state" status || true)
+  "${SC[@]}" tracer --state-dir "$state" stop >&2 || true
+  local os_; read -r -a os_ <<< "$(spread "${one[@]}")"
+  cat > "$OUT/tracer-daemon.json" <<JSON
+{"name": "tracer-daemon", "rounds": $rounds, "loadAverage": {"start": $load_start, "end": $(load1)},
+ "daemonStartSeconds": $start_s, "oneDockerRunSeconds": ${os_[0]}, "oneDockerRunMin": ${os_[1]}, "oneDockerRunMax": ${os_[2]},
+ "daemonStatusAtEnd": "$(echo "$status" | sed 's/"/\\"/g')",
+ "cases": [$(IFS=,; echo "${parts[*]}")],
+ "notes": "splitcheck matrix --tracer ebpf through the tracer daemon (splitcheck tracer start, once before the rounds) and with the run's own bpftrace (SPLITCHECK_EBPF_DAEMON=off) vs --trace never, interleaved per round in a rotated order; ratio = median of the rounds' ratios (min-max); whole CLI wall time (SPLITCHECK_LAUNCH_ONLY launch)"}
+JSON
+}

@@ -71,6 +71,17 @@ for b in rows:
                   f"{p['separateSeconds']} s ({p['scenarios']} x cached `docker build` + `splitcheck matrix`) | "
                   f"{p['ratio']}x ({p['ratioMin']}-{p['ratioMax']}) | {b['pairs']} interleaved pair(s); "
                   f"{p['runSecondsPerScenario']} s per scenario; load average {la.get('start')} -> {la.get('end')} |")
+    elif n == "tracer-daemon":
+        la = b.get("loadAverage", {})
+        for c in b["cases"]:
+            what = (f"matrix, 6 built-in cells, `{c['image']}`, eBPF on every cell" if c["case"] == "six"
+                    else f"matrix with one split, `{c['image']}` (unconfined + read-only)")
+            print(f"| {what}: tracer daemon | {c['daemonSeconds']} s | {c['neverSeconds']} s untraced | "
+                  f"{c['daemonRatio']}x ({c['daemonRatioMin']}-{c['daemonRatioMax']}) | without the daemon "
+                  f"(own bpftrace): {c['ownSeconds']} s, {c['ownRatio']}x ({c['ownRatioMin']}-{c['ownRatioMax']}); "
+                  f"median of {b['rounds']} interleaved rounds; one `docker run --rm`: {b['oneDockerRunSeconds']} s "
+                  f"({b['oneDockerRunMin']}-{b['oneDockerRunMax']}); daemon start {b['daemonStartSeconds']} s; "
+                  f"load average {la.get('start')} -> {la.get('end')} |")
     else:
         print(f"| {n} | {b.get('splitcheck', '')} | {b.get('alternative', '')} | {b.get('ratio', '')} | "
               f"{b.get('notes', '')} |")

@@ -88,6 +88,7 @@ public final class Main implements Callable<Integer> {
     m.put("matrix", MatrixCommand::new);
     m.put("profile", ProfileCommand::new);
     m.put("trace", TraceCommand::new);
+    m.put("tracer", TracerCommand::new);
     m.put("audit", AuditCommand::new);
     m.put("run", RunCommand::new);
     m.put("merge-reports", MergeReportsCommand::new);

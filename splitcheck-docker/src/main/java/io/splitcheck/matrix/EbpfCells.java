@@ -3,6 +3,7 @@ package io.splitcheck.matrix;
 import io.splitcheck.engine.ContainerEngine.ImageConfig;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.trace.bpf.BpfTraceLog;
+import io.splitcheck.tracer.CellTracer;
 import io.splitcheck.tracer.EbpfTracer;
 import io.splitcheck.tracer.TracedCell;
 import java.util.ArrayList;
@@ -25,10 +26,10 @@ final class EbpfCells {
   static final String NOTE_NO_WORKLOAD =
       "the eBPF tracer saw no process of this cell (did it start?)";
   private final VerdictRun verdict;
-  private final EbpfTracer tracer;
+  private final CellTracer tracer;
   private final String runId;
 
-  EbpfCells(VerdictRun verdict, EbpfTracer tracer, String runId) {
+  EbpfCells(VerdictRun verdict, CellTracer tracer, String runId) {
     this.verdict = verdict;
     this.tracer = tracer;
     this.runId = runId;

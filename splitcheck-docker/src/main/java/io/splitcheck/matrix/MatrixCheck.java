@@ -5,6 +5,7 @@ import io.splitcheck.engine.ContainerEngine.ImageConfig;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.EngineInfo;
 import io.splitcheck.engine.TracerBundle;
+import io.splitcheck.tracer.CellTracers;
 import io.splitcheck.tracer.EbpfTracer;
 import io.splitcheck.tracer.TraceCollector;
 import java.io.IOException;
@@ -104,7 +105,7 @@ public final class MatrixCheck {
     MatrixOptions o = p.options();
     boolean useEbpf = ebpf(o, engines, infos, warn);
     if (useEbpf) {
-      EbpfTracer.prestart(); // bpftrace attaches while the image and cells are prepared
+      CellTracers.prestart(); // bpftrace attaches while the image and cells are prepared
     }
     ImageConfig image = MatrixRunner.requireImage(engines.get(0), o.image());
     List<String> warnings = new ArrayList<>(p.cells().warnings());

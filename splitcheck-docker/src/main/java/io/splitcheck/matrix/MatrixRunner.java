@@ -8,7 +8,7 @@ import io.splitcheck.engine.ContainerSpec;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.Labels;
 import io.splitcheck.engine.Progress;
-import io.splitcheck.tracer.EbpfTracer;
+import io.splitcheck.tracer.CellTracers;
 import io.splitcheck.tracer.TraceCollector;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -80,7 +80,7 @@ public final class MatrixRunner {
     }
     if (ebpf) {
       MatrixRun seen =
-          new EbpfCells(this::untracedWithProgress, EbpfTracer.shared(), runId)
+          new EbpfCells(this::untracedWithProgress, CellTracers.shared(), runId)
               .run(o, image, slots.get(0));
       return ptraceWhereEbpfSawNothing(seen, o, argv);
     }

@@ -2,7 +2,10 @@ package io.splitcheck.tracer;
 
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.TempFolder;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One running bpftrace: its standard output read as it comes into a {@link BpfOutput} (unbuffered,
@@ -22,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 final class BpfProcess {
   private static final int ERROR_LINES = 20;
   private static final long FLUSH_SECONDS = 30;
+  private static final long MARKER_RETRY_MILLIS = 100;
   private final Process process;
   private final BpfOutput output;
   private final Path program;
@@ -51,10 +56,10 @@ final class BpfProcess {
       throw new EngineException("starting bpftrace failed: " + e.getMessage(), e);
     }
     BpfProcess b = new BpfProcess(p, new BpfOutput(head, tail), program);
-    EbpfTracer.reader(p.getInputStream(), b.output::accept, b.output::end, "splitcheck-ebpf-out");
-    b.errorReader =
-        EbpfTracer.reader(p.getErrorStream(), b::error, () -> {}, "splitcheck-ebpf-err");
+    reader(p.getInputStream(), b.output::accept, b.output::end, "splitcheck-ebpf-out");
+    b.errorReader = reader(p.getErrorStream(), b::error, () -> {}, "splitcheck-ebpf-err");
     b.awaitAttached(attachSeconds);
+    b.awaitProbes(attachSeconds);
     return b;
   }
 
@@ -87,6 +92,38 @@ final class BpfProcess {
     return process.isAlive() && !output.ended();
   }
 
+  /**
+   * bpftrace prints "Attaching N probes..." before it attaches them, one after another in the
+   * program's order, the marker's probe last: a marker printed is the sign that all are on. Starts
+   * a marker every {@code MARKER_RETRY_MILLIS} until one is printed.
+   */
+  private void awaitProbes(long seconds) throws EngineException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < deadline) {
+      if (!alive()) {
+        throw new EngineException("bpftrace " + program + " exited: " + errors());
+      }
+      try {
+        Process marker = new ProcessBuilder("/bin/true").start();
+        marker.waitFor(FLUSH_SECONDS, TimeUnit.SECONDS);
+        if (output.awaitMarker(marker.pid(), MARKER_RETRY_MILLIS, TimeUnit.MILLISECONDS)
+            && alive()) {
+          return;
+        }
+      } catch (IOException e) {
+        throw new EngineException(
+            "starting /bin/true (the eBPF tracer's marker) failed: " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        stop();
+        Thread.currentThread().interrupt();
+        throw new EngineException("interrupted waiting for bpftrace's probes", e);
+      }
+    }
+    stop();
+    throw new EngineException(
+        "bpftrace " + program + " printed no marker within " + seconds + " s of attaching");
+  }
+
   /** Returns once every record the kernel made before this call has been read from bpftrace. */
   void flush() throws EngineException {
     if (!alive()) {
@@ -112,7 +149,7 @@ final class BpfProcess {
       throw new EngineException("interrupted starting the eBPF tracer's marker", e);
     }
     for (Process marker : markers) {
-      if (!EbpfTracer.await(output, marker.pid(), FLUSH_SECONDS)) {
+      if (!await(output, marker.pid(), FLUSH_SECONDS)) {
         throw new EngineException(
             "bpftrace "
                 + program
@@ -153,5 +190,41 @@ final class BpfProcess {
     return kept.isEmpty()
         ? "no message"
         : String.join(" / ", kept.subList(0, Math.min(4, kept.size())));
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** Reads a process's output stream line by line into {@code sink} until it ends. */
+  static Thread reader(InputStream in, Consumer<String> sink, Runnable atEnd, String name) {
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                  sink.accept(line);
+                }
+              } catch (IOException e) {
+                // the process went away: its output ends here
+              } finally {
+                atEnd.run();
+              }
+            },
+            name);
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /** Waits {@code unit} for the marker of {@code pid}; used by {@link #flush}. */
+  static boolean await(BpfOutput out, long pid, long seconds) throws EngineException {
+    try {
+      return out.awaitMarker(pid, seconds, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("interrupted waiting for bpftrace's output", e);
+    }
   }
 }

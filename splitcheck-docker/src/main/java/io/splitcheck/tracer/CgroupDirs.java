@@ -32,6 +32,7 @@ final class CgroupDirs {
 
   static CgroupDirs create(String root) throws EngineException {
     Path v2 = v2Mount().orElseThrow(() -> new EngineException("no cgroup v2 hierarchy is mounted"));
+    new CgroupDirs(v2, root).removeQuietly(); // a dead tracer's leftovers of the same name
     try {
       Files.createDirectories(v2.resolve(root));
     } catch (IOException e) {
@@ -55,6 +56,20 @@ final class CgroupDirs {
       throw new EngineException("mkdir " + dir + " failed: " + e.getMessage(), e);
     }
     return inode(dir);
+  }
+
+  /** rmdir of root {@code root} and everything below it in every hierarchy; busy ones stay. */
+  static void removeRootQuietly(String root) {
+    v2Mount().ifPresent(v2 -> new CgroupDirs(v2, root).removeQuietly());
+  }
+
+  /** The names of the cell directories below the root now, sorted. */
+  List<String> cells() {
+    try (var list = Files.list(v2.resolve(root))) {
+      return list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      return List.of();
+    }
   }
 
   /** The cgroup parent cell {@code name} runs under, as the engine's --cgroup-parent. */

@@ -1,23 +1,15 @@
 package io.splitcheck.tracer;
 
 import io.splitcheck.engine.EngineException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The eBPF tracer: one bpftrace process ({@code bpf/failures.bt}) per JVM, started once (ahead of
@@ -30,17 +22,9 @@ import java.util.regex.Pattern;
  * do) on the engine's own host; {@link #unavailable} says why not. {@link #forCgroup} starts a
  * tracer of its own for one running container.
  */
-public final class EbpfTracer implements AutoCloseable {
+public final class EbpfTracer implements CellTracer, AutoCloseable {
   static final Path BPFTRACE = Path.of("/usr/bin/bpftrace");
-  static final String PROGRAM = "/bpf/failures.bt";
   private static final int STRLEN = 64;
-
-  /**
-   * x86_64's THREAD_SIZE without KASAN: the task's user registers sit at the top of its kernel
-   * stack.
-   */
-  private static final int THREAD_SIZE = 16384;
-
   private static final long ATTACH_SECONDS = 180;
 
   /**
@@ -51,10 +35,8 @@ public final class EbpfTracer implements AutoCloseable {
 
   public static final int RECORDS_TAIL = 50_000;
   // Process-wide by design: one bpftrace serves the whole JVM (its start costs seconds of CPU; a
-  // second
-  // one would double every syscall's cost on the host) and is killed by the JVM's shutdown hook;
-  // the
-  // count says what that one tracer has traced. Everything of one run (its cells) is a TracedCell.
+  // second one would double every syscall's cost on the host) and is killed by the JVM's shutdown
+  // hook; the count says how many cells this JVM had traced (by its tracer or the daemon).
   private static final AtomicLong TRACED = new AtomicLong();
   private static CompletableFuture<EbpfTracer> shared;
 
@@ -145,9 +127,17 @@ public final class EbpfTracer implements AutoCloseable {
   }
 
   private static EbpfTracer startShared() throws EngineException {
-    CgroupDirs dirs = CgroupDirs.create("splitcheck-ebpf-" + ProcessHandle.current().pid());
+    return start("splitcheck-ebpf-" + ProcessHandle.current().pid());
+  }
+
+  /**
+   * A tracer of cells below the cgroup root {@code root} (made now, emptied of leftovers first),
+   * stopped by {@link #close} or the JVM's exit: the JVM's shared one, or the daemon's.
+   */
+  static EbpfTracer start(String root) throws EngineException {
+    CgroupDirs dirs = CgroupDirs.create(root);
     try {
-      String kn = kernfsParentField(System.getProperty("os.version"));
+      String kn = BpfProgram.kernfsParentField(System.getProperty("os.version"));
       BpfProcess p;
       try {
         p = startFiltered(dirs.rootId(), kn);
@@ -176,52 +166,21 @@ public final class EbpfTracer implements AutoCloseable {
     return new EbpfTracer(
         null,
         BpfProcess.start(
-            program("cgroup == " + id, "cgroup"),
+            BpfProgram.text("cgroup == " + id, "cgroup"),
             STRLEN,
             RECORDS_HEAD,
             RECORDS_TAIL,
             ATTACH_SECONDS));
   }
 
-  /** The program with its filter, the id each record carries and the marker's parent filled in. */
-  static String program(String filter, String cellId) throws EngineException {
-    try (InputStream in = EbpfTracer.class.getResourceAsStream(PROGRAM)) {
-      if (in == null) {
-        throw new IOException("resource " + PROGRAM + " missing");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .replace("{{FILTER}}", filter)
-          .replace("{{CELL}}", cellId)
-          .replace("{{THREAD_SIZE}}", Integer.toString(THREAD_SIZE))
-          .replace("{{MARKER_PARENT}}", Long.toString(ProcessHandle.current().pid()));
-    } catch (IOException e) {
-      throw new EngineException("reading " + PROGRAM + " failed: " + e.getMessage(), e);
-    }
-  }
-
   private static BpfProcess startFiltered(long rootId, String kn) throws EngineException {
     String filter = "curtask->cgroups->dfl_cgrp->kn->" + kn + "->" + kn + "->id == " + rootId;
     return BpfProcess.start(
-        program(filter, "curtask->cgroups->dfl_cgrp->kn->" + kn + "->id"),
+        BpfProgram.text(filter, "curtask->cgroups->dfl_cgrp->kn->" + kn + "->id"),
         STRLEN,
         RECORDS_HEAD,
         RECORDS_TAIL,
         ATTACH_SECONDS);
-  }
-
-  /**
-   * kernfs_node's parent pointer: {@code __parent} on kernels since 6.15, {@code parent} before, by
-   * the kernel's release ({@code 6.18.44-...}); a start that fails on the field tries the other
-   * name. (Asking the BTF with {@code bpftrace -lv} cost a second bpftrace start.)
-   */
-  static String kernfsParentField(String release) {
-    Matcher m = Pattern.compile("^(\\d+)\\.(\\d+)").matcher(release);
-    if (!m.find()) {
-      return "__parent";
-    }
-    int major = Integer.parseInt(m.group(1));
-    int minor = Integer.parseInt(m.group(2));
-    return major > 6 || major == 6 && minor >= 15 ? "__parent" : "parent";
   }
 
   /**
@@ -235,6 +194,7 @@ public final class EbpfTracer implements AutoCloseable {
    * A cell to trace: its directory below the root is made now (so the program knows its id before
    * the cell starts) and its records are kept from now until {@link TracedCell#stop}.
    */
+  @Override
   public TracedCell cell(String name) throws EngineException {
     if (dirs == null) {
       throw new IllegalStateException(
@@ -243,14 +203,14 @@ public final class EbpfTracer implements AutoCloseable {
     String dir = name.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + sequence.incrementAndGet();
     long id = dirs.createCell(dir);
     process.output().open(id);
-    return new TracedCell(this, dirs.cellParent(dir), id, () -> dirs.removeCellQuietly(dir));
+    return new TracedCell(collector(), dirs.cellParent(dir), id, () -> dirs.removeCellQuietly(dir));
   }
 
   /** The one cell of a tracer made by {@link #forCgroup}: the cgroup it follows. */
   public TracedCell container(String path) throws EngineException {
     long id = CgroupDirs.idOf(path);
     process.output().open(id);
-    return new TracedCell(this, path, id, () -> {});
+    return new TracedCell(collector(), path, id, () -> {});
   }
 
   /** The records of cell {@code id} once every record made before this call has been read. */
@@ -261,8 +221,46 @@ public final class EbpfTracer implements AutoCloseable {
       process.output().close(id);
       throw e;
     }
-    TRACED.incrementAndGet();
+    countTraced();
     return process.output().close(id);
+  }
+
+  /** One more cell traced by this JVM (here or by the daemon for this JVM). */
+  static void countTraced() {
+    TRACED.incrementAndGet();
+  }
+
+  private TracedCell.Collect collector() {
+    return new TracedCell.Collect() {
+      @Override
+      public BpfOutput.Records collect(long id) throws EngineException {
+        return EbpfTracer.this.collect(id);
+      }
+
+      @Override
+      public void drop(long id) {
+        process.output().close(id);
+      }
+    };
+  }
+
+  /** bpftrace's pid. */
+  long bpftracePid() {
+    return process.pid();
+  }
+
+  /** Whether bpftrace still runs. */
+  boolean alive() {
+    return process.alive();
+  }
+
+  /** rmdir of the cell directories below the root other than {@code open}'s; busy ones stay. */
+  void sweep(Set<String> open) {
+    for (String name : dirs.cells()) {
+      if (!open.contains(name)) {
+        dirs.removeCellQuietly(name);
+      }
+    }
   }
 
   /** Stops bpftrace if running and removes the cgroup directories. */
@@ -271,38 +269,6 @@ public final class EbpfTracer implements AutoCloseable {
     process.stop();
     if (dirs != null) {
       dirs.removeQuietly();
-    }
-  }
-
-  /** Reads a process's output stream line by line into {@code sink} until it ends. */
-  static Thread reader(InputStream in, Consumer<String> sink, Runnable atEnd, String name) {
-    Thread t =
-        new Thread(
-            () -> {
-              try (BufferedReader r =
-                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                  sink.accept(line);
-                }
-              } catch (IOException e) {
-                // the process went away: its output ends here
-              } finally {
-                atEnd.run();
-              }
-            },
-            name);
-    t.setDaemon(true);
-    t.start();
-    return t;
-  }
-
-  /** Waits {@code unit} for the marker of {@code pid}; used by {@link BpfProcess#flush}. */
-  static boolean await(BpfOutput out, long pid, long seconds) throws EngineException {
-    try {
-      return out.awaitMarker(pid, seconds, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineException("interrupted waiting for bpftrace's output", e);
     }
   }
 }

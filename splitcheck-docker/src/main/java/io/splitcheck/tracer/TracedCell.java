@@ -9,13 +9,21 @@ import java.util.List;
  * id is {@link #id()}).
  */
 public final class TracedCell {
-  private final EbpfTracer tracer;
+  /** Waits for and returns the records of a cell. */
+  interface Collect {
+    BpfOutput.Records collect(long id) throws EngineException;
+
+    /** Stops keeping cell {@code id}'s records without waiting for them. */
+    default void drop(long id) {}
+  }
+
+  private final Collect tracer;
   private final String cgroupParent;
   private final long id;
   private final Runnable remove;
   private long dropped;
 
-  TracedCell(EbpfTracer tracer, String cgroupParent, long id, Runnable remove) {
+  TracedCell(Collect tracer, String cgroupParent, long id, Runnable remove) {
     this.tracer = tracer;
     this.cgroupParent = cgroupParent;
     this.id = id;
@@ -41,6 +49,15 @@ public final class TracedCell {
       BpfOutput.Records r = tracer.collect(id);
       dropped = r.dropped();
       return r.lines();
+    } finally {
+      remove.run();
+    }
+  }
+
+  /** Lets the cell's records go unread and removes its directory (its client went away). */
+  void abandon() {
+    try {
+      tracer.drop(id);
     } finally {
       remove.run();
     }
