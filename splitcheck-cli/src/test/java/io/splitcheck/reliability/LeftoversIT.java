@@ -199,8 +199,16 @@ class LeftoversIT {
   }
 
   private ChildCli child(Path tmpdir, String... args) throws IOException {
+    // the checks directory (remembered probes, kept on purpose between runs) is not in the
+    // temporary folder this test expects to find empty
     return ChildCli.start(
-        "128m", Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmpdir), List.of(args));
+        "128m",
+        Map.of(
+            "JAVA_TOOL_OPTIONS",
+            "-Djava.io.tmpdir=" + tmpdir,
+            "SPLITCHECK_CHECK_CACHE",
+            tmp.resolve("checks").toString()),
+        List.of(args));
   }
 
   private Path context(String run) throws IOException {

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * Where results that hold until something they depend on changes are kept between commands: the
  * directory scripts/splitcheck keeps its passed checks in ({@value #ENV}, else {@code
- * $XDG_RUNTIME_DIR}, else the temporary directory, then {@code splitcheck-checks-UID}).
+ * $XDG_RUNTIME_DIR}, else {@code /tmp}, then {@code splitcheck-checks-UID}), as scripts/splitcheck
+ * computes it: one directory for the script and every JVM, never a run's own {@code java.io.tmpdir}
+ * (which a build or a test may point at a folder it expects to find empty).
  */
 public final class ChecksDirectory {
   public static final String ENV = "SPLITCHECK_CHECK_CACHE";
@@ -17,7 +19,7 @@ public final class ChecksDirectory {
 
   /** This user's directory, where the environment puts it. */
   public static Path standard() {
-    return of(System.getenv(), System.getProperty("java.io.tmpdir"), uid());
+    return of(System.getenv(), "/tmp", uid());
   }
 
   static Path of(Map<String, String> env, String tmp, String uid) {
