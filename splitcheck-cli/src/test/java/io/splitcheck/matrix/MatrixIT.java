@@ -10,6 +10,7 @@ import com.github.dockerjava.api.DockerClient;
 import io.splitcheck.cli.Main;
 import io.splitcheck.engine.DockerClients;
 import io.splitcheck.engine.Labels;
+import io.splitcheck.testing.MatrixJson;
 import io.splitcheck.testing.RequiresEngine;
 import io.splitcheck.tracer.EbpfTracer;
 import java.nio.charset.StandardCharsets;
@@ -285,23 +286,7 @@ class MatrixIT {
   private static JsonNode withoutTimes(JsonNode report) {
     JsonNode copy = report.deepCopy();
     copy.get("cells").forEach(c -> ((ObjectNode) c).remove("wallMillis"));
-    copy.get("splits")
-        .forEach(
-            split -> {
-              ((ObjectNode) split)
-                  .put(
-                      "summary",
-                      split.path("summary").asText().replaceAll("( by \\S+)\\[\\d+\\]", "$1[pid]"));
-              split
-                  .path("culprits")
-                  .forEach(
-                      c -> {
-                        if (c.has("process")) {
-                          ((ObjectNode) c.get("process")).remove("pid");
-                        }
-                        c.path("ancestry").forEach(a -> ((ObjectNode) a).remove("pid"));
-                      });
-            });
+    MatrixJson.forgetPids(copy.get("splits"));
     return copy;
   }
 

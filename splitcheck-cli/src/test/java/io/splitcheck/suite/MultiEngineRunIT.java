@@ -13,6 +13,7 @@ import io.splitcheck.engine.LabelledObject;
 import io.splitcheck.engine.Labels;
 import io.splitcheck.engine.Owner;
 import io.splitcheck.testing.Cli;
+import io.splitcheck.testing.MatrixJson;
 import io.splitcheck.testing.RequiresEngine;
 import io.splitcheck.testing.SecondEngine;
 import java.io.InputStream;
@@ -197,23 +198,7 @@ class MultiEngineRunIT {
               s.get("outcomes").forEach(o -> ((ObjectNode) o).remove(List.of("millis", "actual")));
               s.at("/matrix/cells")
                   .forEach(c -> ((ObjectNode) c).remove(List.of("engine", "wallMillis")));
-              s.at("/matrix/splits")
-                  .forEach(
-                      split -> {
-                        ((ObjectNode) split)
-                            .put(
-                                "summary",
-                                split.path("summary").asText().replaceAll("\\[\\d+\\]", "[pid]"));
-                        split
-                            .path("culprits")
-                            .forEach(
-                                c -> {
-                                  if (c.has("process")) {
-                                    ((ObjectNode) c.get("process")).remove("pid");
-                                  }
-                                  c.path("ancestry").forEach(a -> ((ObjectNode) a).remove("pid"));
-                                });
-                      });
+              MatrixJson.forgetPids(s.at("/matrix/splits"));
             });
     return copy;
   }

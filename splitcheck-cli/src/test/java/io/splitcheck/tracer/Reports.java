@@ -1,7 +1,7 @@
 package io.splitcheck.tracer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.splitcheck.testing.MatrixJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,27 +15,7 @@ final class Reports {
 
   /** A matrix report without what differs between any two runs: wall times and process ids. */
   static JsonNode withoutTimesAndPids(JsonNode report) {
-    ObjectNode copy = report.deepCopy();
-    copy.remove(List.of("generatedAt", "runId", "startedAt", "durationMillis"));
-    copy.get("cells").forEach(c -> ((ObjectNode) c).remove("wallMillis"));
-    copy.get("splits")
-        .forEach(
-            split -> {
-              ((ObjectNode) split)
-                  .put(
-                      "summary",
-                      split.path("summary").asText().replaceAll("( by \\S+)\\[\\d+\\]", "$1[pid]"));
-              split
-                  .path("culprits")
-                  .forEach(
-                      c -> {
-                        if (c.has("process")) {
-                          ((ObjectNode) c.get("process")).remove("pid");
-                        }
-                        c.path("ancestry").forEach(a -> ((ObjectNode) a).remove("pid"));
-                      });
-            });
-    return copy;
+    return MatrixJson.withoutTimesAndPids(report);
   }
 
   /** How many containers the CLI process {@code pid} owns (its io.splitcheck.owner label). */
