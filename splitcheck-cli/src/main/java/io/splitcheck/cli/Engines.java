@@ -4,6 +4,7 @@ import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.engine.ContainerEngine;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.EngineInfo;
+import io.splitcheck.engine.Futures;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -53,17 +54,7 @@ record Engines(List<ConnectedEngine> connected) implements AutoCloseable {
     }
 
     Engines await() throws EngineException {
-      try {
-        return future.join();
-      } catch (CompletionException e) {
-        if (e.getCause() instanceof EngineException ee) {
-          throw ee;
-        }
-        if (e.getCause() instanceof RuntimeException re) {
-          throw re;
-        }
-        throw e;
-      }
+      return Futures.join(future);
     }
 
     /**

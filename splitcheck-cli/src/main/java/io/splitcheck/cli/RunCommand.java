@@ -4,6 +4,7 @@ import io.splitcheck.engine.BuildKitClient;
 import io.splitcheck.engine.BuildKitProbe;
 import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.engine.EngineException;
+import io.splitcheck.engine.Futures;
 import io.splitcheck.report.Changes;
 import io.splitcheck.report.ChangesRenderer;
 import io.splitcheck.report.CheckOutcome;
@@ -200,14 +201,7 @@ public final class RunCommand implements Callable<Integer> {
 
   private static BuildKitClient awaitProbe(CompletableFuture<BuildKitClient> probe)
       throws EngineException {
-    try {
-      return probe.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof EngineException ee) {
-        throw ee;
-      }
-      throw e;
-    }
+    return Futures.join(probe);
   }
 
   private void progress(

@@ -8,6 +8,7 @@ import io.splitcheck.engine.ConnectedEngine;
 import io.splitcheck.engine.DockerClients;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.EngineFacts;
+import io.splitcheck.engine.Futures;
 import io.splitcheck.twice.EngineFactsCache;
 import io.splitcheck.twice.ExportedTwice;
 import io.splitcheck.twice.FirstBuild;
@@ -149,13 +150,6 @@ final class TwiceStart {
   }
 
   BuildKitClient client() throws EngineException {
-    try {
-      return probe.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof EngineException ee) {
-        throw ee;
-      }
-      throw e;
-    }
+    return Futures.join(probe);
   }
 }

@@ -3,9 +3,9 @@ package io.splitcheck.twice;
 import io.splitcheck.engine.BuildRequest;
 import io.splitcheck.engine.BuildResult;
 import io.splitcheck.engine.EngineException;
+import io.splitcheck.engine.Futures;
 import io.splitcheck.engine.ImageBuilder;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -56,16 +56,6 @@ public final class FirstBuild {
   /** Waits for the build; its own failure rethrown. */
   public BuildResult await() throws EngineException {
     taken.set(true);
-    try {
-      return result.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof EngineException ee) {
-        throw ee;
-      }
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw e;
-    }
+    return Futures.join(result);
   }
 }
