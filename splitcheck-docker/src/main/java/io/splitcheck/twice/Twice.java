@@ -204,22 +204,30 @@ public final class Twice {
    */
   void removeTags(List<String> built, List<String> tagged) throws EngineException {
     List<String> left = new ArrayList<>();
+    List<String> perhaps = new ArrayList<>();
     Exception first = null;
     for (String tag : built) {
       try {
         images.remove(tag);
       } catch (EngineException | RuntimeException e) {
-        if (tagged.contains(tag)) { // a build that failed may never have tagged its image
-          left.add(tag);
-        }
+        // a build that failed may never have tagged its image, or was cut off after it had
+        (tagged.contains(tag) ? left : perhaps).add(tag);
         first = first == null ? e : first;
       }
     }
     if (first == null) {
       return;
     }
-    String what = left.isEmpty() ? "no image of this run" : String.join(", ", left);
-    if (!images.answers()) {
+    boolean gone = !images.answers();
+    String what = left.isEmpty() && (!gone || perhaps.isEmpty()) ? "no image of this run" : "";
+    what += String.join(", ", left);
+    if (gone && !perhaps.isEmpty()) { // the engine may have tagged it before the build was cut off
+      what +=
+          (left.isEmpty() ? "" : ", ")
+              + String.join(", ", perhaps)
+              + " (perhaps: its build was cut off when the engine went away)";
+    }
+    if (gone) {
       throw new EngineException(
           "the engine went away during twice ("
               + first.getMessage()
