@@ -1,5 +1,6 @@
 package io.splitcheck.tracer;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import io.splitcheck.testing.RequiresEngine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -181,10 +183,16 @@ class TracerDaemonIT {
     try (ChildCli child = ChildCli.start("256m", env, argv)) {
       try {
         // killed once the hanging cell's container runs in its cell directory
-        Waits.until(this::aCellHasProcesses, 120);
+        await()
+            .atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(200))
+            .until(this::aCellHasProcesses);
         child.process().destroyForcibly();
         child.waitFor(30);
-        Waits.until(() -> hello().cellsOpen() == 0, 30); // the daemon saw its connections end
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> hello().cellsOpen() == 0); // the daemon saw its connections end
         assertFalse(cellDirs().isEmpty(), "the hanging cell's directory is busy while it runs");
       } finally {
         child.process().destroyForcibly();
@@ -194,7 +202,10 @@ class TracerDaemonIT {
     }
     // a connection's end sweeps; the engine may take a moment after `docker rm` returns to let
     // go of a removed container's cgroup (seen once: the cell directories still busy)
-    Waits.until(() -> tracer("status") == 0 && cellDirs().isEmpty(), 60);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> tracer("status") == 0 && cellDirs().isEmpty());
     assertEquals(List.of(), cellDirs());
   }
 
