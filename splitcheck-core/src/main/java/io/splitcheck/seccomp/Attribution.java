@@ -1,6 +1,7 @@
 package io.splitcheck.seccomp;
 
 import io.splitcheck.trace.FailedSyscall;
+import io.splitcheck.trace.ProcessTree;
 import io.splitcheck.trace.SyscallEvent;
 import io.splitcheck.trace.Trace;
 import java.util.ArrayList;
@@ -54,9 +55,15 @@ public final class Attribution {
             .map(f -> f.name() + " " + f.errno())
             .collect(Collectors.toSet());
     List<Causality.Found> found = new ArrayList<>();
+    PathLookups lookups = new PathLookups(cell, ProcessTree.of(cell));
     for (FailedSyscall f : cell.failures()) {
-      if (!known.contains(f.name() + " " + f.errno()) && !flowControl(f.name(), f.errno())) {
-        found.add(new Causality.Found(classify(firstEvent(cell, f), r, arch), events(cell, f)));
+      if (known.contains(f.name() + " " + f.errno()) || flowControl(f.name(), f.errno())) {
+        continue;
+      }
+      List<SyscallEvent> events =
+          events(cell, f).stream().filter(e -> !lookups.handled(e)).toList();
+      if (!events.isEmpty()) {
+        found.add(new Causality.Found(classify(events.get(0), r, arch), events));
       }
     }
     found.addAll(killedBySigsys(baseline, cell, r, arch));
@@ -79,13 +86,6 @@ public final class Attribution {
     return trace.events().stream()
         .filter(e -> e.failed() && e.name().equals(f.name()) && e.errno().equals(f.errno()))
         .toList();
-  }
-
-  private static SyscallEvent firstEvent(Trace trace, FailedSyscall f) {
-    return trace.events().stream()
-        .filter(e -> e.line() == f.firstLine() && e.name().equals(f.name()))
-        .findFirst()
-        .orElseThrow();
   }
 
   private static Culprit classify(SyscallEvent e, CellRestrictions r, String arch) {

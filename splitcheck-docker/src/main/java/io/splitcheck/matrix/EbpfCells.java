@@ -36,7 +36,7 @@ final class EbpfCells {
   }
 
   /** A verdict run and the tracer's records of it. */
-  private record Seen(CellResult result, long id, List<String> records, long dropped) {}
+  private record Seen(CellResult result, long id, List<String> records, long dropped, long lost) {}
 
   MatrixRun run(MatrixOptions o, ImageConfig image, EngineSlot slot) throws EngineException {
     List<Cell> cells = o.plan().cells();
@@ -66,7 +66,7 @@ final class EbpfCells {
       throw e;
     }
     List<String> lines = traced.stop();
-    return new Seen(r, traced.id(), lines, traced.dropped());
+    return new Seen(r, traced.id(), lines, traced.dropped(), traced.lost());
   }
 
   private static CellTrace trace(Seen s, CellResult r) {
@@ -82,16 +82,25 @@ final class EbpfCells {
     if (lines.isEmpty()) {
       return new CellTrace(false, NOTE_NO_WORKLOAD, List.of(), r.outcome());
     }
-    String note =
-        s.dropped() == 0
-            ? null
-            : "the eBPF trace was cut: "
-                + s.dropped()
-                + " records between its first "
-                + EbpfTracer.RECORDS_HEAD
-                + " and its last "
-                + EbpfTracer.RECORDS_TAIL
-                + " were left out";
-    return new CellTrace(true, note, lines, r.outcome());
+    List<String> notes = new ArrayList<>();
+    if (s.dropped() > 0) {
+      notes.add(
+          "the eBPF trace was cut: "
+              + s.dropped()
+              + " records between its first "
+              + EbpfTracer.RECORDS_HEAD
+              + " and its last "
+              + EbpfTracer.RECORDS_TAIL
+              + " were left out");
+    }
+    if (s.lost() > 0) {
+      notes.add(
+          "bpftrace lost "
+              + s.lost()
+              + " records while this cell ran (a perf buffer overflowed), so a failure missing"
+              + " from this trace may have happened");
+    }
+    return new CellTrace(
+        true, notes.isEmpty() ? null : String.join("; ", notes), lines, r.outcome());
   }
 }

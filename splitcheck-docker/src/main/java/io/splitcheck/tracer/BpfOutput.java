@@ -5,16 +5,22 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The running bpftrace program's output, line by line as it comes: each record goes to the cell
  * whose id its second field carries (records of cells nobody waits for are dropped), a marker
  * ({@code M 0 PID TID}) releases whoever waits for that pid, and bpftrace's "Attaching N probes..."
- * releases the start. A cell keeps its first {@code head} and last {@code tail} records ({@link
- * HeadTail}); those between are counted.
+ * releases the start, and its "Lost N events" counts against every cell open then. A cell keeps its
+ * first {@code head} and last {@code tail} records ({@link HeadTail}); those between are counted.
  */
 final class BpfOutput {
   private static final int MAX_MARKERS = 1000;
+
+  /** What bpftrace prints on its standard output when a CPU's perf buffer overflowed. */
+  private static final Pattern LOST = Pattern.compile("Lost (\\d{1,18}) events");
+
   private final int head;
   private final int tail;
   private final Map<Long, HeadTail> cells = new ConcurrentHashMap<>();
@@ -28,7 +34,7 @@ final class BpfOutput {
   }
 
   /** One cell's records so far, and how many were left out past the cap. */
-  record Records(List<String> lines, long dropped) {
+  record Records(List<String> lines, long dropped, long lost) {
     Records {
       lines = List.copyOf(lines);
     }
@@ -43,10 +49,10 @@ final class BpfOutput {
   Records close(long id) {
     HeadTail c = cells.remove(id);
     if (c == null) {
-      return new Records(List.of(), 0);
+      return new Records(List.of(), 0, 0);
     }
     synchronized (c) {
-      return new Records(c.lines(), c.dropped());
+      return new Records(c.lines(), c.dropped(), c.lost());
     }
   }
 
@@ -54,6 +60,16 @@ final class BpfOutput {
   void accept(String line) {
     if (line.startsWith("Attaching")) {
       attached.countDown();
+      return;
+    }
+    Matcher lost = LOST.matcher(line);
+    if (lost.matches()) {
+      long n = Long.parseLong(lost.group(1));
+      for (HeadTail c : cells.values()) {
+        synchronized (c) {
+          c.lose(n);
+        }
+      }
       return;
     }
     int a = line.indexOf('\t');

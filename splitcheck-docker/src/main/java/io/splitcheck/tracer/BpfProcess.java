@@ -25,6 +25,7 @@ import java.util.function.Consumer;
  */
 final class BpfProcess {
   private static final int ERROR_LINES = 20;
+  static final int PERF_PAGES = 1024;
   private static final long FLUSH_SECONDS = 30;
   private static final long MARKER_RETRY_MILLIS = 100;
   private final Process process;
@@ -51,6 +52,9 @@ final class BpfProcess {
       ProcessBuilder pb =
           new ProcessBuilder(EbpfTracer.BPFTRACE.toString(), "-B", "none", program.toString());
       pb.environment().put("BPFTRACE_STRLEN", Integer.toString(strlen));
+      // 4 MiB a CPU, not bpftrace's 256 KiB: a burst of failures while this JVM is slow to read
+      // (a loaded CI machine) overflowed it, and a lost record reads as a call that never failed
+      pb.environment().put("BPFTRACE_PERF_RB_PAGES", Integer.toString(PERF_PAGES));
       p = pb.start();
     } catch (IOException e) {
       throw new EngineException("starting bpftrace failed: " + e.getMessage(), e);

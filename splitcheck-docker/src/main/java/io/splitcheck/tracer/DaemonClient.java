@@ -105,7 +105,7 @@ public final class DaemonClient implements CellTracer {
           lines.add(l);
         }
         EbpfTracer.countTraced();
-        return new BpfOutput.Records(lines, head.dropped());
+        return new BpfOutput.Records(lines, head.dropped(), head.lost());
       } catch (IOException | RuntimeException e) {
         throw new EngineException(
             "CLOSE " + id + " to the tracer daemon at " + socket + " failed: " + e.getMessage(), e);

@@ -84,14 +84,14 @@ final class DaemonProtocol {
   }
 
   /** The head of the answer to CLOSE: how many record lines follow and how many were cut. */
-  record Closed(int count, long dropped) {
+  record Closed(int count, long dropped, long lost) {
     String line() {
-      return "OK " + count + " " + dropped;
+      return "OK " + count + " " + dropped + " " + lost;
     }
 
     static Closed parse(String line) {
-      List<String> f = fields(line, 3, "CLOSE");
-      return new Closed((int) number(f, 1, "count"), number(f, 2, "dropped"));
+      List<String> f = fields(line, 4, "CLOSE");
+      return new Closed((int) number(f, 1, "count"), number(f, 2, "dropped"), number(f, 3, "lost"));
     }
   }
 

@@ -249,7 +249,7 @@ final class DaemonServer {
       open.remove(id);
     }
     traced.incrementAndGet();
-    out.write(new Closed(lines.size(), c.dropped()).line());
+    out.write(new Closed(lines.size(), c.dropped(), c.lost()).line());
     out.write('\n');
     for (String l : lines) {
       out.write(l);

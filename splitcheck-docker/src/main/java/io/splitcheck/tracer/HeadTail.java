@@ -22,6 +22,7 @@ final class HeadTail {
   private final List<String> first = new ArrayList<>();
   private final ArrayDeque<String> last = new ArrayDeque<>();
   private long dropped;
+  private long lost;
 
   HeadTail(int head, int tail) {
     this.head = head;
@@ -65,6 +66,16 @@ final class HeadTail {
     out.addAll(first);
     out.addAll(last);
     return List.copyOf(out);
+  }
+
+  /** Counts {@code n} lines that never reached this collector (lost before it). */
+  void lose(long n) {
+    lost += n;
+  }
+
+  /** How many lines were lost before they reached this collector. */
+  long lost() {
+    return lost;
   }
 
   /** How many lines between the head and the tail were left out. */

@@ -22,6 +22,7 @@ public final class TracedCell {
   private final long id;
   private final Runnable remove;
   private long dropped;
+  private long lost;
 
   TracedCell(Collect tracer, String cgroupParent, long id, Runnable remove) {
     this.tracer = tracer;
@@ -48,6 +49,7 @@ public final class TracedCell {
     try {
       BpfOutput.Records r = tracer.collect(id);
       dropped = r.dropped();
+      lost = r.lost();
       return r.lines();
     } finally {
       remove.run();
@@ -61,6 +63,14 @@ public final class TracedCell {
     } finally {
       remove.run();
     }
+  }
+
+  /**
+   * How many records bpftrace said it lost ("Lost N events": its perf buffer overflowed) while this
+   * cell was open; it cannot say whose they were, so every cell open then counts them.
+   */
+  public long lost() {
+    return lost;
   }
 
   /** How many records between the head and the tail {@link #stop()} left out. */

@@ -36,6 +36,25 @@ class BpfOutputTest {
   }
 
   @Test
+  void lostEvents_countAgainstEveryCellOpenThen_notAgainstCellsOpenedAfter() {
+    BpfOutput out = new BpfOutput(100, 10);
+    out.open(52446);
+    out.open(52447);
+    out.accept(EXEC);
+    out.accept("Lost 4 events"); // as bpftrace 0.17 prints it on stdout (seen with a 1-page buffer)
+    out.accept("Lost 400281 events");
+    out.open(52448);
+    out.accept(OPEN);
+
+    BpfOutput.Records first = out.close(52446);
+
+    assertEquals(List.of(EXEC, OPEN), first.lines());
+    assertEquals(400285, first.lost());
+    assertEquals(400285, out.close(52447).lost());
+    assertEquals(0, out.close(52448).lost());
+  }
+
+  @Test
   void accept_keepsTheHeadAndTheTail_andCountsTheMiddle_ofAHugeTrace() {
     BpfOutput out = new BpfOutput(1000, 100);
     out.open(52446);

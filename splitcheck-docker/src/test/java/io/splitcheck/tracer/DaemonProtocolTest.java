@@ -24,8 +24,8 @@ class DaemonProtocolTest {
   void openedAndClosed_readBackAsWritten() {
     Opened o = new Opened(98765, "/splitcheck-ebpf-daemon/run-1-3");
     assertEquals(o, Opened.parse(o.line()));
-    Closed c = new Closed(250000, 17);
-    assertEquals("OK 250000 17", c.line());
+    Closed c = new Closed(250000, 17, 3);
+    assertEquals("OK 250000 17 3", c.line());
     assertEquals(c, Closed.parse(c.line()));
   }
 
@@ -48,7 +48,7 @@ class DaemonProtocolTest {
   @Test
   void malformedReply_namesTheFieldAndTheValue() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Closed.parse("OK many 0"));
+        assertThrows(IllegalArgumentException.class, () -> Closed.parse("OK many 0 0"));
     assertEquals("Error parsing the tracer daemon's field count 'many'", e.getMessage());
     IllegalArgumentException short_ =
         assertThrows(IllegalArgumentException.class, () -> Hello.parse("OK 1 2"));

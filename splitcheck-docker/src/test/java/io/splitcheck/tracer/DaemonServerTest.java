@@ -59,7 +59,7 @@ class DaemonServerTest {
           new TracedCell.Collect() {
             @Override
             public BpfOutput.Records collect(long i) {
-              return new BpfOutput.Records(List.of("X\t" + i + "\t" + name, "Q\t" + i), 3);
+              return new BpfOutput.Records(List.of("X\t" + i + "\t" + name, "Q\t" + i), 3, 0);
             }
 
             @Override
