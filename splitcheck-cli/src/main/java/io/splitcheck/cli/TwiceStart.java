@@ -53,16 +53,18 @@ final class TwiceStart {
       CommonOptions common, BuildOptions build, BuildRequest request, Path work, boolean ahead)
       throws EngineException {
     Optional<EngineFactsCache> cache = EngineFactsCache.of(common.dockerHost, build.dockerCli);
-    Optional<EngineFactsCache.Facts> known = cache.flatMap(EngineFactsCache::read);
+    Optional<BuildKitClient> client = BuildKitProbe.remembered(build.dockerCli);
+    Optional<EngineFactsCache.Facts> known =
+        client.isPresent() ? cache.flatMap(EngineFactsCache::read) : Optional.empty();
     // the probe runs docker CLIs: while they run, the engine connection is opened
     CompletableFuture<BuildKitClient> probe =
-        known.isPresent()
-            ? CompletableFuture.completedFuture(known.get().client())
+        client.isPresent()
+            ? CompletableFuture.completedFuture(client.get())
             : CompletableFuture.supplyAsync(() -> probe(build.dockerCli));
     FirstBuild first = null;
     if (ahead && known.isPresent() && buildsAhead(known.get())) {
       String host = DockerClients.hostOf(common.dockerHost);
-      first = FirstBuild.start(new BuildKitBuilder(known.get().client(), work, host), request);
+      first = FirstBuild.start(new BuildKitBuilder(client.get(), work, host), request);
       Timings.mark("first-build-started");
     }
     Timings.mark("command");
@@ -83,7 +85,8 @@ final class TwiceStart {
     TwiceStart start = new TwiceStart(engine, version, podman, probe, null);
     if (cache.isPresent() && !podman && !ExportedTwice.supports(version)) {
       try {
-        cache.get().write(new EngineFactsCache.Facts("docker", version, start.client()));
+        start.client(); // the probe remembers the client (ProbeCache); none, no facts
+        cache.get().write(new EngineFactsCache.Facts("docker", version));
       } catch (EngineException e) {
         // no client: the command says so where it needs one
       }

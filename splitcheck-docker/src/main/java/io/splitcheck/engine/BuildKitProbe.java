@@ -43,6 +43,38 @@ public final class BuildKitProbe {
    * @param override a CLI path from the command line, or null
    */
   public static BuildKitClient find(String override) throws EngineException {
+    List<String> order = candidates(override);
+    Optional<BuildKitClient> remembered = remembered(override);
+    if (remembered.isPresent()) {
+      return remembered.get();
+    }
+    BuildKitClient found = probeAll(order);
+    ProbeCache.standard().write(order, found);
+    return found;
+  }
+
+  /**
+   * The client an earlier probe of the same candidates found, while nothing it depends on changed
+   * ({@link ProbeCache}); empty under SPLITCHECK_RECHECK=1, as for the checks of
+   * scripts/splitcheck.
+   *
+   * @param override a CLI path from the command line, or null
+   */
+  public static Optional<BuildKitClient> remembered(String override) {
+    return "1".equals(System.getenv("SPLITCHECK_RECHECK"))
+        ? Optional.empty()
+        : ProbeCache.standard().read(candidates(override));
+  }
+
+  /**
+   * A hash of everything the probe's answer for {@code override} depends on ({@link
+   * ProbeCache#key}), for caches of facts that hold only while the client does.
+   */
+  public static String clientKey(String override) {
+    return ProbeCache.standard().key(candidates(override));
+  }
+
+  private static List<String> candidates(String override) {
     Set<String> candidates = new LinkedHashSet<>();
     String env = System.getenv(ENV);
     if (override != null) {
@@ -52,18 +84,7 @@ public final class BuildKitProbe {
     } else {
       candidates.addAll(DEFAULT_CANDIDATES);
     }
-    List<String> order = List.copyOf(candidates);
-    ProbeCache cache = ProbeCache.standard();
-    // remembered between commands (ProbeCache); SPLITCHECK_RECHECK=1 probes again, as for the
-    // checks of scripts/splitcheck
-    Optional<BuildKitClient> remembered =
-        "1".equals(System.getenv("SPLITCHECK_RECHECK")) ? Optional.empty() : cache.read(order);
-    if (remembered.isPresent()) {
-      return remembered.get();
-    }
-    BuildKitClient found = probeAll(order);
-    cache.write(order, found);
-    return found;
+    return List.copyOf(candidates);
   }
 
   /** Probes the candidates; the first in order that can build. */

@@ -18,10 +18,11 @@ import java.util.Optional;
  * processes, 1-2 s on a loaded machine, on every {@code run}, {@code twice} and {@code audit}).
  * Kept in the {@link ChecksDirectory} under a key of what the answer depends on, read without
  * starting a process: the candidates, each one's resolved file (through {@code PATH}) with its size
- * and modification time, and the modification times of the directories the CLI looks for its buildx
- * plugin in ({@code $DOCKER_CONFIG} or {@code ~/.docker}, and the system ones). A new or replaced
- * client or plugin is a new key, so the probe runs again. Best effort: an unreadable entry is no
- * entry.
+ * and modification time, and the directories the CLI looks for its buildx plugin in ({@code
+ * $DOCKER_CONFIG} or {@code ~/.docker}, and the system ones), each with its {@code docker-buildx}.
+ * The one list of those directories: {@code twice}'s engine facts are keyed by this key too. A new
+ * or replaced client or plugin is a new key, so the probe runs again. Best effort: an unreadable
+ * entry is no entry.
  */
 final class ProbeCache {
   private static final List<String> SYSTEM_PLUGIN_DIRS =
@@ -89,7 +90,7 @@ final class ProbeCache {
         (config != null && !config.isBlank() ? config : home + "/.docker") + "/cli-plugins");
     pluginDirs.addAll(SYSTEM_PLUGIN_DIRS);
     for (String d : pluginDirs) {
-      parts.add(d + " " + describe(Path.of(d)));
+      parts.add(d + " " + describe(Path.of(d)) + " " + describe(Path.of(d, "docker-buildx")));
     }
     try {
       byte[] digest =

@@ -1,6 +1,5 @@
 package io.splitcheck.twice;
 
-import io.splitcheck.engine.BuildKitClient;
 import io.splitcheck.engine.BuildKitProbe;
 import io.splitcheck.engine.ChecksDirectory;
 import io.splitcheck.engine.DockerClients;
@@ -24,28 +23,19 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * What {@code twice} learnt about a local engine and its docker CLI the last time (the engine's
- * kind and version, the BuildKit client {@link io.splitcheck.engine.BuildKitProbe} found), so the
- * next run can start its first build before it has connected and probed. Remembered under a key of
+ * What {@code twice} learnt about a local engine the last time (its kind and version), so the next
+ * run can start its first build before it has connected: with the BuildKit client the probe
+ * remembered ({@link BuildKitProbe#remembered}), which is not kept here. Remembered under a key of
  * what those facts depend on: the engine's socket (its device, inode and change time: a restarted
- * engine makes a new socket), the engine's pid file, the CLI candidates on PATH and the buildx
- * plugin directories (size and mtime). Kept where {@code scripts/splitcheck} keeps its checks
- * ({@code SPLITCHECK_CHECK_CACHE}, else {@code $XDG_RUNTIME_DIR} or {@code /tmp}), one file per
- * key; only a file this user owns is read. A remote engine ({@code tcp://}) is never cached.
+ * engine makes a new socket), the engine's pid file, and the probe's own key ({@link
+ * BuildKitProbe#clientKey}: the CLI candidates and the buildx plugin directories, $DOCKER_CONFIG's
+ * included), so that another client is other facts. Kept in the {@link ChecksDirectory}, one file
+ * per key; only a file this user owns is read. A remote engine ({@code tcp://}) is never cached.
  */
 public final class EngineFactsCache {
-  /** The directory (as scripts/splitcheck names it); else a per-user one under the runtime dir. */
-  public static final String ENV = "SPLITCHECK_CHECK_CACHE";
 
-  private static final List<String> PLUGIN_DIRS =
-      List.of(
-          "/usr/libexec/docker/cli-plugins",
-          "/usr/lib/docker/cli-plugins",
-          "/usr/local/lib/docker/cli-plugins",
-          "/usr/local/libexec/docker/cli-plugins");
-
-  /** An engine's kind and version and the client that builds on it. */
-  public record Facts(String kind, String engineVersion, BuildKitClient client) {}
+  /** An engine's kind and version. */
+  public record Facts(String kind, String engineVersion) {}
 
   private final Path dir;
   private final String key;
@@ -63,39 +53,26 @@ public final class EngineFactsCache {
    * @param cliOverride {@code --docker-cli}, or null
    */
   public static Optional<EngineFactsCache> of(String host, String cliOverride) {
-    return of(host, cliOverride, directory());
+    return of(host, BuildKitProbe.clientKey(cliOverride), directory());
   }
 
   /**
+   * @param clientKey the BuildKit probe's key for the CLI this run builds with
    * @param dir where the facts are kept
    */
-  static Optional<EngineFactsCache> of(String host, String cliOverride, Path dir) {
+  static Optional<EngineFactsCache> of(String host, String clientKey, Path dir) {
     String url = DockerClients.hostOf(host);
     if (!url.startsWith("unix://")) {
       return Optional.empty();
     }
     Path socket = Path.of(url.substring("unix://".length()));
-    List<String> parts = new ArrayList<>(List.of("twice-engine-facts 1", url));
+    List<String> parts = new ArrayList<>(List.of("twice-engine-facts 2", url));
     parts.add(stat(socket, "unix:dev,ino,ctime"));
     if (parts.get(2).isEmpty()) {
       return Optional.empty();
     }
     parts.add(stat(Path.of("/var/run/docker.pid"), "unix:ino,ctime,size"));
-    parts.add(String.valueOf(cliOverride));
-    parts.add(String.valueOf(System.getenv(BuildKitProbe.ENV)));
-    String path = System.getenv().getOrDefault("PATH", "");
-    parts.add(path);
-    for (String d : path.split(":")) {
-      if (!d.isEmpty()) {
-        parts.add(stat(Path.of(d, "docker"), "unix:ino,size,lastModifiedTime"));
-      }
-    }
-    String home = System.getProperty("user.home", "");
-    List<String> plugins = new ArrayList<>(PLUGIN_DIRS);
-    plugins.add(home + "/.docker/cli-plugins");
-    for (String d : plugins) {
-      parts.add(stat(Path.of(d), "unix:ino,ctime") + stat(Path.of(d, "docker-buildx"), "size"));
-    }
+    parts.add(clientKey);
     return Optional.of(new EngineFactsCache(dir, digest(String.join("\n", parts))));
   }
 
@@ -123,12 +100,11 @@ public final class EngineFactsCache {
       try (Reader r = new StringReader(Files.readString(file, StandardCharsets.UTF_8))) {
         p.load(r);
       }
-      BuildKitClient client =
-          new BuildKitClient(
-              p.getProperty("cli"),
-              BuildKitClient.Mode.valueOf(p.getProperty("mode")),
-              p.getProperty("clientVersion"));
-      return Optional.of(new Facts(p.getProperty("kind"), p.getProperty("version"), client));
+      String kind = p.getProperty("kind");
+      String version = p.getProperty("version");
+      return kind == null || version == null
+          ? Optional.empty()
+          : Optional.of(new Facts(kind, version));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // a cache that cannot be read is a cache miss
     }
@@ -139,9 +115,6 @@ public final class EngineFactsCache {
     Properties p = new Properties();
     p.setProperty("kind", facts.kind());
     p.setProperty("version", facts.engineVersion());
-    p.setProperty("cli", facts.client().executable());
-    p.setProperty("mode", facts.client().mode().name());
-    p.setProperty("clientVersion", facts.client().clientVersion());
     try {
       Files.createDirectories(dir);
       StringWriter text = new StringWriter();

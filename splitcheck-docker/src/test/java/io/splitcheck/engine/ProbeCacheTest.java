@@ -70,6 +70,32 @@ class ProbeCacheTest {
   }
 
   @Test
+  void key_followsDockerConfig_andABuildxReplacedInPlace() throws Exception {
+    Path bin = dir.resolve("bin");
+    cli(bin, "#!/bin/sh\n");
+    Path config = dir.resolve("config");
+    Path plugins = Files.createDirectories(config.resolve("cli-plugins"));
+    Map<String, String> env =
+        Map.of(
+            "PATH", bin.toString(),
+            "HOME", dir.resolve("home").toString(),
+            "DOCKER_CONFIG", config.toString());
+    ProbeCache cache = new ProbeCache(dir.resolve("checks"), env);
+    String before = cache.key(List.of("docker"));
+    assertNotEquals(before, cache(bin, dir.resolve("home")).key(List.of("docker")));
+
+    Path buildx = plugins.resolve("docker-buildx");
+    Files.writeString(buildx, "#!/bin/sh\n");
+    FileTime dirTime = Files.getLastModifiedTime(plugins);
+    String installed = cache.key(List.of("docker"));
+    Files.writeString(buildx, "#!/bin/sh\necho a newer buildx\n");
+    Files.setLastModifiedTime(plugins, dirTime); // the folder's own time unchanged
+
+    assertNotEquals(before, installed);
+    assertNotEquals(installed, cache.key(List.of("docker")));
+  }
+
+  @Test
   void read_isNoEntry_whenTheFileIsDamaged() throws Exception {
     Path bin = dir.resolve("bin");
     cli(bin, "#!/bin/sh\n");

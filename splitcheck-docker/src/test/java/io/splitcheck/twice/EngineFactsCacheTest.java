@@ -3,7 +3,6 @@ package io.splitcheck.twice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.splitcheck.engine.BuildKitClient;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -18,10 +17,10 @@ class EngineFactsCacheTest {
   @TempDir Path dir;
 
   private static final EngineFactsCache.Facts FACTS =
-      new EngineFactsCache.Facts(
-          "docker-20.10",
-          "20.10.24+dfsg1",
-          new BuildKitClient("/usr/bin/docker", BuildKitClient.Mode.LEGACY_BUILDKIT, "20.10.24"));
+      new EngineFactsCache.Facts("docker-20.10", "20.10.24+dfsg1");
+
+  /** BuildKitProbe.clientKey's answer for the CLI a run builds with. */
+  private static final String CLIENT = "3f1c0a9e5b7d2c46";
 
   private ServerSocketChannel socket(Path path) throws Exception {
     ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -35,34 +34,34 @@ class EngineFactsCacheTest {
     String host = "unix://" + sock;
     Path cacheDir = dir.resolve("cache");
     try (ServerSocketChannel s = socket(sock)) {
-      EngineFactsCache cache = EngineFactsCache.of(host, null, cacheDir).orElseThrow();
+      EngineFactsCache cache = EngineFactsCache.of(host, CLIENT, cacheDir).orElseThrow();
       assertEquals(Optional.empty(), cache.read());
       cache.write(FACTS);
       assertEquals(
-          Optional.of(FACTS), EngineFactsCache.of(host, null, cacheDir).orElseThrow().read());
-      // another --docker-cli: other facts
+          Optional.of(FACTS), EngineFactsCache.of(host, CLIENT, cacheDir).orElseThrow().read());
+      // another client (another --docker-cli, or a buildx under $DOCKER_CONFIG): other facts
       assertEquals(
           Optional.empty(),
-          EngineFactsCache.of(host, "/opt/docker", cacheDir).orElseThrow().read());
+          EngineFactsCache.of(host, "8e02b4d1c9a7f350", cacheDir).orElseThrow().read());
     }
     Files.delete(sock);
     try (ServerSocketChannel s = socket(sock)) { // the engine restarted: a new socket inode
       assertEquals(
-          Optional.empty(), EngineFactsCache.of(host, null, cacheDir).orElseThrow().read());
+          Optional.empty(), EngineFactsCache.of(host, CLIENT, cacheDir).orElseThrow().read());
     }
   }
 
   @Test
   void anEngineWithoutALocalSocket_isNotCached() {
-    assertTrue(EngineFactsCache.of("tcp://127.0.0.1:2375", null, dir).isEmpty());
-    assertTrue(EngineFactsCache.of("unix://" + dir.resolve("none.sock"), null, dir).isEmpty());
+    assertTrue(EngineFactsCache.of("tcp://127.0.0.1:2375", CLIENT, dir).isEmpty());
+    assertTrue(EngineFactsCache.of("unix://" + dir.resolve("none.sock"), CLIENT, dir).isEmpty());
   }
 
   @Test
   void aCacheFileThatCannotBeParsed_isAMiss() throws Exception {
     Path sock = dir.resolve("engine.sock");
     try (ServerSocketChannel s = socket(sock)) {
-      EngineFactsCache cache = EngineFactsCache.of("unix://" + sock, null, dir).orElseThrow();
+      EngineFactsCache cache = EngineFactsCache.of("unix://" + sock, CLIENT, dir).orElseThrow();
       cache.write(FACTS);
       try (var files = Files.list(dir)) {
         Path written =
