@@ -1,12 +1,8 @@
 package io.splitcheck.matrix;
 
-import io.splitcheck.engine.CappedOutput;
 import io.splitcheck.engine.ContainerEngine;
 import io.splitcheck.engine.ContainerEngine.ImageConfig;
-import io.splitcheck.engine.ContainerExit;
-import io.splitcheck.engine.ContainerSpec;
 import io.splitcheck.engine.EngineException;
-import io.splitcheck.engine.Labels;
 import io.splitcheck.engine.Progress;
 import io.splitcheck.tracer.CellTracers;
 import io.splitcheck.tracer.TraceCollector;
@@ -36,6 +32,7 @@ public final class MatrixRunner {
   private final TraceGate gate;
   private volatile ImageConfig image;
   private final boolean ebpf;
+  private final CellRuns cells;
 
   public MatrixRunner(
       ContainerEngine engine, TraceCollector collector, String runId, TraceGate gate) {
@@ -55,6 +52,7 @@ public final class MatrixRunner {
     this.runId = runId;
     this.gate = gate;
     this.ebpf = ebpf;
+    this.cells = new CellRuns(runId, gate);
   }
 
   /**
@@ -202,14 +200,14 @@ public final class MatrixRunner {
   }
 
   /**
-   * {@link #runUntraced}, told to the progress line ({@link io.splitcheck.engine.Progress} group
-   * "cells").
+   * {@link CellRuns#untraced}, told to the progress line ({@link io.splitcheck.engine.Progress}
+   * group "cells").
    */
   private CellResult untracedWithProgress(
       Cell cell, EngineSlot slot, MatrixOptions o, String cgroupParent) throws EngineException {
     Progress.started("cells", cell.name());
     try {
-      return runUntraced(cell, slot, o, cgroupParent);
+      return cells.untraced(cell, slot, o, image, cgroupParent);
     } finally {
       Progress.finished("cells", cell.name());
     }
@@ -220,127 +218,9 @@ public final class MatrixRunner {
       throws EngineException {
     Progress.started("traced", cell.name());
     try {
-      return trace(cell, slot, o, argv, untraced);
+      return cells.traced(cell, slot, o, image, argv, untraced);
     } finally {
       Progress.finished("traced", cell.name());
     }
-  }
-
-  CellResult runUntraced(Cell cell, EngineSlot slot, MatrixOptions o, String cgroupParent)
-      throws EngineException {
-    Optional<String> refused = PodResolution.refusal(cell, image);
-    if (refused.isPresent()) {
-      return new CellResult(
-          cell.name(),
-          new Outcome(-1, false, false),
-          0,
-          CappedOutput.EMPTY,
-          CappedOutput.EMPTY,
-          refused.get(),
-          null,
-          slot.info());
-    }
-    ContainerExit exit;
-    try {
-      ContainerSpec spec = spec(cell, o, "cell");
-      exit = slot.engine().run(cgroupParent == null ? spec : spec.withCgroupParent(cgroupParent));
-    } catch (EngineException | RuntimeException e) {
-      Optional<String> rejection = StartErrors.createRejection(cell, e.getMessage());
-      if (rejection.isPresent()) {
-        throw StartErrors.rejected(cell, rejection.get());
-      }
-      // docker-java reports a refused connection as a bare RuntimeException
-      if (slot.engine().answers()) {
-        throw e;
-      }
-      return CellResult.engineWentAway(cell.name(), e.getMessage(), slot.info());
-    }
-    Optional<String> rejection = StartErrors.profileRejection(cell, exit.startError());
-    if (rejection.isPresent()) {
-      throw StartErrors.rejected(cell, rejection.get());
-    }
-    return new CellResult(
-        cell.name(),
-        outcome(exit),
-        exit.wallMillis(),
-        exit.stdout(),
-        exit.stderr(),
-        exit.startError(),
-        null,
-        slot.info(),
-        exit.memoryPeak());
-  }
-
-  private CellTrace trace(
-      Cell cell, EngineSlot slot, MatrixOptions o, List<String> argv, CellResult untraced)
-      throws EngineException {
-    Outcome verdict = untraced.outcome();
-    Optional<String> refused = PodResolution.refusal(cell, image);
-    if (refused.isPresent()) {
-      return CellTrace.untraceable(NOT_TRACEABLE + ": never started (" + refused.get() + ")");
-    }
-    if (untraced.startError() != null) {
-      // nothing ran, so nothing can be traced: say what the engine said instead of blaming the
-      // profile
-      return CellTrace.untraceable(
-          "not traceable: the program did not start ("
-              + StartErrors.startProblem(untraced.startError())
-              + ")");
-    }
-    Optional<String> denied = gate.untraceable(cell);
-    if (denied.isPresent()) {
-      String why = denied.get();
-      return CellTrace.untraceable(
-          why.startsWith(NOT_TRACEABLE) ? why : NOT_TRACEABLE + ": " + why);
-    }
-    TraceCollector.TracedExit t =
-        slot.collector()
-            .run(spec(cell, o, "traced-cell"), PodResolution.argv(cell, image, argv), cell.name());
-    Outcome outcome = outcome(t.exit());
-    if (t.lines().isEmpty()) {
-      return new CellTrace(
-          false,
-          NOT_TRACEABLE
-              + ": the tracer wrote no trace ("
-              + StartErrors.firstLine(t.exit().stderr().text(), t.exit().startError())
-              + ")",
-          List.of(),
-          outcome);
-    }
-    String note =
-        outcome.sameAs(verdict)
-            ? null
-            : "traced run: " + outcome.describe() + " (untraced: " + verdict.describe() + ")";
-    if (t.droppedLines() > 0) {
-      String cut =
-          "the trace was cut: "
-              + t.droppedLines()
-              + " lines between its first "
-              + TraceCollector.HEAD_LINES
-              + " and its last "
-              + TraceCollector.TAIL_LINES
-              + " were left out";
-      note = note == null ? cut : note + "; " + cut;
-    }
-    return new CellTrace(true, note, t.lines(), outcome);
-  }
-
-  private ContainerSpec spec(Cell cell, MatrixOptions o, String role) {
-    ContainerSpec spec =
-        ContainerSpec.cell(
-            o.image(),
-            o.command().isEmpty() ? null : o.command(),
-            cell.security(),
-            Labels.forRun(runId, role),
-            o.timeout(),
-            o.outputCap());
-    return image == null
-        ? spec
-        : PodResolution.apply(
-            spec, image, PodResolution.argv(cell, image, argv(image, o.command(), o.image())));
-  }
-
-  static Outcome outcome(ContainerExit exit) {
-    return new Outcome(exit.exitCode(), exit.timedOut(), exit.oomKilled());
   }
 }

@@ -129,8 +129,9 @@ final class BpfOutput {
   }
 
   private static long parseId(String s) {
+    int at = s.indexOf('@'); // CELL@NSECS
     try {
-      return Long.parseLong(s);
+      return Long.parseLong(at < 0 ? s : s.substring(0, at));
     } catch (NumberFormatException e) {
       return -1;
     }

@@ -90,7 +90,9 @@ final class DaemonProtocol {
     }
 
     static Closed parse(String line) {
-      List<String> f = fields(line, 4, "CLOSE");
+      // a daemon started by an earlier splitcheck answers without the lost count
+      boolean older = line != null && line.startsWith("OK ") && line.split(" ").length == 3;
+      List<String> f = older ? List.of((line + " 0").split(" ")) : fields(line, 4, "CLOSE");
       return new Closed((int) number(f, 1, "count"), number(f, 2, "dropped"), number(f, 3, "lost"));
     }
   }

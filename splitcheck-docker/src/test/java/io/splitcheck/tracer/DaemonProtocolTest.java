@@ -30,6 +30,11 @@ class DaemonProtocolTest {
   }
 
   @Test
+  void closedFromADaemonOfAnEarlierVersion_hasNoLostCount() {
+    assertEquals(new Closed(250000, 17, 0), Closed.parse("OK 250000 17"));
+  }
+
+  @Test
   void request_splitsVerbFromItsArgument() {
     assertEquals(new Request("OPEN", "run 1"), Request.parse("OPEN run 1"));
     assertEquals(new Request("STOP", ""), Request.parse("STOP"));

@@ -15,6 +15,8 @@ package io.splitcheck.trace.bpf;
  * @param status Q: the wait status
  * @param pidns E: the pid namespace's inode number
  * @param comm E: the task's comm
+ * @param nanos when the record was made (CLOCK_MONOTONIC, the cell field's {@code @NSECS}); -1 in
+ *     output of an older program without it
  */
 record BpfRecord(
     char kind,
@@ -29,7 +31,8 @@ record BpfRecord(
     int child,
     int status,
     long pidns,
-    String comm) {
+    String comm,
+    long nanos) {
 
   /**
    * The record of {@code line}, or null for lines that are not records (bpftrace's "Attaching
@@ -42,7 +45,9 @@ record BpfRecord(
     }
     try {
       char kind = f[0].charAt(0);
-      long cell = Long.parseLong(f[1]);
+      int at = f[1].indexOf('@');
+      long cell = Long.parseLong(at < 0 ? f[1] : f[1].substring(0, at));
+      long nanos = at < 0 ? -1 : Long.parseLong(f[1].substring(at + 1));
       int tgid = Integer.parseInt(f[2]);
       int tid = Integer.parseInt(f[3]);
       return switch (kind) {
@@ -60,14 +65,19 @@ record BpfRecord(
                 0,
                 0,
                 Long.parseLong(f[6]),
-                f[7]);
-        case 'N' -> new BpfRecord(kind, cell, tgid, tid, field(f, 4), "", 0, 0, 0, 0, 0, 0, "");
+                f[7],
+                nanos);
+        case 'N' ->
+            new BpfRecord(kind, cell, tgid, tid, field(f, 4), "", 0, 0, 0, 0, 0, 0, "", nanos);
         case 'F' ->
-            new BpfRecord(kind, cell, tgid, tid, "", "", 0, 0, 0, Integer.parseInt(f[4]), 0, 0, "");
+            new BpfRecord(
+                kind, cell, tgid, tid, "", "", 0, 0, 0, Integer.parseInt(f[4]), 0, 0, "", nanos);
         case 'X' ->
-            new BpfRecord(kind, cell, tgid, tid, field(f, 4), field(f, 5), 0, 0, 0, 0, 0, 0, "");
+            new BpfRecord(
+                kind, cell, tgid, tid, field(f, 4), field(f, 5), 0, 0, 0, 0, 0, 0, "", nanos);
         default ->
-            new BpfRecord(kind, cell, tgid, tid, "", "", 0, 0, 0, 0, Integer.parseInt(f[4]), 0, "");
+            new BpfRecord(
+                kind, cell, tgid, tid, "", "", 0, 0, 0, 0, Integer.parseInt(f[4]), 0, "", nanos);
       };
     } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
       throw new IllegalArgumentException(

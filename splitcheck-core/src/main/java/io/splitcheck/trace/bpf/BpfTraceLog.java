@@ -4,6 +4,7 @@ import io.splitcheck.seccomp.Errnos;
 import io.splitcheck.trace.SyscallArguments;
 import io.splitcheck.trace.Trace;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,10 @@ import java.util.Set;
  * {@link Trace} parser reads, so that one attribution serves both tracers. What the records cannot
  * say is left out: arguments other than paths and O_CREAT ({@code ?}), and successful calls other
  * than forks and execs.
+ *
+ * <p>Records are taken in the order they were made (each carries its time): bpftrace reads each
+ * CPU's buffer in order but not the CPUs, so a shell that moved to the other CPU after its exec had
+ * its first failing calls read before the exec, and a forked child's before its fork.
  *
  * <p>runc's own start-up in the container (runc init and its threads, before it execs the
  * entrypoint) is told apart from the workload: records before the first exec of a program other
@@ -95,6 +100,10 @@ public final class BpfTraceLog {
       if (r != null && r.cell() == cell) {
         mine.add(r);
       }
+    }
+    if (mine.stream().allMatch(r -> r.nanos() >= 0)) {
+      // in the order they were made, not read: a stable sort keeps an N right after its E
+      mine.sort(Comparator.comparingLong(BpfRecord::nanos));
     }
     return new BpfTraceLog(source, mine);
   }

@@ -147,6 +147,30 @@ class BpfTraceLogTest {
   }
 
   @Test
+  void recordsReadFromTwoCpusOutOfOrder_areTakenInTheOrderTheyWereMade() {
+    // as read: the shell moved to the other CPU after its exec, and its child after the fork, so
+    // their failing calls come out of the buffers before the exec and the fork that explain them
+    List<String> lines =
+        BpfTraceLog.of(
+                List.of(
+                    "Attaching 5 probes...",
+                    "E\t7@1100\t100\t100\t262\t-2\t4026531836\tapp\t0\t/usr/local/sbin/mkdir",
+                    "E\t7@1400\t101\t101\t83\t-30\t4026531836\tmkdir\t0\t/var/cache/app",
+                    "X\t7@1000\t100\t100\t/usr/local/bin/app\t/usr/local/bin/app",
+                    "F\t7@1200\t100\t100\t101",
+                    "X\t7@1300\t101\t101\t/usr/bin/mkdir\tmkdir"),
+                7,
+                "cells.out")
+            .straceLines();
+
+    assertEquals(5, lines.size(), lines.toString());
+    assertTrue(lines.get(0).startsWith("100  execve(\"/usr/local/bin/app\""), lines.toString());
+    assertTrue(lines.get(1).startsWith("100  newfstatat("), lines.toString());
+    assertTrue(lines.get(3).startsWith("101  execve(\"/usr/bin/mkdir\""), lines.toString());
+    assertTrue(lines.get(4).startsWith("101  mkdir(\"/var/cache/app\""), lines.toString());
+  }
+
+  @Test
   void malformedRecord_isAnErrorNamingTheLine() {
     IllegalArgumentException e =
         assertThrows(
