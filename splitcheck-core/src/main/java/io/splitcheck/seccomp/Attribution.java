@@ -55,7 +55,8 @@ public final class Attribution {
             .map(f -> f.name() + " " + f.errno())
             .collect(Collectors.toSet());
     List<Causality.Found> found = new ArrayList<>();
-    PathLookups lookups = new PathLookups(cell, ProcessTree.of(cell));
+    ProcessTree tree = ProcessTree.of(cell);
+    PathLookups lookups = new PathLookups(cell, tree);
     for (FailedSyscall f : cell.failures()) {
       if (known.contains(f.name() + " " + f.errno()) || flowControl(f.name(), f.errno())) {
         continue;
@@ -67,7 +68,7 @@ public final class Attribution {
       }
     }
     found.addAll(killedBySigsys(baseline, cell, r, arch));
-    return List.copyOf(new Causality(cell).rank(found));
+    return List.copyOf(new Causality(cell, tree).rank(found));
   }
 
   /**

@@ -36,9 +36,10 @@ final class Causality {
   private final ProcessTree tree;
   private final List<Integer> chain;
 
-  Causality(Trace trace) {
+  /** {@code tree} is {@code trace}'s process tree. */
+  Causality(Trace trace, ProcessTree tree) {
     this.trace = trace;
-    this.tree = ProcessTree.of(trace);
+    this.tree = tree;
     this.chain = tree.decisiveChain();
   }
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -37,17 +36,21 @@ final class PathLookups {
           "execveat");
   private static final Set<String> MISSING = Set.of("ENOENT", "ENOTDIR");
 
+  /** A successful lookup and the path it found. */
+  private record Found(SyscallEvent event, String path) {}
+
   private final ProcessTree tree;
-  private final Map<String, List<SyscallEvent>> foundByName = new HashMap<>();
+  private final Map<String, List<Found>> foundByName = new HashMap<>();
 
   /** The successful lookups of {@code trace}, by file name, in trace order. */
   PathLookups(Trace trace, ProcessTree tree) {
     this.tree = tree;
     for (SyscallEvent e : trace.events()) {
       if (LOOKUPS.contains(e.name()) && e.errno() == null) {
-        String name = baseName(SyscallArguments.path(e).orElse(""));
+        String path = SyscallArguments.path(e).orElse("");
+        String name = baseName(path);
         if (!name.isEmpty()) {
-          foundByName.computeIfAbsent(name, k -> new ArrayList<>()).add(e);
+          foundByName.computeIfAbsent(name, k -> new ArrayList<>()).add(new Found(e, path));
         }
       }
     }
@@ -68,10 +71,10 @@ final class PathLookups {
       return false;
     }
     int searcher = tree.processOf(e.pid());
-    for (SyscallEvent later : foundByName.getOrDefault(name, List.of())) {
-      if (later.line() > e.line()
-          && !SyscallArguments.path(later).orElse("").equals(path)
-          && startedBy(tree.processOf(later.pid()), searcher)) {
+    for (Found later : foundByName.getOrDefault(name, List.of())) {
+      if (later.event().line() > e.line()
+          && !later.path().equals(path)
+          && tree.descendsFrom(later.event().pid(), searcher)) {
         return true;
       }
     }
@@ -85,19 +88,5 @@ final class PathLookups {
       return "";
     }
     return path.substring(slash + 1);
-  }
-
-  private boolean startedBy(int pid, int ancestor) {
-    for (int p = pid, hops = 0; hops < 64; hops++) {
-      if (p == ancestor) {
-        return true;
-      }
-      OptionalInt parent = tree.parent(p);
-      if (parent.isEmpty()) {
-        return false;
-      }
-      p = parent.getAsInt();
-    }
-    return false;
   }
 }

@@ -115,6 +115,21 @@ public final class ProcessTree {
     return List.copyOf(chain);
   }
 
+  /** Whether the process of {@code tid} is {@code ancestor} or was started by it, at any depth. */
+  public boolean descendsFrom(int tid, int ancestor) {
+    int p = processOf(tid);
+    for (int hops = 0; hops <= parent.size(); hops++) { // bounded: a reused pid may make a loop
+      if (p == ancestor) {
+        return true;
+      }
+      if (!parent.containsKey(p)) {
+        return false;
+      }
+      p = parent.get(p);
+    }
+    return false;
+  }
+
   /**
    * Non-zero exit status or killed by a signal, as the log shows it; empty when it shows neither.
    */

@@ -44,7 +44,7 @@ public final class BuildKitProbe {
    */
   public static BuildKitClient find(String override) throws EngineException {
     List<String> order = candidates(override);
-    Optional<BuildKitClient> remembered = remembered(override);
+    Optional<BuildKitClient> remembered = remembered(order);
     if (remembered.isPresent()) {
       return remembered.get();
     }
@@ -61,9 +61,13 @@ public final class BuildKitProbe {
    * @param override a CLI path from the command line, or null
    */
   public static Optional<BuildKitClient> remembered(String override) {
+    return remembered(candidates(override));
+  }
+
+  private static Optional<BuildKitClient> remembered(List<String> candidates) {
     return "1".equals(System.getenv("SPLITCHECK_RECHECK"))
         ? Optional.empty()
-        : ProbeCache.standard().read(candidates(override));
+        : ProbeCache.standard().read(candidates);
   }
 
   /**

@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
  * cells' traces the report keeps, as with ptrace.
  */
 final class EbpfCells {
-  /** A verdict run under a cgroup parent: {@link MatrixRunner#runUntraced}. */
+  /** A verdict run under a cgroup parent: {@link CellRuns#untraced}. */
   interface VerdictRun {
     CellResult run(Cell cell, EngineSlot slot, MatrixOptions o, String cgroupParent)
         throws EngineException;

@@ -1,5 +1,6 @@
 package io.splitcheck.tracer;
 
+import io.splitcheck.trace.bpf.BpfTraceLog;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -129,9 +130,8 @@ final class BpfOutput {
   }
 
   private static long parseId(String s) {
-    int at = s.indexOf('@'); // CELL@NSECS
     try {
-      return Long.parseLong(at < 0 ? s : s.substring(0, at));
+      return BpfTraceLog.cellId(s);
     } catch (NumberFormatException e) {
       return -1;
     }

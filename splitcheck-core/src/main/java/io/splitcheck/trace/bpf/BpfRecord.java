@@ -46,7 +46,7 @@ record BpfRecord(
     try {
       char kind = f[0].charAt(0);
       int at = f[1].indexOf('@');
-      long cell = Long.parseLong(at < 0 ? f[1] : f[1].substring(0, at));
+      long cell = BpfTraceLog.cellId(f[1]);
       long nanos = at < 0 ? -1 : Long.parseLong(f[1].substring(at + 1));
       int tgid = Integer.parseInt(f[2]);
       int tid = Integer.parseInt(f[3]);

@@ -88,6 +88,17 @@ public final class BpfTraceLog {
   }
 
   /**
+   * The cell id of a record's second field, {@code CELL@NSECS} ({@code CELL} in an older program's
+   * output).
+   *
+   * @throws NumberFormatException when it is neither
+   */
+  public static long cellId(String field) {
+    int at = field.indexOf('@');
+    return Long.parseLong(at < 0 ? field : field.substring(0, at));
+  }
+
+  /**
    * The records of the cell whose cgroup directory has id {@code cell}, from the program's output
    * lines.
    */
