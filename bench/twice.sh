@@ -52,9 +52,9 @@ twice_pairs() {
 import json, re, sys
 t = {}
 for l in open(sys.argv[1]):
-    if l.startswith("timing: "):
-        _, k, v = l.split()
-        t[k] = int(v)
+    f = l.split()
+    if l.startswith("timing: ") and len(f) == 3 and f[2].isdigit():  # phases only, not per-call lines
+        t[f[1]] = int(f[2])
 built = [float(x) for x in re.findall(r"built in ([0-9.]+) s", open(sys.argv[2]).read())]
 total = float(sys.argv[3])
 g = lambda a, b: round((t[b] - t[a]) / 1000, 3) if a in t and b in t else None

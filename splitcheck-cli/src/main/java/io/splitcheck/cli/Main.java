@@ -1,11 +1,13 @@
 package io.splitcheck.cli;
 
 import io.splitcheck.engine.DockerClients;
+import io.splitcheck.engine.NativeDigests;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +25,9 @@ public final class Main implements Callable<Integer> {
   /** The commands that always talk to an engine: their client is built while picocli parses. */
   private static final Set<String> ENGINE_COMMANDS =
       Set.of("matrix", "run", "twice", "trace", "profile", "audit", "gc", "harden");
+
+  /** The commands that hash layers and files: SHA-256 through libcrypto ({@link NativeDigests}). */
+  private static final Set<String> HASHING_COMMANDS = Set.of("twice", "diff", "run", "audit");
 
   @CommandLine.Option(names = "--stacktrace", description = "Print the stack trace of an error.")
   boolean stacktrace;
@@ -43,6 +48,10 @@ public final class Main implements Callable<Integer> {
     Timings.mark("main");
     if (args.length > 0 && ENGINE_COMMANDS.contains(args[0])) {
       DockerClients.warmUp();
+    }
+    if (args.length > 0 && HASHING_COMMANDS.contains(args[0])) {
+      // beside picocli's parse; a digest taken before it is installed is the JDK's, the same bytes
+      CompletableFuture.runAsync(NativeDigests::install);
     }
     System.exit(commandLine(args.length == 0 ? null : args[0]).execute(args));
   }
