@@ -2,6 +2,8 @@ package io.splitcheck.cli;
 
 import io.splitcheck.engine.DockerClients;
 import io.splitcheck.engine.NativeDigests;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,6 +48,9 @@ public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
     Timings.mark("main");
+    if (args.length > 0 && args[0].equals("twice")) { // first: the other threads wait on it
+      TwiceAhead.start(Arrays.copyOfRange(args, 1, args.length), Clock.systemUTC());
+    }
     if (args.length > 0 && ENGINE_COMMANDS.contains(args[0])) {
       DockerClients.warmUp();
     }
@@ -53,7 +58,9 @@ public final class Main implements Callable<Integer> {
       // beside picocli's parse; a digest taken before it is installed is the JDK's, the same bytes
       CompletableFuture.runAsync(NativeDigests::install);
     }
-    System.exit(commandLine(args.length == 0 ? null : args[0]).execute(args));
+    int exit = commandLine(args.length == 0 ? null : args[0]).execute(args);
+    TwiceAhead.dropUntaken(); // a build the command never took (a bad option, --help)
+    System.exit(exit);
   }
 
   /**

@@ -142,13 +142,28 @@ public final class TwiceCommand implements Callable<Integer> {
     acceptedVerdict(accept); // a bad --accept fails before anything is built
     List<Variation> variations = vary == null ? List.of() : Variation.parse(vary);
     OutputPaths.file(json, "--json");
-    String runId = RunId.next(clock);
-    BuildRequest request = build.toRequest(context, Twice.tag(runId, "first"));
+    // main's first build carries its run id: the request made here matches it only with that id
+    String runId =
+        TwiceAhead.started().filter(a -> variations.isEmpty()).map(TwiceAhead::runId).orElse(null);
+    BuildRequest request =
+        runId == null ? null : build.toRequest(context, Twice.tag(runId, "first"));
+    Optional<TwiceAhead> ahead =
+        request == null
+            ? Optional.empty()
+            : TwiceAhead.take(request, common.dockerHost, build.dockerCli);
+    if (ahead.isEmpty()) {
+      TwiceAhead.dropUntaken(); // --vary: not the build it needs
+      runId = runId != null ? runId : RunId.next(clock);
+      request = build.toRequest(context, Twice.tag(runId, "first"));
+    }
     Redactor redactor = TwiceReport.redactor(request);
-    Path work = TempFolder.create("splitcheck-twice-", runId);
+    Path work =
+        ahead.isPresent() ? ahead.get().work() : TempFolder.create("splitcheck-twice-", runId);
     TwiceStart start;
     try {
-      start = TwiceStart.open(common, build, request, work, variations.isEmpty());
+      start =
+          TwiceStart.open(
+              common, build, request, work, variations.isEmpty(), ahead.map(TwiceAhead::first));
     } catch (EngineException | RuntimeException e) {
       TempFolder.deleteQuietly(work);
       throw e;

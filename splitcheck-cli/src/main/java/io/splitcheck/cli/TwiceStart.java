@@ -48,9 +48,15 @@ final class TwiceStart {
   /**
    * @param request the first build's request (tagged as the run's first image)
    * @param ahead whether the first build may start before the engine answers (not for --vary)
+   * @param started the first build {@code main} started for this request, if it did
    */
   static TwiceStart open(
-      CommonOptions common, BuildOptions build, BuildRequest request, Path work, boolean ahead)
+      CommonOptions common,
+      BuildOptions build,
+      BuildRequest request,
+      Path work,
+      boolean ahead,
+      Optional<FirstBuild> started)
       throws EngineException {
     Optional<EngineFactsCache> cache = EngineFactsCache.of(common.dockerHost, build.dockerCli);
     Optional<BuildKitClient> client = BuildKitProbe.remembered(build.dockerCli);
@@ -61,8 +67,8 @@ final class TwiceStart {
         client.isPresent()
             ? CompletableFuture.completedFuture(client.get())
             : CompletableFuture.supplyAsync(() -> probe(build.dockerCli));
-    FirstBuild first = null;
-    if (ahead && known.isPresent() && buildsAhead(known.get())) {
+    FirstBuild first = started.orElse(null); // main started it (TwiceAhead)
+    if (first == null && ahead && known.isPresent() && buildsAhead(known.get())) {
       String host = DockerClients.hostOf(common.dockerHost);
       first = FirstBuild.start(new BuildKitBuilder(client.get(), work, host), request);
       Timings.mark("first-build-started");
@@ -95,7 +101,7 @@ final class TwiceStart {
   }
 
   /** The builds twice can start ahead: Docker's BuildKit, images loaded into its store. */
-  private static boolean buildsAhead(EngineFactsCache.Facts facts) {
+  static boolean buildsAhead(EngineFactsCache.Facts facts) {
     return !EngineFacts.PODMAN.equals(facts.kind())
         && !ExportedTwice.supports(facts.engineVersion());
   }

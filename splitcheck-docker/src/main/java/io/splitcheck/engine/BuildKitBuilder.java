@@ -113,11 +113,11 @@ public final class BuildKitBuilder implements ImageBuilder {
     if (dockerHost != null) {
       pb.environment().put("DOCKER_HOST", dockerHost);
     }
+    Process p = null;
     try {
-      Process p = ChildProcesses.track(pb.start());
+      p = ChildProcesses.track(pb.start());
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
+        kill(p);
         throw new EngineException(
             "build timed out after "
                 + timeout.toSeconds()
@@ -130,8 +130,16 @@ public final class BuildKitBuilder implements ImageBuilder {
           "cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      if (p != null) { // nobody waits for this build any more: its client goes, and BuildKit stops
+        kill(p);
+      }
       throw new EngineException("interrupted while building: " + String.join(" ", command), e);
     }
+  }
+
+  private static void kill(Process p) {
+    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly();
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.splitcheck.matrix;
 
+import io.splitcheck.engine.CacheKey;
 import io.splitcheck.engine.ChecksDirectory;
 import io.splitcheck.engine.ContainerEngine;
 import io.splitcheck.engine.EngineInfo;
@@ -8,10 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -84,13 +82,6 @@ public final class StartCache {
   }
 
   static String key(EngineInfo engine) {
-    try {
-      byte[] d =
-          MessageDigest.getInstance("SHA-256")
-              .digest((engine.host() + "\n" + engine.identity()).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return CacheKey.of(engine.host() + "\n" + engine.identity());
   }
 }

@@ -1,6 +1,7 @@
 package io.splitcheck.twice;
 
 import io.splitcheck.engine.BuildKitProbe;
+import io.splitcheck.engine.CacheKey;
 import io.splitcheck.engine.ChecksDirectory;
 import io.splitcheck.engine.DockerClients;
 import java.io.IOException;
@@ -12,10 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,11 +145,6 @@ public final class EngineFactsCache {
   }
 
   private static String digest(String text) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("no SHA-256", e);
-    }
+    return CacheKey.of(text);
   }
 }

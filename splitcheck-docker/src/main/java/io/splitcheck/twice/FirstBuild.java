@@ -16,11 +16,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class FirstBuild {
   private final String tag;
   private final CompletableFuture<BuildResult> result;
+  private final Thread thread;
   private final AtomicBoolean taken = new AtomicBoolean();
 
-  private FirstBuild(String tag, CompletableFuture<BuildResult> result) {
+  private FirstBuild(String tag, CompletableFuture<BuildResult> result, Thread thread) {
     this.tag = tag;
     this.result = result;
+    this.thread = thread;
   }
 
   /**
@@ -41,7 +43,16 @@ public final class FirstBuild {
             "splitcheck-first-build");
     t.setDaemon(true);
     t.start();
-    return new FirstBuild(request.tag(), result);
+    return new FirstBuild(request.tag(), result, t);
+  }
+
+  /**
+   * Stops a build nobody will take: its thread is interrupted and the builder kills its client
+   * process (BuildKit then cancels the solve). A build that had already finished keeps its image:
+   * {@link #await} says which, and the caller removes it.
+   */
+  public void cancel() {
+    thread.interrupt();
   }
 
   public String tag() {
