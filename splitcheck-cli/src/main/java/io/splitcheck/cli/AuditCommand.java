@@ -3,7 +3,6 @@ package io.splitcheck.cli;
 import io.splitcheck.audit.AuditConfig;
 import io.splitcheck.audit.AuditIgnores;
 import io.splitcheck.audit.AuditInput;
-import io.splitcheck.audit.AuditInput.BasePin;
 import io.splitcheck.audit.AuditReport;
 import io.splitcheck.audit.AuditText;
 import io.splitcheck.audit.Auditor;
@@ -31,7 +30,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -279,10 +277,6 @@ public final class AuditCommand implements Callable<Integer> {
    */
   private SarifRenderer sarif() {
     return new SarifRenderer(s -> dockerfile == null ? null : dockerfile.toString());
-  }
-
-  static Map<String, BasePin> pins(Dockerfile df, ImageStore store) throws EngineException {
-    return ImageAudit.pins(df, store);
   }
 
   private static void requireExists(String option, Path p) {

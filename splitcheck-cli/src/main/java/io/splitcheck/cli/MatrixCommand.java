@@ -188,17 +188,7 @@ public final class MatrixCommand implements Callable<Integer> {
     TraceMode mode = TraceMode.parse(trace);
     Duration perCell = Durations.positive(timeout, "--timeout");
     output.streams(spec.commandLine()).check("--json", json);
-    if (!on.isEmpty() && !engines.isEmpty()) {
-      throw new IllegalArgumentException(
-          OnEngines.OPTION
-              + " and "
-              + Engines.OPTION
-              + " are given: "
-              + Engines.OPTION
-              + " spreads cells round-robin over engines, "
-              + OnEngines.OPTION
-              + " runs every cell on each; give one of them");
-    }
+    OnEngines.checkNotWith(on, engines);
     MatrixRequest request = request(mode, perCell);
     Redactor redactor = Redactor.standard();
     Consumer<String> warn =

@@ -23,6 +23,21 @@ import java.util.regex.Pattern;
  * closing removes that tag from every engine (the copies with it) and closes the connections.
  */
 final class OnEngines implements AutoCloseable {
+  /** {@code --on} and {@code --engine} ask for two different matrices: one of them, not both. */
+  static void checkNotWith(List<String> on, List<String> engines) {
+    if (!on.isEmpty() && !engines.isEmpty()) {
+      throw new IllegalArgumentException(
+          OPTION
+              + " and "
+              + Engines.OPTION
+              + " are given: "
+              + Engines.OPTION
+              + " spreads cells round-robin over engines, "
+              + OPTION
+              + " runs every cell on each; give one of them");
+    }
+  }
+
   static final String OPTION = "--on";
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private final List<ConnectedEngine> connected;

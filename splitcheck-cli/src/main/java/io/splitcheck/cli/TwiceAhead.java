@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * {@code twice}'s first build started from {@code main}, before picocli builds its command model
@@ -163,12 +164,48 @@ final class TwiceAhead {
     return Optional.ofNullable(STARTED.get());
   }
 
+  /** The command's run id, first request and work folder, and the build main started, if taken. */
+  record Begun(String runId, BuildRequest request, Path work, Optional<FirstBuild> first) {}
+
+  /**
+   * The command's start: with the build {@code main} started when it is the one the command would
+   * start ({@code single}: no --vary), under its run id and work folder; else a new run id (main's,
+   * once its build is dropped) and folder.
+   *
+   * @param requestFor the command's first request for a run id, from picocli's parse
+   */
+  static Begun begin(
+      boolean single,
+      Function<String, BuildRequest> requestFor,
+      String commandHost,
+      String commandCli,
+      Clock clock)
+      throws IOException {
+    // main's first build carries its run id: the request made here matches it only with that id
+    String runId = started().filter(a -> single).map(TwiceAhead::runId).orElse(null);
+    if (runId != null) {
+      BuildRequest request = requestFor.apply(runId);
+      Optional<TwiceAhead> ahead = take(request, commandHost, commandCli);
+      if (ahead.isPresent()) {
+        return new Begun(runId, request, ahead.get().work, Optional.of(ahead.get().first));
+      }
+    }
+    dropUntaken(); // --vary: not the build it needs
+    runId = runId != null ? runId : RunId.next(clock);
+    return new Begun(
+        runId,
+        requestFor.apply(runId),
+        TempFolder.create("splitcheck-twice-", runId),
+        Optional.empty());
+  }
+
   /**
    * The command's first build, when {@code main} started the one it would: taken (its run id and
    * work folder become the command's). A build that is not the one is dropped first, so the command
    * may tag its own under the same run id.
    */
-  static Optional<TwiceAhead> take(BuildRequest made, String commandHost, String commandCli) {
+  private static Optional<TwiceAhead> take(
+      BuildRequest made, String commandHost, String commandCli) {
     TwiceAhead ahead = STARTED.get();
     if (ahead == null) {
       return Optional.empty();

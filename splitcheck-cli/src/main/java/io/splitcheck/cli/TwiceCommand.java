@@ -2,7 +2,6 @@ package io.splitcheck.cli;
 
 import io.splitcheck.diff.TwiceResult;
 import io.splitcheck.diff.VariedTwiceResult;
-import io.splitcheck.diff.Verdict;
 import io.splitcheck.engine.BuildKitBuilder;
 import io.splitcheck.engine.BuildRequest;
 import io.splitcheck.engine.BuildxExporter;
@@ -13,7 +12,6 @@ import io.splitcheck.engine.ExitCleanup;
 import io.splitcheck.engine.GitCommitTime;
 import io.splitcheck.engine.Janitor;
 import io.splitcheck.engine.PodmanBuilder;
-import io.splitcheck.engine.RunId;
 import io.splitcheck.engine.Shutdown;
 import io.splitcheck.engine.TempFolder;
 import io.splitcheck.report.Redactor;
@@ -119,51 +117,27 @@ public final class TwiceCommand implements Callable<Integer> {
 
   Clock clock = Clock.systemUTC();
 
-  /**
-   * The verdict {@code --accept} names, or null; bad input names the option and what is expected.
-   */
-  static Verdict acceptedVerdict(String accept) {
-    if (accept == null) {
-      return null;
-    }
-    for (Verdict v : List.of(Verdict.CONFIG_ONLY, Verdict.MTIME_ONLY, Verdict.METADATA)) {
-      if (v.id().equals(accept)) {
-        return v;
-      }
-    }
-    throw new IllegalArgumentException(
-        "--accept '" + accept + "': expected config-only, mtime-only or metadata");
-  }
-
   @Override
   public Integer call() throws Exception {
     Timings.mark("call");
     output.streams(spec.commandLine()).check("--json", json);
-    acceptedVerdict(accept); // a bad --accept fails before anything is built
+    TwiceReport.acceptedVerdict(accept); // a bad --accept fails before anything is built
     List<Variation> variations = vary == null ? List.of() : Variation.parse(vary);
     OutputPaths.file(json, "--json");
-    // main's first build carries its run id: the request made here matches it only with that id
-    String runId =
-        TwiceAhead.started().filter(a -> variations.isEmpty()).map(TwiceAhead::runId).orElse(null);
-    BuildRequest request =
-        runId == null ? null : build.toRequest(context, Twice.tag(runId, "first"));
-    Optional<TwiceAhead> ahead =
-        request == null
-            ? Optional.empty()
-            : TwiceAhead.take(request, common.dockerHost, build.dockerCli);
-    if (ahead.isEmpty()) {
-      TwiceAhead.dropUntaken(); // --vary: not the build it needs
-      runId = runId != null ? runId : RunId.next(clock);
-      request = build.toRequest(context, Twice.tag(runId, "first"));
-    }
+    TwiceAhead.Begun begun =
+        TwiceAhead.begin(
+            variations.isEmpty(),
+            id -> build.toRequest(context, Twice.tag(id, "first")),
+            common.dockerHost,
+            build.dockerCli,
+            clock);
+    String runId = begun.runId();
+    BuildRequest request = begun.request();
     Redactor redactor = TwiceReport.redactor(request);
-    Path work =
-        ahead.isPresent() ? ahead.get().work() : TempFolder.create("splitcheck-twice-", runId);
+    Path work = begun.work();
     TwiceStart start;
     try {
-      start =
-          TwiceStart.open(
-              common, build, request, work, variations.isEmpty(), ahead.map(TwiceAhead::first));
+      start = TwiceStart.open(common, build, request, work, variations.isEmpty(), begun.first());
     } catch (EngineException | RuntimeException e) {
       TempFolder.deleteQuietly(work);
       throw e;
@@ -286,7 +260,7 @@ public final class TwiceCommand implements Callable<Integer> {
         json,
         build.dockerfile,
         context,
-        acceptedVerdict(accept),
+        TwiceReport.acceptedVerdict(accept),
         clock,
         runId,
         redactor);

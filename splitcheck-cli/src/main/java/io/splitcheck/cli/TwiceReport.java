@@ -24,6 +24,22 @@ import picocli.CommandLine.Model.CommandSpec;
  * --format} on stdout, the {@code --accept} note) and the exit code it makes of the verdict.
  */
 final class TwiceReport {
+  /**
+   * The verdict {@code --accept} names, or null; bad input names the option and what is expected.
+   */
+  static Verdict acceptedVerdict(String accept) {
+    if (accept == null) {
+      return null;
+    }
+    for (Verdict v : List.of(Verdict.CONFIG_ONLY, Verdict.MTIME_ONLY, Verdict.METADATA)) {
+      if (v.id().equals(accept)) {
+        return v;
+      }
+    }
+    throw new IllegalArgumentException(
+        "--accept '" + accept + "': expected config-only, mtime-only or metadata");
+  }
+
   private final CommandSpec spec;
   private final FormatOptions output;
   private final Path json;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.splitcheck.audit.AuditInput.BasePin;
 import io.splitcheck.audit.Dockerfile;
 import io.splitcheck.engine.ImageStore;
+import io.splitcheck.suite.ImageAudit;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -91,7 +92,7 @@ class AuditCommandTest {
             };
           }
         };
-    Map<String, BasePin> pins = AuditCommand.pins(df, store);
+    Map<String, BasePin> pins = ImageAudit.pins(df, store);
     assertEquals("sha256:ddd", pins.get("a:1").digest());
     assertTrue(pins.get("a:1").source().startsWith("repo digest"));
     assertEquals("sha256:bbb", pins.get("b:2").digest());

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.splitcheck.engine.BuildRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -88,19 +91,25 @@ class TwiceAheadTest {
   }
 
   @Test
-  void nothingStartedIsNothingToTakeOrDrop() {
+  void withNothingStarted_theCommandBeginsItsOwnRun() throws Exception {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
     assertTrue(TwiceAhead.started().isEmpty());
     TwiceAhead.dropUntaken(); // no build, no engine asked
-    assertTrue(
-        TwiceAhead.take(picocliless(), null, null).isEmpty(), "no build started in this test");
-  }
-
-  private BuildRequest picocliless() {
+    Clock clock = Clock.fixed(Instant.parse("2026-12-02T14:00:00Z"), ZoneOffset.UTC);
+    TwiceAhead.Begun begun =
+        TwiceAhead.begin(
+            true,
+            id -> ahead(TwiceAhead.read(args("CTX")).orElseThrow()).withTag("t/" + id),
+            null,
+            null,
+            clock);
     try {
-      Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      assertTrue(begun.first().isEmpty(), "no build of main's to take");
+      assertTrue(begun.runId().startsWith("20261202-140000-"), begun.runId());
+      assertEquals("t/" + begun.runId(), begun.request().tag());
+      assertTrue(Files.isDirectory(begun.work()), "the run's work folder");
+    } finally {
+      io.splitcheck.engine.TempFolder.deleteQuietly(begun.work());
     }
-    return ahead(TwiceAhead.read(args("CTX")).orElseThrow());
   }
 }
