@@ -221,14 +221,6 @@ final class TwiceAhead {
     return runId;
   }
 
-  Path work() {
-    return work;
-  }
-
-  FirstBuild first() {
-    return first;
-  }
-
   /** Whether this is the build the command would start: same request, engine and docker CLI. */
   private boolean matches(BuildRequest made, String commandHost, String commandCli) {
     return request.equals(made)
