@@ -85,10 +85,15 @@ class TwiceAheadIT {
     // the build main started is the run's first: tagged under the run's id, kept by --keep
     String run = runIdOf(warm.out());
     List<String> kept = List.of(Twice.tag(run, "first"), Twice.tag(run, "second"));
-    assertTrue(twiceTags().containsAll(kept), twiceTags().toString());
-    try (var docker = DockerClients.fromEnvironment()) {
-      for (String t : kept) {
-        docker.removeImageCmd(t).withForce(true).exec();
+    try {
+      assertTrue(twiceTags().containsAll(kept), twiceTags().toString());
+    } finally {
+      try (var docker = DockerClients.fromEnvironment()) {
+        for (String t : kept) {
+          docker.removeImageCmd(t).withForce(true).exec();
+        }
+        // --keep keeps the run's owner record too (gc never removes a kept run's images)
+        docker.removeVolumeCmd("splitcheck-owner-" + run).exec();
       }
     }
     assertEquals(before, twiceTags(), "only the kept images were left, and they are removed");
