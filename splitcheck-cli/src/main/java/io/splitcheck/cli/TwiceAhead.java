@@ -1,11 +1,7 @@
 package io.splitcheck.cli;
 
-import io.splitcheck.engine.BuildKitBuilder;
-import io.splitcheck.engine.BuildKitClient;
-import io.splitcheck.engine.BuildKitProbe;
 import io.splitcheck.engine.BuildRequest;
 import io.splitcheck.engine.ConnectedEngine;
-import io.splitcheck.engine.DockerClients;
 import io.splitcheck.engine.EngineException;
 import io.splitcheck.engine.RunId;
 import io.splitcheck.engine.TempFolder;
@@ -60,6 +56,7 @@ final class TwiceAhead {
   private final BuildRequest request;
   private final String host;
   private final String dockerCli;
+  private final TwiceStart.Remembered remembered;
   private final FirstBuild first;
 
   private TwiceAhead(
@@ -68,12 +65,14 @@ final class TwiceAhead {
       BuildRequest request,
       String host,
       String dockerCli,
+      TwiceStart.Remembered remembered,
       FirstBuild first) {
     this.runId = runId;
     this.work = work;
     this.request = request;
     this.host = host;
     this.dockerCli = dockerCli;
+    this.remembered = remembered;
     this.first = first;
   }
 
@@ -137,23 +136,16 @@ final class TwiceAhead {
       }
       String dockerCli = read.get().build().dockerCli;
       String host = read.get().common().dockerHost;
-      Optional<BuildKitClient> client = BuildKitProbe.remembered(dockerCli);
-      if (client.isEmpty()
-          || EngineFactsCache.of(host, dockerCli)
-              .flatMap(EngineFactsCache::read)
-              .filter(TwiceStart::buildsAhead)
-              .isEmpty()) {
+      TwiceStart.Remembered remembered = TwiceStart.Remembered.of(host, dockerCli);
+      if (!remembered.buildsAhead()) {
         return;
       }
       String runId = RunId.next(clock);
       BuildRequest request =
           read.get().build().toRequest(read.get().context(), Twice.tag(runId, "first"));
       Path work = TempFolder.create("splitcheck-twice-", runId);
-      FirstBuild first =
-          FirstBuild.start(
-              new BuildKitBuilder(client.get(), work, DockerClients.hostOf(host)), request);
-      STARTED.set(new TwiceAhead(runId, work, request, host, dockerCli, first));
-      Timings.mark("first-build-started");
+      FirstBuild first = remembered.startFirst(host, work, request);
+      STARTED.set(new TwiceAhead(runId, work, request, host, dockerCli, remembered, first));
     } catch (IOException | RuntimeException e) {
       // the command reports what is wrong with its input, and starts the build itself
     }
@@ -164,8 +156,16 @@ final class TwiceAhead {
     return Optional.ofNullable(STARTED.get());
   }
 
-  /** The command's run id, first request and work folder, and the build main started, if taken. */
-  record Begun(String runId, BuildRequest request, Path work, Optional<FirstBuild> first) {}
+  /**
+   * The command's run id, first request and work folder, the build main started, if taken, and what
+   * earlier runs left for its engine and CLI (read once: by main for the build it took).
+   */
+  record Begun(
+      String runId,
+      BuildRequest request,
+      Path work,
+      Optional<FirstBuild> first,
+      TwiceStart.Remembered remembered) {}
 
   /**
    * The command's start: with the build {@code main} started when it is the one the command would
@@ -187,7 +187,8 @@ final class TwiceAhead {
       BuildRequest request = requestFor.apply(runId);
       Optional<TwiceAhead> ahead = take(request, commandHost, commandCli);
       if (ahead.isPresent()) {
-        return new Begun(runId, request, ahead.get().work, Optional.of(ahead.get().first));
+        TwiceAhead a = ahead.get();
+        return new Begun(runId, request, a.work, Optional.of(a.first), a.remembered);
       }
     }
     dropUntaken(); // --vary: not the build it needs
@@ -196,7 +197,8 @@ final class TwiceAhead {
         runId,
         requestFor.apply(runId),
         TempFolder.create("splitcheck-twice-", runId),
-        Optional.empty());
+        Optional.empty(),
+        TwiceStart.Remembered.of(commandHost, commandCli));
   }
 
   /**

@@ -137,7 +137,15 @@ public final class TwiceCommand implements Callable<Integer> {
     Path work = begun.work();
     TwiceStart start;
     try {
-      start = TwiceStart.open(common, build, request, work, variations.isEmpty(), begun.first());
+      start =
+          TwiceStart.open(
+              common,
+              build,
+              request,
+              work,
+              variations.isEmpty(),
+              begun.first(),
+              begun.remembered());
     } catch (EngineException | RuntimeException e) {
       TempFolder.deleteQuietly(work);
       throw e;

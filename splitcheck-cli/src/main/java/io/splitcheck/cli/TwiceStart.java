@@ -46,9 +46,44 @@ final class TwiceStart {
   }
 
   /**
+   * What earlier runs left for an engine and docker CLI: the BuildKit client the probe remembered,
+   * and the engine's facts when there is a client ({@code cache}: where they are kept, empty for an
+   * engine they cannot be keyed for). Read once per command, from {@code main} when it starts the
+   * first build ({@link TwiceAhead}).
+   */
+  record Remembered(
+      Optional<EngineFactsCache> cache,
+      Optional<BuildKitClient> client,
+      Optional<EngineFactsCache.Facts> known) {
+    static Remembered of(String host, String dockerCli) {
+      BuildKitProbe.Remembered probe = BuildKitProbe.remembered(dockerCli);
+      Optional<EngineFactsCache> cache = EngineFactsCache.forClient(host, probe.key());
+      return new Remembered(
+          cache,
+          probe.client(),
+          probe.client().isPresent() ? cache.flatMap(EngineFactsCache::read) : Optional.empty());
+    }
+
+    /** Whether the first build may start before the engine answers: Docker's BuildKit known. */
+    boolean buildsAhead() {
+      return known.isPresent() && TwiceStart.buildsAhead(known.get());
+    }
+
+    /** The first build started now, with the remembered client ({@link #buildsAhead} first). */
+    FirstBuild startFirst(String host, Path work, BuildRequest request) {
+      FirstBuild first =
+          FirstBuild.start(
+              new BuildKitBuilder(client.orElseThrow(), work, DockerClients.hostOf(host)), request);
+      Timings.mark("first-build-started");
+      return first;
+    }
+  }
+
+  /**
    * @param request the first build's request (tagged as the run's first image)
    * @param ahead whether the first build may start before the engine answers (not for --vary)
    * @param started the first build {@code main} started for this request, if it did
+   * @param remembered what earlier runs left for this engine and CLI
    */
   static TwiceStart open(
       CommonOptions common,
@@ -56,22 +91,19 @@ final class TwiceStart {
       BuildRequest request,
       Path work,
       boolean ahead,
-      Optional<FirstBuild> started)
+      Optional<FirstBuild> started,
+      Remembered remembered)
       throws EngineException {
-    Optional<EngineFactsCache> cache = EngineFactsCache.of(common.dockerHost, build.dockerCli);
-    Optional<BuildKitClient> client = BuildKitProbe.remembered(build.dockerCli);
-    Optional<EngineFactsCache.Facts> known =
-        client.isPresent() ? cache.flatMap(EngineFactsCache::read) : Optional.empty();
+    Optional<EngineFactsCache> cache = remembered.cache();
+    Optional<EngineFactsCache.Facts> known = remembered.known();
     // the probe runs docker CLIs: while they run, the engine connection is opened
     CompletableFuture<BuildKitClient> probe =
-        client.isPresent()
-            ? CompletableFuture.completedFuture(client.get())
+        remembered.client().isPresent()
+            ? CompletableFuture.completedFuture(remembered.client().get())
             : CompletableFuture.supplyAsync(() -> probe(build.dockerCli));
     FirstBuild first = started.orElse(null); // main started it (TwiceAhead)
-    if (first == null && ahead && known.isPresent() && buildsAhead(known.get())) {
-      String host = DockerClients.hostOf(common.dockerHost);
-      first = FirstBuild.start(new BuildKitBuilder(client.get(), work, host), request);
-      Timings.mark("first-build-started");
+    if (first == null && ahead && remembered.buildsAhead()) {
+      first = remembered.startFirst(common.dockerHost, work, request);
     }
     Timings.mark("command");
     ConnectedEngine engine = EngineConnection.open(common);

@@ -54,28 +54,31 @@ public final class BuildKitProbe {
   }
 
   /**
-   * The client an earlier probe of the same candidates found, while nothing it depends on changed
-   * ({@link ProbeCache}); empty under SPLITCHECK_RECHECK=1, as for the checks of
+   * What an earlier probe left: {@code key}, a hash of everything the probe's answer depends on
+   * ({@link ProbeCache#key}, for caches of facts that hold only while the client does), and the
+   * client it found, while nothing of that changed.
+   */
+  public record Remembered(String key, Optional<BuildKitClient> client) {}
+
+  /**
+   * The key of the probe for these candidates and the client remembered under it ({@link
+   * ProbeCache}), the key computed once; no client under SPLITCHECK_RECHECK=1, as for the checks of
    * scripts/splitcheck.
    *
    * @param override a CLI path from the command line, or null
    */
-  public static Optional<BuildKitClient> remembered(String override) {
-    return remembered(candidates(override));
+  public static Remembered remembered(String override) {
+    ProbeCache cache = ProbeCache.standard();
+    String key = cache.key(candidates(override));
+    return new Remembered(key, recheck() ? Optional.empty() : cache.readKey(key));
   }
 
   private static Optional<BuildKitClient> remembered(List<String> candidates) {
-    return "1".equals(System.getenv("SPLITCHECK_RECHECK"))
-        ? Optional.empty()
-        : ProbeCache.standard().read(candidates);
+    return recheck() ? Optional.empty() : ProbeCache.standard().read(candidates);
   }
 
-  /**
-   * A hash of everything the probe's answer for {@code override} depends on ({@link
-   * ProbeCache#key}), for caches of facts that hold only while the client does.
-   */
-  public static String clientKey(String override) {
-    return ProbeCache.standard().key(candidates(override));
+  private static boolean recheck() {
+    return "1".equals(System.getenv("SPLITCHECK_RECHECK"));
   }
 
   private static List<String> candidates(String override) {

@@ -41,8 +41,13 @@ final class ProbeCache {
   }
 
   Optional<BuildKitClient> read(List<String> candidates) {
+    return readKey(key(candidates));
+  }
+
+  /** The client remembered under {@code key} ({@link #key}), or empty. */
+  Optional<BuildKitClient> readKey(String key) {
     try {
-      String[] f = Files.readString(file(candidates), StandardCharsets.UTF_8).split("\t", -1);
+      String[] f = Files.readString(file(key), StandardCharsets.UTF_8).split("\t", -1);
       return f.length == 3
           ? Optional.of(new BuildKitClient(f[0], BuildKitClient.Mode.valueOf(f[1]), f[2].trim()))
           : Optional.empty();
@@ -71,7 +76,11 @@ final class ProbeCache {
   }
 
   Path file(List<String> candidates) {
-    return dir.resolve("buildkit." + key(candidates));
+    return file(key(candidates));
+  }
+
+  private Path file(String key) {
+    return dir.resolve("buildkit." + key);
   }
 
   /** A hash of everything the probe's answer depends on that can be read without a process. */

@@ -26,9 +26,10 @@ import java.util.TreeMap;
  * remembered ({@link BuildKitProbe#remembered}), which is not kept here. Remembered under a key of
  * what those facts depend on: the engine's socket (its device, inode and change time: a restarted
  * engine makes a new socket), the engine's pid file, and the probe's own key ({@link
- * BuildKitProbe#clientKey}: the CLI candidates and the buildx plugin directories, $DOCKER_CONFIG's
- * included), so that another client is other facts. Kept in the {@link ChecksDirectory}, one file
- * per key; only a file this user owns is read. A remote engine ({@code tcp://}) is never cached.
+ * BuildKitProbe.Remembered#key}: the CLI candidates and the buildx plugin directories,
+ * $DOCKER_CONFIG's included), so that another client is other facts. Kept in the {@link
+ * ChecksDirectory}, one file per key; only a file this user owns is read. A remote engine ({@code
+ * tcp://}) is never cached.
  */
 public final class EngineFactsCache {
 
@@ -48,10 +49,11 @@ public final class EngineFactsCache {
    * socket that is not there).
    *
    * @param host the engine URL (null: DOCKER_HOST, else the local socket)
-   * @param cliOverride {@code --docker-cli}, or null
+   * @param clientKey the BuildKit probe's key for the CLI this run builds with ({@link
+   *     BuildKitProbe#remembered})
    */
-  public static Optional<EngineFactsCache> of(String host, String cliOverride) {
-    return of(host, BuildKitProbe.clientKey(cliOverride), directory());
+  public static Optional<EngineFactsCache> forClient(String host, String clientKey) {
+    return of(host, clientKey, directory());
   }
 
   /**
