@@ -50,11 +50,11 @@ if "growth-run" in b:
     g = b["growth-run"]
     print("\n## Growth of the nightly: one `run` over N scenarios\n")
     print(g["notes"] + ".\n")
-    print("| scenarios | `run` | separate (build + `splitcheck matrix` each) | ratio (min-max) | `run` per scenario |")
-    print("|---|---|---|---|---|")
+    print("| scenarios | `run` | separate (build + `splitcheck matrix` each) | ratio (min-max) | `run` per scenario | pairs |")
+    print("|---|---|---|---|---|---|")
     for p in g["points"]:
         print(f"| {p['scenarios']} | {p['runSeconds']} s | {p['separateSeconds']} s | {p['ratio']}x "
-              f"({p['ratioMin']}-{p['ratioMax']}) | {p['runSecondsPerScenario']} s |")
+              f"({p['ratioMin']}-{p['ratioMax']}) | {p['runSecondsPerScenario']} s | {p.get('pairs', g['pairs'])} |")
 if "twice" in b:
     cases = b["twice"]["cases"]
     one = cases[0].get("oneImageOut", {})

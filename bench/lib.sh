@@ -69,9 +69,11 @@ bench_differ() {
       "$WORK/a.tar" "$WORK/b.tar")
   python3 "$ROOT/bench/paths.py" "$WORK/sc-diff.json" "${reports[@]}" > "$WORK/paths.json"
   rm -rf "$WORK/la" "$WORK/lb" "$WORK/a.tar" "$WORK/b.tar"
-  # the differ alone on a 1 GB image
-  make_context "$WORK/ctx1000" 1000
-  save_pair "$WORK/ctx1000"
+  # the differ alone on a large image (issue 14: peak RSS <= 256 MB at 1.5 GB), its own -Xmx as users run it
+  local big=${BENCH_DIFFER_LARGE_MB:-1500} g_s g_rss g_rc big_tar
+  make_context "$WORK/ctx$big" "$big"
+  save_pair "$WORK/ctx$big"
+  big_tar=$(( $(stat -c %s "$WORK/a.tar") / 1048576 ))
   read -r g_s g_rss g_rc < <(measure "${SC[@]}" diff "$WORK/a.tar" "$WORK/b.tar")
   rm -f "$WORK/a.tar" "$WORK/b.tar"
   cat > "$OUT/differ.json" <<JSON
@@ -81,7 +83,7 @@ bench_differ() {
  "diffoscope": {"seconds": $(median "${dos[@]}"), "peakRssKiB": $do_rss, "layerPairs": $n, "runs": [$(IFS=,; echo "${dos[*]}")]},
  "ratio": ${rs[0]}, "ratioMin": ${rs[1]}, "ratioMax": ${rs[2]},
  "paths": $(cat "$WORK/paths.json"),
- "oneGigabyte": {"seconds": $g_s, "peakRssKiB": $g_rss, "exit": $g_rc}}
+ "large": {"contextMegabytes": $big, "tarMegabytes": $big_tar, "seconds": $g_s, "peakRssKiB": $g_rss, "exit": $g_rc}}
 JSON
 }
 
@@ -290,14 +292,17 @@ C
     s=$(median "${runs[@]}")
     points+=("{\"images\": $n, \"cells\": $((n * 6)), \"seconds\": $s, \"secondsPerImage\": $(python3 -c "print(round($s / $n, 3))")}")
   done
-  local sizes=() mb
-  for mb in 100 300 1000; do
+  local sizes=() mb big=1000   # the largest: bench_differ's large image when it ran (1.5 GB by default)
+  [[ -f $OUT/differ.json ]] && big=$(python3 -c "
+import json, sys
+print(json.load(open(sys.argv[1])).get('large', {}).get('contextMegabytes', 1000))" "$OUT/differ.json")
+  for mb in 100 300 "$big"; do
     local from_differ=""
     if [[ -f $OUT/differ.json && $mb -ne 100 ]]; then   # measured by bench_differ in this run
       from_differ=$(python3 -c "
 import json, sys
 d = json.load(open(sys.argv[1]))
-b = d['splitcheck'] if int(sys.argv[2]) == 300 else d['oneGigabyte']
+b = d['splitcheck'] if int(sys.argv[2]) == 300 else d.get('large', d.get('oneGigabyte'))
 print(b['seconds'], b['peakRssKiB'], b.get('exit', 0))" "$OUT/differ.json" "$mb")
     fi
     local g_s g_rss g_rc tar_mb
@@ -366,9 +371,11 @@ separate_commands() {
 }
 
 # `run` over 1, 4, 16 (BENCH_GROWTH_SIZES) scenarios with a matrix each, interleaved with the separate
-# commands, BENCH_GROWTH_PAIRS pairs per size (default 5)
+# commands, BENCH_GROWTH_PAIRS pairs per size (default 5); sizes above 16 (64 takes ~10 min a pair)
+# BENCH_GROWTH_LARGE_PAIRS (default 1)
 bench_growth_run() {
   local sizes=(${BENCH_GROWTH_SIZES:-1 4 16}) pairs=${BENCH_GROWTH_PAIRS:-5} n i s rc points=() max=1
+  local large_pairs=${BENCH_GROWTH_LARGE_PAIRS:-1} np
   for n in "${sizes[@]}"; do (( n > max )) && max=$n; done
   for i in $(seq 1 "$max"); do
     static_image "grow$i" <<C
@@ -382,14 +389,15 @@ C
   for n in "${sizes[@]}"; do
     local dir runs=() seps=() ratios=() r rs
     dir=$(growth_scenarios "$n")
-    for ((r = 0; r < pairs; r++)); do
+    np=$pairs; (( n > 16 )) && np=$large_pairs
+    for ((r = 0; r < np; r++)); do
       read -r s rc < <(wall "$ROOT/scripts/splitcheck" run "$dir" --quiet --report "$WORK/run-report"); runs+=("$s")
       [[ $rc -le 1 ]] || { cat "$WORK/last.err" >&2; }
       read -r s rc < <(wall separate_commands "$n"); seps+=("$s")
       ratios+=("$(python3 -c "print(round(${runs[-1]} / ${seps[-1]}, 3))")")
     done
     read -r -a rs <<< "$(spread "${ratios[@]}")"
-    points+=("{\"scenarios\": $n, \"cells\": $((n * 6)), \"runSeconds\": $(median "${runs[@]}"),
+    points+=("{\"scenarios\": $n, \"cells\": $((n * 6)), \"pairs\": $np, \"runSeconds\": $(median "${runs[@]}"),
       \"separateSeconds\": $(median "${seps[@]}"), \"ratio\": ${rs[0]}, \"ratioMin\": ${rs[1]}, \"ratioMax\": ${rs[2]},
       \"runSecondsPerScenario\": $(python3 -c "print(round($(median "${runs[@]}") / $n, 3))"),
       \"runRuns\": [$(IFS=,; echo "${runs[*]}")], \"separateRuns\": [$(IFS=,; echo "${seps[*]}")]}")

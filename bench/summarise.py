@@ -4,6 +4,15 @@ import os
 import sys
 
 out = sys.argv[1]
+
+
+def large(b):
+    """The differ alone on the large image (older runs: "oneGigabyte", a 1 GB context)."""
+    g = b.get("large") or dict(b["oneGigabyte"], contextMegabytes=1000)
+    tar = f", {g['tarMegabytes']} MB tars" if g.get("tarMegabytes") else ""
+    return (f"{g['contextMegabytes']} MB context{tar}: {g['seconds']} s, {g['peakRssKiB'] // 1024} MB RSS"
+            + (f", exit {g['exit']}" if g.get("exit", 0) > 1 else ""))
+
 rows = []
 for name in sorted(os.listdir(out)):
     if not name.endswith(".json"):
@@ -22,8 +31,7 @@ for b in rows:
               f"{b['ratio']}x faster" + (f" ({b['ratioMin']}-{b['ratioMax']})" if 'ratioMin' in b else "")
               + f" | " + (f"median of {b['pairs']} interleaved pairs; load average {b['loadAverage']['start']} -> "
                           f"{b['loadAverage']['end']}; " if 'pairs' in b else "")
-              + f"same content paths: {p['sameContentPaths']}; 1 GB image: "
-              f"{b['oneGigabyte']['seconds']} s, {b['oneGigabyte']['peakRssKiB'] // 1024} MB RSS |")
+              + f"same content paths: {p['sameContentPaths']}; " + large(b) + " |")
     elif n == "twice":
         for c in b["cases"]:
             print(f"| twice vs two `docker build --no-cache`, {c['name']} | {c['splitcheck']['median']} s "
@@ -69,7 +77,7 @@ for b in rows:
         for p in b["points"]:
             print(f"| growth: `run` over {p['scenarios']} scenario(s), a matrix each | {p['runSeconds']} s | "
                   f"{p['separateSeconds']} s ({p['scenarios']} x cached `docker build` + `splitcheck matrix`) | "
-                  f"{p['ratio']}x ({p['ratioMin']}-{p['ratioMax']}) | {b['pairs']} interleaved pair(s); "
+                  f"{p['ratio']}x ({p['ratioMin']}-{p['ratioMax']}) | {p.get('pairs', b['pairs'])} interleaved pair(s); "
                   f"{p['runSecondsPerScenario']} s per scenario; load average {la.get('start')} -> {la.get('end')} |")
     elif n == "tracer-daemon":
         la = b.get("loadAverage", {})
