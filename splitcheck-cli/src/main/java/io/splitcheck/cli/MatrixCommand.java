@@ -57,9 +57,9 @@ public final class MatrixCommand implements Callable<Integer> {
 
   @Option(
       names = "--profile",
-      paramLabel = "NAME=FILE|NAME",
+      paramLabel = "NAME=FILE|FILE|NAME",
       description =
-          "a cell under a seccomp profile: a file, or a bundled one by name (seccomp-profiles/NAME.json)")
+          "a cell under a seccomp profile: NAME=FILE, a FILE (the cell is named after it), or a bundled one by name (seccomp-profiles/NAME.json)")
   List<String> profiles = new ArrayList<>();
 
   @Option(

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code --profile NAME=FILE}, or {@code --profile NAME} for a bundled profile ({@code
- * seccomp-profiles/NAME.json} of {@code SPLITCHECK_PROFILES} or the working directory, else the
- * copy in the jar, written to a temporary file so the cell reads it like any other).
+ * {@code --profile NAME=FILE}; {@code --profile FILE} (a path: it has a {@code /} or ends in {@code
+ * .json}), its cell named after the file ({@code ./prod.json} is cell {@code prod}); or {@code
+ * --profile NAME} for a bundled profile ({@code seccomp-profiles/NAME.json} of {@code
+ * SPLITCHECK_PROFILES} or the working directory, else the copy in the jar, written to a temporary
+ * file so the cell reads it like any other).
  */
 final class ProfileOptions {
 
@@ -23,15 +25,53 @@ final class ProfileOptions {
   static Map<String, Path> toMap(List<String> values, Map<String, String> env) {
     Map<String, Path> map = new LinkedHashMap<>();
     for (String s : values) {
-      String name = s.contains("=") ? NamedValue.parse("--profile", s).name() : s;
-      Path file =
-          s.contains("=") ? Path.of(NamedValue.parse("--profile", s).value()) : bundled(s, env);
+      String name;
+      Path file;
+      if (isPath(s)) {
+        file = Path.of(s);
+        name = cellName(s, file);
+      } else if (s.contains("=")) {
+        NamedValue nv = NamedValue.parse("--profile", s);
+        name = nv.name();
+        file = Path.of(nv.value());
+      } else {
+        name = s;
+        file = bundled(s, env);
+      }
       if (map.put(name, file) != null) {
         throw new IllegalArgumentException(
             "--profile '" + s + "': cell name '" + name + "' is given twice");
       }
     }
     return map;
+  }
+
+  /** A path rather than NAME=FILE or a bundled name: a '/' before any '=', or a .json ending. */
+  private static boolean isPath(String s) {
+    int eq = s.indexOf('=');
+    int slash = s.indexOf('/');
+    return slash >= 0 && (eq < 0 || slash < eq) || eq < 0 && s.endsWith(".json");
+  }
+
+  /** The file's name without {@code .json}, which must exist and make a cell name. */
+  private static String cellName(String s, Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(
+          "--profile "
+              + s
+              + ": no such file (expected a seccomp profile file, NAME=FILE, or a bundled name)");
+    }
+    String name = file.getFileName().toString().replaceFirst("\\.json$", "");
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+      throw new IllegalArgumentException(
+          "--profile "
+              + s
+              + ": the file's name '"
+              + name
+              + "' makes no cell name (letters, digits, '_', '.', '-'); give one: NAME="
+              + s);
+    }
+    return name;
   }
 
   private static Path bundled(String name, Map<String, String> env) {

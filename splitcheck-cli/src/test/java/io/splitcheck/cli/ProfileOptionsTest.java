@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProfileOptionsTest {
 
@@ -34,6 +35,41 @@ class ProfileOptionsTest {
 
     assertEquals(
         Path.of("../seccomp-profiles/prod-getrandom-eperm.json"), m.get("prod-getrandom-eperm"));
+  }
+
+  @Test
+  void aPath_isACellNamedAfterItsFile_andAMissingOneIsAnErrorNamingIt(@TempDir Path dir)
+      throws Exception {
+    Path prod = Files.writeString(dir.resolve("prod.seccomp.json"), "{}");
+    Path odd = Files.writeString(dir.resolve("a=b.json"), "{}");
+    Files.writeString(dir.resolve("k8s.json"), "{}");
+
+    Map<String, Path> m =
+        ProfileOptions.toMap(List.of(prod.toString(), dir + "/k8s.json", "x=" + prod), Map.of());
+
+    assertEquals(List.of("prod.seccomp", "k8s", "x"), List.copyOf(m.keySet()));
+    assertEquals(prod, m.get("prod.seccomp"));
+    assertEquals(prod, m.get("x"));
+    IllegalArgumentException unnamed =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ProfileOptions.toMap(List.of(odd.toString()), Map.of()));
+    assertTrue(
+        unnamed.getMessage().contains("the file's name 'a=b' makes no cell name")
+            && unnamed.getMessage().endsWith("give one: NAME=" + odd),
+        "a '/' before the '=' makes it a path, not NAME=FILE: " + unnamed.getMessage());
+    IllegalArgumentException missing =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ProfileOptions.toMap(List.of(dir + "/gone.json"), Map.of()));
+    assertTrue(
+        missing.getMessage().startsWith("--profile " + dir + "/gone.json: no such file"),
+        missing.getMessage());
+    IllegalArgumentException bare =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ProfileOptions.toMap(List.of("nothere.json"), Map.of()));
+    assertTrue(bare.getMessage().contains("nothere.json: no such file"), bare.getMessage());
   }
 
   @Test

@@ -83,8 +83,18 @@ public final class EngineCompat {
         : Optional.empty();
   }
 
-  /** What {@code target} does with one field the profile uses. */
-  public record FieldEffect(String field, boolean honoured, String effect) {}
+  /**
+   * What {@code target} does with one field the profile uses.
+   *
+   * @param changes whether what the engine does instead changes what some call returns (a dropped
+   *     {@code errno: EPERM} beside {@code errnoRet: 1} does not): only those are warnings
+   */
+  public record FieldEffect(String field, boolean honoured, String effect, boolean changes) {
+    /** A field whose dropping changes what the filter does. */
+    public FieldEffect(String field, boolean honoured, String effect) {
+      this(field, honoured, effect, !honoured);
+    }
+  }
 
   private EngineCompat() {}
 
@@ -169,25 +179,17 @@ public final class EngineCompat {
                   "defaultErrnoRet", false, "dropped; the default action returns EPERM"));
     }
     if (p.extras().defaultErrno() != null) {
+      result.add(target.errnoNames ? defaultErrnoHonoured(p) : defaultErrnoDropped(p, target));
+    }
+    List<SyscallRule> named = p.rules().stream().filter(r -> r.errno() != null).toList();
+    if (!named.isEmpty()) {
       result.add(
           target.errnoNames
               ? new FieldEffect(
-                  "defaultErrno",
+                  "syscalls[].errno",
                   true,
-                  "the default action returns "
-                      + p.extras().defaultErrno()
-                      + (p.defaultErrnoRet() != null ? " (wins over defaultErrnoRet)" : ""))
-              : new FieldEffect("defaultErrno", false, "dropped (a containers-common field)"));
-    }
-    long named = p.rules().stream().filter(r -> r.errno() != null).count();
-    if (named > 0) {
-      result.add(
-          new FieldEffect(
-              "syscalls[].errno",
-              target.errnoNames,
-              target.errnoNames
-                  ? named + " rules return their named errno (wins over errnoRet)"
-                  : named + " rules' names dropped; errnoRet, else EPERM, applies"));
+                  named.size() + " rules return their named errno (wins over errnoRet)")
+              : errnoNamesDropped(named));
     }
     if (p.rules().stream().anyMatch(r -> r.errnoRet() != null)) {
       result.add(new FieldEffect("syscalls[].errnoRet", true, "returned by ERRNO rules"));
@@ -229,9 +231,66 @@ public final class EngineCompat {
     return List.copyOf(result);
   }
 
+  private static FieldEffect defaultErrnoHonoured(SeccompProfile p) {
+    return new FieldEffect(
+        "defaultErrno",
+        true,
+        "the default action returns "
+            + p.extras().defaultErrno()
+            + (p.defaultErrnoRet() != null ? " (wins over defaultErrnoRet)" : ""));
+  }
+
   /**
-   * Warnings about parts of the profile the engine ignores, naming the profile and what applies
-   * instead.
+   * Dropped: the default returns defaultErrnoRet (an engine passing it on) or EPERM. Its own
+   * warning says so when defaultErrnoRet is dropped too, so this one changes something only when
+   * its errno differs from what the default returns and that is not already the other's news.
+   */
+  private static FieldEffect defaultErrnoDropped(SeccompProfile p, Target target) {
+    int named = errnoNumber(p.extras().defaultErrno());
+    Integer ret = p.defaultErrnoRet();
+    int applied = target.specFields && ret != null ? ret : Errnos.EPERM;
+    boolean toldByDefaultErrnoRet = ret != null && !target.specFields && ret == named;
+    return new FieldEffect(
+        "defaultErrno",
+        false,
+        "dropped (a containers-common field); the default action returns "
+            + Errnos.nameOrNumber(applied)
+            + (named == applied ? ", the errno it names" : ""),
+        named != applied && !toldByDefaultErrnoRet);
+  }
+
+  /**
+   * Dropped: each ERRNO rule returns its errnoRet, else EPERM. A change only for the rules whose
+   * named errno is another; those are listed (containers-common's profile names the errnoRet's own
+   * errno in every rule).
+   */
+  private static FieldEffect errnoNamesDropped(List<SyscallRule> named) {
+    List<String> differ = new ArrayList<>();
+    for (SyscallRule r : named) {
+      int applied = r.errnoRet() != null ? r.errnoRet() : Errnos.EPERM;
+      if (r.action().startsWith("SCMP_ACT_ERRNO") && errnoNumber(r.errno()) != applied) {
+        differ.add(
+            String.join(",", r.names())
+                + " returns "
+                + Errnos.nameOrNumber(applied)
+                + ", not "
+                + r.errno());
+      }
+    }
+    return new FieldEffect(
+        "syscalls[].errno",
+        false,
+        named.size()
+            + " rules' errno names dropped; each returns its errnoRet, else EPERM"
+            + (differ.isEmpty()
+                ? " (the errno each names)"
+                : ": " + differ.size() + " differ (" + String.join("; ", differ) + ")"),
+        !differ.isEmpty());
+  }
+
+  /**
+   * Warnings about parts of the profile the engine ignores and whose dropping changes what a call
+   * returns, naming the profile and what applies instead.
    */
   public static List<String> warnings(SeccompProfile p, String source, String engine) {
     Target target = Target.of(engine);
@@ -249,7 +308,7 @@ public final class EngineCompat {
               + "; the default action returns EPERM (engines from 23.0 honour it)");
     }
     for (FieldEffect f : fieldEffects(p, target)) {
-      if (!f.honoured() && !f.field().equals("defaultErrnoRet")) {
+      if (f.changes() && !f.field().equals("defaultErrnoRet")) {
         warnings.add(
             "seccomp profile '"
                 + source

@@ -42,15 +42,45 @@ class EngineTargetsTest {
     assertEquals(
         "EPERM", ProfileEvaluator.evaluate(loaded, "io_uring_setup", CAPS, "amd64").errnoName());
     List<String> warnings = EngineCompat.warnings(PODMAN, "seccomp.json", "20.10.24");
+    // defaultErrno ENOSYS says what defaultErrnoRet 38 says, and every rule's errno name is its
+    // errnoRet's errno: dropping them changes nothing the first warning does not already say
     assertEquals(
         List.of(
             "seccomp profile 'seccomp.json': defaultErrnoRet 38 (ENOSYS) is ignored by engine 20.10.24; the default"
-                + " action returns EPERM (engines from 23.0 honour it)",
-            "seccomp profile 'seccomp.json': defaultErrno is ignored by engine 20.10.24 (Docker 20.10 (moby profile"
-                + " loader, runc)): dropped (a containers-common field)",
-            "seccomp profile 'seccomp.json': syscalls[].errno is ignored by engine 20.10.24 (Docker 20.10 (moby"
-                + " profile loader, runc)): 11 rules' names dropped; errnoRet, else EPERM, applies"),
+                + " action returns EPERM (engines from 23.0 honour it)"),
         warnings);
+    assertEquals(
+        "11 rules' errno names dropped; each returns its errnoRet, else EPERM (the errno each names)",
+        EngineCompat.fieldEffects(PODMAN, EngineCompat.Target.DOCKER_20_10).stream()
+            .filter(f -> f.field().equals("syscalls[].errno"))
+            .findFirst()
+            .orElseThrow()
+            .effect());
+    assertEquals(List.of(), EngineCompat.warnings(PODMAN, "seccomp.json", "26.1.5"));
+  }
+
+  @Test
+  void droppedErrnoNames_thatDifferFromWhatTheEngineReturns_areWarnings_namingTheSyscalls() {
+    SeccompProfile p =
+        SeccompProfile.parse(
+            """
+                {"defaultAction": "SCMP_ACT_ERRNO", "defaultErrno": "EACCES", "defaultErrnoRet": 38,
+                 "syscalls": [
+                   {"names": ["read"], "action": "SCMP_ACT_ALLOW"},
+                   {"names": ["socket"], "action": "SCMP_ACT_ERRNO", "errno": "EINVAL"},
+                   {"names": ["chroot"], "action": "SCMP_ACT_ERRNO", "errno": "EPERM", "errnoRet": 1}]}
+                """,
+            "odd.json");
+
+    assertEquals(
+        List.of(
+            "seccomp profile 'odd.json': defaultErrno is ignored by engine 26.1.5 (Docker 23.0 and later"
+                + " (moby profile loader with runtime-spec fields, runc)): dropped (a containers-common"
+                + " field); the default action returns ENOSYS",
+            "seccomp profile 'odd.json': syscalls[].errno is ignored by engine 26.1.5 (Docker 23.0 and later"
+                + " (moby profile loader with runtime-spec fields, runc)): 2 rules' errno names dropped;"
+                + " each returns its errnoRet, else EPERM: 1 differ (socket returns EPERM, not EINVAL)"),
+        EngineCompat.warnings(p, "odd.json", "26.1.5"));
   }
 
   @Test

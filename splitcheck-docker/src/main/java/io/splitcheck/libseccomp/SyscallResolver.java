@@ -65,6 +65,18 @@ public final class SyscallResolver {
   }
 
   /**
+   * Whether libseccomp knows {@code name} at all for {@code arch}: a number, or a pseudo number for
+   * a syscall this arch lacks ({@code syscall} on x86_64) or multiplexes ({@code send} through
+   * socketcall on x86); only a name it cannot resolve ({@code __NR_SCMP_ERROR}, -1) is unknown.
+   */
+  public boolean known(String name, String arch) {
+    return lib.seccomp_syscall_resolve_name_arch(token(arch), name) != NR_SCMP_ERROR;
+  }
+
+  /** libseccomp's answer for a name it cannot resolve. */
+  private static final int NR_SCMP_ERROR = -1;
+
+  /**
    * The syscall number on {@code arch}, or empty (pseudo numbers of other arches count as absent).
    */
   public Optional<Integer> number(String name, String arch) {
@@ -86,8 +98,11 @@ public final class SyscallResolver {
   }
 
   /**
-   * Names in rules that apply on {@code arch} which resolve neither on {@code arch} nor on its
-   * sub-architectures in the profile (the runtime ignores them silently), sorted.
+   * Names in rules that apply on {@code arch} which libseccomp cannot resolve on {@code arch} nor
+   * on its sub-architectures in the profile (a typo, or a syscall newer than this libseccomp: the
+   * runtime ignores them silently), sorted. A name libseccomp knows as another arch's syscall
+   * ({@code syscall}, {@code vm86}) or as a socketcall operation ({@code send}, {@code recv}) is
+   * not one: multi-arch profiles carry them on purpose.
    */
   public List<String> unknownSyscalls(SeccompProfile profile, String arch) {
     List<String> arches = archesOf(profile, arch);
@@ -100,7 +115,7 @@ public final class SyscallResolver {
         continue;
       }
       for (String name : rule.names()) {
-        if (arches.stream().noneMatch(a -> exists(name, a))) {
+        if (arches.stream().noneMatch(a -> known(name, a))) {
           unknown.add(name);
         }
       }
