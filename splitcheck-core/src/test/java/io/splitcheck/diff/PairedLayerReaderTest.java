@@ -40,6 +40,38 @@ class PairedLayerReaderTest {
   }
 
   @Test
+  void read_comparesFilesOfManyChunks_toTheirLastByte_andHashesThoseOutOfStepWhole()
+      throws Exception {
+    String big = "x".repeat(2 * 65536); // two chunks exactly
+    String odd = "y".repeat(200_000); // three and a bit
+    String oddLast = odd.substring(0, odd.length() - 1) + "z";
+    PairedLayerReader.Pair p =
+        read(
+            List.of(file("big", big), file("odd", odd), file("only-a", odd)),
+            List.of(file("big", big), file("odd", oddLast), file("only-b", big)));
+
+    assertEquals(PairedLayerReader.EQUAL, digest(p.first(), "/big"));
+    assertEquals(Set.of(1), p.rehashFirst(), "the last byte of the fourth chunk differs");
+    assertEquals(sha256(odd), digest(p.first(), "/only-a"));
+    assertEquals(sha256(big), digest(p.second(), "/only-b"));
+  }
+
+  @Test
+  void read_ofALayerCutInsideAFile_isAnError() throws Exception {
+    byte[] whole = TarFixtures.layer(List.of(file("a", "q".repeat(300_000))));
+    byte[] cut = java.util.Arrays.copyOf(whole, 512 + 100_000);
+
+    java.io.IOException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            java.io.IOException.class,
+            () ->
+                PairedLayerReader.read(
+                    "a", new ByteArrayInputStream(cut), "b", new ByteArrayInputStream(whole)));
+
+    assertEquals("Truncated TAR archive", e.getMessage());
+  }
+
+  @Test
   void read_marksEqualFilesInStep_withoutHashingThem() throws Exception {
     PairedLayerReader.Pair p =
         read(
