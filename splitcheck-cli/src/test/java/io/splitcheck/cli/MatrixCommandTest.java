@@ -137,9 +137,12 @@ class MatrixCommandTest {
     Cli.Result missing = Cli.run("matrix", "img:1", "--profile", "p=/nonexistent/prod.json");
     assertEquals(2, missing.exitCode());
     assertTrue(missing.err().contains("/nonexistent/prod.json"), missing.err());
-    Cli.Result noName = Cli.run("matrix", "img:1", "--profile", "prod.json");
+    Cli.Result noFile = Cli.run("matrix", "img:1", "--profile", "prod.json");
+    assertEquals(2, noFile.exitCode());
+    assertTrue(noFile.err().contains("--profile prod.json: no such file"), noFile.err());
+    Cli.Result noName = Cli.run("matrix", "img:1", "--profile", "prod-typo");
     assertEquals(2, noName.exitCode());
-    assertTrue(noName.err().contains("no bundled seccomp profile 'prod.json'"), noName.err());
+    assertTrue(noName.err().contains("no bundled seccomp profile 'prod-typo'"), noName.err());
     assertTrue(noName.err().contains("expected NAME=FILE or one of"), noName.err());
   }
 
