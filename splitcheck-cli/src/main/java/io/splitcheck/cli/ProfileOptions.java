@@ -1,6 +1,7 @@
 package io.splitcheck.cli;
 
 import io.splitcheck.engine.TempFolder;
+import io.splitcheck.matrix.Cell;
 import io.splitcheck.seccomp.BundledProfiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,7 +63,7 @@ final class ProfileOptions {
               + ": no such file (expected a seccomp profile file, NAME=FILE, or a bundled name)");
     }
     String name = file.getFileName().toString().replaceFirst("\\.json$", "");
-    if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+    if (!Cell.isName(name)) {
       throw new IllegalArgumentException(
           "--profile "
               + s

@@ -57,14 +57,6 @@ public final class SyscallResolver {
   }
 
   /**
-   * Whether {@code name} is a syscall of {@code arch} ({@code amd64}, {@code x86_64}, {@code
-   * arm64}, ...).
-   */
-  public boolean exists(String name, String arch) {
-    return lib.seccomp_syscall_resolve_name_arch(token(arch), name) >= 0;
-  }
-
-  /**
    * Whether libseccomp knows {@code name} at all for {@code arch}: a number, or a pseudo number for
    * a syscall this arch lacks ({@code syscall} on x86_64) or multiplexes ({@code send} through
    * socketcall on x86); only a name it cannot resolve ({@code __NR_SCMP_ERROR}, -1) is unknown.

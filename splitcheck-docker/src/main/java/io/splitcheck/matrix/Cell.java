@@ -12,9 +12,14 @@ import io.splitcheck.engine.ContainerSecurity;
  */
 public record Cell(String name, ContainerSecurity security, String origin) {
   public Cell {
-    if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+    if (!isName(name)) {
       throw new IllegalArgumentException(
           "Error parsing cell name '" + name + "': expected letters, digits, '_', '.', '-'");
     }
+  }
+
+  /** Whether {@code name} can name a cell: letters and digits, then also '_', '.' and '-'. */
+  public static boolean isName(String name) {
+    return name != null && name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*");
   }
 }
