@@ -98,6 +98,33 @@ class BothTracersIT {
   }
 
   @Test
+  void ebpf_namesTheRuntimesDeniedCall_whenAProfileDeniesChdirAndTheContainerCannotStart()
+      throws Exception {
+    Path json = tmp.resolve("runtime-denials.json");
+    int exit =
+        Main.commandLine()
+            .execute(
+                "matrix",
+                "--json",
+                json.toString(),
+                "--tracer",
+                "ebpf",
+                "--config",
+                "unconfined",
+                "--derive",
+                "no-chdir=chdir=EPERM",
+                probe.tag());
+    JsonNode split = JSON.readTree(json.toFile()).get("splits").get(0);
+    assertEquals(1, exit);
+    assertEquals("no-chdir", split.get("config").asText());
+    String note = split.get("note").asText();
+    org.junit.jupiter.api.Assertions.assertTrue(
+        note.contains("the profile denies the runtime (runc:[2:INIT]")
+            && note.contains(": chdir (EPERM);"),
+        note);
+  }
+
+  @Test
   void bothTracers_nameTheSameCulprit_forGetrandomDeniedWithEperm() throws Exception {
     sameUnderBoth("--config", "unconfined", "--derive", "prod=getrandom=EPERM", "--", "getrandom");
   }

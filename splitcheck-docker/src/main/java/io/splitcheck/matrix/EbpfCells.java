@@ -1,13 +1,18 @@
 package io.splitcheck.matrix;
 
 import io.splitcheck.engine.ContainerEngine.ImageConfig;
+import io.splitcheck.engine.ContainerSecurity;
 import io.splitcheck.engine.EngineException;
+import io.splitcheck.seccomp.CellRestrictions;
+import io.splitcheck.seccomp.SeccompProfile;
 import io.splitcheck.trace.bpf.BpfTraceLog;
+import io.splitcheck.trace.bpf.RuntimeDenials;
 import io.splitcheck.tracer.CellTracer;
 import io.splitcheck.tracer.EbpfTracer;
 import io.splitcheck.tracer.TracedCell;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -36,7 +41,8 @@ final class EbpfCells {
   }
 
   /** A verdict run and the tracer's records of it. */
-  private record Seen(CellResult result, long id, List<String> records, long dropped, long lost) {}
+  private record Seen(
+      Cell cell, CellResult result, long id, List<String> records, long dropped, long lost) {}
 
   MatrixRun run(MatrixOptions o, ImageConfig image, EngineSlot slot) throws EngineException {
     List<Cell> cells = o.plan().cells();
@@ -50,7 +56,7 @@ final class EbpfCells {
     List<CellResult> traced = new ArrayList<>();
     for (Seen s : seen) {
       CellResult r = s.result();
-      traced.add(keep.contains(r.config()) ? r.withTrace(trace(s, r)) : r);
+      traced.add(keep.contains(r.config()) ? r.withTrace(trace(s, r, image.architecture())) : r);
     }
     return new MatrixRun(o.image(), image.id(), image.architecture(), o.plan().baseline(), traced);
   }
@@ -66,16 +72,29 @@ final class EbpfCells {
       throw e;
     }
     List<String> lines = traced.stop();
-    return new Seen(r, traced.id(), lines, traced.dropped(), traced.lost());
+    return new Seen(cell, r, traced.id(), lines, traced.dropped(), traced.lost());
   }
 
-  private static CellTrace trace(Seen s, CellResult r) {
+  private static Optional<String> runtimeDenials(Seen s, String arch) {
+    ContainerSecurity security = s.cell().security();
+    if (security.seccomp() != ContainerSecurity.Seccomp.CUSTOM) {
+      return Optional.empty();
+    }
+    SeccompProfile profile = SeccompProfile.parse(security.profileJson(), s.cell().origin());
+    Set<String> caps = security.dropAllCaps() ? Set.of() : CellRestrictions.DOCKER_DEFAULT_CAPS;
+    BpfTraceLog log = BpfTraceLog.of(s.records(), s.id(), "eBPF trace of " + s.cell().name());
+    return RuntimeDenials.explain(RuntimeDenials.denied(log, profile, caps, arch));
+  }
+
+  private static CellTrace trace(Seen s, CellResult r, String arch) {
     if (r.startError() != null) {
-      // nothing ran, so nothing was traced: say what the engine said, as the ptrace path does
+      // the program never ran; the runtime did, under the cell's profile: name what it denied
+      String engine = StartErrors.startProblem(r.startError());
+      Optional<String> denied = runtimeDenials(s, arch);
       return CellTrace.untraceable(
-          "not traceable: the program did not start ("
-              + StartErrors.startProblem(r.startError())
-              + ")");
+          denied
+              .map(d -> "the program did not start (" + engine + "): " + d)
+              .orElse("not traceable: the program did not start (" + engine + ")"));
     }
     List<String> lines =
         BpfTraceLog.of(s.records(), s.id(), "eBPF trace of " + r.config()).straceLines();

@@ -4,7 +4,7 @@ package io.splitcheck.trace.bpf;
  * One record of the bpftrace program's output (tab-separated; see {@code bpf/failures.bt}).
  *
  * @param kind {@code E} failing call, {@code N} its second path, {@code F} fork, {@code X} exec,
- *     {@code Q} exit
+ *     {@code Q} exit, {@code S} a request to load a seccomp filter
  * @param cell the id of the cell's cgroup directory
  * @param text E: the path (may be empty); N: the second path; X: the filename; else empty
  * @param argv0 X: argv[0] (may be empty); else empty
@@ -40,7 +40,7 @@ record BpfRecord(
    */
   static BpfRecord parse(String line, int lineNo, String source) {
     String[] f = line.split("\t", -1);
-    if (f.length < 4 || f[0].length() != 1 || "ENFXQ".indexOf(f[0].charAt(0)) < 0) {
+    if (f.length < 4 || f[0].length() != 1 || "ENFXQS".indexOf(f[0].charAt(0)) < 0) {
       return null;
     }
     try {
@@ -75,6 +75,7 @@ record BpfRecord(
         case 'X' ->
             new BpfRecord(
                 kind, cell, tgid, tid, field(f, 4), field(f, 5), 0, 0, 0, 0, 0, 0, "", nanos);
+        case 'S' -> new BpfRecord(kind, cell, tgid, tid, "", "", 0, 0, 0, 0, 0, 0, "", nanos);
         default ->
             new BpfRecord(
                 kind, cell, tgid, tid, "", "", 0, 0, 0, 0, Integer.parseInt(f[4]), 0, "", nanos);

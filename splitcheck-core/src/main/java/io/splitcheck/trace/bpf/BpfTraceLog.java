@@ -156,6 +156,58 @@ public final class BpfTraceLog {
   }
 
   /**
+   * A failing call of the runtime's after it asked the kernel to load the cell's seccomp filter.
+   *
+   * @param tid the thread that made it (the one that loaded the filter, or a child it forked after)
+   * @param comm its comm, {@code runc:[2:INIT]} for runc
+   * @param syscall the call's name
+   * @param errno the errno it returned
+   */
+  public record FilteredCall(int tid, String comm, String syscall, int errno) {}
+
+  /**
+   * The failing calls made, before the workload's exec (or in a cell that never got there), by a
+   * thread after its last request to load a seccomp filter ({@code S} record) and by the processes
+   * it forked after it: the calls the runtime makes under the cell's profile on its way to the
+   * exec. One per thread, syscall and errno, in the order first made. Which of them the profile
+   * denied is for the caller to decide, by the profile: a failure such as epoll_ctl's EPERM on a
+   * fifo is not the filter's.
+   */
+  public List<FilteredCall> callsAfterFilterLoad() {
+    int end = workloadStart();
+    end = end < 0 ? records.size() : end;
+    // the last request of each thread loads the filter: libseccomp's probes before it
+    // (seccomp(SECCOMP_SET_MODE_FILTER, flags, NULL), EFAULT) ask the same and load nothing
+    Map<Integer, Integer> lastRequest = new HashMap<>();
+    for (int i = 0; i < end; i++) {
+      if (records.get(i).kind() == 'S') {
+        lastRequest.put(records.get(i).tid(), i);
+      }
+    }
+    Set<Integer> filtered = new HashSet<>();
+    Set<String> seen = new HashSet<>();
+    List<FilteredCall> out = new ArrayList<>();
+    for (int i = 0; i < end; i++) {
+      BpfRecord r = records.get(i);
+      if (r.kind() == 'S') {
+        if (lastRequest.get(r.tid()) == i) {
+          filtered.add(r.tid());
+        }
+      } else if (r.kind() == 'F' && filtered.contains(r.tid())) {
+        filtered.add(r.child());
+      } else if (r.kind() == 'E'
+          && filtered.contains(r.tid())
+          && (-r.ret() < KERNEL_RESTART_MIN || -r.ret() > KERNEL_RESTART_MAX)) {
+        String name = SyscallNames.name(r.nr());
+        if (seen.add(r.tid() + " " + name + " " + r.ret())) {
+          out.add(new FilteredCall(r.tid(), r.comm(), name, -r.ret()));
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
    * {@link #straceLines()} parsed; a cell whose workload never ran gives an error naming the
    * source.
    */
