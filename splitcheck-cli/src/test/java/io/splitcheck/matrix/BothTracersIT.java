@@ -1,6 +1,7 @@
 package io.splitcheck.matrix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -118,7 +119,7 @@ class BothTracersIT {
     assertEquals(1, exit);
     assertEquals("no-chdir", split.get("config").asText());
     String note = split.get("note").asText();
-    org.junit.jupiter.api.Assertions.assertTrue(
+    assertTrue(
         note.contains("the profile denies the runtime (runc:[2:INIT]")
             && note.contains(": chdir (EPERM);"),
         note);

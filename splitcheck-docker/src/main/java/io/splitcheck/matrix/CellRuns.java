@@ -93,10 +93,7 @@ final class CellRuns {
     if (untraced.startError() != null) {
       // nothing ran, so nothing can be traced: say what the engine said instead of blaming the
       // profile
-      return CellTrace.untraceable(
-          "not traceable: the program did not start ("
-              + StartErrors.startProblem(untraced.startError())
-              + ")");
+      return CellTrace.untraceable(StartErrors.notStarted(untraced.startError()));
     }
     Optional<String> denied = gate.untraceable(cell);
     if (denied.isPresent()) {

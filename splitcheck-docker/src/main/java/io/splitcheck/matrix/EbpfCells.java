@@ -89,12 +89,15 @@ final class EbpfCells {
   private static CellTrace trace(Seen s, CellResult r, String arch) {
     if (r.startError() != null) {
       // the program never ran; the runtime did, under the cell's profile: name what it denied
-      String engine = StartErrors.startProblem(r.startError());
-      Optional<String> denied = runtimeDenials(s, arch);
       return CellTrace.untraceable(
-          denied
-              .map(d -> "the program did not start (" + engine + "): " + d)
-              .orElse("not traceable: the program did not start (" + engine + ")"));
+          runtimeDenials(s, arch)
+              .map(
+                  d ->
+                      "the program did not start ("
+                          + StartErrors.startProblem(r.startError())
+                          + "): "
+                          + d)
+              .orElse(StartErrors.notStarted(r.startError())));
     }
     List<String> lines =
         BpfTraceLog.of(s.records(), s.id(), "eBPF trace of " + r.config()).straceLines();

@@ -66,6 +66,14 @@ final class StartErrors {
     return why.replaceFirst(":\\s*unknown\\s*$", "").strip();
   }
 
+  /**
+   * A cell whose program never ran, as both tracers report it: {@code not traceable: the program
+   * did not start (operation not permitted)}.
+   */
+  static String notStarted(String startError) {
+    return "not traceable: the program did not start (" + startProblem(startError) + ")";
+  }
+
   static String firstLine(String stderr, String startError) {
     if (startError != null) {
       return startError;

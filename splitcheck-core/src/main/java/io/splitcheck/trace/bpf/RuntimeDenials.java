@@ -4,6 +4,7 @@ import io.splitcheck.seccomp.Decision;
 import io.splitcheck.seccomp.Errnos;
 import io.splitcheck.seccomp.ProfileEvaluator;
 import io.splitcheck.seccomp.SeccompProfile;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +28,7 @@ public final class RuntimeDenials {
    */
   public static List<BpfTraceLog.FilteredCall> denied(
       BpfTraceLog log, SeccompProfile profile, Set<String> caps, String arch) {
-    Set<String> named = new java.util.HashSet<>();
+    Set<String> named = new HashSet<>();
     return log.callsAfterFilterLoad().stream()
         .filter(c -> deniedWith(profile, caps, arch, c))
         .filter(c -> named.add(c.syscall()))
